@@ -1,0 +1,217 @@
+"""Command-line interface.  Only this module reads configuration or touches the terminal.
+
+Imports are lazy: ``attribution --help``, ``--version`` and ``rules`` never load
+torch or stanza.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage or runtime error (one line on stderr, no traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "line", "github", "sarif", "markdown")
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"attribution: error: {msg}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="attribution",
+        description="A sourcing auditor for news copy: every quote and reported claim, "
+                    "who said it, and what an editor must fix before publication.",
+    )
+    p.add_argument("--version", action="version", version=f"attribution {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("audit", help="audit articles (files, directories, - for stdin)")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("-f", "--format", choices=FORMATS, default=None,
+                   help="output format (default: text)")
+    a.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                   help="exit 1 when a finding is at or above this severity (default: error)")
+    a.add_argument("--config", metavar="FILE", help="configuration file (default: nearest "
+                   ".attribution.toml or pyproject.toml [tool.attribution])")
+    a.add_argument("--select", metavar="RULES", help="comma-separated rule ids to run")
+    a.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
+    a.add_argument("--models", metavar="DIR", help="stanza model directory (or ATTRIBUTION_MODELS)")
+    a.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    a.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="parse with N processes (default 1)")
+    a.add_argument("--unreadable", choices=("error", "warn"), default="error",
+                   help="unreadable/undecodable inputs: exit 2 at the end (error, default) "
+                        "or only report them (warn)")
+    a.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+
+    sub.add_parser("rules", help="list the rules with id, code, severity and rationale")
+    e = sub.add_parser("explain", help="explain one rule, with an example")
+    e.add_argument("rule", metavar="RULE")
+
+    m = sub.add_parser("models", help="show the stanza model sets (or: models download)")
+    m.add_argument("action", nargs="?", choices=("list", "download"), default="list")
+    m.add_argument("--models", metavar="DIR", help=argparse.SUPPRESS)
+
+    c = sub.add_parser("cache", help="parse cache: info | clear")
+    c.add_argument("action", choices=("info", "clear"))
+
+    v = sub.add_parser("eval", help="write predictions for a PolNeAR-shaped JSONL file")
+    v.add_argument("gold", metavar="JSONL")
+    v.add_argument("--predictions", required=True, metavar="OUT")
+    v.add_argument("--models", metavar="DIR")
+    v.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    v.add_argument("--no-cache", action="store_true")
+
+    ar = sub.add_parser("archive", help="audit a large set of documents to JSONL (in-process, pool or Dask)")
+    ar.add_argument("paths", nargs="+", metavar="PATH")
+    ar.add_argument("--out", required=True, metavar="DIR")
+    ar.add_argument("--jobs", type=int, default=None, metavar="N", help="local process pool of N workers")
+    ar.add_argument("--dask", metavar="ADDRESS", help="tcp://scheduler:8786 or local:N")
+    ar.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per task")
+    ar.add_argument("--models", metavar="DIR")
+    ar.add_argument("--no-cache", action="store_true")
+
+    rp = sub.add_parser("archive-report", help="aggregate statistics over an archive run")
+    rp.add_argument("results", metavar="DIR")
+    rp.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    rp.add_argument("--chart", metavar="PNG", help="write a chart (default: DIR/anonymous-share.png)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
+        return handler(args)
+    except CliError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_ERROR
+    except Exception as exc:  # last resort: never a traceback for the user
+        if os.environ.get("ATTRIBUTION_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set ATTRIBUTION_DEBUG=1 for a traceback)")
+        return EXIT_ERROR
+
+
+# ----------------------------------------------------------------- commands
+
+def cmd_rules(args) -> int:
+    from .check.registry import all_rules
+
+    from .report.terminal import print_rules
+    print_rules(all_rules())
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from .check.registry import lookup
+    from .report.terminal import print_explain
+
+    rule = lookup(args.rule)
+    if rule is None:
+        raise CliError(f"unknown rule {args.rule!r} (see 'attribution rules')")
+    print_explain(rule)
+    return EXIT_OK
+
+
+def _model_set(models_dir):
+    from .modelset import ModelError, resolve
+
+    try:
+        return resolve(models_dir)
+    except ModelError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _parser(models_dir):
+    from .parse import Parser
+
+    ms = _model_set(models_dir)
+    try:
+        return Parser(ms)
+    except Exception as exc:  # corrupt weights, wrong stanza version, ...
+        raise CliError(f"cannot load stanza models from {ms.dir}: {exc}") from None
+
+
+def cmd_models(args) -> int:
+    from .report.terminal import print_models
+
+    if args.action == "download":
+        from .models_download import download
+
+        return download()
+    from .modelset import ModelError, available, resolve
+
+    try:
+        in_use = resolve(getattr(args, "models", None))
+    except ModelError as exc:
+        in_use = None
+        _err(str(exc))
+    print_models(available(), in_use)
+    return EXIT_OK if in_use else EXIT_ERROR
+
+
+def cmd_cache(args) -> int:
+    from .cache import ParseCache
+
+    cache = ParseCache()
+    if args.action == "clear":
+        n = cache.clear()
+        print(f"removed {n} cached paragraphs from {cache.dir}")
+    else:
+        info = cache.info()
+        print(f"cache: {info['dir']}\nentries: {info['entries']}\nsize: {info['bytes'] / 1e6:.1f} MB")
+    return EXIT_OK
+
+
+def cmd_audit(args) -> int:
+    from .runner import run_audit
+
+    return run_audit(args)
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import write_predictions
+
+    write_predictions(args.gold, args.predictions, models=args.models, limit=args.limit,
+                      use_cache=not args.no_cache)
+    return EXIT_OK
+
+
+def cmd_archive(args) -> int:
+    from .archive import run_archive
+
+    return run_archive(args)
+
+
+def cmd_archive_report(args) -> int:
+    from .archive import run_report
+
+    return run_report(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

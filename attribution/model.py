@@ -1,0 +1,216 @@
+"""Every data type that flows through the pipeline, in one place.
+
+    load -> Source -> parse -> Document -> extract -> [Attribution]
+         -> resolve -> Resolved (attributions + speakers) -> check -> [Finding] -> report
+
+All offsets are code-point offsets into ``Source.text`` (the decoded file text as
+the user has it), end excluded, so ``source.text[start:end]`` is the span's text
+and line:column is computed from the same string.  stanza objects never leave
+``attribution.parse``.
+"""
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range into ``Source.text``."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A stretch of prose the parser sees (usually one paragraph).
+
+    ``text`` is what is parsed.  ``start``/``end`` locate the block in the file.
+    ``offsets`` maps each character of ``text`` (and one past its end) to a file
+    offset when the two differ (HTML entities, stripped markup); when it is
+    ``None`` the file offset of ``text[i]`` is ``start + i``.
+    """
+
+    start: int
+    end: int
+    text: str
+    offsets: tuple[int, ...] | None = None
+    suppress: frozenset[str] = frozenset()  # rule ids suppressed inline for this block ("*" = all)
+
+    def to_file(self, i: int) -> int:
+        if self.offsets is None:
+            return self.start + i
+        return self.offsets[i]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A loaded input: the decoded text of the file and the prose blocks in it."""
+
+    path: str                 # as the user gave it ("-" for stdin)
+    text: str                 # decoded file text; every offset points into it
+    blocks: tuple[Block, ...]
+    format: str = "text"      # text | markdown | html
+    encoding: str = "utf-8"
+    notices: tuple[str, ...] = ()  # e.g. "decoded as cp1252 (not valid UTF-8)"
+    publisher: str | None = None   # archive metadata when known
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset (CRLF counts as one break)."""
+        starts = self._line_starts
+        if not starts:
+            starts = tuple([0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"])
+            object.__setattr__(self, "_line_starts", starts)
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One syntactic word (after multi-word-token expansion).
+
+    ``id`` and ``head`` are 1-based within the sentence; ``head == 0`` is the root.
+    Words of one multi-word token share that token's character span.
+    """
+
+    id: int
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    start: int
+    end: int
+    ner: str = "O"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    tokens: tuple[Token, ...]
+    start: int
+    end: int
+    block: int  # index into Source.blocks
+
+    def token(self, id_: int) -> Token:
+        return self.tokens[id_ - 1]
+
+    def children(self, id_: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == id_]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed source: sentences in document order, with file offsets."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    model: str  # model id that produced the parse
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A direct quote or reported claim.
+
+    ``type`` is ``direct`` (all content inside quote marks), ``mixed`` (part
+    quoted) or ``indirect``.  ``content`` lists the exact pieces (a quote split
+    by its cue has two); ``content_hull`` spans all of them.
+    """
+
+    id: str
+    type: str
+    content: tuple[Span, ...]
+    cue: Span | None
+    source: Span | None
+    sentence: int                   # index of the sentence holding the cue (or the content)
+    cue_lemma: str | None = None
+    cue_classes: frozenset[str] = frozenset()  # from the cue lexicon: neutral, loaded, accuse, deny, ...
+    source_kind: str | None = None  # name | pronoun | role | organization | anonymous | None
+    speaker: str | None = None      # Speaker.id after resolution
+    negated: bool = False           # "did not say"
+    passive_agentless: bool = False  # "it was reported that ..." with no agent
+
+    @property
+    def content_hull(self) -> Span:
+        return Span(min(s.start for s in self.content), max(s.end for s in self.content))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str
+    name: str                      # best name: full personal name, organisation name or the anonymous description
+    kind: str                      # person | organization | anonymous
+    title: str | None = None       # Col., Major General, Senator, Dr.
+    role: str | None = None        # spokesman, commander, mayor
+    affiliation: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    anonymity_reason: str | None = None  # text of "on condition of anonymity because ..." when given
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The output of resolve: attributions linked to document-level speakers."""
+
+    document: Document
+    attributions: tuple[Attribution, ...]
+    speakers: tuple[Speaker, ...]
+
+    def speaker(self, id_: str | None) -> Speaker | None:
+        for s in self.speakers:
+            if s.id == id_:
+                return s
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str                # readable id, e.g. "anonymous-source"
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    attributions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything known about one audited document."""
+
+    resolved: Resolved
+    findings: tuple[Finding, ...]
+
+    @property
+    def source(self) -> Source:
+        return self.resolved.document.source

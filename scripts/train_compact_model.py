@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Train the embedded compact English stanza model from UD English-EWT.
+
+Every model file shipped in ``attribution/models/compact/`` is rebuilt by this
+script from ``../shared/ud-english/`` with stanza's own trainers, fixed seeds and
+the hyperparameters recorded below (and in the model card).
+
+Usage::
+
+    python scripts/train_compact_model.py prepare
+    python scripts/train_compact_model.py train tokenizer mwt lemma     # lane A
+    python scripts/train_compact_model.py train tagger parser           # lane B
+    python scripts/train_compact_model.py install                       # copy into the package
+    python scripts/train_compact_model.py evaluate                      # end-to-end scores on EWT test
+
+Stages write logs to ``build/compact/logs/STAGE.log`` and models to
+``build/compact/saved/``.  A finished stage (its model file exists and its
+``.done`` marker is written) is skipped on re-run, so the script can be resumed
+after an interruption; the parser additionally resumes from its checkpoint.
+Run with ``OMP_NUM_THREADS=1`` (set here) so two lanes can share a 2-core box.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ATTRIBUTION_SHARED", ROOT.parent / "shared"))
+UD = SHARED / "ud-english"
+WORK = ROOT / "build" / "compact"
+DATA = WORK / "data"
+SAVED = Path(os.environ.get("COMPACT_SAVED", WORK / "saved"))
+LOGS = SAVED / "logs"
+PACKAGE_MODELS = ROOT / "attribution" / "models" / "compact"
+SEED = "1234"
+SHORT = "en_ewt"
+
+# Hyperparameters, recorded here and copied into the model card.
+STAGES: dict[str, dict] = {
+    "tokenizer": {
+        "module": "stanza.models.tokenizer",
+        "file": f"{SHORT}_tokenizer.pt",
+        "args": ["--max_seqlen", "300", "--steps", os.environ.get("TOK_STEPS", "9000"),
+                 "--eval_steps", "300", "--anneal_after", "2000"],
+    },
+    "mwt": {
+        "module": "stanza.models.mwt_expander",
+        "file": f"{SHORT}_mwt_expander.pt",
+        "args": ["--num_epoch", os.environ.get("MWT_EPOCHS", "10")],
+    },
+    "lemma": {
+        "module": "stanza.models.lemmatizer",
+        "file": f"{SHORT}_lemmatizer.pt",
+        "args": ["--num_epoch", os.environ.get("LEMMA_EPOCHS", "6")],
+    },
+    "tagger": {
+        "module": "stanza.models.tagger",
+        "file": f"{SHORT}_tagger.pt",
+        "args": ["--no_pretrain", "--word_emb_dim", "100", "--word_cutoff", "2",
+                 "--hidden_dim", "128", "--char_hidden_dim", "128",
+                 "--deep_biaff_hidden_dim", "100", "--composite_deep_biaff_hidden_dim", "50",
+                 "--tag_emb_dim", "25", "--batch_size", "32",
+                 "--dropout", "0.33", "--word_dropout", "0.1",
+                 "--max_steps", os.environ.get("TAGGER_STEPS", "5600"), "--eval_interval", "400"],
+    },
+    "parser": {
+        "module": "stanza.models.parser",
+        "file": f"{SHORT}_parser.pt",
+        "args": ["--no_pretrain", "--no_upos", "--no_xpos", "--no_ufeats",
+                 "--hidden_dim", "200", "--char_hidden_dim", "128",
+                 "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
+                 "--num_layers", "2", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
+                 "--batch_size", "1000", "--max_steps", os.environ.get("PARSER_STEPS", "3000"),
+                 "--eval_interval", "300", "--checkpoint_interval", "300"],
+    },
+}
+
+
+def env() -> dict:
+    e = dict(os.environ)
+    e["OMP_NUM_THREADS"] = e.get("OMP_NUM_THREADS", "1")
+    e["MKL_NUM_THREADS"] = e["OMP_NUM_THREADS"]
+    return e
+
+
+def run(cmd: list[str], log: Path) -> None:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    print("+", " ".join(cmd), f"> {log}", flush=True)
+    with log.open("a") as fh:
+        fh.write("\n+ " + " ".join(cmd) + "\n")
+        fh.flush()
+        proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env(), cwd=WORK)
+    if proc.returncode:
+        sys.exit(f"stage failed ({proc.returncode}); see {log}")
+
+
+def prepare() -> None:
+    """Copy EWT and derive the tokenizer's plain text and character labels."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev", "test"):
+        src = UD / f"en_ewt-ud-{split}.conllu"
+        dst = DATA / f"{SHORT}.{split}.gold.conllu"
+        shutil.copyfile(src, dst)
+        txt = DATA / f"{SHORT}.{split}.txt"
+        run([sys.executable, "-m", "stanza.utils.datasets.conllu_to_text", str(dst), str(txt)],
+            LOGS / "prepare.log")
+        run([sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_data", str(txt), str(dst),
+             "-o", str(DATA / f"{SHORT}-ud-{split}.toklabels"),
+             "-m", str(DATA / f"{SHORT}-ud-{split}-mwt.json")], LOGS / "prepare.log")
+
+
+def stage_cmd(name: str) -> list[str]:
+    spec = STAGES[name]
+    d = lambda split: str(DATA / f"{SHORT}.{split}.gold.conllu")  # noqa: E731
+    save = ["--save_dir", str(SAVED), "--save_name", spec["file"], "--seed", SEED]
+    py = [sys.executable, "-m", spec["module"]]
+    if name == "tokenizer":
+        return py + ["--label_file", str(DATA / f"{SHORT}-ud-train.toklabels"),
+                     "--txt_file", str(DATA / f"{SHORT}.train.txt"), "--lang", "en",
+                     "--shorthand", SHORT, "--dev_txt_file", str(DATA / f"{SHORT}.dev.txt"),
+                     "--dev_label_file", str(DATA / f"{SHORT}-ud-dev.toklabels"),
+                     "--dev_conll_gold", d("dev"), "--conll_file", str(SAVED / "tok_dev.conllu"),
+                     "--mwt_json_file", str(DATA / f"{SHORT}-ud-dev-mwt.json"),
+                     "--mode", "train"] + spec["args"] + save
+    common = ["--train_file", d("train"), "--eval_file", d("dev"),
+              "--output_file", str(SAVED / f"{name}_dev.conllu"), "--lang", "en",
+              "--shorthand", SHORT, "--mode", "train"]
+    if name == "mwt":
+        common += ["--gold_file", d("dev")]
+    if name == "lemma":  # the lemmatizer takes no --lang
+        common.remove("--lang")
+        common.remove("en")
+    cmd = py + common + spec["args"] + save
+    if name == "parser":
+        ckpt = SAVED / f"{SHORT}_parser_checkpoint.pt"
+        cmd += ["--checkpoint_save_name", str(ckpt)]
+        if ckpt.exists():
+            cmd += ["--continue_from", str(ckpt)]
+    return cmd
+
+
+def train(names: list[str]) -> None:
+    SAVED.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        done = SAVED / f"{name}.done"
+        if done.exists():
+            print(f"{name}: done, skipped (delete {done} to retrain)")
+            continue
+        run(stage_cmd(name), LOGS / f"{name}.log")
+        done.write_text(json.dumps({"args": STAGES[name]["args"]}))
+
+
+def install() -> None:
+    PACKAGE_MODELS.mkdir(parents=True, exist_ok=True)
+    for name, spec in STAGES.items():
+        src = SAVED / spec["file"]
+        if src.exists():
+            shutil.copyfile(src, PACKAGE_MODELS / spec["file"])
+            print("installed", src.name)
+    hp = {name: {"module": s["module"], "args": s["args"], "seed": SEED} for name, s in STAGES.items()}
+    (PACKAGE_MODELS / "hyperparameters.json").write_text(json.dumps(hp, indent=2) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["prepare", "train", "install", "evaluate"])
+    ap.add_argument("stages", nargs="*")
+    a = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if a.command == "prepare":
+        prepare()
+    elif a.command == "train":
+        train(a.stages or list(STAGES))
+    elif a.command == "install":
+        install()
+    else:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate_model.py")], check=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Shared fixtures.  The stanza parser is loaded once per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ATTRIBUTION_SHARED", ROOT.parent / "shared"))
+POLNEAR = SHARED / "corpus" / "polnear"
+SAMPLE = ROOT / "corpus" / "russia-sdf-syria.txt"
+
+
+@pytest.fixture(scope="session")
+def parser():
+    from attribution.modelset import resolve
+    from attribution.parse import Parser
+
+    return Parser(resolve())
+
+
+@pytest.fixture(scope="session")
+def polnear_train():
+    path = POLNEAR / "train.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/corpus/polnear is not present")
+    return path
+
+
+@pytest.fixture(scope="session")
+def polnear_dev():
+    path = POLNEAR / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/corpus/polnear is not present")
+    return path
