@@ -1,0 +1,195 @@
+"""Audit many sources with one loaded model: in-process, or over a process pool.
+
+:func:`audit_many` is what ``attribution audit`` (via :mod:`attribution.runner`)
+calls.  With ``jobs == 1`` one :class:`~attribution.parse.Parser` is built, on
+the first source that needs it, and reused for every file.  With ``jobs > 1``
+each worker process builds its own Parser once, in the pool's initializer,
+with one torch thread (N workers x 1 thread beats N workers fighting over every
+core), and the results come back in input order.  The parse stage is
+deterministic given the model and the text, and the cache stores the parse
+itself, so the reports are the same whatever ``jobs`` is.
+
+Inputs that are not :class:`~attribution.model.Source` (load errors) are passed
+through unchanged, in their place.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from typing import Iterable, Iterator
+
+from .model import Report, Source
+
+# Introspection for tests and the benchmark: Parsers built in this process, and
+# after a pooled run, {worker pid: Parsers that worker built}.
+parsers_built = 0
+last_run: dict = {}
+
+
+class _Auditor:
+    """Everything one process needs to audit: the Parser, cache, config and lexicon, built once."""
+
+    def __init__(self, models_dir, use_cache: bool, config, threads: int | None):
+        self.models_dir = models_dir
+        self.use_cache = use_cache
+        self.config = config
+        self.threads = threads
+        self._parser = None
+        self._cache = None
+        self._lexicon = None
+
+    def load(self) -> None:
+        global parsers_built
+        if self._parser is not None:
+            return
+        from .modelset import ModelError, resolve
+        from .parse import Parser
+
+        models = resolve(self.models_dir)
+        try:
+            self._parser = Parser(models, threads=self.threads)
+        except Exception as exc:  # corrupt weights, wrong stanza version, ...
+            raise ModelError(f"cannot load stanza models from {models.dir}: {exc}") from exc
+        parsers_built += 1
+        if self.use_cache:
+            from .cache import ParseCache
+
+            self._cache = ParseCache()
+        if self.config is None:
+            from .config import Config
+
+            self.config = Config()
+        from .lexicon import load_lexicon
+
+        self._lexicon = load_lexicon(extra_cues=self.config.extra_cues)
+
+    def audit(self, source: Source) -> Report:
+        from .audit import audit_source
+
+        self.load()
+        return audit_source(source, self._parser, config=self.config, lexicon=self._lexicon,
+                            cache=self._cache)
+
+
+# ---------------------------------------------------------------- worker side
+
+_worker: _Auditor | None = None
+_worker_error: BaseException | None = None
+
+
+def _init_worker(models_dir, use_cache, config) -> None:
+    global _worker, _worker_error
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
+    _worker = _Auditor(models_dir, use_cache, config, threads=1)
+    try:
+        _worker.load()
+    except BaseException as exc:  # reported with the first task, not as a broken pool
+        _worker_error = exc
+
+
+def _work(source: Source):
+    if _worker_error is not None:
+        raise _worker_error
+    return _worker.audit(source), os.getpid(), parsers_built
+
+
+# ---------------------------------------------------------------- parent side
+
+def _progress(total: int | None, show: bool):
+    """A rich progress bar on stderr, or None when it should stay hidden."""
+    if not show or total is not None and total < 2:
+        return None
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    return Progress(TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
+                    console=Console(stderr=True), transient=True)
+
+
+def audit_many(sources: Iterable, *, models_dir=None, jobs: int = 1, use_cache: bool = True,
+               config=None, progress: bool = True) -> Iterator[Report]:
+    """Audit ``sources`` in order, loading the model once per process.
+
+    Args:
+        sources: :class:`Source` objects; anything else (a load error) is yielded back unchanged.
+        models_dir: model directory (``--models``); ``None`` resolves as :func:`modelset.resolve`.
+        jobs: worker processes; 1 audits in this process.
+        use_cache: read and write the on-disk parse cache.
+        config: a :class:`attribution.config.Config` (default configuration when ``None``).
+        progress: allow a progress bar on stderr (shown only on a terminal, for 2+ inputs).
+
+    Yields:
+        One :class:`Report` per source, in input order.
+
+    Raises:
+        attribution.modelset.ModelError: the model cannot be found or loaded.
+    """
+    total = len(sources) if hasattr(sources, "__len__") else None
+    bar = _progress(total, progress)
+    jobs = max(1, int(jobs or 1))
+    if total is not None:
+        n_sources = sum(isinstance(s, Source) for s in sources)
+        jobs = min(jobs, max(1, n_sources))
+    inner = _serial(sources, models_dir, use_cache, config) if jobs == 1 else \
+        _pooled(sources, models_dir, use_cache, config, jobs)
+    if bar is None:
+        yield from inner
+        return
+    with bar:
+        task = bar.add_task("audit", total=total, name="")
+        for item in inner:
+            name = item.source.path if isinstance(item, Report) else getattr(item, "path", "")
+            bar.update(task, advance=1, name=str(name))
+            yield item
+
+
+def _serial(sources, models_dir, use_cache, config):
+    auditor = _Auditor(models_dir, use_cache, config, threads=None)
+    last_run.clear()
+    before = parsers_built
+    for src in sources:
+        yield auditor.audit(src) if isinstance(src, Source) else src
+    last_run["workers"] = {os.getpid(): parsers_built - before}
+
+
+def _pooled(sources, models_dir, use_cache, config, jobs):
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # spawn, not fork: the parent may already hold torch's thread pools (fork + OpenMP deadlocks)
+    ctx = multiprocessing.get_context("spawn")
+    last_run.clear()
+    workers: dict[int, int] = {}
+    window = jobs * 2  # in flight at once: keeps workers busy without loading every input
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(models_dir, use_cache, config)) as pool:
+        it = iter(sources)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                try:
+                    src = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append(pool.submit(_work, src) if isinstance(src, Source) else src)
+            if not pending:
+                break
+            head = pending.popleft()
+            if not isinstance(head, Future):
+                yield head
+                continue
+            report, pid, built = head.result()
+            workers[pid] = built
+            yield report
+    last_run["workers"] = workers
