@@ -1,0 +1,63 @@
+"""report: one module per output format, each a view of the same data.
+
+``json`` is the canonical contract; ``terminal`` (``text``), ``line``,
+``github``, ``sarif`` and ``markdown`` show the same reports in their own shape.
+Unreadable inputs (``errors``: ``(path, message)`` pairs) are shown by the
+human formats (text, markdown) and listed under JSON's optional ``errors`` key;
+line, github and SARIF leave them out (the CLI reports them on stderr).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..model import Report
+
+FORMATS = ("text", "json", "line", "github", "sarif", "markdown")
+
+
+def registered_rules() -> list:
+    """The rules of :mod:`attribution.check.registry`, in its order (empty when absent)."""
+    try:
+        from ..check.registry import all_rules
+
+        return list(all_rules())
+    except ImportError:  # no check stage: SARIF still describes every rule it reports
+        return []
+
+
+def render(reports: Sequence[Report], fmt: str, *, tool: dict,
+           errors: Iterable[tuple[str, str]] = (), color: bool | None = None,
+           width: int | None = None) -> str:
+    """Render ``reports`` in format ``fmt`` (one of :data:`FORMATS`) as a string.
+
+    ``color``/``width`` apply to ``text`` only; by default colour is used when
+    stdout is a terminal and ``NO_COLOR`` is unset (pass ``color=False`` when the
+    string goes to a file).
+    """
+    reports = list(reports)
+    errors = list(errors)
+    if fmt == "text":
+        from . import terminal
+
+        return terminal.render(reports, tool=tool, errors=errors, color=color, width=width)
+    if fmt == "json":
+        from . import json
+
+        return json.render(reports, tool=tool, errors=errors)
+    if fmt == "line":
+        from . import line
+
+        return line.render(reports)
+    if fmt == "github":
+        from . import github
+
+        return github.render(reports)
+    if fmt == "sarif":
+        from . import sarif
+
+        return sarif.render(reports, tool=tool, rules=registered_rules())
+    if fmt == "markdown":
+        from . import markdown
+
+        return markdown.render(reports, tool=tool, errors=errors)
+    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")

@@ -1,0 +1,88 @@
+"""``--format markdown``: a pull-request comment summarising the audit.
+
+A counts table per severity, a findings table (file:line, severity, rule,
+message), then one collapsed ``<details>`` section per file with its sources and
+attributions.  GitHub caps comments at 65,536 characters, so the findings table
+stops after :data:`MAX_ROWS` rows and says how many were left out.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from ..model import Report
+from . import _view
+
+MAX_ROWS = 100
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (one line, pipes and HTML escaped)."""
+    return html.escape(_view.one_line(text), quote=False).replace("|", "\\|")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 or word == "info" else "s")
+
+
+def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str, str]] = ()) -> str:
+    errors = list(errors)
+    counts = _view.counts(reports)
+    total = sum(counts.values())
+    n_attr = sum(len(r.resolved.attributions) for r in reports)
+    out = [f"## attribution: {_plural(total, 'finding')} in {_plural(len(reports), 'document')}", ""]
+    out.append(f"{_plural(n_attr, 'attribution')} checked"
+               + (f" with model `{tool['model']}`" if tool.get("model") else "") + ".")
+    out += ["", "| Severity | Findings |", "|---|---:|"]
+    out += [f"| {sev} | {n} |" for sev, n in counts.items()]
+    out.append("")
+
+    if errors:
+        out += ["**Could not read:**", ""]
+        out += [f"- `{cell(p)}`: {cell(m)}" for p, m in errors]
+        out.append("")
+
+    rows = list(_view.findings_worst_first(reports))
+    if rows:
+        out += ["| Location | Severity | Rule | Message |", "|---|---|---|---|"]
+        for report, f in rows[:MAX_ROWS]:
+            sev = _view.severity(f.severity).value
+            out.append(f"| `{cell(report.source.path)}:{f.line}` | {sev} | `{f.rule}` | {cell(f.message)} |")
+        if len(rows) > MAX_ROWS:
+            out.append(f"\n…and {len(rows) - MAX_ROWS} more findings (see the full report: "
+                       f"`attribution audit --format line`).")
+        out.append("")
+
+    for report in reports:
+        out += _details(report)
+    version = tool.get("version")
+    out.append(f"<sub>attribution {version}</sub>" if version else "")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _details(report: Report) -> list[str]:
+    source = report.source
+    res = report.resolved
+    found = _view.findings(report)
+    out = ["<details>",
+           f"<summary><code>{html.escape(source.path)}</code>: {_plural(len(res.attributions), 'attribution')}, "
+           f"{_plural(len(res.speakers), 'source')}, {_plural(len(found), 'finding')}</summary>", ""]
+    per = _view.attribution_counts(report)
+    if res.speakers:
+        out += ["| Source | Kind | Title / role | Affiliation | Attributions |", "|---|---|---|---|---:|"]
+        for sp in res.speakers:
+            out.append(f"| {cell(sp.name)} | {sp.kind} | {cell(_view.title_role(sp))} | "
+                       f"{cell(sp.affiliation or '')} | {per.get(sp.id, 0)} |")
+        out.append("")
+    if found:
+        out += ["| Line | Severity | Rule | Message |", "|---:|---|---|---|"]
+        for f in found:
+            who_says = "; ".join(
+                f"{cell(_view.who(report, a))} *{cell(_view.cue_text(report, a))}*: "
+                f"“{cell(_view.shorten(_view.attribution_text(source, a), 80))}”"
+                for a in _view.linked(report, f)) if len(f.attributions) > 1 else ""
+            msg = cell(f.message) + (f"<br>{who_says}" if who_says else "")
+            out.append(f"| {f.line} | {_view.severity(f.severity).value} | `{f.rule}` | {msg} |")
+        out.append("")
+    out += ["</details>", ""]
+    return out
