@@ -1,0 +1,1075 @@
+"""The load stage: a file (or stdin) in, a :class:`~attribution.model.Source` out.
+
+A ``Source`` holds the decoded text of the input exactly as the user has it and
+the prose *blocks* (paragraphs) the parser will see.  Every offset is a
+code-point offset into ``Source.text``, so ``line:column`` computed from it is
+what the user's editor shows.
+
+Inputs
+    Plain text (``.txt`` and anything else), Markdown (``.md``, ``.markdown``) and
+    HTML (``.html``, ``.htm``); stdin is HTML when it starts with ``<!doctype html``
+    or ``<html``, plain text otherwise.  :func:`iter_inputs` expands directories
+    (recursively, sorted by name, hidden entries skipped) to the files with those
+    suffixes and detects symbolic-link loops.
+
+Encodings
+    A byte-order mark selects UTF-8, UTF-16 (LE/BE) or UTF-32 (LE/BE); the BOM is
+    *not* part of ``Source.text`` and offsets count from the first character after
+    it.  Without a BOM the bytes must be UTF-8; when they are not, the documented
+    fallback is to decode them as cp1252 (Windows Western, a superset of the
+    printable Latin-1) or, when even that fails, as Latin-1, with a notice such as
+    ``decoded as cp1252: not valid UTF-8`` in ``Source.notices`` and the codec in
+    ``Source.encoding``.  (HTML that declares a ``charset`` is decoded with that
+    charset instead when it is not UTF-8.)  Binary files (NUL bytes, or the magic
+    number of a PNG, JPEG, GIF, PDF, ZIP/Office, gzip, ... file) are refused with
+    a :class:`LoadError`.  Line endings are kept as they are (CRLF stays CRLF).
+
+Limits
+    Files larger than :data:`MAX_BYTES` (10 MiB) are refused with a clear
+    ``too-large`` error.  Paragraphs longer than :data:`MAX_BLOCK_CHARS` are split
+    (at a line break, a sentence end or a space) with a notice, so the parser's
+    memory stays bounded.
+
+Blocks
+    Paragraphs are separated by blank lines.  Plain-text blocks are exact slices
+    of the file (``Block.offsets is None`` and ``block.text ==
+    source.text[block.start:block.end]``).  In Markdown, markup that is not prose
+    -- YAML/TOML front matter, fenced and indented code blocks, HTML comments and
+    tags, heading hashes, list and blockquote markers, emphasis markers, link
+    targets, images -- is replaced by spaces of equal length, so offsets stay the
+    identity (``block.text[i]`` is either ``source.text[block.start + i]`` or a
+    blanked space); headings and list items are blocks of their own.  In HTML,
+    trafilatura decides which text is the article (no navigation, scripts,
+    styles, footers); each extracted paragraph is then located in the raw HTML
+    (whitespace and entities normalised) and ``Block.offsets`` carries the file
+    offset of every character.  A paragraph that cannot be located is skipped
+    with a notice, never guessed.
+
+Boilerplate
+    Navigation lines, "XS SM MD LG", "Share this story", "Skip to main content",
+    bylines and datelines standing alone, photo captions ("FILE - ..." or ending
+    "(AP Photo...)") and copyright lines are dropped, so they produce no
+    attributions.  The patterns are data: ``attribution/data/boilerplate.toml``.
+    Headlines are kept.
+
+Inline suppression
+    In Markdown and HTML, a comment ``<!-- attribution: ignore[rule-id, other-rule] -->``
+    suppresses those rules for the next paragraph (for the paragraph it sits in,
+    when it is inside one); ``<!-- attribution: ignore -->`` suppresses every rule
+    there.  ``<!-- attribution: off -->`` ... ``<!-- attribution: on -->`` suppresses
+    every rule (``"*"``) for the paragraphs between them (to the end of the file
+    when ``on`` never comes).  In plain text (and Markdown) the same directives are
+    written on a line of their own: ``[attribution: ignore[rule-id]]``,
+    ``[attribution: off]``, ``[attribution: on]``; such a line is never part of a
+    block.  The rule ids land in ``Block.suppress``; the check stage applies them.
+"""
+from __future__ import annotations
+
+import errno
+import html as _html
+import os
+import re
+import stat as _stat
+import sys
+import tomllib
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from .model import Block, Source
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest input accepted, in bytes (10 MiB; about 1.5 million words of English)."""
+
+MAX_BLOCK_CHARS = 50_000
+"""Longest block handed to the parser; longer paragraphs are split with a notice."""
+
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
+            ".html": "html", ".htm": "html"}
+"""Suffixes picked up when a directory is expanded, and the format each implies."""
+
+BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.toml"
+
+
+class LoadError(Exception):
+    """An input that cannot be audited.
+
+    Attributes:
+        path: the path as the user gave it.
+        message: one line naming the file, e.g.
+            ``notes.png: binary file (PNG image), not text``.
+        code: a short slug: ``missing``, ``permission``, ``is-directory``, ``loop``,
+            ``binary``, ``decode``, ``too-large``, ``io``.
+        severity: ``error`` (the input was not audited) or ``warning`` (something
+            was skipped on purpose, e.g. a symbolic-link loop inside a directory).
+    """
+
+    def __init__(self, path: str, reason: str, code: str, severity: str = "error"):
+        self.path = path
+        self.reason = reason
+        self.code = code
+        self.severity = severity
+        self.message = f"{path}: {reason}"
+        super().__init__(self.message)
+
+
+# ------------------------------------------------------------------ inputs
+
+def iter_inputs(paths: list[str]) -> Iterator[str | LoadError]:
+    """Expand command-line paths into files to load, in a deterministic order.
+
+    Files are yielded as given (whatever their suffix); directories are walked
+    recursively, entries sorted by name, hidden entries (``.name``) skipped,
+    keeping files whose suffix is in :data:`SUFFIXES`.  ``-`` (stdin) passes
+    through.  Problems never stop the walk: a missing path, an unreadable
+    directory or a symbolic-link loop is yielded as a :class:`LoadError` and the
+    remaining inputs follow.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    for p in paths:
+        if p == "-":
+            yield "-"
+            continue
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            yield _os_error(p, exc)
+            continue
+        if _stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue
+            seen_dirs.add(key)
+            yield from _walk(p, (key,), seen_dirs)
+        else:
+            yield p
+
+
+def _walk(d: str, ancestors: tuple, seen: set) -> Iterator[str | LoadError]:
+    try:
+        with os.scandir(d) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield _os_error(d, exc, directory=True)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        full = os.path.join(d, entry.name)
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:  # ELOOP on a self-referencing link, EACCES, ...
+            yield _os_error(full, exc)
+            continue
+        if is_dir:
+            try:
+                st = os.stat(full)
+            except OSError as exc:
+                yield _os_error(full, exc)
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                yield LoadError(full, "symbolic link loop (points back to a directory above it); skipped",
+                                "loop", severity="warning")
+                continue
+            if key in seen:  # reached twice through links: audit it once
+                continue
+            seen.add(key)
+            yield from _walk(full, ancestors + (key,), seen)
+        elif is_file:
+            if os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                yield full
+        elif entry.is_symlink() and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+            yield LoadError(full, "broken symbolic link", "missing")
+
+
+def _os_error(path: str, exc: OSError, *, directory: bool = False) -> LoadError:
+    what = "directory: " if directory else ""
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return LoadError(path, "broken symbolic link", "missing")
+        return LoadError(path, "no such file or directory", "missing")
+    if isinstance(exc, PermissionError):
+        return LoadError(path, f"{what}permission denied", "permission")
+    if isinstance(exc, IsADirectoryError):
+        return LoadError(path, "is a directory", "is-directory")
+    if exc.errno == errno.ELOOP:
+        return LoadError(path, "symbolic link loop (too many levels of symbolic links)", "loop")
+    return LoadError(path, f"{what}cannot read: {exc.strerror or exc}", "io")
+
+
+# ------------------------------------------------------------------ reading
+
+def load(path: str, *, max_bytes: int = MAX_BYTES, fmt: str | None = None) -> Source:
+    """Read, decode and split one file (``-`` reads stdin).
+
+    Raises:
+        LoadError: missing, unreadable, a directory, binary, undecodable or
+            larger than ``max_bytes``.  The file is opened read-only and never
+            written.
+    """
+    if path == "-":
+        return load_stdin(max_bytes=max_bytes, fmt=fmt)
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if _stat.S_ISDIR(st.st_mode):
+                raise LoadError(path, "is a directory", "is-directory")
+            if _stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+                raise _too_large(path, st.st_size, max_bytes)
+            data = fh.read(max_bytes + 1)
+    except LoadError:
+        raise
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    if len(data) > max_bytes:
+        raise _too_large(path, None, max_bytes)
+    return load_bytes(data, path, fmt)
+
+
+def load_stdin(*, max_bytes: int = MAX_BYTES, fmt: str | None = None) -> Source:
+    """Read stdin as path ``-``.  A closed or missing stdin gives an empty Source."""
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise ValueError("no stdin")
+        buf = getattr(stream, "buffer", None)
+        data = buf.read(max_bytes + 1) if buf is not None else stream.read(max_bytes + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+    except (ValueError, OSError):
+        return Source(path="-", text="", blocks=(), format=fmt or "text",
+                      notices=("stdin is closed: nothing to read",))
+    if data is None:
+        data = b""
+    if len(data) > max_bytes:
+        raise _too_large("-", None, max_bytes)
+    return load_bytes(data, "-", fmt)
+
+
+def _too_large(path: str, size: int | None, limit: int) -> LoadError:
+    have = f"{size / 1048576:.1f} MiB" if size is not None else "more than that"
+    return LoadError(path, f"file too large: {have}, the limit is {limit / 1048576:g} MiB "
+                           "(split the file)", "too-large")
+
+
+def detect_format(path: str, text: str | None = None) -> str:
+    """``markdown``, ``html`` or ``text`` from the suffix; stdin and unknown suffixes are sniffed."""
+    fmt = SUFFIXES.get(os.path.splitext(path)[1].lower())
+    if fmt:
+        return fmt
+    if text is not None and _looks_like_html(text):
+        return "html"
+    return "text"
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or (
+        head.startswith("<") and "<html" in head)
+
+
+def load_bytes(data: bytes, path: str = "-", fmt: str | None = None) -> Source:
+    """Decode bytes (see the module notes on encodings) and split them into blocks."""
+    hint = fmt or SUFFIXES.get(os.path.splitext(path)[1].lower())
+    text, encoding, notices = decode(data, path, html=hint == "html" or (
+        hint is None and _looks_like_html(data[:2048].decode("latin-1"))))
+    src = load_text(text, path, fmt)
+    if encoding != "utf-8" or notices:
+        src = Source(path=src.path, text=src.text, blocks=src.blocks, format=src.format,
+                     encoding=encoding, notices=tuple(notices) + src.notices)
+    return src
+
+
+# ------------------------------------------------------------------ decoding
+
+_BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", None),  # checked more strictly below
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office (OLE) document"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", None),
+    (b"\x00\x00\x00", None),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"wOFF", "WOFF font"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+
+def _magic(data: bytes) -> str | None:
+    for sig, what in _MAGIC:
+        if data.startswith(sig) and what:
+            return what
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    if data.startswith(b"BZh") and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
+        return "bzip2 archive"
+    return None
+
+
+def decode(data: bytes, path: str = "-", *, html: bool = False) -> tuple[str, str, list[str]]:
+    """Bytes to text: ``(text, encoding, notices)``; raises :class:`LoadError` for binary data."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LoadError(path, f"not valid {codec.upper()} despite its byte-order mark "
+                                      f"(byte {exc.start + len(bom)})", "decode") from None
+            return _check_controls(text, path), codec, []
+    what = _magic(data)
+    if what:
+        raise LoadError(path, f"binary file ({what}), not text", "binary")
+    if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                pass
+            else:
+                return (_check_controls(text, path), codec,
+                        [f"decoded as {codec.upper()}: no byte-order mark, but the bytes are UTF-16"])
+        raise LoadError(path, "binary file (contains NUL bytes), not text", "binary")
+    try:
+        return _check_controls(data.decode("utf-8"), path), "utf-8", []
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if html:
+        declared = _declared_charset(data)
+        if declared and declared not in ("utf-8", "utf8"):
+            try:
+                text = data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
+            else:
+                return (_check_controls(text, path), declared,
+                        [f"decoded as {declared}: not valid UTF-8, charset declared in the HTML"])
+    for codec in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return (_check_controls(text, path), codec,
+                [f"decoded as {codec}: not valid UTF-8 (first bad byte at offset {bad})"])
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    n = len(sample) // 2
+    if n < 2:
+        return None
+    even = sum(1 for b in sample[0:2 * n:2] if b == 0)
+    odd = sum(1 for b in sample[1:2 * n:2] if b == 0)
+    if odd >= 0.6 * n and even <= 0.05 * n:
+        return "utf-16-le"
+    if even >= 0.6 * n and odd <= 0.05 * n:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", data[:4096], re.I)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    try:
+        import codecs
+
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _check_controls(text: str, path: str) -> str:
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 20):
+        raise LoadError(path, "binary file (mostly control characters), not text", "binary")
+    return text
+
+
+# ------------------------------------------------------------------ boilerplate
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    id: str
+    scope: str  # line | paragraph
+    regex: re.Pattern
+    note: str = ""
+
+
+class BoilerplateError(ValueError):
+    """boilerplate.toml is malformed; the message names the file and line."""
+
+
+@lru_cache(maxsize=4)
+def load_boilerplate(path: str | None = None) -> tuple[BoilerplatePattern, ...]:
+    """Read and validate the boilerplate patterns (cached)."""
+    p = Path(path) if path else BOILERPLATE_FILE
+    raw = p.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise BoilerplateError(f"{p}: {exc}") from None
+    lines = raw.splitlines()
+
+    def where(i: int, entry: dict) -> str:
+        ident = entry.get("id")
+        if isinstance(ident, str):
+            for n, line in enumerate(lines, 1):
+                if re.match(rf"""\s*id\s*=\s*["']{re.escape(ident)}["']""", line):
+                    return f"{p}:{n}"
+        n = [k for k, line in enumerate(lines, 1) if line.strip() == "[[pattern]]"]
+        return f"{p}:{n[i]}" if i < len(n) else str(p)
+
+    extra = set(data) - {"pattern"}
+    if extra:
+        raise BoilerplateError(f"{p}: unknown top-level key(s): {', '.join(sorted(extra))}")
+    out, ids = [], set()
+    for i, entry in enumerate(data.get("pattern", [])):
+        loc = where(i, entry)
+        unknown = set(entry) - {"id", "scope", "regex", "note"}
+        if unknown:
+            raise BoilerplateError(f"{loc}: unknown key(s) {', '.join(sorted(unknown))}")
+        for key in ("id", "scope", "regex"):
+            if not isinstance(entry.get(key), str) or not entry[key]:
+                raise BoilerplateError(f"{loc}: pattern needs a non-empty string {key!r}")
+        if entry["scope"] not in ("line", "paragraph"):
+            raise BoilerplateError(f"{loc}: scope must be 'line' or 'paragraph', not {entry['scope']!r}")
+        if entry["id"] in ids:
+            raise BoilerplateError(f"{loc}: duplicate pattern id {entry['id']!r}")
+        ids.add(entry["id"])
+        try:
+            rx = re.compile(entry["regex"])
+        except re.error as exc:
+            raise BoilerplateError(f"{loc}: bad regex in {entry['id']!r}: {exc}") from None
+        if rx.fullmatch(""):
+            raise BoilerplateError(f"{loc}: regex {entry['id']!r} matches the empty string")
+        out.append(BoilerplatePattern(entry["id"], entry["scope"], rx, entry.get("note", "")))
+    return tuple(out)
+
+
+def boilerplate_match(text: str, scope: str) -> str | None:
+    """The id of the first pattern of ``scope`` matching all of ``text``, or None."""
+    s = " ".join(text.split())
+    if not s or len(s) > (300 if scope == "line" else 1000):
+        return None
+    for pat in load_boilerplate():
+        if pat.scope == scope and pat.regex.fullmatch(s):
+            return pat.id
+    return None
+
+
+# ------------------------------------------------------------------ splitting
+
+_DIRECTIVE_BODY = r"attribution\s*:\s*(ignore(?:\s*\[([^\]]*)\])?|off|on)"
+_TEXT_DIRECTIVE = re.compile(r"\s*\[\s*" + _DIRECTIVE_BODY + r"\s*\]\s*")
+_COMMENT_DIRECTIVE = re.compile(r"<!--\s*" + _DIRECTIVE_BODY + r"\s*-->")
+
+
+def _directive(m: re.Match, pos: int) -> tuple[int, str, frozenset[str]]:
+    kind = m.group(1).split("[")[0].strip()
+    kind = "ignore" if kind.startswith("ignore") else kind
+    rules = frozenset(r.strip() for r in (m.group(2) or "").split(",") if r.strip())
+    return pos, kind, rules or frozenset({"*"})
+
+
+# line kinds
+BLANK, PROSE, ITEM, HEADING, SEP = range(5)
+
+
+def load_text(text: str, path: str = "-", fmt: str | None = None) -> Source:
+    """Split already-decoded text into blocks; never raises on any input string.
+
+    ``fmt`` is ``text``, ``markdown`` or ``html`` (default: from the suffix of
+    ``path``, sniffing for HTML).  ``text`` becomes ``Source.text`` unchanged.
+    """
+    fmt = fmt or detect_format(path, text)
+    notices: list[str] = []
+    if fmt == "html":
+        try:
+            blocks, directives = _html_blocks(text, notices)
+        except Exception as exc:  # a defect in an HTML library must not lose the document
+            notices.append(f"HTML extraction failed ({type(exc).__name__}); read as plain text")
+            fmt = "text"
+        else:
+            blocks = _apply_directives(blocks, directives)
+            return Source(path=path, text=text, blocks=tuple(blocks), format="html",
+                          notices=tuple(notices))
+    if fmt == "markdown":
+        view, kinds, spans, directives = _markdown_view(text)
+    else:
+        fmt = "text"
+        view, kinds, spans, directives = _text_view(text)
+    blocks = _group_blocks(text, view, kinds, spans, notices)
+    blocks = _apply_directives(blocks, directives)
+    return Source(path=path, text=text, blocks=tuple(blocks), format=fmt, notices=tuple(notices))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, the end excluding the "\\n" (a "\\r" stays in the line)."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _text_view(text: str):
+    spans = _line_spans(text)
+    kinds, directives = [], []
+    for s, e in spans:
+        line = text[s:e]
+        if not line.strip():
+            kinds.append(BLANK)
+            continue
+        m = _TEXT_DIRECTIVE.fullmatch(line)
+        if m:
+            directives.append(_directive(m, s))
+            kinds.append(SEP)
+        else:
+            kinds.append(PROSE)
+    return text, kinds, spans, directives
+
+
+def _group_blocks(text: str, view: str, kinds: list[int], spans: list[tuple[int, int]],
+                  notices: list[str]) -> list[Block]:
+    """Group lines into paragraphs, drop boilerplate, trim, split over-long ones."""
+    groups: list[list[int]] = []
+    cur: list[int] = []
+    for i, k in enumerate(kinds):
+        if k in (BLANK, SEP):
+            if cur:
+                groups.append(cur)
+            cur = []
+        elif k in (HEADING, ITEM):
+            if cur:
+                groups.append(cur)
+            cur = [i]
+            if k == HEADING:
+                groups.append(cur)
+                cur = []
+        else:
+            cur.append(i)
+    if cur:
+        groups.append(cur)
+
+    blocks: list[Block] = []
+    for g in groups:
+        run: list[int] = []
+        for i in g + [-1]:
+            if i >= 0 and not boilerplate_match(view[spans[i][0]:spans[i][1]], "line"):
+                run.append(i)
+                continue
+            if run:
+                s, e = spans[run[0]][0], spans[run[-1]][1]
+                while s < e and view[s].isspace():
+                    s += 1
+                while e > s and view[e - 1].isspace():
+                    e -= 1
+                if e > s and not boilerplate_match(view[s:e], "paragraph"):
+                    blocks.extend(_split_long(view, s, e, text, notices))
+            run = []
+    return blocks
+
+
+_SPLIT_AT = (re.compile(r"\n"), re.compile(r"[.!?][\"'”’)\]]*\s"), re.compile(r"\s"))
+
+
+def _split_long(view: str, s: int, e: int, text: str, notices: list[str]) -> list[Block]:
+    if e - s <= MAX_BLOCK_CHARS:
+        return [Block(s, e, view[s:e])]
+    line = text.count("\n", 0, s) + 1
+    notices.append(f"line {line}: paragraph of {e - s:,} characters split into pieces of at most "
+                   f"{MAX_BLOCK_CHARS:,}")
+    out = []
+    while e - s > MAX_BLOCK_CHARS:
+        cut = None
+        lo, hi = s + MAX_BLOCK_CHARS // 2, s + MAX_BLOCK_CHARS
+        for rx in _SPLIT_AT:
+            last = None
+            for m in rx.finditer(view, lo, hi):
+                last = m
+            if last:
+                cut = last.end()
+                break
+        cut = cut or hi
+        a, b = s, cut
+        while b > a and view[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Block(a, b, view[a:b]))
+        s = cut
+        while s < e and view[s].isspace():
+            s += 1
+    if e > s:
+        out.append(Block(s, e, view[s:e]))
+    return out
+
+
+def _apply_directives(blocks: list[Block], directives: list[tuple[int, str, frozenset[str]]]) -> list[Block]:
+    if not directives or not blocks:
+        return blocks
+    extra: list[set[str]] = [set() for _ in blocks]
+    off_at: int | None = None
+    regions = []
+    for pos, kind, rules in sorted(directives, key=lambda d: d[0]):
+        if kind == "ignore":
+            for bi, b in enumerate(blocks):
+                if b.end > pos:
+                    extra[bi] |= rules
+                    break
+        elif kind == "off":
+            if off_at is None:
+                off_at = pos
+        elif off_at is not None:
+            regions.append((off_at, pos))
+            off_at = None
+    if off_at is not None:
+        regions.append((off_at, float("inf")))
+    for bi, b in enumerate(blocks):
+        if any(lo <= b.start < hi for lo, hi in regions):
+            extra[bi].add("*")
+    return [Block(b.start, b.end, b.text, b.offsets, b.suppress | frozenset(x)) if x else b
+            for b, x in zip(blocks, extra)]
+
+
+# ------------------------------------------------------------------ Markdown
+
+_FENCE = re.compile(r"( {0,3})(`{3,}|~{3,})([^`]*)$")
+_ATX = re.compile(r"( {0,3})(#{1,6})(?=\s|$)")
+_ATX_CLOSE = re.compile(r"\s(#+)\s*$")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)\s*$")
+_THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_DELIM = re.compile(r"\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
+_REFDEF = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+.*$")
+_QUOTE_MARKERS = re.compile(r"(?: {0,3}>[ ]?)+")
+_LIST = re.compile(r"(\s*)([-*+]|\d{1,9}[.)])(\s+(?:\[[ xX]\]\s+)?|$)")
+_INLINE_BLANK = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)"                       # images: all of it
+    r"|!\[[^\]\n]*\]\[[^\]\n]*\]"
+    r"|\[\^[^\]\n]+\]"                                # footnote references
+    r"|<(?:https?|ftp|mailto):[^>\s]+>|<[^>\s@]+@[^>\s]+>"  # autolinks
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"    # inline HTML tags
+    r"|`+"                                            # code-span backticks (content kept)
+    r"|(?<![\w*\\])\*{1,3}(?=[^\s*])|(?<=[^\s*\\])\*{1,3}(?![\w*])"  # emphasis *
+    r"|(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w)"        # emphasis _
+    r"|~~"
+    r"|\\(?=[!-/:-@\[-`{-~])"                       # backslash escapes
+)
+_LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+
+
+def _blank(chars: list[str], s: int, e: int) -> None:
+    for i in range(s, e):
+        if chars[i] not in "\n":
+            chars[i] = " "
+
+
+def _markdown_view(text: str):
+    """Blank Markdown markup in a copy of ``text`` (same length) and classify its lines."""
+    spans = _line_spans(text)
+    n = len(spans)
+    kinds = [BLANK] * n
+    directives: list[tuple[int, str, frozenset[str]]] = []
+    out_lines: list[str] = []
+
+    first = 0
+    # front matter: --- ... --- (YAML) or +++ ... +++ (TOML) opening the file
+    if n > 1 and text[spans[0][0]:spans[0][1]].rstrip() in ("---", "+++"):
+        delim = text[spans[0][0]:spans[0][1]].rstrip()
+        closers = ("---", "...") if delim == "---" else ("+++",)
+        for j in range(1, n):
+            if text[spans[j][0]:spans[j][1]].rstrip() in closers:
+                for k in range(j + 1):
+                    s, e = spans[k]
+                    out_lines.append(" " * (e - s))
+                    kinds[k] = SEP
+                first = j + 1
+                break
+
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    in_code = False
+    list_ctx = False
+    prev_kind = BLANK
+    for i in range(first, n):
+        s, e = spans[i]
+        line = text[s:e]
+        chars = list(line)
+        # --- multi-line states
+        if fence:
+            out_lines.append(" " * len(line))
+            kinds[i] = SEP
+            m = re.match(r" {0,3}(`{3,}|~{3,})\s*$", line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]:
+                fence = None
+            prev_kind = SEP
+            continue
+        pos = 0
+        had_comment = False
+        if in_comment:
+            end = line.find("-->")
+            if end < 0:
+                out_lines.append(" " * len(line))
+                kinds[i] = SEP
+                continue
+            _blank(chars, 0, end + 3)
+            pos = end + 3
+            in_comment = False
+            had_comment = True
+        if in_code:
+            if not line.strip() or line.startswith(("    ", "\t")):
+                out_lines.append(" " * len(line))
+                kinds[i] = SEP if line.strip() else BLANK
+                continue
+            in_code = False
+        if pos == 0:
+            m = _FENCE.match(line)
+            if m:
+                fence = (m.group(2)[0], len(m.group(2)))
+                out_lines.append(" " * len(line))
+                kinds[i] = SEP
+                prev_kind = SEP
+                continue
+            if (line.startswith(("    ", "\t")) and line.strip() and prev_kind in (BLANK, SEP)
+                    and not list_ctx):
+                in_code = True
+                out_lines.append(" " * len(line))
+                kinds[i] = SEP
+                prev_kind = SEP
+                continue
+        # --- HTML comments (and the directives in them)
+        while True:
+            a = line.find("<!--", pos)
+            if a < 0:
+                break
+            had_comment = True
+            b = line.find("-->", a + 4)
+            dm = _COMMENT_DIRECTIVE.match(line, a)
+            if dm:
+                directives.append(_directive(dm, s + a))
+            if b < 0:
+                _blank(chars, a, len(line))
+                in_comment = True
+                break
+            _blank(chars, a, b + 3)
+            pos = b + 3
+        cur = "".join(chars)
+        if not cur.strip():
+            out_lines.append(cur)
+            kinds[i] = SEP if had_comment else BLANK
+            if kinds[i] == BLANK and prev_kind != BLANK:
+                pass
+            prev_kind = kinds[i] if kinds[i] == BLANK else prev_kind
+            continue
+        tm = _TEXT_DIRECTIVE.fullmatch(cur)
+        if tm:
+            directives.append(_directive(tm, s))
+            out_lines.append(" " * len(line))
+            kinds[i] = SEP
+            prev_kind = SEP
+            continue
+        # --- block-level markers
+        kind = PROSE
+        q = _QUOTE_MARKERS.match(cur)
+        k0 = 0
+        if q and q.end() > 0:
+            _blank(chars, 0, q.end())
+            k0 = q.end()
+        body = cur[k0:]
+        if _THEMATIC.match(body) or (_SETEXT.match(body) and prev_kind == PROSE and k0 == 0) \
+                or _TABLE_DELIM.match(body) or _REFDEF.match(body):
+            out_lines.append(" " * len(line))
+            kinds[i] = SEP
+            prev_kind = SEP
+            continue
+        m = _ATX.match(body)
+        if m:
+            _blank(chars, k0, k0 + m.end())
+            c = _ATX_CLOSE.search(body)
+            if c:
+                _blank(chars, k0 + c.start(1), k0 + c.end(1))
+            kind = HEADING
+        else:
+            m = _LIST.match(body)
+            if m and (m.group(3) or body.strip() == m.group(2)):
+                _blank(chars, k0 + m.start(2), k0 + m.end(3))
+                kind = ITEM
+        if kind == ITEM:
+            list_ctx = True
+        elif prev_kind == BLANK and not line.startswith((" ", "\t")):
+            list_ctx = False
+        # --- inline markup
+        seg = "".join(chars)
+        for lm in _LINK.finditer(seg):
+            _blank(chars, lm.start(1), lm.end(1))
+            _blank(chars, lm.start(3), lm.end(3))
+        for im in _INLINE_BLANK.finditer(seg):
+            _blank(chars, im.start(), im.end())
+        out_lines.append("".join(chars))
+        kinds[i] = kind if "".join(chars).strip() else SEP
+        prev_kind = kinds[i]
+    view = "\n".join(out_lines)
+    assert len(view) == len(text)
+    return view, kinds, spans, directives
+
+
+# ------------------------------------------------------------------ HTML
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "svg",
+                        "math", "iframe", "object", "canvas", "select", "textarea"})
+_BREAK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "caption", "option",
+})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
+_WS_RUN = re.compile(r"\s+|\S+")
+
+
+class _VisibleText:
+    """The visible text of an HTML file, whitespace collapsed, with file offsets per character.
+
+    ``norm`` is the text (runs of whitespace, including tag boundaries that
+    break lines, collapsed to one space); ``starts[i]``/``ends[i]`` are the file
+    offsets where ``norm[i]`` begins and ends in the raw HTML.
+    """
+
+    def __init__(self, text: str):
+        from html.parser import HTMLParser
+
+        self.parts: list[str] = []
+        self.starts = array("q")
+        self.ends = array("q")
+        self.comments: list[tuple[int, str]] = []
+        self._last_space = True
+        line_starts = [0]
+        for m in re.finditer("\n", text):
+            line_starts.append(m.end())
+        vt = self
+        skip = [0]
+
+        class P(HTMLParser):
+            def _pos(self) -> int:
+                ln, col = self.getpos()
+                return line_starts[ln - 1] + col
+
+            def handle_starttag(self, tag, attrs):
+                if tag in _SKIP_TAGS and tag not in _VOID:
+                    skip[0] += 1
+                elif tag in _BREAK_TAGS:
+                    vt._space(self._pos(), self._pos())
+
+            def handle_startendtag(self, tag, attrs):
+                if tag in _BREAK_TAGS:
+                    vt._space(self._pos(), self._pos())
+
+            def handle_endtag(self, tag):
+                if tag in _SKIP_TAGS:
+                    skip[0] = max(0, skip[0] - 1)
+                elif tag in _BREAK_TAGS:
+                    vt._space(self._pos(), self._pos())
+
+            def handle_data(self, data):
+                if not skip[0]:
+                    vt._data(data, self._pos())
+
+            def handle_entityref(self, name):
+                self._ref()
+
+            def handle_charref(self, name):
+                self._ref()
+
+            def _ref(self):
+                p = self._pos()
+                m = _ENTITY.match(text, p)
+                raw = m.group(0) if m else "&"
+                if not skip[0]:
+                    vt._entity(_html.unescape(raw), p, p + len(raw), raw)
+
+            def handle_comment(self, data):
+                vt.comments.append((self._pos(), data))
+
+        parser = P(convert_charrefs=False)
+        parser.feed(text)
+        parser.close()
+        self.norm = "".join(self.parts)
+        del self.parts
+
+    def _space(self, s: int, e: int) -> None:
+        if self._last_space:
+            if len(self.ends):
+                self.ends[-1] = max(self.ends[-1], e)
+            return
+        self.parts.append(" ")
+        self.starts.append(s)
+        self.ends.append(e)
+        self._last_space = True
+
+    def _data(self, data: str, pos: int) -> None:
+        for m in _WS_RUN.finditer(data):
+            a, b = pos + m.start(), pos + m.end()
+            if m.group(0)[0].isspace():
+                self._space(a, b)
+            else:
+                self.parts.append(m.group(0))
+                self.starts.extend(range(a, b))
+                self.ends.extend(range(a + 1, b + 1))
+                self._last_space = False
+
+    def _entity(self, value: str, s: int, e: int, raw: str) -> None:
+        if value == raw:  # unknown entity: literal text
+            self._data(raw, s)
+            return
+        for ch in value:
+            if ch.isspace():
+                self._space(s, e)
+            else:
+                self.parts.append(ch)
+                self.starts.append(s)
+                self.ends.append(e)
+                self._last_space = False
+
+
+_UNIT_TAGS = frozenset({"p", "head", "item", "quote", "cell", "list", "table", "row", "main",
+                        "doc", "div"})
+
+
+def _trafilatura_units(text: str) -> list[str] | None:
+    """Article paragraphs as trafilatura sees them (whitespace collapsed), or None."""
+    import logging
+
+    import trafilatura
+    from lxml import etree
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    xml = trafilatura.extract(text, output_format="xml", include_comments=False,
+                              include_tables=True, include_images=False, include_links=False,
+                              deduplicate=False)
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    if main is None:
+        return None
+    units: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        t = " ".join("".join(buf).split())
+        if t:
+            units.append(t)
+        buf.clear()
+
+    def walk(el):
+        block = el.tag in _UNIT_TAGS
+        if block:
+            flush()
+        if el.tag == "lb":
+            buf.append(" ")
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            flush()
+
+    walk(main)
+    flush()
+    return units
+
+
+def _html_blocks(text: str, notices: list[str]):
+    vt = _VisibleText(text)
+    directives = []
+    for pos, data in vt.comments:
+        m = _COMMENT_DIRECTIVE.fullmatch(f"<!--{data}-->")
+        if m:
+            directives.append(_directive(m, pos))
+    units = _trafilatura_units(text) if vt.norm.strip() else None
+    if units is None:
+        if vt.norm.strip():
+            notices.append("no article text found by trafilatura: no blocks")
+        return [], directives
+    blocks: list[Block] = []
+    cursor, missed = 0, 0
+    for unit in units:
+        span = _locate(vt.norm, unit, cursor)
+        if span is None:
+            missed += 1
+            continue
+        a, b = span
+        cursor = b
+        body = vt.norm[a:b]
+        if boilerplate_match(body, "line") or boilerplate_match(body, "paragraph"):
+            continue
+        offsets = tuple(vt.starts[a:b]) + (vt.ends[b - 1],)
+        blocks.append(Block(offsets[0], offsets[-1], body, offsets))
+    if missed:
+        notices.append(f"{missed} paragraph(s) of the extracted article could not be located "
+                       "in the HTML and were skipped")
+    return blocks, directives
+
+
+def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
+    i = norm.find(unit, cursor)
+    if i < 0:
+        i = norm.find(unit)
+    if i >= 0:
+        return i, i + len(unit)
+    # tolerant: optional spaces at tag boundaries, composed vs decomposed characters
+    parts = []
+    for ch in unit:
+        if ch == " ":
+            parts.append(" ?")
+        else:
+            alts = {re.escape(ch)}
+            nfd = unicodedata.normalize("NFD", ch)
+            if nfd != ch:
+                alts.add(re.escape(nfd))
+            parts.append(ch if len(alts) == 1 and ch.isalnum() else "(?:" + "|".join(sorted(alts)) + ")")
+    try:
+        rx = re.compile("".join(parts))
+    except re.error:
+        return None
+    m = rx.search(norm, cursor) or rx.search(norm)
+    if m and m.end() > m.start():
+        return m.start(), m.end()
+    return None
