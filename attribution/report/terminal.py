@@ -247,42 +247,43 @@ def print_explain(rule, *, file=None, color: bool | None = None, width: int | No
         console.print(_t(doc))
 
 
-def _scores(scores: dict | None) -> str:
+def _scores(scores: dict | None, prefix: str = "") -> str:
+    """``upos 0.951, las 0.803, dev.las 0.78``: numbers of the model card, one level deep."""
     if not scores:
         return "—"
     parts = []
     for key, value in scores.items():
-        if key == "version" or isinstance(value, (dict, list)):
+        if key == "version" or isinstance(value, (list, bool)):
             continue
-        parts.append(f"{key} {value:.3g}" if isinstance(value, float) else f"{key} {value}")
-    return ", ".join(parts) or "—"
+        if isinstance(value, dict):
+            if not prefix:
+                parts.append(_scores(value, f"{key}."))
+            continue
+        parts.append(f"{prefix}{key} {value:.3g}" if isinstance(value, float) else f"{prefix}{key} {value}")
+    return ", ".join(p for p in parts if p and p != "—") or "—"
 
 
 def print_models(available: Sequence, in_use, *, file=None, color: bool | None = None,
                  width: int | None = None) -> None:
-    """``attribution models``: the model sets found, and which one the audit uses."""
-    from rich import box
+    """``attribution models``: the model sets found, and which one the audit uses (``*``)."""
+    from rich.padding import Padding
     from rich.table import Table
 
     console = make_console(file, color=color, width=width)
     sets = list(available)
     if in_use is not None and all(m.id != in_use.id or m.dir != in_use.dir for m in sets):
         sets.insert(0, in_use)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("", no_wrap=True)
-    table.add_column("Model", overflow="fold", style="bold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Directory", ratio=2, overflow="fold")
-    table.add_column("Scores", ratio=2, overflow="fold")
+    if not sets:
+        console.print(_t(("no model set found", "bold red")))
     for m in sets:
         used = in_use is not None and m.id == in_use.id and m.dir == in_use.dir
-        table.add_row(_t(("*", "green") if used else ""), _t(m.id), _t(m.kind), _t(str(m.dir)),
-                      _t(_scores(m.scores)))
-    if sets:
-        console.print(table)
-    else:
-        console.print(_t(("no model set found", "bold red")))
-    if in_use is not None:
-        console.print(_t("in use: ", (in_use.id, "bold"), f" ({in_use.dir})"))
-    else:
+        console.print(_t(("* " if used else "  ", "green"), (m.id, "bold"),
+                         (f"  ({m.kind}{', in use' if used else ''})", "dim")))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(ratio=1, overflow="fold")
+        table.add_row(_t("dir"), _t(str(m.dir)))
+        table.add_row(_t("scores"), _t(_scores(m.scores)))
+        console.print(Padding(table, (0, 0, 0, 4)))
+    if in_use is None:
         console.print(_t(("no usable model set", "bold red")))

@@ -1,0 +1,47 @@
+"""``--format markdown``: the pull-request comment."""
+from __future__ import annotations
+
+import dataclasses
+
+from report_article import TOOL, build
+
+from attribution.report import markdown, render
+
+
+def test_counts_findings_and_details():
+    out = render([build()], "markdown", tool=TOOL)
+    assert out.startswith("## attribution: 4 findings in 1 document")
+    assert "| error | 1 |" in out and "| warning | 2 |" in out and "| info | 1 |" in out
+    rows = [line for line in out.splitlines() if line.startswith("| `drafts/syria.md:")]
+    assert rows[0] == ("| `drafts/syria.md:11` | error | `unattributed-quote` | "
+                       "quote with no speaker: \"This is not over.\" |")
+    assert [r.split("|")[2].strip() for r in rows] == ["error", "warning", "warning", "info"]
+    assert out.count("<details>") == out.count("</details>") == 1
+    assert "<summary><code>drafts/syria.md</code>: 6 attributions, 4 sources, 4 findings</summary>" in out
+    assert "| Igor Konashenkov | person | Major General, spokesman | Russia\u2019s Defense Ministry | 1 |" in out
+    contested = next(line for line in out.splitlines() if "`contested-claim`" in line and line.startswith("| 7"))
+    assert "Russia *accused*" in contested and "SDF commander *denied*" in contested
+
+
+def test_cells_are_escaped():
+    assert markdown.cell("a | b\nc <script>") == "a \\| b c &lt;script&gt;"
+    report = build()
+    f = dataclasses.replace(report.findings[0], message="pipes | and\nnewlines")
+    out = render([dataclasses.replace(report, findings=(f,))], "markdown", tool=TOOL)
+    row = next(line for line in out.splitlines() if "pipes" in line and line.startswith("| `"))
+    assert row.endswith("| pipes \\| and newlines |")
+
+
+def test_unreadable_inputs_and_row_cap(monkeypatch):
+    report = build()
+    out = render([report], "markdown", tool=TOOL, errors=[("bad.html", "not valid UTF-8")])
+    assert "- `bad.html`: not valid UTF-8" in out
+    monkeypatch.setattr(markdown, "MAX_ROWS", 2)
+    out = render([report], "markdown", tool=TOOL)
+    assert "…and 2 more findings" in out
+
+
+def test_clean_document():
+    out = render([dataclasses.replace(build(), findings=())], "markdown", tool=TOOL)
+    assert out.startswith("## attribution: 0 findings in 1 document")
+    assert "| Location |" not in out

@@ -1,0 +1,193 @@
+"""The rich text report: content, 80 columns, and no escape codes without colour."""
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from report_article import TOOL, build
+
+from attribution.model import Severity
+from attribution.report import render, terminal
+
+ROOT = Path(__file__).resolve().parents[2]
+ESC = "\x1b"
+
+
+def _cells(line: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(line)
+
+
+def _text(reports, **kw):
+    kw.setdefault("color", False)
+    kw.setdefault("width", 80)
+    return render(reports, "text", tool=TOOL, **kw)
+
+
+def test_report_reads_top_to_bottom():
+    out = _text([build()], errors=[("missing.md", "no such file")])
+    order = ["missing.md", "drafts/syria.md", "Sources", "Attributions", "Findings", "1 document,"]
+    positions = [out.index(word) for word in order]
+    assert positions == sorted(positions)
+    # roster: name, kind, title/role, affiliation, count
+    roster = out[out.index("Sources"):out.index("Attributions")]
+    row = next(line for line in roster.splitlines() if line.startswith("Igor Konashenkov"))
+    assert "person" in row and "Major General" in row and row.rstrip().endswith("1")
+    russia = next(line for line in roster.splitlines() if line.startswith("Russia "))
+    assert russia.rstrip().endswith("2")
+    # attributions grouped by speaker with line, type, cue and content
+    attrs = out[out.index("Attributions"):out.index("Findings")]
+    assert attrs.index("Russia · organization") < attrs.index("accused") < attrs.index("admitted")
+    assert "L5 indirect admitted" in attrs
+    assert "No resolved speaker" in attrs and '"This is not over."' in attrs
+    assert "shooting match,\" … \"with anybody" in " ".join(attrs.split())  # split quote, cue left out
+    # the summary is the last line
+    last = out.rstrip("\n").splitlines()[-1]
+    assert last.startswith("1 document, 6 attributions: 1 error, 2 warnings, 1 info")
+    assert "1 unreadable input" in last
+
+
+def test_findings_have_location_and_contested_claim_shows_both_sides():
+    out = _text([build()])
+    findings = out[out.index("\nFindings"):]
+    assert "drafts/syria.md:11:1  error  unattributed-quote" in findings
+    assert "drafts/syria.md:5:8  info  loaded-cue" in findings
+    block = findings[findings.index("contested-claim"):findings.index("unattributed-quote")]
+    assert "who says what" in block
+    russia, commander = block.index("Russia        accused"), block.index("SDF commander denied")
+    assert russia < commander
+    assert "the SDF of firing on Syrian government forces" in block and "Russian accusations" in block
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_fits_the_width_without_colour(width):
+    out = _text([build(path="newsroom/drafts/2017/09/coalition-and-russia-keep-talking.md")],
+                width=width, errors=[("bad.html", "not valid UTF-8")])
+    assert ESC not in out
+    too_wide = [line for line in out.splitlines() if _cells(line) > width]
+    assert not too_wide
+
+
+def test_colour_only_when_asked():
+    assert ESC in _text([build()], color=True)  # the check below can fail
+    assert ESC not in _text([build()], color=False)
+
+
+def test_no_color_env_wins_over_a_terminal(monkeypatch):
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setattr(sys, "stdout", Tty())
+    assert terminal.use_color() is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert terminal.use_color() is False
+    out = render([build()], "text", tool=TOOL, width=80)
+    assert ESC not in out
+
+
+def test_piped_output_has_no_escape_codes():
+    code = ("import sys; sys.path.insert(0, 'tests/report');"
+            "from report_article import build, TOOL; from attribution.report import render;"
+            "sys.stdout.write(render([build()], 'text', tool=TOOL))")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env["TERM"] = "xterm-256color"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, encoding="utf-8", check=True).stdout
+    assert "contested-claim" in out
+    assert ESC not in out
+    assert max(_cells(line) for line in out.splitlines()) <= 80
+
+
+def test_user_text_is_not_rich_markup():
+    report = build()
+    f = dataclasses.replace(report.findings[0], message="see [bold]this[/bold] and [1]")
+    out = _text([dataclasses.replace(report, findings=(f,))])
+    assert "see [bold]this[/bold] and [1]" in out
+
+
+def test_empty_inputs():
+    out = _text([])
+    assert out.splitlines()[-1] == "0 documents, 0 attributions: 0 errors, 0 warnings, 0 info"
+    bare = dataclasses.replace(build(), findings=())
+    out = _text([bare])
+    assert "Findings" not in out and "0 errors" in out
+
+
+@dataclass(frozen=True)
+class FakeRule:
+    code: str
+    id: str
+    severity: Severity
+    rationale: str
+    doc: str
+    status: str = "stable"
+
+
+RULES = [
+    FakeRule("ATR201", "anonymous-source", Severity.WARNING,
+             "Readers cannot weigh a claim whose source they cannot identify.",
+             "## What it does\nFlags claims sourced to unnamed people.\n\n## Example\n"
+             "An SDF commander denied Russian accusations."),
+    FakeRule("ATR302", "loaded-cue", Severity.INFO, "Cue verbs like 'admitted' take sides.",
+             "## What it does\nFlags loaded cue verbs.", status="preview"),
+]
+
+
+def test_print_rules_and_explain():
+    buf = io.StringIO()
+    terminal.print_rules(RULES, file=buf, color=False, width=80)
+    out = buf.getvalue()
+    assert ESC not in out
+    row = next(line for line in out.splitlines() if line.startswith("ATR201"))
+    assert "anonymous-source" in row and "warning" in row and "Readers cannot weigh" in row
+    assert "loaded-cue (preview)" in out
+    assert max(_cells(line) for line in out.splitlines()) <= 80
+    buf = io.StringIO()
+    terminal.print_explain(RULES[0], file=buf, color=False, width=80)
+    out = buf.getvalue()
+    assert out.startswith("anonymous-source (ATR201)")
+    assert "## Example" in out and "An SDF commander denied" in out
+
+
+def test_print_rules_with_the_registry():
+    from attribution.report import registered_rules
+
+    rules = registered_rules()
+    if not rules:
+        pytest.skip("the check stage's rules are not importable yet")
+    buf = io.StringIO()
+    terminal.print_rules(rules, file=buf, color=False, width=80)
+    for r in rules:
+        assert r.code in buf.getvalue() and r.id in buf.getvalue()
+
+
+def test_print_models_marks_the_one_in_use(tmp_path):
+    from attribution.modelset import ModelSet
+
+    compact = ModelSet(id="compact-en-ewt-1", kind="compact", dir=tmp_path / "compact", paths={},
+                       scores={"version": "1", "upos": 0.9512, "las": 0.8034,
+                               "dev": {"las": 0.78}, "notes": ["x"]})
+    official = ModelSet(id="official-en-default", kind="official", dir=tmp_path / "stanza", paths={})
+    buf = io.StringIO()
+    terminal.print_models([official, compact], compact, file=buf, color=False, width=80)
+    out = buf.getvalue()
+    assert ESC not in out
+    line = next(line for line in out.splitlines() if "compact-en-ewt-1" in line)
+    assert line.startswith("* compact-en-ewt-1") and "in use" in line
+    assert "upos 0.951, las 0.803, dev.las 0.78" in " ".join(out.split())
+    other = next(line for line in out.splitlines() if "official-en-default" in line)
+    assert not other.lstrip().startswith("*") and "in use" not in other
+    assert max(_cells(line) for line in out.splitlines()) <= 80
+    buf = io.StringIO()
+    terminal.print_models([], None, file=buf, color=False, width=80)
+    assert "no usable model set" in buf.getvalue()
