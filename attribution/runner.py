@@ -1,0 +1,93 @@
+"""`attribution audit`: gather inputs, run the pipeline on each, render, pick the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CliError, _err
+from .model import Severity
+
+FAIL_LEVELS = {"info": 0, "warning": 1, "error": 2}
+
+
+def _config(args):
+    from .config import ConfigError, load_config
+
+    first = next((p for p in args.paths if p != "-"), None)
+    start = Path(first).resolve() if first else Path.cwd()
+    if start.is_file() or not start.exists():
+        start = start.parent
+    overrides = {}
+    if args.select:
+        overrides["select"] = [s.strip() for s in args.select.split(",") if s.strip()]
+    if args.ignore:
+        overrides["ignore"] = [s.strip() for s in args.ignore.split(",") if s.strip()]
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    try:
+        return load_config(explicit=args.config, start=start, overrides=overrides)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _gather(paths: list[str]):
+    """Load every input; return (sources, errors) keeping the order of the inputs."""
+    from .load import LoadError, iter_inputs, load, load_stdin
+
+    sources, errors = [], []
+    for item in iter_inputs(paths):
+        if isinstance(item, LoadError):
+            errors.append((item.path, item.message))
+            continue
+        try:
+            sources.append(load_stdin() if item == "-" else load(item))
+        except LoadError as exc:
+            errors.append((exc.path, exc.message))
+    return sources, errors
+
+
+def run_audit(args) -> int:
+    from .modelset import ModelError, resolve
+
+    config = _config(args)
+    sources, errors = _gather(args.paths)
+    for path, message in errors:
+        _err(message if path in message else f"{path}: {message}")
+    for src in sources:
+        for notice in src.notices:
+            sys.stderr.write(f"attribution: notice: {src.path}: {notice}\n")
+    try:
+        models = resolve(args.models)
+    except ModelError as exc:
+        raise CliError(str(exc)) from None
+
+    from .batch import audit_many
+
+    reports = list(audit_many(sources, models_dir=args.models, jobs=max(1, args.jobs),
+                              use_cache=not args.no_cache, config=config,
+                              progress=sys.stderr.isatty()))
+
+    from .report import render
+
+    fmt = args.format or "text"
+    tool = {"name": "attribution", "version": __version__, "model": models.id}
+    out = render(reports, fmt, tool=tool, errors=errors)
+    if args.output:
+        tmp = f"{args.output}.tmp{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(out)
+        os.replace(tmp, args.output)
+    elif out:
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        sys.stdout.flush()
+
+    if errors and args.unreadable == "error":
+        return EXIT_ERROR
+    fail_on = config.fail_on
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = FAIL_LEVELS[fail_on]
+    worst = max((Severity(f.severity).rank for r in reports for f in r.findings), default=-1)
+    return EXIT_FINDINGS if worst >= threshold else EXIT_OK
