@@ -128,8 +128,9 @@ def _document(console, report: Report) -> None:
         console.print(_t(("Findings", "bold underline")))
         console.print()
         for f in _view.findings(report):
-            _finding(console, report, f)
-    console.print()
+            _finding(console, report, f)  # each ends with a blank line
+    else:
+        console.print()
 
 
 def _roster(report: Report):

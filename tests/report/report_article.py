@@ -116,3 +116,22 @@ def build(prefix: str = "", path: str = "drafts/syria.md") -> Report:
 
 
 TOOL = {"name": "attribution", "version": "0.1.0", "model": "test-model"}
+
+
+def from_contract(source: Source, doc: dict) -> Resolved:
+    """Model objects from one ``documents[]`` entry of the JSON contract (e.g. a gold file)."""
+    def span(d):
+        return None if d is None else Span(d["start"], d["end"])
+
+    attrs = tuple(
+        Attribution(id=a["id"], type=a["type"],
+                    content=tuple(Span(s, e) for s, e in a["content"]["spans"]),
+                    cue=span(a["cue"]), source=span(a["source"]), sentence=0, speaker=a["speaker"])
+        for a in doc["attributions"])
+    speakers = tuple(
+        Speaker(id=s["id"], name=s["name"], kind=s["kind"], title=s["title"], role=s["role"],
+                affiliation=s["affiliation"],
+                mentions=tuple(Mention(m["text"], m["start"], m["end"]) for m in s.get("mentions", [])))
+        for s in doc["speakers"])
+    return Resolved(document=Document(source=source, sentences=(), model="gold"),
+                    attributions=attrs, speakers=speakers)
