@@ -65,6 +65,7 @@ Inline suppression
 """
 from __future__ import annotations
 
+import bisect
 import errno
 import html as _html
 import os
@@ -876,6 +877,7 @@ class _VisibleText:
         self.starts = array("q")
         self.ends = array("q")
         self.comments: list[tuple[int, str]] = []
+        self.hard: set[int] = set()  # indices of spaces that stand for a block-level tag
         self._last_space = True
         line_starts = [0]
         for m in re.finditer("\n", text):
@@ -889,20 +891,22 @@ class _VisibleText:
                 return line_starts[ln - 1] + col
 
             def handle_starttag(self, tag, attrs):
+                if tag == "body":
+                    skip[0] = 0  # <head> need not be closed
                 if tag in _SKIP_TAGS and tag not in _VOID:
                     skip[0] += 1
                 elif tag in _BREAK_TAGS:
-                    vt._space(self._pos(), self._pos())
+                    vt._space(self._pos(), self._pos(), hard=tag != "br")
 
             def handle_startendtag(self, tag, attrs):
                 if tag in _BREAK_TAGS:
-                    vt._space(self._pos(), self._pos())
+                    vt._space(self._pos(), self._pos(), hard=tag != "br")
 
             def handle_endtag(self, tag):
                 if tag in _SKIP_TAGS:
                     skip[0] = max(0, skip[0] - 1)
                 elif tag in _BREAK_TAGS:
-                    vt._space(self._pos(), self._pos())
+                    vt._space(self._pos(), self._pos(), hard=tag != "br")
 
             def handle_data(self, data):
                 if not skip[0]:
@@ -930,15 +934,19 @@ class _VisibleText:
         self.norm = "".join(self.parts)
         del self.parts
 
-    def _space(self, s: int, e: int) -> None:
+    def _space(self, s: int, e: int, hard: bool = False) -> None:
         if self._last_space:
             if len(self.ends):
                 self.ends[-1] = max(self.ends[-1], e)
+                if hard:
+                    self.hard.add(len(self.ends) - 1)
             return
         self.parts.append(" ")
         self.starts.append(s)
         self.ends.append(e)
         self._last_space = True
+        if hard:
+            self.hard.add(len(self.ends) - 1)
 
     def _data(self, data: str, pos: int) -> None:
         for m in _WS_RUN.finditer(data):
@@ -1029,19 +1037,28 @@ def _html_blocks(text: str, notices: list[str]):
             notices.append("no article text found by trafilatura: no blocks")
         return [], directives
     blocks: list[Block] = []
+    hard = sorted(vt.hard)
     cursor, missed = 0, 0
     for unit in units:
         span = _locate(vt.norm, unit, cursor)
         if span is None:
             missed += 1
             continue
-        a, b = span
-        cursor = b
-        body = vt.norm[a:b]
-        if boilerplate_match(body, "line") or boilerplate_match(body, "paragraph"):
-            continue
-        offsets = tuple(vt.starts[a:b]) + (vt.ends[b - 1],)
-        blocks.append(Block(offsets[0], offsets[-1], body, offsets))
+        cursor = span[1]
+        # a unit that crosses block-level tags (trafilatura's fallback can join a
+        # navigation bar to the article) is split at them, so boilerplate shows
+        lo, hi = bisect.bisect_right(hard, span[0]), bisect.bisect_left(hard, span[1])
+        cuts = [span[0]] + hard[lo:hi] + [span[1]]
+        for a, b in zip(cuts, cuts[1:]):
+            while a < b and vt.norm[a] == " ":
+                a += 1
+            while b > a and vt.norm[b - 1] == " ":
+                b -= 1
+            body = vt.norm[a:b]
+            if not body or boilerplate_match(body, "line") or boilerplate_match(body, "paragraph"):
+                continue
+            offsets = tuple(vt.starts[a:b]) + (vt.ends[b - 1],)
+            blocks.append(Block(offsets[0], offsets[-1], body, offsets))
     if missed:
         notices.append(f"{missed} paragraph(s) of the extracted article could not be located "
                        "in the HTML and were skipped")
