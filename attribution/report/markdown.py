@@ -65,7 +65,8 @@ def _details(report: Report) -> list[str]:
     res = report.resolved
     found = _view.findings(report)
     out = ["<details>",
-           f"<summary><code>{html.escape(source.path)}</code>: {_plural(len(res.attributions), 'attribution')}, "
+           f"<summary><code>{html.escape(source.path)}</code>: "
+           f"{_plural(len(res.attributions), 'attribution')}, "
            f"{_plural(len(res.speakers), 'source')}, {_plural(len(found), 'finding')}</summary>", ""]
     per = _view.attribution_counts(report)
     if res.speakers:

@@ -7,7 +7,16 @@ Every span is located with ``str.index`` on the text itself, so offsets are real
 from __future__ import annotations
 
 from attribution.model import (
-    Attribution, Block, Document, Finding, Mention, Report, Resolved, Severity, Source, Span,
+    Attribution,
+    Block,
+    Document,
+    Finding,
+    Mention,
+    Report,
+    Resolved,
+    Severity,
+    Source,
+    Span,
     Speaker,
 )
 

@@ -17,9 +17,12 @@ def test_counts_findings_and_details():
                        "quote with no speaker: \"This is not over.\" |")
     assert [r.split("|")[2].strip() for r in rows] == ["error", "warning", "warning", "info"]
     assert out.count("<details>") == out.count("</details>") == 1
-    assert "<summary><code>drafts/syria.md</code>: 6 attributions, 4 sources, 4 findings</summary>" in out
-    assert "| Igor Konashenkov | person | Major General, spokesman | Russia\u2019s Defense Ministry | 1 |" in out
-    contested = next(line for line in out.splitlines() if "`contested-claim`" in line and line.startswith("| 7"))
+    assert ("<summary><code>drafts/syria.md</code>: 6 attributions, 4 sources, 4 findings</summary>"
+            in out)
+    assert ("| Igor Konashenkov | person | Major General, spokesman | Russia\u2019s Defense Ministry | 1 |"
+            in out)
+    contested = next(line for line in out.splitlines()
+                     if "`contested-claim`" in line and line.startswith("| 7"))
     assert "Russia *accused*" in contested and "SDF commander *denied*" in contested
 
 

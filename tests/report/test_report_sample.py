@@ -62,7 +62,8 @@ def test_terminal_report_of_the_sample_at_80_columns():
 def test_machine_formats_of_the_sample():
     report, _ = _sample()
     line = render([report], "line", tool=TOOL).splitlines()
-    assert line[0].startswith("corpus/russia-sdf-syria.txt:") and ": warning contested-claim: " in " ".join(line)
+    assert line[0].startswith("corpus/russia-sdf-syria.txt:")
+    assert ": warning contested-claim: " in " ".join(line)
     gh = render([report], "github", tool=TOOL).splitlines()
     assert [g.split(" ", 1)[0] for g in gh] == ["::warning", "::warning", "::notice"]
     log = json.loads(render([report], "sarif", tool=TOOL))

@@ -124,7 +124,9 @@ def test_regions_point_at_the_finding():
     report = build(prefix="A headline\n\n")
     text = report.source.text
     log = _sarif([report])
-    for res, f in zip(log["runs"][0]["results"], sorted(report.findings, key=lambda f: f.start)):
+    by_rule = {f.rule: f for f in report.findings}
+    for res in log["runs"][0]["results"]:
+        f = by_rule[res["ruleId"]]
         region = res["locations"][0]["physicalLocation"]["region"]
         assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == text[f.start:f.end]
         assert (region["startLine"], region["startColumn"]) == (f.line, f.column)
