@@ -75,7 +75,9 @@ def shorten(text: str, width: int, *, placeholder: str = "…") -> str:
     text = one_line(text)
     if len(text) <= width:
         return text
-    cut = text[: max(1, width - len(placeholder))]
+    if width <= len(placeholder):
+        return text[:width]
+    cut = text[: width - len(placeholder)]
     space = cut.rfind(" ")
     if space > width // 2:
         cut = cut[:space]
