@@ -1,0 +1,148 @@
+"""What a rule sees: the resolved document plus small read-only helpers.
+
+Rules are generators of :class:`Hit` (a location and a message); the checker
+turns hits into :class:`~attribution.model.Finding` objects, applying severity
+overrides, suppression and line/column.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..model import Attribution, Resolved, Sentence, Severity, Span, Speaker, Token
+from . import vocab as _vocab
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    message: str
+    attributions: tuple[str, ...] = ()
+    severity: Severity | None = None  # None: the rule's (or the config's) level
+
+
+@dataclass
+class Context:
+    resolved: Resolved
+    config: object = None   # attribution.config.Config
+    lexicon: object = None
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        self._sent_starts = [s.start for s in self.resolved.document.sentences]
+
+    # ---------------------------------------------------------------- text
+    @property
+    def text(self) -> str:
+        return self.resolved.document.source.text
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        return self.resolved.attributions
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.resolved.document.sentences
+
+    def span_text(self, span: Span | None) -> str:
+        return "" if span is None else self.text[span.start:span.end]
+
+    def content_text(self, attr: Attribution) -> str:
+        return " ".join(self.span_text(s) for s in attr.content)
+
+    def cue_text(self, attr: Attribution) -> str:
+        return self.span_text(attr.cue)
+
+    @staticmethod
+    def hull(attr: Attribution) -> Span:
+        spans = [*attr.content, *(s for s in (attr.cue, attr.source) if s is not None)]
+        return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+    # ----------------------------------------------------------- sentences
+    def sentence_index_at(self, offset: int) -> int | None:
+        if not self._sent_starts:
+            return None
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        return max(i, 0)
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start:s.end]
+
+    def tokens_in(self, span: Span) -> list[Token]:
+        i = self.sentence_index_at(span.start)
+        j = self.sentence_index_at(max(span.end - 1, span.start))
+        if i is None:
+            return []
+        out = []
+        for s in self.sentences[i:(j or i) + 1]:
+            out.extend(t for t in s.tokens if span.start <= t.start and t.end <= span.end)
+        return out
+
+    def attr_sentence(self, attr: Attribution) -> int:
+        if 0 <= attr.sentence < len(self.sentences):
+            return attr.sentence
+        return self.sentence_index_at(self.hull(attr).start) or 0
+
+    def block_of(self, offset: int) -> int | None:
+        for i, b in enumerate(self.resolved.document.source.blocks):
+            if b.start <= offset < max(b.end, b.start + 1):
+                return i
+        return None
+
+    # ------------------------------------------------------------ speakers
+    def speaker(self, attr: Attribution) -> Speaker | None:
+        return self.resolved.speaker(attr.speaker)
+
+    def is_attributed(self, attr: Attribution) -> bool:
+        """Has a source: a resolved speaker or at least a source mention."""
+        if attr.passive_agentless:
+            return False
+        return attr.speaker is not None or attr.source is not None
+
+    def cue_classes(self, attr: Attribution) -> frozenset[str]:
+        return _vocab.cue_classes(attr, self.lexicon, self.cue_text(attr))
+
+    def name_variants(self, speaker: Speaker) -> set[str]:
+        """Lower-cased strings by which ``speaker`` may be referred to (names, surnames,
+        affiliation, demonyms such as 'Russian' for 'Russia')."""
+        pron = _vocab.words("names", "pronouns")
+        out: set[str] = set()
+        texts = [speaker.name, *(m.text for m in speaker.mentions)]
+        if speaker.affiliation:
+            texts.append(speaker.affiliation)
+        for t in texts:
+            t = re.sub(r"['’]s\b", "", t or "").strip()
+            if not t or t.lower() in pron:
+                continue
+            out.add(t.lower())
+            for w in re.findall(r"[A-Z][\w.-]+", t):
+                if len(w) >= 3 and w.lower() not in pron:
+                    out.add(w.lower())
+        out |= {d for w in list(out) for d in demonyms(w)}
+        return {o for o in out if o not in {"the", "a", "an"}}
+
+
+def demonyms(name: str) -> set[str]:
+    """Cheap adjectival forms of a place or group name: Russia -> russian, Iran -> iranian."""
+    n = name.lower()
+    out = set()
+    if n.endswith("a"):
+        out.add(n + "n")
+    elif n.endswith(("y", "e")):
+        out.add(n[:-1] + "ian")
+    else:
+        out |= {n + "ian", n + "i", n + "ese", n + "ish"}
+    return out
+
+
+def mentions(haystack: str, variants: set[str]) -> bool:
+    h = haystack.lower()
+    for v in variants:
+        if len(v) < 3:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", h):
+            return True
+    return False

@@ -1,0 +1,8 @@
+"""Rule families; importing this package registers every rule.
+
+One module per family: ``missing`` (ATR1xx missing attribution), ``speakers``
+(ATR2xx speakers and affiliation), ``cues`` (ATR3xx cue verbs and hedging).
+"""
+from . import cues, missing, speakers  # noqa: F401
+
+__all__ = ["cues", "missing", "speakers"]

@@ -1,0 +1,151 @@
+"""ATR3xx: cue verbs and hedging (how a claim is introduced)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...model import Attribution, Severity, Span
+from .. import vocab
+from ..context import Context, Hit
+from ..registry import rule
+
+_DETS = ("some", "many", "most", "several", "other", "various", "a few", "a number of", "the",
+         "a lot of", "lots of")
+
+
+def is_vague_source(text: str) -> bool:
+    """"experts", "some analysts", "many people", "others": a group with nobody named."""
+    t = " ".join(re.sub(r"[^\w\s'-]", " ", text or "").split())
+    if not t or re.search(r"\b[A-Z][a-z]", t[1:] if t[:1].isupper() else t):
+        return False  # a capitalised word after the first: somebody is named
+    low = t.lower()
+    sources = vocab.words("vague", "sources") - {"they"}
+    if low in sources:
+        return True
+    for d in _DETS:
+        if low.startswith(d + " ") and low[len(d) + 1:] in sources:
+            return True
+    return False
+
+
+def _in_named_content(ctx: Context, span: Span, *, quotes_only: bool = False) -> bool:
+    for a in ctx.attributions:
+        sp = ctx.speaker(a)
+        if sp is None or sp.kind == "anonymous":
+            continue
+        if any(c.contains(span) for c in a.content) and (not quotes_only or a.type != "indirect"):
+            return True
+    return False
+
+
+@rule("ATR301", "vague-attribution", Severity.WARNING, needs={"attributions"})
+def vague_attribution(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags hedges that hide where a claim comes from ("reportedly", "allegedly",
+    "it is believed", "some say", "experts say" with no expert named) and passive
+    claims with no agent ("it was reported that ...").
+
+    ## Why it matters
+    A hedge lets a claim into the story without anyone standing behind it; the reader
+    cannot tell who reported, believes or says it, and neither can a fact-checker.
+
+    ## Example
+    ```text
+    The minister reportedly plans to resign before the summer.
+    ```
+
+    ## Use instead
+    ```text
+    The minister plans to resign before the summer, two of her aides said.
+    ```
+    """
+    hits: list[Span] = []
+    # attributions to vague groups, and agentless passives
+    for a in ctx.attributions:
+        src = ctx.span_text(a.source).strip()
+        sp = ctx.speaker(a)
+        named = sp is not None and sp.kind == "person"
+        if a.passive_agentless:
+            where = a.cue or a.content_hull
+            hits.append(Span(where.start, where.end))
+            yield Hit(where.start, where.end,
+                      f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
+        elif a.source is not None and not named and is_vague_source(src):
+            hits.append(a.source)
+            cue = ctx.cue_text(a).strip()
+            yield Hit(a.source.start, a.source.end,
+                      f'vague source "{src}{" " + cue if cue else ""}": name who says it', (a.id,))
+    # hedges on the surface
+    hedge_re = vocab.phrase_re("vague", "hedges")
+    for s in ctx.sentences:
+        text = ctx.text[s.start:s.end]
+        for m in hedge_re.finditer(text):
+            span = Span(s.start + m.start(), s.start + m.end())
+            if any(h.overlaps(span) for h in hits):
+                continue
+            if _in_named_content(ctx, span):
+                continue  # the named speaker's own hedge
+            if _covered_by_source(ctx, span):
+                continue  # "critics say" with a resolved, non-vague source
+            hits.append(span)
+            yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
+
+
+def _covered_by_source(ctx: Context, span: Span) -> bool:
+    for a in ctx.attributions:
+        if a.source is not None and a.source.overlaps(span):
+            return not is_vague_source(ctx.span_text(a.source))
+    return False
+
+
+@rule("ATR302", "loaded-cue", Severity.INFO, needs={"attributions"})
+def loaded_cue(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags cue verbs that editorialise about the speaker: claimed, admitted,
+    conceded, insisted, confessed, alleged, refused to say; and suggests "said".
+
+    ## Why it matters
+    "Admitted" implies guilt, "claimed" doubt and "insisted" stubbornness; the cue
+    verb should report that someone spoke, not judge what they said.
+
+    ## Example
+    ```text
+    The mayor admitted that the budget was short by $2 million.
+    ```
+
+    ## Use instead
+    ```text
+    The mayor said that the budget was short by $2 million.
+    ```
+    """
+    forms = vocab.words("loaded_cue", "forms")
+    done: list[Span] = []
+    for attr in ctx.attributions:
+        if attr.cue is None:
+            continue
+        cue = ctx.cue_text(attr)
+        hit = [w for w in re.findall(r"[A-Za-z]+", cue.lower()) if w in forms]
+        if not hit or "loaded" not in ctx.cue_classes(attr):
+            continue
+        word = hit[0]
+        offset = re.search(rf"\b{word}\b", cue.lower()).start()
+        span = Span(attr.cue.start + offset, attr.cue.start + offset + len(word))
+        if any(d.overlaps(span) for d in done):
+            continue
+        done.append(span)
+        yield Hit(span.start, span.end,
+                  f'"{cue[offset:offset + len(word)]}" editorialises about the speaker; prefer "said"',
+                  (attr.id,))
+    rx = vocab.phrase_re("loaded_cue", "phrases")
+    for s in ctx.sentences:
+        text = ctx.text[s.start:s.end]
+        for m in rx.finditer(text):
+            span = Span(s.start + m.start(), s.start + m.end())
+            if any(d.overlaps(span) for d in done):
+                continue
+            done.append(span)
+            ids = tuple(a.id for a in ctx.attributions if a.cue is not None and a.cue.overlaps(span))
+            yield Hit(span.start, span.end,
+                      f'"{m.group(0)}" editorialises about the speaker; prefer "did not say"', ids)

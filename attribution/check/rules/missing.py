@@ -1,0 +1,221 @@
+"""ATR1xx: missing attribution (quotes nobody said, accusations nobody answers)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...model import Severity, Span
+from .. import claims, vocab
+from ..context import Context, Hit, mentions
+from ..quotes import scan
+from ..registry import rule
+
+_SENT_END = re.compile(r"[.!?…][\"'’”)\]]*\s*$")
+_FUNCTION = frozenset("a an the of and or in on at to for with from by is are was were be".split())
+
+
+def _snippet(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def is_term(inner: str, before: str, after: str) -> bool:
+    """A scare quote, title, nickname or a short phrase used as a term, not a quotation.
+
+    ``before``/``after`` is the text of the sentence on either side of the quote.
+    """
+    words = inner.split()
+    if not words:
+        return True
+    max_words = int(vocab.vocab()["terms"]["max_words"])
+    sentence_like = bool(_SENT_END.search(inner))
+    embedded = bool(re.search(r"\w", before)) and not re.search(r"[:]\s*$", before)
+    # nickname: Dwayne "The Rock" Johnson
+    if re.search(r"[A-Z][\w.-]*\s*$", before) and re.match(r"^\s*[A-Z]", after) and len(words) <= 4:
+        return True
+    # title of a work or slogan: every content word capitalised, no sentence punctuation
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    if content and not sentence_like and len(words) <= 10 and \
+            all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+        return True
+    if len(words) <= max_words:
+        inner_clean = inner.strip().rstrip(",")
+        if not _SENT_END.search(inner_clean):
+            return True            # "deconflicting", "a gamble", "professional"
+        if embedded:
+            return True            # a short exclamation inside someone else's sentence
+    return False
+
+
+def _chains(ctx: Context) -> dict[int, int]:
+    """Block index -> first block of its quote chain (a paragraph whose quote runs on
+    into the next paragraph, which opens with a quote mark, belongs to one chain)."""
+    blocks = ctx.resolved.document.source.blocks
+    head: dict[int, int] = {}
+    open_prev = False
+    for i, b in enumerate(blocks):
+        starts_quoted = b.text.lstrip()[:1] in ('"', "\u201c")
+        head[i] = head[i - 1] if (i and open_prev and starts_quoted) else i
+        qs = list(scan(b.text))
+        open_prev = bool(qs) and not qs[-1].closed
+    return head
+
+
+@rule("ATR101", "unattributed-quote", Severity.ERROR, needs={"attributions"})
+def unattributed_quote(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a direct quotation with no speaker in its sentence, the sentences next to
+    it, or the paragraphs its quotation runs across.  Scare quotes, titles of works,
+    nicknames and short quoted phrases used as terms are not quotations and are
+    left alone.
+
+    ## Why it matters
+    A quote nobody said cannot be checked, and readers cannot weigh words whose
+    speaker they do not know.  Wire editors reject copy with a floating quote.
+
+    ## Example
+    ```text
+    The council voted to close the library on Tuesday.
+
+    "This is the darkest day for our town in forty years."
+    ```
+
+    ## Use instead
+    ```text
+    The council voted to close the library on Tuesday.
+
+    "This is the darkest day for our town in forty years," said Mayor Ann Ruiz.
+    ```
+    """
+    source = ctx.resolved.document.source
+    attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
+    hulls = [ctx.hull(a) for a in attributed]
+    att_sents: set[int] = set()
+    for a in attributed:
+        att_sents.add(ctx.attr_sentence(a))
+        for s in a.content:
+            i = ctx.sentence_index_at(s.start)
+            if i is not None:
+                att_sents.add(i)
+    chains = _chains(ctx)
+    chain_attributed: set[int] = set()
+    for a in attributed:
+        b = ctx.block_of(ctx.hull(a).start)
+        if b is not None:
+            chain_attributed.add(chains.get(b, b))
+
+    seen: list[Span] = []
+    for bi, block in enumerate(source.blocks):
+        for q in scan(block.text):
+            inner = q.inner(block.text)
+            if len(inner.split()) == 0:
+                continue
+            fs = block.to_file(q.start)
+            fe = block.to_file(min(q.end, len(block.text)))
+            span = Span(fs, fe)
+            if any(h.overlaps(span) for h in hulls):
+                continue
+            si = ctx.sentence_index_at(fs)
+            sent = ctx.sentences[si] if si is not None else None
+            if sent is not None:
+                before = ctx.text[max(sent.start, 0):fs] if sent.start <= fs else ""
+                after = ctx.text[fe:sent.end] if fe <= sent.end else ""
+            else:
+                before = block.text[:q.start].rsplit(".", 1)[-1]
+                after = block.text[q.end:].split(".", 1)[0]
+            if is_term(inner, before, after):
+                continue
+            if si is not None and _near_attributed(ctx, si, att_sents):
+                continue
+            if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
+                                                           block.text.lstrip()[:1] in ('"', "\u201c")):
+                continue
+            seen.append(span)
+            yield Hit(fs, fe, f'quote with no speaker: "{_snippet(inner)}"')
+
+    for a in ctx.attributions:
+        if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
+            continue
+        h = a.content_hull
+        if any(h.overlaps(s) for s in seen) or any(h.overlaps(x) for x in hulls):
+            continue
+        si = ctx.attr_sentence(a)
+        if _near_attributed(ctx, si, att_sents):
+            continue
+        inner = ctx.content_text(a)
+        sent = ctx.sentences[si] if ctx.sentences else None
+        before = ctx.text[sent.start:h.start] if sent and sent.start <= h.start else ""
+        after = ctx.text[h.end:sent.end] if sent and h.end <= sent.end else ""
+        if is_term(inner, before.rstrip('"“ '), after.lstrip('"” ')):
+            continue
+        seen.append(h)
+        yield Hit(h.start, h.end, f'quote with no speaker: "{_snippet(inner)}"', (a.id,))
+
+
+def _near_attributed(ctx: Context, si: int, att_sents: set[int]) -> bool:
+    """An attributed sentence is this one or a neighbour in the same paragraph."""
+    sents = ctx.sentences
+    for j in (si, si - 1, si + 1):
+        if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block:
+            return True
+    return False
+
+
+@rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"})
+def one_sided(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags an accusation against a named party ("accused the council of ...",
+    "blamed Acme for ...") when the article never gives that party's answer: no
+    denial, no statement from the party, no "did not respond to a request for
+    comment" or "declined to comment".
+
+    ## Why it matters
+    Fairness requires that the accused get a chance to respond, and that the reader
+    is told whether they did.  A one-sided accusation is also a legal risk.
+
+    ## Example
+    ```text
+    The union accused Acme Logistics of firing workers who joined the strike.
+    ```
+
+    ## Use instead
+    ```text
+    The union accused Acme Logistics of firing workers who joined the strike.
+    Acme Logistics did not respond to a request for comment.
+    ```
+    """
+    response = vocab.phrase_re("response", "phrases")
+    linked_acc = {l.accusation.id for l in claims.links(ctx)}
+    resp_sents = [i for i, _ in enumerate(ctx.sentences) if response.search(ctx.sentence_text(i))]
+    for acc in claims.accusations(ctx):
+        if acc.id in linked_acc:
+            continue
+        parties = claims.accused_parties(ctx, acc)
+        if not parties:
+            continue
+        accuser = claims.side_key(ctx, acc)
+        si = ctx.attr_sentence(acc)
+        for name, span in parties:
+            pv = {name.lower(), *(w.lower() for w in name.split() if len(w) >= 3)}
+            if _answered(ctx, acc, accuser, name, pv, si, resp_sents):
+                continue
+            yield Hit(span.start, span.end,
+                      f"accusation by {claims.side_name(ctx, acc)} against {name} with no "
+                      f"response from {name} in the article", (acc.id,))
+            break  # one finding per accusation
+
+
+def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
+    for other in ctx.attributions:
+        if other.id == acc.id or claims.side_key(ctx, other) in (None, accuser):
+            continue
+        ov = claims.variants(ctx, other)
+        if name.lower() in ov or (pv & ov):
+            return True  # the accused party speaks in the article
+    for j in resp_sents:
+        if j in (si, si + 1, si + 2) or mentions(ctx.sentence_text(j), pv) or \
+                (j > 0 and mentions(ctx.sentence_text(j - 1), pv) and j - 1 >= si):
+            return True
+    return False

@@ -1,0 +1,331 @@
+"""ATR2xx: speakers and affiliation (who is talking, and can the reader tell?)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...model import Attribution, Severity, Speaker
+from .. import claims, vocab
+from ..context import Context, Hit
+from ..registry import rule
+from .cues import is_vague_source
+
+
+def _snippet(text: str, n: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _by_speaker(ctx: Context) -> dict[str, list[Attribution]]:
+    out: dict[str, list[Attribution]] = {}
+    for a in ctx.attributions:
+        if a.speaker:
+            out.setdefault(a.speaker, []).append(a)
+    return out
+
+
+def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
+    if sp is not None and sp.anonymity_reason:
+        return sp.anonymity_reason
+    reasons = vocab.phrase_re("anonymous", "reasons")
+    for a in attrs:
+        si = ctx.attr_sentence(a)
+        for j in (si, si + 1):
+            if 0 <= j < len(ctx.sentences):
+                m = reasons.search(ctx.sentence_text(j))
+                if m:
+                    s = ctx.sentence_text(j)
+                    return s[m.start():].strip()
+    return None
+
+
+@rule("ATR201", "anonymous-source", Severity.WARNING, needs={"speakers"})
+def anonymous_source(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags claims sourced to an unnamed person or group: "a senior official",
+    "sources", "critics", "an SDF commander", "people familiar with the matter".
+    The message says whether the article gives a reason for the anonymity ("spoke on
+    condition of anonymity because ..."); with a reason the finding drops to info.
+    Phrases in the `anonymous-allow` setting are accepted when a reason is given.
+
+    ## Why it matters
+    Readers cannot judge a source they cannot identify, so newsroom standards
+    allow anonymity only when the information is vital and the reason is stated.
+    An unexplained anonymous source is the first thing a standards editor asks about.
+
+    ## Example
+    ```text
+    A senior official said the talks had collapsed.
+    ```
+
+    ## Use instead
+    ```text
+    Deputy Minister Lena Ortiz said the talks had collapsed.
+    ```
+    """
+    config = ctx.config
+    allow = tuple(getattr(config, "anonymous_allow", ()) or ())
+    needs_reason = getattr(config, "anonymous_allow_requires_reason", True)
+    groups: list[tuple[Speaker | None, list[Attribution]]] = []
+    by_sp = _by_speaker(ctx)
+    for sp in ctx.resolved.speakers:
+        if sp.kind == "anonymous" and by_sp.get(sp.id):
+            groups.append((sp, by_sp[sp.id]))
+    for a in ctx.attributions:
+        if a.speaker is None and a.source_kind == "anonymous" and a.source is not None:
+            groups.append((None, [a]))
+    for sp, attrs in groups:
+        first = min(attrs, key=lambda a: (a.source or ctx.hull(a)).start)
+        src_text = ctx.span_text(first.source).strip() or (sp.name if sp else "")
+        name = sp.name if sp is not None and sp.name else src_text
+        if is_vague_source(src_text) or is_vague_source(name):
+            continue  # vague-attribution's business ("experts say", "some say")
+        reason = _reason(ctx, sp, attrs)
+        label = " ".join(f"{name} {src_text}".lower().split())
+        if any(p in label for p in allow) and (reason or not needs_reason):
+            continue
+        where = first.source or first.cue or ctx.hull(first)
+        n = len(attrs)
+        what = "claim" if n == 1 else f"{n} claims"
+        if reason:
+            msg = (f'{what} sourced to an unnamed source ("{_snippet(src_text or name)}"); '
+                   f'the article gives a reason for the anonymity: "{_snippet(reason, 70)}"')
+            sev = Severity.INFO
+        else:
+            msg = (f'{what} sourced to an unnamed source ("{_snippet(src_text or name)}"); '
+                   "the article gives no reason for the anonymity")
+            sev = None
+        yield Hit(where.start, where.end, msg, tuple(a.id for a in attrs), sev)
+
+
+@rule("ATR202", "unresolved-source", Severity.WARNING, needs={"speakers"}, per="attribution")
+def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a pronoun ("he", "she", "they") or role-noun ("the spokesman") source
+    that cannot be tied to anyone named earlier in the article.
+
+    ## Why it matters
+    A pronoun with no antecedent leaves the reader guessing who spoke, often because
+    an edit cut the sentence that introduced the speaker.
+
+    ## Example
+    ```text
+    The bridge will stay closed until spring. "We have no other option," she said.
+    ```
+
+    ## Use instead
+    ```text
+    The bridge will stay closed until spring, said Transport Secretary Maria Chen.
+    "We have no other option," she said.
+    ```
+    """
+    if attr.source is None or attr.source_kind not in ("pronoun", "role"):
+        return
+    src = ctx.span_text(attr.source).strip()
+    low = src.lower()
+    if low in vocab.words("names", "first_person"):
+        return  # the writer (a column, a first-person piece)
+    sp = ctx.speaker(attr)
+    pron = vocab.words("names", "pronouns")
+    if sp is not None and (sp.name or "").strip().lower() not in pron and \
+            (sp.name or "").strip().lower() != low:
+        return
+    if sp is not None and attr.source_kind == "role" and sp.kind != "anonymous":
+        return
+    what = "pronoun" if attr.source_kind == "pronoun" else "role"
+    yield Hit(attr.source.start, attr.source.end,
+              f'{what} source "{_snippet(src)}" is not tied to anyone named in the article',
+              (attr.id,))
+
+
+@rule("ATR203", "missing-affiliation", Severity.INFO, needs={"speakers"})
+def missing_affiliation(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a named person quoted or paraphrased in the article whose role or
+    affiliation is never given.
+
+    ## Why it matters
+    A name alone does not tell the reader why this person's word counts or whose
+    side they speak for.  "John Smith said" should say who John Smith is.
+
+    ## Example
+    ```text
+    The plant will close in March, John Bellamy said.
+    ```
+
+    ## Use instead
+    ```text
+    The plant will close in March, said John Bellamy, a spokesman for Delta Steel.
+    ```
+    """
+    honorifics = vocab.words("names", "honorifics")
+    pron = vocab.words("names", "pronouns")
+    by_sp = _by_speaker(ctx)
+    for sp in ctx.resolved.speakers:
+        attrs = by_sp.get(sp.id)
+        if sp.kind != "person" or not attrs or not sp.name:
+            continue
+        if sp.name.strip().lower() in pron or not re.search(r"[A-Z]", sp.name):
+            continue
+        if sp.role or sp.affiliation:
+            continue
+        if sp.title and sp.title.strip().lower() not in honorifics:
+            continue  # "Sen.", "Col.", "Mayor" say who they are
+        first = min(attrs, key=lambda a: (a.source or ctx.hull(a)).start)
+        named = [m for m in sp.mentions if re.search(r"[A-Z]", m.text)
+                 and m.text.strip().lower() not in pron]
+        where = min(named, key=lambda m: m.start) if named else (first.source or first.cue or ctx.hull(first))
+        yield Hit(where.start, where.end,
+                  f"{sp.name} is quoted without a role or affiliation", tuple(a.id for a in attrs))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'’-]+")
+
+
+def _name_words(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w) for w in _NAME_WORD.findall(text)]
+
+
+@rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"})
+def name_inconsistency(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a speaker's name spelt two ways in one article ("Konashenkov" and
+    "Konashenkow"), comparing every capitalised word against the names of the
+    article's speakers with a fuzzy ratio.
+
+    ## Why it matters
+    A misspelt name is the correction readers notice first, and two spellings leave
+    them unsure whether one person or two is speaking.
+
+    ## Example
+    ```text
+    Maj. Gen. Igor Konashenkov said the strikes would continue. Konashenkow also
+    said that troops controlled the city.
+    ```
+
+    ## Use instead
+    ```text
+    Maj. Gen. Igor Konashenkov said the strikes would continue. Konashenkov also
+    said that troops controlled the city.
+    ```
+    """
+    from rapidfuzz import fuzz
+
+    honor = vocab.words("names", "honorifics")
+    pron = vocab.words("names", "pronouns")
+    # name words of person speakers: word -> (first offset, speaker id, first name)
+    known: dict[str, tuple[int, str]] = {}
+    for sp in ctx.resolved.speakers:
+        if sp.kind != "person":
+            continue
+        for m in (*sp.mentions,):
+            for w in _name_words(m.text):
+                if len(w) >= 5 and w.lower() not in honor and w.lower() not in pron:
+                    if w not in known or m.start < known[w][0]:
+                        known[w] = (m.start, sp.id)
+        for w in _name_words(sp.name):
+            if len(w) >= 5 and w not in known:
+                pos = ctx.text.find(w)
+                known[w] = (pos if pos >= 0 else len(ctx.text), sp.id)
+    if not known:
+        return
+    # every capitalised word in the text, with its first position
+    seen: dict[str, int] = {}
+    for s in ctx.sentences:
+        for t in s.tokens:
+            w = re.sub(r"['’]s$", "", t.text)
+            if len(w) >= 5 and _NAME_WORD.fullmatch(w) and w not in seen:
+                seen[w] = t.start
+    for w, (pos, _sid) in known.items():
+        seen.setdefault(w, pos)
+    reported: set[frozenset] = set()
+    for w1, (p1, sid) in sorted(known.items(), key=lambda kv: kv[1][0]):
+        for w2, p2 in seen.items():
+            if w1 == w2 or frozenset((w1, w2)) in reported:
+                continue
+            if w1.lower() == w2.lower() or w1[0].lower() != w2[0].lower():
+                continue
+            a, b = sorted((w1.lower(), w2.lower()), key=len)
+            if b.startswith(a) or b.startswith(a.rstrip("e")) and len(b) - len(a) <= 3:
+                continue  # Russia/Russian, Clinton/Clintons, Trump/Trumps
+            if fuzz.ratio(w1, w2) < 80:
+                continue
+            if w2 in known and known[w2][1] != sid and _different_people(ctx, sid, known[w2][1]):
+                continue
+            reported.add(frozenset((w1, w2)))
+            first, later = (w1, w2) if p1 <= p2 else (w2, w1)
+            at = max(p1, p2)
+            line, _ = ctx.resolved.document.source.line_col(min(p1, p2))
+            yield Hit(at, at + len(later),
+                      f'"{later}" here but "{first}" on line {line}: the same name spelt two ways')
+
+
+def _different_people(ctx: Context, a: str, b: str) -> bool:
+    """Both speakers have first names, and they differ (Mark Kelly vs Megyn Kelley)."""
+    sa, sb = ctx.resolved.speaker(a), ctx.resolved.speaker(b)
+    if sa is None or sb is None:
+        return False
+    fa, fb = _name_words(sa.name), _name_words(sb.name)
+    return len(fa) >= 2 and len(fb) >= 2 and fa[0] != fb[0]
+
+
+@rule("ATR205", "contested-claim", Severity.WARNING, needs={"attributions", "speakers"})
+def contested_claim(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Links a claim by one source to another source's denial or rejection of it: an
+    accusation ("Russia accused the SDF of firing ...") and a denial that refers to
+    it ("An SDF commander denied Russian accusations"), found from the cue classes,
+    what the denial's object refers to, who was accused, and content overlap.  Two
+    sources asserting near-identical contents with opposite polarity are linked too.
+    The finding lists both attributions so the report shows both sides together.
+
+    ## Why it matters
+    When sources disagree the editor must make sure the story presents both sides
+    fairly and does not let one of them stand as fact.
+
+    ## Example
+    ```text
+    The ministry accused the rebels of shelling the market. A rebel spokesman denied
+    the ministry's accusations.
+    ```
+
+    ## Use instead
+    Keep both sides, give each its due weight near the other, and state neither as
+    fact in the headline or lede.  The finding is a review prompt: once the editor
+    has checked the balance, suppress it for the paragraph with
+    `<!-- attribution: ignore[contested-claim] -->`.
+    """
+    linked: set[frozenset] = set()
+    for lk in claims.links(ctx):
+        acc, den = lk.accusation, lk.denial
+        linked.add(frozenset((acc.id, den.id)))
+        h = ctx.hull(acc)
+        yield Hit(h.start, h.end,
+                  f'{claims.side_name(ctx, acc)} {_snippet(ctx.cue_text(acc) or "claims", 20)}: '
+                  f'"{_snippet(ctx.content_text(acc))}"; {claims.side_name(ctx, den)} '
+                  f'{_snippet(ctx.cue_text(den) or "disputes it", 20)}: '
+                  f'"{_snippet(ctx.content_text(den))}"',
+                  (acc.id, den.id))
+    # opposite polarity: same content, one negated, different speakers
+    attrs = [a for a in ctx.attributions if a.speaker and a.content]
+    for i, a in enumerate(attrs):
+        for b in attrs[i + 1:]:
+            if a.speaker == b.speaker or frozenset((a.id, b.id)) in linked:
+                continue
+            ta, tb = ctx.content_text(a), ctx.content_text(b)
+            if len(ta.split()) < 5 or len(tb.split()) < 5:
+                continue
+            if (claims.negations(ta) > 0) == (claims.negations(tb) > 0) and a.negated == b.negated:
+                continue
+            if claims.overlap(ctx, a, b) < 85:
+                continue
+            linked.add(frozenset((a.id, b.id)))
+            h = ctx.hull(a)
+            yield Hit(h.start, h.end,
+                      f'{claims.side_name(ctx, a)}: "{_snippet(ta)}"; but '
+                      f'{claims.side_name(ctx, b)}: "{_snippet(tb)}"', (a.id, b.id))

@@ -1,0 +1,80 @@
+"""unattributed-quote: floating quotes fire; attributed quotes and terms do not."""
+import pytest
+
+from _build import quoted, run
+
+RULE = "unattributed-quote"
+
+
+def test_floating_quote_paragraph_fires():
+    text = ('The council voted to close the library on Tuesday.\n\n'
+            '"This is the darkest day for our town in forty years."\n')
+    found = run(text, rule=RULE)
+    assert len(found) == 1
+    assert quoted(text, found[0]).startswith('"This is the darkest day')
+    assert found[0].severity.value == "error"
+    assert found[0].line == 3 and found[0].column == 1
+
+
+def test_attributed_quote_is_fine():
+    text = '"This is the darkest day for our town in forty years," said Mayor Ann Ruiz.\n'
+    attrs = [dict(type="direct", content="This is the darkest day for our town in forty years,",
+                  cue="said", source="Mayor Ann Ruiz", speaker="s1", source_kind="name")]
+    speakers = [dict(id="s1", name="Ann Ruiz", title="Mayor", mentions=["Mayor Ann Ruiz"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_extracted_quote_without_source_fires_once():
+    text = 'Crowds gathered outside the court. "Justice has been done at last, finally."\n'
+    attrs = [dict(type="direct", content="Justice has been done at last, finally.")]
+    found = run(text, attrs, rule=RULE)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'He added that the talks were "professional" and that both sides were "deconflicting" '
+    'their air operations.\n',
+    'Officials called the plan "a gamble" on Monday.\n',
+    'She starred in "The Long Road Home" last year.\n',
+    'Dwayne "The Rock" Johnson visited the base.\n',
+    'The campaign slogan, "Make Our Town Great Again," was printed on every sign.\n',
+])
+def test_terms_titles_nicknames_are_not_quotes(text):
+    assert run(text, rule=RULE) == []
+
+
+def test_quote_next_to_attributed_sentence_in_same_paragraph_is_fine():
+    text = ('"We do not want a shooting match with anybody," he said. '
+            '"That is not why we are there."\n')
+    attrs = [dict(type="direct", content="We do not want a shooting match with anybody,",
+                  cue="said", source="he", speaker="s1", source_kind="pronoun")]
+    speakers = [dict(id="s1", name="Ryan Dillon", role="spokesman", mentions=["he"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_quote_in_next_paragraph_is_not_covered_by_previous_paragraph():
+    text = ('Dillon said the talks went well.\n\n'
+            '"We will not get into a shooting match with anybody else."\n')
+    attrs = [dict(content="the talks went well", cue="said", source="Dillon", speaker="s1")]
+    speakers = [dict(id="s1", name="Ryan Dillon", role="spokesman", mentions=["Dillon"])]
+    assert len(run(text, attrs, speakers, rule=RULE)) == 1
+
+
+def test_multi_paragraph_quote_attributed_in_first_paragraph():
+    text = ('"The river is the line we agreed on and we will hold it," the general said. '
+            '"Everyone knows it.\n\n'
+            '"Anyone who crosses it will be treated as a combatant by our forces."\n')
+    attrs = [dict(type="direct", content="The river is the line we agreed on and we will hold it,",
+                  cue="said", source="the general", speaker="s1", source_kind="role")]
+    speakers = [dict(id="s1", name="Igor Petrov", title="Gen.", mentions=["the general"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_suppressed_block_drops_the_finding():
+    text = ('The council voted on Tuesday.\n\n'
+            '"This is the darkest day for our town in forty years."\n')
+    assert run(text, rule=RULE, suppress={1: {"unattributed-quote"}}) == []
+    assert run(text, rule=RULE, suppress={1: {"ATR101"}}) == []
+    assert run(text, rule=RULE, suppress={1: {"*"}}) == []
+    assert len(run(text, rule=RULE, suppress={1: {"loaded-cue"}})) == 1
+    assert len(run(text, rule=RULE, suppress={0: {"*"}})) == 1
