@@ -129,6 +129,10 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
         hit = [w for w in re.findall(r"[A-Za-z]+", cue.lower()) if w in forms]
         if not hit or "loaded" not in ctx.cue_classes(attr):
             continue
+        toks = ctx.tokens_in(attr.cue)
+        if toks and all(t.upos in ("NOUN", "PROPN") for t in toks) and hit[0].endswith("s") \
+                and not hit[0].endswith("ss"):
+            continue  # "his claims that ..." (a noun; the stanza tag decides)
         word = hit[0]
         offset = re.search(rf"\b{word}\b", cue.lower()).start()
         span = Span(attr.cue.start + offset, attr.cue.start + offset + len(word))

@@ -1,0 +1,55 @@
+"""one-sided: an accusation against a named party that never gets an answer."""
+import pytest
+
+from _build import quoted, run
+
+RULE = "one-sided"
+
+ACC = "The union accused Acme Logistics of firing workers who joined the strike."
+
+
+def _attrs():
+    return [dict(content="Acme Logistics of firing workers who joined the strike", cue="accused",
+                 source="The union", speaker="s1", cue_lemma="accuse", classes={"accuse"})]
+
+
+SPEAKERS = [dict(id="s1", name="the union", kind="organization", mentions=["The union"])]
+
+
+def test_unanswered_accusation_fires():
+    found = run(ACC + "\n", _attrs(), SPEAKERS, rule=RULE)
+    assert len(found) == 1
+    assert quoted(ACC, found[0]) == "Acme Logistics"
+    assert found[0].attributions == ("a1",)
+
+
+@pytest.mark.parametrize("reply", [
+    "Acme Logistics did not respond to a request for comment.",
+    "A spokesman for Acme Logistics declined to comment.",
+    "The company could not be reached for comment.",
+])
+def test_no_comment_lines_count_as_a_response(reply):
+    assert run(ACC + " " + reply + "\n", _attrs(), SPEAKERS, rule=RULE) == []
+
+
+def test_the_accused_speaking_counts_as_a_response():
+    text = ACC + "\n\nAcme Logistics said the workers were let go for unrelated reasons.\n"
+    attrs = _attrs() + [dict(content="the workers were let go for unrelated reasons", cue="said",
+                             source="Acme Logistics@2", speaker="s2", classes={"speech"})]
+    speakers = SPEAKERS + [dict(id="s2", name="Acme Logistics", kind="organization",
+                                mentions=["Acme Logistics@2"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_accusation_without_a_named_target_is_not_one_sided():
+    text = "The union accused management of ignoring safety rules.\n"
+    attrs = [dict(content="management of ignoring safety rules", cue="accused", source="The union",
+                  speaker="s1", classes={"accuse"})]
+    assert run(text, attrs, SPEAKERS, rule=RULE) == []
+
+
+def test_plain_statement_is_not_an_accusation():
+    text = "The union said Acme Logistics hired 40 workers last year.\n"
+    attrs = [dict(content="Acme Logistics hired 40 workers last year", cue="said", source="The union",
+                  speaker="s1", classes={"speech"})]
+    assert run(text, attrs, SPEAKERS, rule=RULE) == []
