@@ -65,6 +65,26 @@ def make_console(file=None, *, color: bool | None = None, width: int | None = No
                    force_interactive=False)
 
 
+class _Screen:
+    """A console that renders into a buffer; ``close()`` writes it out without trailing blanks."""
+
+    def __init__(self, file=None, *, color: bool | None = None, width: int | None = None):
+        self.file = file
+        self.buffer = io.StringIO()
+        target = file if file is not None else sys.stdout
+        self.console = make_console(self.buffer, color=use_color(target) if color is None else color,
+                                    width=width)
+
+    def close(self) -> None:
+        out = self.file if self.file is not None else sys.stdout
+        out.write(_strip_lines(self.buffer.getvalue()))
+        out.flush()
+
+
+def _strip_lines(text: str) -> str:
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
 def _t(*parts):
     """Text from (string, style) pairs or plain strings; never markup."""
     from rich.text import Text
@@ -94,7 +114,7 @@ def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str,
     if tool.get("model"):
         console.print(_t(("model: ", "dim"), (str(tool["model"]), "dim")))
     console.print(_summary(reports, errors))
-    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+    return _strip_lines(buf.getvalue())
 
 
 def _document(console, report: Report) -> None:
@@ -215,7 +235,8 @@ def print_rules(rules: Iterable, *, file=None, color: bool | None = None, width:
     from rich import box
     from rich.table import Table
 
-    console = make_console(file, color=color, width=width)
+    screen = _Screen(file, color=color, width=width)
+    console = screen.console
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Code", no_wrap=True)
     table.add_column("Rule", no_wrap=True, style="magenta")
@@ -229,23 +250,26 @@ def print_rules(rules: Iterable, *, file=None, color: bool | None = None, width:
                       _t(_view.one_line(rule.rationale or "")))
     console.print(table)
     console.print(_t(("attribution explain RULE", "bold"), " shows a rule's explanation and example."))
+    screen.close()
 
 
 def print_explain(rule, *, file=None, color: bool | None = None, width: int | None = None) -> None:
     """``attribution explain RULE``: the rule's header and its documentation."""
-    console = make_console(file, color=color, width=width)
+    screen = _Screen(file, color=color, width=width)
+    console = screen.console
     sev = _view.severity(rule.severity).value
     status = getattr(getattr(rule, "status", None), "value", getattr(rule, "status", None))
     console.print(_t((rule.id, "bold magenta"), f" ({rule.code})" if rule.code else "",
                      "  default severity: ", (sev, SEVERITY_STYLE[sev]),
                      f"  status: {status}" if status else ""))
     console.print()
-    if rule.rationale:
+    doc = inspect.cleandoc(rule.doc or "")
+    if rule.rationale and _view.one_line(rule.rationale) not in _view.one_line(doc):
         console.print(_t((_view.one_line(rule.rationale), "italic")))
         console.print()
-    doc = inspect.cleandoc(rule.doc or "")
     if doc:
         console.print(_t(doc))
+    screen.close()
 
 
 def _scores(scores: dict | None, prefix: str = "") -> str:
@@ -270,7 +294,8 @@ def print_models(available: Sequence, in_use, *, file=None, color: bool | None =
     from rich.padding import Padding
     from rich.table import Table
 
-    console = make_console(file, color=color, width=width)
+    screen = _Screen(file, color=color, width=width)
+    console = screen.console
     sets = list(available)
     if in_use is not None and all(m.id != in_use.id or m.dir != in_use.dir for m in sets):
         sets.insert(0, in_use)
@@ -288,3 +313,4 @@ def print_models(available: Sequence, in_use, *, file=None, color: bool | None =
         console.print(Padding(table, (0, 0, 0, 4)))
     if in_use is None:
         console.print(_t(("no usable model set", "bold red")))
+    screen.close()
