@@ -29,13 +29,20 @@ def find(text: str, needle: str, after: int = 0) -> Span:
     return Span(i, i + len(needle))
 
 
-def _document(text: str, suppress: dict[int, set[str]] | None = None) -> Document:
+def _document(text: str, suppress: dict[int, set[str]] | None = None, source: Source | None = None) -> Document:
+    if source is not None:
+        return Document(source=source, sentences=tuple(_sentences(text, source.blocks)), model="hand")
     blocks = []
     for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         if m.group(0).strip():
             s, e = m.start(), m.end()
             blocks.append(Block(s, e, text[s:e],
                                 suppress=frozenset((suppress or {}).get(len(blocks), ()))))
+    src = Source(path="t.txt", text=text, blocks=tuple(blocks))
+    return Document(source=src, sentences=tuple(_sentences(text, blocks)), model="hand")
+
+
+def _sentences(text: str, blocks) -> list[Sentence]:
     sentences = []
     for bi, b in enumerate(blocks):
         start = b.start
@@ -46,8 +53,7 @@ def _document(text: str, suppress: dict[int, set[str]] | None = None) -> Documen
                 lead = len(seg) - len(seg.lstrip())
                 sentences.append(_sentence(text, start + lead, end, bi))
             start = end
-    return Document(source=Source(path="t.txt", text=text, blocks=tuple(blocks)),
-                    sentences=tuple(sentences), model="hand")
+    return sentences
 
 
 def _sentence(text: str, start: int, end: int, block: int) -> Sentence:
@@ -66,11 +72,11 @@ def _sentence(text: str, start: int, end: int, block: int) -> Sentence:
 
 
 def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
-             suppress: dict[int, set[str]] | None = None) -> Resolved:
+             suppress: dict[int, set[str]] | None = None, source: Source | None = None) -> Resolved:
     """``attrs``: dicts with content (str or list), cue, source, speaker, type, cue_lemma,
     classes, source_kind, passive_agentless, negated.  ``speakers``: dicts with id,
     name, kind, title, role, affiliation, mentions (texts), anonymity_reason."""
-    doc = _document(text, suppress)
+    doc = _document(text, suppress, source)
     out_attrs = []
     for i, a in enumerate(attrs, 1):
         content = a["content"] if isinstance(a["content"], (list, tuple)) else [a["content"]]
