@@ -34,11 +34,13 @@ def rule_descriptor(rule) -> dict:
     rationale = getattr(rule, "rationale", None) or rule.id
     doc = getattr(rule, "doc", None) or rationale
     sev = getattr(rule, "severity", None)
+    section = getattr(rule, "section", None)
+    what = (section("What it does") if callable(section) else "") or doc
     out = {
         "id": rule.id,
         "name": _camel(rule.id),
         "shortDescription": {"text": _view.one_line(rationale)},
-        "fullDescription": {"text": doc.strip()},
+        "fullDescription": {"text": _view.one_line(what)},
         "help": {"text": doc.strip(), "markdown": doc.strip()},
         "defaultConfiguration": {"level": LEVEL[_view.severity(sev).value] if sev else "warning"},
         "properties": {"tags": ["sourcing"]},
