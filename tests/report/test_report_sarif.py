@@ -192,3 +192,7 @@ def test_render_uses_the_registry_rules():
     assert ids[: len(rules)] == [r.id for r in rules]
     assert all(r["properties"]["code"].startswith("ATR")
                for r in log["runs"][0]["tool"]["driver"]["rules"][: len(rules)])
+    for desc, rule in zip(log["runs"][0]["tool"]["driver"]["rules"], rules, strict=False):
+        assert desc["shortDescription"]["text"] == " ".join(rule.rationale.split())
+        assert "##" not in desc["fullDescription"]["text"]        # the "What it does" section
+        assert "## Example" in desc["help"]["markdown"]           # the whole documentation
