@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.model import Severity
 from attribution.report import github, render

@@ -5,7 +5,7 @@ import dataclasses
 import json
 import random
 
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.report import json as rjson
 from attribution.report import render

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.report import markdown, render
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.report import _view, github, render
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.report import FORMATS, render
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from report_article import TOOL, from_contract
+from .report_article import TOOL, from_contract
 
 from attribution.model import Finding, Report, Severity, Source
 from attribution.report import render

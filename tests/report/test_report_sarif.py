@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 import pytest
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.model import Severity
 from attribution.report import render, sarif

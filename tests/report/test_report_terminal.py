@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from report_article import TOOL, build
+from .report_article import TOOL, build
 
 from attribution.model import Severity
 from attribution.report import render, terminal
