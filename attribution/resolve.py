@@ -386,7 +386,7 @@ class _Resolver:
         self.doc = doc
         self.P = people
         self.text = doc.source.text
-        self.sents = doc.sentences
+        self.sents = self._merge_sentences(doc.sentences)
         self.sent_starts = [s.start for s in self.sents]
         self.attrs = attributions
         self.entities: list[_Entity] = []
@@ -397,6 +397,36 @@ class _Resolver:
         self._cap_vocab()
 
     # ------------------------------------------------------------------ helpers
+    def _merge_sentences(self, sents: tuple[Sentence, ...]) -> list[Sentence]:
+        """Undo sentence splits that cut a name ("Senator Maria | Lopez said", "Col. | Ahmed")."""
+        out: list[Sentence] = []
+        for s in sents:
+            if out and s.tokens and out[-1].tokens and s.block == out[-1].block and self._spurious(out[-1], s):
+                prev = out[-1]
+                off = len(prev.tokens)
+                moved = tuple(dataclasses.replace(t, id=t.id + off, head=t.head + off if t.head else 0)
+                              for t in s.tokens)
+                out[-1] = Sentence(tokens=prev.tokens + moved, start=prev.start, end=s.end, block=prev.block)
+            else:
+                out.append(s)
+        return out
+
+    def _spurious(self, a: Sentence, b: Sentence) -> bool:
+        if "\n" in self.text[a.end:b.start]:
+            return False
+        last = a.tokens[-1]
+        nxt = b.tokens[0]
+        if not nxt.text[:1].isupper():
+            return last.text not in (".", "!", "?", "\u2026") and not _is_punct(last)
+        if not _is_punct(last):
+            if last.text.endswith(".") and (_norm(last.text),) in self.P.titles:
+                return True
+            return last.upos in ("PROPN",) or (_norm(last.text),) in self.P.titles
+        if last.text == "." and len(a.tokens) >= 2 and a.tokens[-2].end == last.start:
+            w = a.tokens[-2].text
+            return (_norm(w),) in self.P.titles or (len(w) == 1 and w.isupper())
+        return False
+
     def _quote_regions(self) -> None:
         regions: list[tuple[int, int]] = []
         try:
@@ -448,8 +478,28 @@ class _Resolver:
     def slice(self, a: int, b: int) -> str:
         return self.text[a:b]
 
+    def wspan(self, s: Sentence, k: int) -> tuple[int, int]:
+        """Character span of word ``k`` alone (words of a multi-word token share its span)."""
+        t = s.tokens[k]
+        if t.end - t.start == len(t.text):
+            return t.start, t.end
+        seg = self.text[t.start:t.end]
+        pos = 0
+        for u in s.tokens:
+            if u.start != t.start or u.end != t.end:
+                continue
+            idx = seg.find(u.text, pos)
+            if idx < 0:
+                idx = seg.replace("\u2019", "'").find(u.text.replace("\u2019", "'"), pos)
+            if idx < 0:
+                return t.start, t.end
+            if u is t:
+                return t.start + idx, t.start + idx + len(u.text)
+            pos = idx + len(u.text)
+        return t.start, t.end
+
     def tok_text(self, s: Sentence, i: int, j: int) -> str:
-        return self.text[s.tokens[i].start:s.tokens[j - 1].end]
+        return self.text[self.wspan(s, i)[0]:self.wspan(s, j - 1)[1]]
 
     def _match(self, toks: tuple[Token, ...], k: int, table: frozenset, longest: int,
                lemma: bool = False) -> int:
@@ -525,18 +575,31 @@ class _Resolver:
                 i = j = k
                 while j < n:
                     tl = self._title_at(toks, j)
+                    if j > i and "\n" in self.text[toks[j - 1].end:toks[j].start]:
+                        break  # never across a line break (navigation lines, headlines)
                     if tl:
                         j += tl
                         continue
                     if cap[j]:
                         j += 1
                         continue
+                    if (toks[j].text == "." and j > i and j + 1 < n and cap[j + 1]
+                            and toks[j].start == toks[j - 1].end
+                            and ((_norm(toks[j - 1].text),) in self.P.titles
+                                 or (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()))):
+                        j += 1  # "Col" "." "Ahmed": an abbreviation split by the tokenizer
+                        continue
                     w = _norm(toks[j].text)
+                    if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.P.particles) \
+                            and toks[j].text in ("-", "'") and toks[j].start == toks[j - 1].end \
+                            and toks[j + 1].start == toks[j].end:
+                        j += 1  # "el-Zour", "O'Neill" split by the tokenizer
+                        continue
                     if j > i and j + 1 < n and cap[j + 1]:
                         if w in self.P.particles and toks[j].text.islower():
                             j += 1
                             continue
-                        if w in ("of", "for", "on", "and", "&") and _norm(toks[j - 1].text) in self.P.org_heads:
+                        if w in ("of", "for", "on", "&") and _norm(toks[j - 1].text) in self.P.org_heads:
                             j += 1
                             continue
                     if (j > i and j + 2 < n and w in ("of", "for", "on") and _norm(toks[j + 1].text) == "the"
@@ -583,6 +646,8 @@ class _Resolver:
                 start = k
                 while k < j and (tl := self._title_at(toks, k)) and k + tl < j:
                     k += tl
+                    if k + 1 < j and toks[k].text == "." and toks[k].start == toks[k - 1].end:
+                        k += 1
                 title_span = (start, k)
                 continue
             k += 1
@@ -610,6 +675,9 @@ class _Resolver:
         possessor = nxt is not None and _norm(nxt.text) in _POSSESSIVE
         modifier = (nxt is not None and not possessor and nxt.text[:1].islower()
                     and nxt.upos in ("NOUN", "PROPN", "ADJ", "NUM") and not _is_punct(nxt))
+        if (nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and nxt.start == toks[j - 1].end
+                and j + 1 < len(toks) and toks[j + 1].text[:1].islower()):
+            modifier = True  # "Britain-based", "U.S.-led"
         name = self.tok_text(s, name_i, j)
         tentative = False
         ner = self._ner(toks[name_i:j])
@@ -644,10 +712,12 @@ class _Resolver:
                 gender = "f"
         run = _Run(sent=si, i=i, j=j, name_i=name_i, title=title, pre=pre, kind=kind,
                    tentative=tentative, modifier=modifier, possessor=possessor, definite=definite,
-                   subject=subject and not modifier, start=toks[i].start, end=toks[j - 1].end,
+                   subject=subject and not modifier, start=self.wspan(s, i)[0], end=self.wspan(s, j - 1)[1],
                    name=name, words=name_words, gender=gender)
         if pre and kind == "person":
             run.affiliation, run.aff_prio = pre, 0
+        if title and tuple(_norm(w) for w in title.split()) in self.P.roles:
+            run.role = title.lower()
         self.runs.append(run)
         self.runs_by_sent[si].append(run)
 
@@ -795,7 +865,10 @@ class _Resolver:
         if r.j < n and toks[r.j].text == "," and r.j + 1 < n:
             a = r.j + 1
             b = self._chunk_end(s, a)
-            if a < b and toks[a].upos in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") \
+            closed = b >= n or toks[b].text in (",", ";", ")", "(", "—", "–", "--", '"', "\u201d") or (
+                toks[b].upos == "PUNCT" and toks[b].text in ".!?") or _norm(toks[b].text) in ("who", "which", "whose")
+            if closed and a < b and _norm(toks[a].text) not in ("no", "not", "none") \
+                    and toks[a].upos in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") \
                     and not (toks[a].upos == "PRON" and "Poss=Yes" not in toks[a].feats):
                 rp = self._role_phrase(s, a, b)
                 if rp and rp.head - a <= 8:
@@ -934,7 +1007,8 @@ class _Resolver:
                 pass
             if e is None:
                 e = self._new(r.kind, r.name)
-            elif len(r.name) > len(e.name) and e.kind != "person":
+            elif (not r.possessor and not r.modifier and e.kind != "person"
+                  and len(r.words) > len(e.names[0] if e.names else ())):
                 e.name = r.name
         if e.kind == "person":
             if len(r.words) > len(e.names[0] if e.names else ()):
@@ -1113,7 +1187,7 @@ class _Resolver:
             b -= 1
         text = self.tok_text(s, a0, b)
         t0 = toks[a0]
-        if t0.upos in ("DET", "NOUN", "ADJ", "NUM", "PRON") and not t0.text.isupper() \
+        if t0.upos in ("DET", "NOUN", "ADJ", "NUM", "PRON") and not (len(t0.text) > 1 and t0.text.isupper()) \
                 and not self._in_run(s, a0) and t0.text[:1].isupper():
             text = text[:1].lower() + text[1:]
         return text

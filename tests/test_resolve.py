@@ -36,9 +36,9 @@ def _parse(parser, text: str):
 
 def _find(text: str, needle: str, after: str | None = None, nth: int = 0) -> Span:
     base = text.index(after) if after else 0
-    i = base - 1
-    for _ in range(nth + 1):
-        i = text.index(needle, i + 1)
+    hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)
+            if m.start() >= base]
+    i = hits[nth]
     return Span(i, i + len(needle))
 
 
@@ -178,7 +178,7 @@ def test_surname_does_not_join_a_different_person(parser):
             "Clinton also said that the campaign had raised more money.")
     doc = _parse(parser, text)
     attrs = [_attr(doc, 1, "Bill Clinton"), _attr(doc, 2, "Hillary Clinton"),
-             _attr(doc, 3, "Clinton", after="also", nth=0)]
+             _attr(doc, 3, "Clinton", after="run again")]
     res = resolve(doc, attrs)
     names = [_speaker(res, f"a{k}").name for k in (1, 2, 3)]
     assert names[0] == "Bill Clinton" and names[1] == "Hillary Clinton"
