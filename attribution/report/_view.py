@@ -84,6 +84,11 @@ def shorten(text: str, width: int, *, placeholder: str = "…") -> str:
     return cut.rstrip(" ,;:") + placeholder
 
 
+def error_line(path: str, message: str) -> str:
+    """``path: message`` for an unreadable input (the load stage's messages already name the path)."""
+    return message if path and path in message else f"{path}: {message}"
+
+
 def by_id(report: Report) -> dict[str, Attribution]:
     return {a.id: a for a in report.resolved.attributions}
 

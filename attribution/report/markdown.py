@@ -39,7 +39,7 @@ def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str,
 
     if errors:
         out += ["**Could not read:**", ""]
-        out += [f"- `{cell(p)}`: {cell(m)}" for p, m in errors]
+        out += [f"- {cell(_view.error_line(p, m))}" for p, m in errors]
         out.append("")
 
     rows = list(_view.findings_worst_first(reports))

@@ -107,7 +107,7 @@ def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str,
     if errors:
         console.print(_t(("Could not read", "bold red")))
         for path, message in errors:
-            console.print(_t("  ", (path, "bold"), ": ", message))
+            console.print(_t("  ", _view.error_line(path, message)))
         console.print()
     for report in reports:
         _document(console, report)

@@ -38,7 +38,10 @@ def test_cells_are_escaped():
 def test_unreadable_inputs_and_row_cap(monkeypatch):
     report = build()
     out = render([report], "markdown", tool=TOOL, errors=[("bad.html", "not valid UTF-8")])
-    assert "- `bad.html`: not valid UTF-8" in out
+    assert "- bad.html: not valid UTF-8" in out
+    out = render([report], "markdown", tool=TOOL,
+                 errors=[("notes.png", "notes.png: binary file (PNG image), not text")])
+    assert "- notes.png: binary file (PNG image), not text\n" in out
     monkeypatch.setattr(markdown, "MAX_ROWS", 2)
     out = render([report], "markdown", tool=TOOL)
     assert "…and 2 more findings" in out

@@ -54,6 +54,14 @@ def test_report_reads_top_to_bottom():
     assert "1 unreadable input" in last
 
 
+def test_unreadable_inputs_are_named_once():
+    out = _text([], errors=[("notes.png", "notes.png: binary file (PNG image), not text"),
+                            ("gone.md", "no such file or directory")])
+    assert "  notes.png: binary file (PNG image), not text\n" in out
+    assert "  gone.md: no such file or directory\n" in out
+    assert out.splitlines()[-1].endswith("; 2 unreadable inputs")
+
+
 def test_findings_have_location_and_contested_claim_shows_both_sides():
     out = _text([build()])
     findings = out[out.index("\nFindings"):]
