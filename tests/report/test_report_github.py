@@ -4,10 +4,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .report_article import TOOL, build
-
 from attribution.model import Severity
 from attribution.report import github, render
+
+from .report_article import TOOL, build
 
 COMMAND = re.compile(r"^::(?P<cmd>error|warning|notice) (?P<props>[^:\n]*)::(?P<msg>[^\r\n]*)$")
 PROPS = re.compile(r"^file=[^,]+,line=\d+,col=\d+,endLine=\d+(,endColumn=\d+)?,title=[a-z-]+$")

@@ -5,10 +5,10 @@ import dataclasses
 import json
 import random
 
-from .report_article import TOOL, build
-
 from attribution.report import json as rjson
 from attribution.report import render
+
+from .report_article import TOOL, build
 
 TOP_KEYS = ["version", "tool", "documents", "summary"]
 DOC_KEYS = ["path", "attributions", "speakers", "findings"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .report_article import TOOL, build
-
 from attribution.report import render
+
+from .report_article import TOOL, build
 
 LINE = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) "
                   r"(?P<rule>[a-z]+(?:-[a-z]+)*): (?P<msg>[^\n]+)$")

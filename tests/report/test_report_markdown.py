@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from .report_article import TOOL, build
-
 from attribution.report import markdown, render
+
+from .report_article import TOOL, build
 
 
 def test_counts_findings_and_details():

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from .report_article import TOOL, build
 
 from attribution.report import _view, github, render
+
+from .report_article import TOOL, build
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from .report_article import TOOL, build
 
 from attribution.report import FORMATS, render
+
+from .report_article import TOOL, build
 
 ERRORS = [("drafts/broken.html", "cannot decode")]
 

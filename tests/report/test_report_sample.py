@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .report_article import TOOL, from_contract
-
 from attribution.model import Finding, Report, Severity, Source
 from attribution.report import render
+
+from .report_article import TOOL, from_contract
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "russia-sdf-syria.txt"

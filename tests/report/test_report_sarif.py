@@ -11,10 +11,11 @@ import json
 from dataclasses import dataclass
 
 import pytest
-from .report_article import TOOL, build
 
 from attribution.model import Severity
 from attribution.report import render, sarif
+
+from .report_article import TOOL, build
 
 LEVELS = {"none", "note", "warning", "error"}
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from .report_article import TOOL, build
 
 from attribution.model import Severity
 from attribution.report import render, terminal
+
+from .report_article import TOOL, build
 
 ROOT = Path(__file__).resolve().parents[2]
 ESC = "\x1b"
