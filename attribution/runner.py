@@ -73,7 +73,7 @@ def run_audit(args) -> int:
 
     fmt = args.format or "text"
     tool = {"name": "attribution", "version": __version__, "model": models.id}
-    out = render(reports, fmt, tool=tool, errors=errors)
+    out = render(reports, fmt, tool=tool, errors=errors, color=False if args.output else None)
     if args.output:
         tmp = f"{args.output}.tmp{os.getpid()}"
         with open(tmp, "w", encoding="utf-8") as fh:
