@@ -28,7 +28,8 @@ Limits
     Files larger than :data:`MAX_BYTES` (10 MiB) are refused with a clear
     ``too-large`` error.  Paragraphs longer than :data:`MAX_BLOCK_CHARS` are split
     (at a line break, a sentence end or a space) with a notice, so the parser's
-    memory stays bounded.
+    memory stays bounded; so are runs of more than :data:`MAX_RUN_WORDS` words
+    without a sentence end (a 3,000-word "sentence" with no punctuation).
 
 Blocks
     Paragraphs are separated by blank lines.  Plain-text blocks are exact slices
@@ -87,6 +88,11 @@ MAX_BYTES = 10 * 1024 * 1024
 
 MAX_BLOCK_CHARS = 50_000
 """Longest block handed to the parser; longer paragraphs are split with a notice."""
+
+MAX_RUN_WORDS = 120
+"""Most words a block may hold without a sentence end (. ! ? ; :); a longer run is
+split there with a notice.  The dependency parser's memory grows with the square
+of the sentence length: one 3,000-word "sentence" would need some 20 GB."""
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
@@ -524,7 +530,7 @@ def load_text(text: str, path: str = "-", fmt: str | None = None) -> Source:
             notices.append(f"HTML extraction failed ({type(exc).__name__}); read as plain text")
             fmt = "text"
         else:
-            blocks = _apply_directives(blocks, directives)
+            blocks = _apply_directives(_bound_runs(blocks, text, notices), directives)
             return Source(path=path, text=text, blocks=tuple(blocks), format="html",
                           notices=tuple(notices))
     if fmt == "markdown":
@@ -533,7 +539,7 @@ def load_text(text: str, path: str = "-", fmt: str | None = None) -> Source:
         fmt = "text"
         view, kinds, spans, directives = _text_view(text)
     blocks = _group_blocks(text, view, kinds, spans, notices)
-    blocks = _apply_directives(blocks, directives)
+    blocks = _apply_directives(_bound_runs(blocks, text, notices), directives)
     return Source(path=path, text=text, blocks=tuple(blocks), format=fmt, notices=tuple(notices))
 
 
@@ -635,6 +641,45 @@ def _split_long(view: str, s: int, e: int, text: str, notices: list[str]) -> lis
             s += 1
     if e > s:
         out.append(Block(s, e, view[s:e]))
+    return out
+
+
+_WORD = re.compile(r"\S+")
+_SENT_END = re.compile(r"[.!?;:…][\"'”’»)\]]*$")
+
+
+def _bound_runs(blocks: list[Block], text: str, notices: list[str]) -> list[Block]:
+    """Split blocks holding more than MAX_RUN_WORDS words without a sentence end."""
+    out: list[Block] = []
+    for b in blocks:
+        if len(b.text) <= 2 * MAX_RUN_WORDS:
+            out.append(b)
+            continue
+        cuts, run, longest = [], 0, 0
+        for m in _WORD.finditer(b.text):
+            if run >= MAX_RUN_WORDS:
+                cuts.append(m.start())
+                run = 0
+            run += 1
+            if _SENT_END.search(m.group(0)):
+                longest, run = max(longest, run), 0
+        if not cuts:
+            out.append(b)
+            continue
+        line = text.count("\n", 0, b.start) + 1
+        notices.append(f"line {line}: more than {MAX_RUN_WORDS} words without a sentence end; "
+                       f"split every {MAX_RUN_WORDS} words for the parser")
+        bounds = [0] + cuts + [len(b.text)]
+        for lo, hi in zip(bounds, bounds[1:]):
+            while hi > lo and b.text[hi - 1].isspace():
+                hi -= 1
+            if hi <= lo:
+                continue
+            if b.offsets is None:
+                out.append(Block(b.start + lo, b.start + hi, b.text[lo:hi], None, b.suppress))
+            else:
+                offs = b.offsets[lo:hi] + (b.offsets[hi] if hi < len(b.text) else b.end,)
+                out.append(Block(offs[0], offs[-1], b.text[lo:hi], offs, b.suppress))
     return out
 
 

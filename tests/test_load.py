@@ -177,7 +177,30 @@ def test_three_thousand_word_sentence_without_punctuation():
     words = ["officials", "said", "the", "talks", "went", "on", "and", "on", "because", "nobody"]
     text = " ".join(words[i % len(words)] for i in range(3000))
     src = load_text(text, "long.txt")
-    assert exact(src) == [text]  # 20k characters: one block, under MAX_BLOCK_CHARS
+    texts = exact(src)
+    # the parser's memory grows with the square of a sentence's length: bounded runs
+    assert [len(t.split()) for t in texts] == [L.MAX_RUN_WORDS] * (3000 // L.MAX_RUN_WORDS)
+    assert " ".join(texts) == text
+    assert any("without a sentence end" in n for n in src.notices)
+
+
+def test_long_paragraph_of_real_sentences_is_not_split():
+    text = " ".join([PARA] * 60)  # 1,000+ words, but sentences end every few words
+    src = load_text(text, "p.txt")
+    assert exact(src) == [text] and src.notices == ()
+
+
+def test_long_html_run_is_split_with_offsets():
+    words = " ".join(["officials", "said", "&amp;", "talks"] * 200)
+    doc = f"<html><body><article><p>{words}</p></article></body></html>"
+    src = load_text(doc, "x.html")
+    assert len(src.blocks) == -(-800 // L.MAX_RUN_WORDS) and all(len(b.text.split()) <= L.MAX_RUN_WORDS for b in src.blocks)
+    for b in src.blocks:
+        assert len(b.offsets) == len(b.text) + 1
+        first = b.text.split()[0]
+        assert src.text[b.start:].startswith("&amp;" if first == "&" else first)
+        amp = b.text.index("&")
+        assert src.text[b.to_file(amp):b.to_file(amp) + 5] == "&amp;"
 
 
 def test_paragraph_longer_than_the_block_limit_is_split_with_a_notice():
