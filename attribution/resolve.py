@@ -110,6 +110,8 @@ class People:
     role_class: dict[str, str]            # role -> canonical role ("spokeswoman" -> "spokesman")
     male: frozenset[str]
     female: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
     org_heads: frozenset[str]
     org_names: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
@@ -134,7 +136,7 @@ class People:
 _SCHEMA: dict[str, dict[str, str]] = {
     "titles": {"words": "strings"},
     "roles": {"words": "strings", "same": "groups"},
-    "gender": {"male": "strings", "female": "strings"},
+    "gender": {"male": "strings", "female": "strings", "male_names": "strings", "female_names": "strings"},
     "organizations": {"heads": "strings", "names": "strings", "places": "strings",
                       "place_heads": "strings"},
     "names": {"not_names": "strings", "particles": "strings"},
@@ -253,6 +255,8 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
         role_class=role_class,
         male=frozenset(_norm(w) for w in out["gender"]["male"]),
         female=frozenset(_norm(w) for w in out["gender"]["female"]),
+        male_names=frozenset(_norm(w) for w in out["gender"]["male_names"]),
+        female_names=frozenset(_norm(w) for w in out["gender"]["female_names"]),
         org_heads=frozenset(_norm(w) for w in out["organizations"]["heads"]),
         org_names=frozenset(_seq(w) for w in out["organizations"]["names"]),
         places=frozenset(_seq(w) for w in out["organizations"]["places"]),
@@ -378,7 +382,9 @@ class _Cand:
     start: int
     sent: int
     entity: _Entity
-    tier: float
+    tier: float            # salience: lower is better (source/subject 0 or below)
+    quoted: bool = False   # inside a quotation
+    reported: bool = False  # inside someone's reported content
 
 
 class _Resolver:
@@ -1022,6 +1028,9 @@ class _Resolver:
                 e.role = r.role
             if r.gender and not e.gender:
                 e.gender = r.gender
+            if not e.gender and len(r.words) > 1:
+                first = r.words[0]
+                e.gender = "m" if first in self.P.male_names else "f" if first in self.P.female_names else None
             e.set_aff(r.affiliation, r.aff_prio)
         else:
             key = self._org_key(r.words)
@@ -1049,18 +1058,52 @@ class _Resolver:
             tier = 0.0 if r.subject else 0.6
             if r.possessor:
                 tier = 0.8
-            self.timeline.append(_Cand(r.start, r.sent, r.entity, tier + self._depth(r.start)))
+            self.timeline.append(self._cand(r.start, r.sent, r.entity, tier))
+        # unnamed people in subject position ("Others were unapologetic in their ...",
+        # "The employee told agents that he ...") are antecedents too
+        for si, s in enumerate(self.sents):
+            toks = s.tokens
+            for k, t in enumerate(toks):
+                if not t.deprel.startswith("nsubj") or t.upos != "NOUN" or self._in_run(s, k):
+                    continue
+                if not self._common(t) or _norm(t.text) in self.P.org_heads:
+                    continue
+                st = k
+                while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                  or _norm(toks[st - 1].text) in _POSSESSIVE):
+                    st -= 1
+                e = self._common_source(s, si, st, k + 1, k, None)
+                if e is not None:
+                    if e.kind == "anonymous":
+                        e.named_at.append((t.start, si))
+                    self.timeline.append(self._cand(t.start, si, e, 0.2))
+        self.timeline.sort(key=lambda c: c.start)
         # affiliations that named an organisation by a bare head word need the entity names
         for r in self.runs:
             if r.entity is not None and r.entity.kind == "person" and r.affiliation:
                 r.entity.set_aff(r.affiliation, r.aff_prio)
 
-    def _depth(self, offset: int) -> float:
-        if self._inside(self.quotes, offset):
-            return 3.0
-        if self._inside(self.contents, offset):
-            return 1.5
-        return 0.0
+    def _cand(self, offset: int, sent: int, entity: _Entity, tier: float) -> _Cand:
+        return _Cand(offset, sent, entity, tier, quoted=self._inside(self.quotes, offset),
+                     reported=self._inside(self.contents, offset))
+
+    def _source_tier(self, start: int, end: int) -> float:
+        """Sources in subject position ("Dillon said", "said Dillon") are the most salient."""
+        s, idx = self._span_tokens(start, end)
+        if s is None:
+            return 0.3
+        toks = s.tokens
+        if any(toks[k].deprel.startswith("nsubj") for k in idx):
+            return -0.5
+        k = idx[-1] + 1
+        while k < len(toks) and _is_punct(toks[k]):
+            k += 1
+        if k < len(toks) and toks[k].upos in ("VERB", "AUX") and toks[k].text[:1].islower():
+            return -0.5
+        k = idx[0] - 1
+        if k >= 0 and toks[k].upos == "VERB":
+            return -0.5  # inverted: "said Dillon"
+        return 0.3
 
     # ------------------------------------------------------------------ sources
     def resolve_all(self) -> dict[str, _Entity | None]:
@@ -1081,7 +1124,8 @@ class _Resolver:
             if ent is not None:
                 ent.mentions[(a.source.start, a.source.end)] = None
                 si = self.sent_of(a.source.start)
-                self.timeline.append(_Cand(a.source.start, si, ent, -0.5 + self._depth(a.source.start)))
+                self.timeline.append(self._cand(a.source.start, si, ent,
+                                                self._source_tier(a.source.start, a.source.end)))
         for k in first_person:
             a = self.attrs[k]
             ent = None
@@ -1146,6 +1190,8 @@ class _Resolver:
             head = max(a0, core_end - 1)
         ht = toks[head]
         hw = _norm(ht.text)
+        if hw in ("who", "which", "whom") or (hw == "that" and ht.upos == "PRON" and core_end - a0 == 1):
+            return self._relative(s, si, head, a, person=hw in ("who", "whom")), None
         if hw in self.P.pronouns and (ht.upos in ("PRON", "DET") or core_end - a0 == 1):
             cls = self.P.pronouns[hw]
             if cls == "first":
@@ -1155,11 +1201,40 @@ class _Resolver:
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
                 run = None  # "SDF commander": the head is the common noun after the run
-        if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1:
+        if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1 \
+                and (ht.upos == "PROPN" or head != self._first_word(s)):
             run = self._adhoc_run(s, si, head, a)
         if run is not None:
             return self._attach(run), None
         return self._common_source(s, si, a0, b, head, a), None
+
+    def _relative(self, s: Sentence, si: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
+        """"X, who said ...": the relative pronoun's antecedent is the phrase before it."""
+        toks = s.tokens
+        m = k - 1
+        while m >= 0 and _is_punct(toks[m]):
+            m -= 1
+        if m < 0:
+            return None
+        # "Igor Konashenkov, the ministry's spokesman, who ...": skip back over an apposition
+        run = self._in_run(s, m)
+        if run is None or (person and run.kind != "person"):
+            q = m
+            while q > 0 and toks[q].text != ",":
+                q -= 1
+            if q > 0 and toks[q].text == ",":
+                r2 = self._in_run(s, q - 1)
+                if r2 is not None and r2.kind == "person" and (r2.role or r2.affiliation) and not r2.modifier:
+                    run = r2
+        if run is not None and not run.modifier:
+            return self._attach(run)
+        if toks[m].upos not in ("NOUN", "PROPN", "NUM"):
+            return None
+        st = m
+        while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                          or _norm(toks[st - 1].text) in _POSSESSIVE) and toks[st - 1].text != ",":
+            st -= 1
+        return self._common_source(s, si, st, m + 1, m, a)
 
     def _common(self, t: Token) -> bool:
         w = _norm(t.text)
@@ -1192,7 +1267,8 @@ class _Resolver:
             text = text[:1].lower() + text[1:]
         return text
 
-    def _common_source(self, s: Sentence, si: int, a0: int, b: int, head: int, a: Attribution) -> _Entity | None:
+    def _common_source(self, s: Sentence, si: int, a0: int, b: int, head: int,
+                       a: Attribution | None) -> _Entity | None:
         toks = s.tokens
         ht = toks[head]
         hw, hl = _norm(ht.text), _norm(ht.lemma)
@@ -1221,7 +1297,8 @@ class _Resolver:
                 if e is not None:
                     return e
             return self._descriptive(desc, ht.start, "organization")
-        return self._descriptive(desc, ht.start, "organization" if a.source_kind != "anonymous" else "anonymous")
+        kind = "anonymous" if a is not None and a.source_kind == "anonymous" else "organization"
+        return self._descriptive(desc, ht.start, kind)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:
         best = None
@@ -1248,8 +1325,9 @@ class _Resolver:
         if definite:
             best = None
             for e in self.entities:
-                if e.kind == "anonymous" and (e.key == key or (role and self.P.same_role(e.role, role)
-                                                               and not e.plural)):
+                earlier = any(o < ht.start for o, _ in e.named_at) or any(o < ht.start for o, _ in e.mentions)
+                if e.kind == "anonymous" and earlier and (
+                        e.key == key or (role and self.P.same_role(e.role, role) and not e.plural)):
                     best = e
             if best is not None:
                 return best
@@ -1311,14 +1389,17 @@ class _Resolver:
     def _pronoun(self, offset: int, si: int, cls: str) -> _Entity | None:
         best = None
         best_score = None
+        in_quote = self._inside(self.quotes, offset)
         for c in self.timeline:
-            if c.start >= offset or c.sent < si - 8 or c.sent > si:
+            if c.start >= offset or c.sent < si - 12 or c.sent > si:
                 continue
             e = c.entity
             pen = self._compat(e, cls)
             if pen is None:
                 continue
-            score = (si - c.sent) + c.tier + pen
+            # a person named inside a quotation is rarely who speaks after it
+            depth = 0.0 if in_quote else 6.0 if c.quoted else 1.5 if c.reported else 0.0
+            score = (si - c.sent) + c.tier + pen + depth
             key = (score, -c.start)
             if best_score is None or key < best_score:
                 best, best_score = e, key
