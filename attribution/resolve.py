@@ -91,6 +91,7 @@ class PeopleDataError(ValueError):
     """``people.toml`` is malformed; the message names the file and the line."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
     """Lower case, typographic apostrophes straightened, one trailing full stop dropped."""
     w = word.replace("\u2019", "'").replace("\u2018", "'").lower()
@@ -447,20 +448,24 @@ class _Resolver:
                 content.append((sp.start, sp.end))
                 if a.type == "direct":
                     regions.append((sp.start, sp.end))
-        self.quotes = sorted(regions)
-        self.contents = sorted(content)
+        self.quotes = self._union(regions)
+        self.contents = self._union(content)
+
+    @staticmethod
+    def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for s, e in sorted(regions):
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+        return out
 
     @staticmethod
     def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
+        """``offset`` lies in one of the disjoint, sorted ``regions``."""
         i = bisect.bisect_right(regions, (offset, float("inf"))) - 1
-        while i >= 0:
-            s, e = regions[i]
-            if s <= offset < e:
-                return True
-            if e <= offset and i < len(regions) - 8:
-                break
-            i -= 1
-        return False
+        return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
     def _cap_vocab(self) -> None:
         vocab = set()
@@ -1429,10 +1434,11 @@ class _Resolver:
         anon = [e for e in speakers.values() if e.kind == "anonymous"]
         if not anon:
             return
+        pattern = _alternation(self.P.reasons)
         for si, s in enumerate(self.sents):
             low = self.text[s.start:s.end].lower()
-            for phrase in self.P.reasons:
-                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            if True:
+                for m in pattern.finditer(low):
                     at = s.start + m.start()
                     end = s.start + m.end()
                     # to the end of the clause
@@ -1452,7 +1458,12 @@ class _Resolver:
                             break
                     if best is not None and best.reason is None:
                         best.reason = reason
-                    low = low[:m.start()] + " " * (m.end() - m.start()) + low[m.end():]
+
+
+@functools.lru_cache(maxsize=8)
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of phrases, longest first, on word boundaries."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 # ====================================================================== entry point

@@ -432,3 +432,68 @@ def test_sample_through_extract(parser):
     lede = [a for a in res.attributions if a.source and text[a.source.start:a.source.end] == "a coalition spokesman"]
     if lede:
         assert res.speaker(lede[0].speaker).name == "Ryan Dillon"
+
+
+# ---------------------------------------------------------------- robustness (hand-built parses, no model)
+
+def _doc_by_hand(words: list[tuple[str, str, int, str]], text: str | None = None):
+    """A one-sentence Document from (word, upos, head, deprel) rows, words separated by spaces."""
+    from attribution.model import Document, Sentence, Token
+
+    text = text if text is not None else " ".join(w for w, *_ in words)
+    toks, pos = [], 0
+    for k, (w, upos, head, deprel) in enumerate(words, 1):
+        i = text.index(w, pos)
+        toks.append(Token(id=k, text=w, lemma=w.lower(), upos=upos, xpos="_", feats="_", head=head,
+                          deprel=deprel, start=i, end=i + len(w)))
+        pos = i + len(w)
+    src = Source(path="h.txt", text=text, blocks=(Block(0, len(text), text),))
+    sent = Sentence(tokens=tuple(toks), start=toks[0].start, end=toks[-1].end, block=0)
+    return Document(source=src, sentences=(sent,), model="hand")
+
+
+_DILLON = [("Col.", "PROPN", 3, "compound"), ("Ryan", "PROPN", 3, "flat"), ("Dillon", "PROPN", 4, "nsubj"),
+           ("said", "VERB", 0, "root"), ("the", "DET", 6, "det"), ("talks", "NOUN", 8, "nsubj"),
+           ("were", "AUX", 8, "cop"), ("useful", "ADJ", 4, "ccomp"), (".", "PUNCT", 4, "punct")]
+
+
+def test_hand_parse_name_with_title():
+    doc = _doc_by_hand(_DILLON)
+    a = Attribution(id="a1", type="indirect", content=(Span(20, 43),), cue=Span(16, 20),
+                    source=Span(0, 15), sentence=0)
+    res = resolve(doc, [a])
+    assert res.attributions[0].speaker == "s1"
+    s = res.speakers[0]
+    assert (s.name, s.kind, s.title) == ("Ryan Dillon", "person", "Col.")
+
+
+@pytest.mark.parametrize("source", [None, Span(3, 3), Span(44, 44), Span(15, 16)])
+def test_degenerate_sources_do_not_crash(source):
+    doc = _doc_by_hand(_DILLON)
+    a = Attribution(id="a1", type="indirect", content=(Span(20, 43),), cue=None, source=source, sentence=0)
+    res = resolve(doc, [a])
+    assert len(res.attributions) == 1
+    for s in res.speakers:
+        for m in s.mentions:
+            assert doc.source.text[m.start:m.end] == m.text
+
+
+def test_source_outside_every_sentence():
+    """A source in text the parser never saw (e.g. a skipped block) is read from its text."""
+    from attribution.model import Document
+
+    text = "Officials said so.\n\nHe said no."
+    doc = Document(source=Source(path="x", text=text, blocks=()), sentences=(), model="none")
+    attrs = [Attribution(id="a1", type="indirect", content=(Span(15, 17),), cue=None,
+                         source=Span(0, 9), sentence=0),
+             Attribution(id="a2", type="indirect", content=(Span(28, 30),), cue=None,
+                         source=Span(20, 22), sentence=0)]
+    res = resolve(doc, attrs)
+    assert res.attributions[1].speaker is None  # "He" with nothing to point at
+    assert res.attributions[0].speaker is not None
+
+
+def test_no_attributions_no_speakers():
+    doc = _doc_by_hand(_DILLON)
+    res = resolve(doc, [])
+    assert res.attributions == () and res.speakers == ()
