@@ -303,6 +303,7 @@ _DETS_INDEF = {"a", "an", "one", "some", "several", "many", "two", "three", "fou
                "another", "other", "few", "most", "all", "various", "numerous"}
 _HYPHEN_ADJ = re.compile(r"^\S+-[a-z]+$")          # Britain-based, U.S.-led
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")   # el-Zour, al-Assad
+_PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]*\)?$")       # (D-N.Y.), R-Texas
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Z]\.){2,4}|[A-Z]\.[A-Z]\.[A-Z]?)$")
 
 
@@ -468,13 +469,23 @@ class _Resolver:
         return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
     def _cap_vocab(self) -> None:
-        vocab = set()
+        """Capitalised words seen inside sentences, lower-case words, and Title Case lines."""
+        vocab, lower = set(), set()
+        self.headlines: set[int] = set()
         for s in self.sents:
+            alpha = [t for t in s.tokens if t.text[:1].isalpha()]
+            caps = sum(1 for t in alpha if t.text[:1].isupper())
+            if len(alpha) >= 4 and caps >= 0.7 * len(alpha):
+                self.headlines.add(id(s))
+                continue
             first = self._first_word(s)
             for k, t in enumerate(s.tokens):
                 if k != first and t.text[:1].isupper():
                     vocab.add(t.text)
+                elif t.text.islower():
+                    lower.add(t.text)
         self.vocab = vocab
+        self.lower_vocab = lower
 
     @staticmethod
     def _first_word(s: Sentence) -> int:
@@ -537,6 +548,8 @@ class _Resolver:
             return False
         if _norm(w) in self.P.not_names:
             return False
+        if _PARTY_TAG.match(w):
+            return False
         if _PARTICLE_NAME.match(w):
             return True
         if not w[0].isupper():
@@ -547,6 +560,9 @@ class _Resolver:
             return False
         if _norm(w) in self.P.pronouns:
             return False
+        if id(s) in self.headlines and ((w.lower() in self.lower_vocab and w not in self.vocab)
+                                        or t.upos not in ("PROPN", "NOUN", "ADJ", "X")):
+            return False  # "Hillary Clinton Campaign Wants ...": a headline's capitals prove nothing
         if t.upos == "PROPN":
             return True
         if k != first and not self._after_opening(s, k):
@@ -675,7 +691,7 @@ class _Resolver:
         else:
             name_i = i
             name_words = words_all
-        if all(w in self.P.not_names for w in name_words):
+        if all(w in self.P.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
             return
         prev = toks[i - 1] if i > 0 else None
         prev_w = _norm(prev.text) if prev is not None else ""
@@ -914,16 +930,15 @@ class _Resolver:
                 if p > r.aff_prio:
                     r.affiliation, r.aff_prio = aff, p
         # "Igor Konashenkov of the Defense Ministry"
-        if r.j + 1 < n and _norm(toks[r.j].text) in ("of", "from", "at", "with") and r.aff_prio < 2:
+        if r.j + 1 < n and _norm(toks[r.j].text) in ("of", "from", "at") and r.aff_prio < 2:
+            prep = _norm(toks[r.j].text)
             a = r.j + 1
             if _norm(toks[a].text) == "the":
                 a += 1
-            if a < n and (toks[a].text[:1].isupper() or self._in_run(s, a)):
-                b = self._chunk_end(s, a)
-                while b > a and _is_punct(toks[b - 1]):
-                    b -= 1
-                if b > a:
-                    r.affiliation, r.aff_prio = self.tok_text(s, a, b), 2
+            org = self._in_run(s, a) if a < n else None
+            if org is not None and org.i == a and (org.kind == "organization" or (
+                    prep != "at" and org.kind == "place")):
+                r.affiliation, r.aff_prio = org.name, 2
         if r.role and r.gender is None:
             w = _norm(r.role.split()[-1])
             r.gender = "m" if w in self.P.male else "f" if w in self.P.female else None
@@ -1192,8 +1207,15 @@ class _Resolver:
                 head = k
                 break
         if head is None:
-            head = max(a0, core_end - 1)
+            return None, None  # no word that could name anyone ("the", a stray mark)
         ht = toks[head]
+        if _PARTY_TAG.match(self.tok_text(s, a0, core_end).replace(" ", "")):
+            # "Sen. Chuck Schumer (D-N.Y.)": the name before the party tag
+            k = a0
+            while k > 0 and toks[k - 1].text in ("(", ",", "-"):
+                k -= 1
+            prev = self._in_run(s, k - 1) if k > 0 else None
+            return (self._attach(prev) if prev is not None else None), None
         hw = _norm(ht.text)
         if hw in ("who", "which", "whom") or (hw == "that" and ht.upos == "PRON" and core_end - a0 == 1):
             return self._relative(s, si, head, a, person=hw in ("who", "whom")), None
@@ -1211,6 +1233,18 @@ class _Resolver:
             run = self._adhoc_run(s, si, head, a)
         if run is not None:
             return self._attach(run), None
+        # "his statement", "Russia's concerns": the possessor speaks when the head names no one
+        if not self._common(ht):
+            for k in range(a0, head):
+                t = toks[k]
+                w = _norm(t.text)
+                cls = self.P.pronouns.get(w)
+                if cls and cls != "first" and ("Poss=Yes" in (t.feats or "") or w in ("his", "her", "its", "their")):
+                    return self._pronoun(t.start, si, cls), cls
+                if w in _POSSESSIVE and k > a0:
+                    r = self._in_run(s, k - 1)
+                    if r is not None:
+                        return self._attach(r), None
         return self._common_source(s, si, a0, b, head, a), None
 
     def _relative(self, s: Sentence, si: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
@@ -1233,7 +1267,7 @@ class _Resolver:
                     run = r2
         if run is not None and not run.modifier:
             return self._attach(run)
-        if toks[m].upos not in ("NOUN", "PROPN", "NUM"):
+        if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.P.anonymous_nouns:
             return None
         st = m
         while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
