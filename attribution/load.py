@@ -986,8 +986,11 @@ class _VisibleText:
                 if hard:
                     self.hard.add(len(self.ends) - 1)
             return
+        # a space starts right after the previous character, before any tag: the
+        # file offset of a block position is also the end of the token before it,
+        # so "<b>spokesman</b> said" gives "spokesman", not "spokesman</b>"
         self.parts.append(" ")
-        self.starts.append(s)
+        self.starts.append(self.ends[-1] if len(self.ends) else s)
         self.ends.append(e)
         self._last_space = True
         if hard:
