@@ -114,6 +114,7 @@ class People:
     male_names: frozenset[str]
     female_names: frozenset[str]
     org_heads: frozenset[str]
+    org_generic: frozenset[str]
     org_names: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
     place_heads: frozenset[str]
@@ -138,7 +139,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "titles": {"words": "strings"},
     "roles": {"words": "strings", "same": "groups"},
     "gender": {"male": "strings", "female": "strings", "male_names": "strings", "female_names": "strings"},
-    "organizations": {"heads": "strings", "names": "strings", "places": "strings",
+    "organizations": {"heads": "strings", "generic": "strings", "names": "strings", "places": "strings",
                       "place_heads": "strings"},
     "names": {"not_names": "strings", "particles": "strings"},
     "anonymous": {"nouns": "strings", "phrases": "strings", "modifiers": "strings",
@@ -259,6 +260,7 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
         male_names=frozenset(_norm(w) for w in out["gender"]["male_names"]),
         female_names=frozenset(_norm(w) for w in out["gender"]["female_names"]),
         org_heads=frozenset(_norm(w) for w in out["organizations"]["heads"]),
+        org_generic=frozenset(_norm(w) for w in out["organizations"]["generic"]),
         org_names=frozenset(_seq(w) for w in out["organizations"]["names"]),
         places=frozenset(_seq(w) for w in out["organizations"]["places"]),
         place_heads=frozenset(_norm(w) for w in out["organizations"]["place_heads"]),
@@ -409,6 +411,7 @@ class _Resolver:
         """Undo sentence splits that cut a name ("Senator Maria | Lopez said", "Col. | Ahmed")."""
         out: list[Sentence] = []
         for s in sents:
+            s = self._repair_mwt(s)
             if out and s.tokens and out[-1].tokens and s.block == out[-1].block and self._spurious(out[-1], s):
                 prev = out[-1]
                 off = len(prev.tokens)
@@ -418,6 +421,27 @@ class _Resolver:
             else:
                 out.append(s)
         return out
+
+    def _repair_mwt(self, s: Sentence) -> Sentence:
+        """A possessive split in the wrong place ("Clinto" + "n's") gets its word back."""
+        toks = list(s.tokens)
+        changed = False
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            m = k
+            while m + 1 < len(toks) and toks[m + 1].start == t.start and toks[m + 1].end == t.end:
+                m += 1
+            if m > k:
+                surface = self.text[t.start:t.end]
+                pm = re.match(r"^(.*\w)(['\u2019]s?)$", surface)
+                if pm and toks[k].text != pm.group(1):
+                    toks[k] = dataclasses.replace(toks[k], text=pm.group(1))
+                    for q in range(k + 1, m + 1):
+                        toks[q] = dataclasses.replace(toks[q], text=pm.group(2))
+                    changed = True
+            k = m + 1
+        return dataclasses.replace(s, tokens=tuple(toks)) if changed else s
 
     def _spurious(self, a: Sentence, b: Sentence) -> bool:
         if "\n" in self.text[a.end:b.start]:
@@ -1333,6 +1357,11 @@ class _Resolver:
             definite = any(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
             if definite:
                 e = self._org_by_head(hw if hw in self.P.org_heads else hl, ht.start)
+                bare = all(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
+                if e is None and bare and (hw in self.P.org_generic or hl in self.P.org_generic):
+                    e = self._pronoun(ht.start, si, "thing")  # "the group", "the company" ~ "it"
+                    if e is not None and e.kind != "organization":
+                        e = None
                 if e is not None:
                     return e
             return self._descriptive(desc, ht.start, "organization")

@@ -340,6 +340,65 @@ def test_resolve_keeps_order_and_is_deterministic(parser):
     assert _speaker(r1, "a3").name == "Ann Reyes" and _speaker(r1, "a3").title == "Gov."
 
 
+@pytest.mark.stanza
+def test_relative_pronoun_takes_its_antecedent(parser):
+    text = ("The decision angered Matt Duss, the president of the Foundation for Middle East Peace, "
+            "who said it was a mistake.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "who")])
+    s = res.speakers[0]
+    assert s.name == "Matt Duss" and s.kind == "person"
+    assert s.role == "president" and s.affiliation == "Foundation for Middle East Peace"
+
+
+@pytest.mark.stanza
+def test_possessor_speaks_for_a_non_person_head(parser):
+    text = ("Gov. Ann Reyes vetoed the bill on Friday.\n\n"
+            "Her statement said the measure was unconstitutional.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Her statement")])
+    assert res.speakers[0].name == "Ann Reyes"
+
+
+@pytest.mark.stanza
+def test_generic_organisation_noun_refers_back(parser):
+    text = ("The Trayvon Martin Foundation criticized the auction on Thursday.\n\n"
+            "The group said the sale was offensive.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "The group")])
+    s = res.speakers[0]
+    assert s.kind == "organization" and s.name == "Trayvon Martin Foundation"
+
+
+@pytest.mark.stanza
+def test_party_tag_is_not_a_name(parser):
+    text = "Sen. Chuck Schumer (D-N.Y.) said the vote would be close."
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Sen. Chuck Schumer (D-N.Y.)")])
+    s = res.speakers[0]
+    assert (s.name, s.title, s.kind) == ("Chuck Schumer", "Sen.", "person")
+
+
+@pytest.mark.stanza
+def test_title_case_headline_does_not_swallow_words(parser):
+    text = ("Hillary Clinton Campaign Wants A Bigger Role For The Party\n\n"
+            "The campaign's chairman, John Podesta, said the party would get more money.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "John Podesta")])
+    s = res.speakers[0]
+    assert s.name == "John Podesta" and s.role == "chairman"
+
+
+@pytest.mark.stanza
+def test_unnamed_subject_is_an_antecedent_for_they(parser):
+    text = ("Others were unapologetic in their criticism of the plan.\n\n"
+            "They said it would cost billions.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "They")])
+    s = res.speakers[0]
+    assert s.kind == "anonymous" and s.name == "others"
+
+
 # ---------------------------------------------------------------- the sample article
 
 SAMPLE_SOURCES = [
