@@ -1,0 +1,290 @@
+"""Reconcile reported-speech frames with quotation marks; build ``Attribution`` objects."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..lexicon import Lexicon
+from ..model import Attribution, Document, Span
+from ._tree import Cand, Tree, span_of, trim
+from .direct import FileQuote, document_quotes, words_in
+from .reported import _subject_ids, _first_subject, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
+
+MAX_CUE_GAP = 120          # characters between a quotation and its cue in the same sentence
+ORG_WORDS = {"ministry", "department", "party", "committee", "council", "agency", "government",
+             "administration", "office", "campaign", "commission", "court", "union", "association",
+             "coalition", "nations", "house", "senate", "congress", "army", "police", "company",
+             "corporation", "inc.", "group", "foundation", "institute", "university", "bureau",
+             "times", "post", "news", "journal", "network", "observatory", "board", "service",
+             "forces", "force", "organization", "organisation", "federation", "center", "centre"}
+ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "commander", "president", "minister",
+              "secretary", "senator", "governor", "mayor", "chairman", "director", "official",
+              "officer", "chief", "leader", "head", "ambassador", "general", "colonel", "adviser",
+              "advisor", "aide", "attorney", "lawyer", "judge", "candidate", "nominee", "manager",
+              "representative", "analyst", "expert", "economist", "professor", "researcher"}
+BYLINE = re.compile(r"^\s*(By|BY|Written by|Reporting by)\s+[A-Z]")
+
+
+def _merge_intervals(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    spans = sorted(spans)
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip(" \t\"“”'’‘")):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+class _Quotes:
+    def __init__(self, quotes: list[FileQuote]):
+        self.q = quotes
+        self.starts = [q.inner_start for q in quotes]
+
+    def at(self, offset: int) -> FileQuote | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.q[k].inner_start <= offset < self.q[k].inner_end:
+            return self.q[k]
+        return None
+
+    def inside(self, offset: int) -> bool:
+        return self.at(offset) is not None
+
+
+def _covered(pieces: list[tuple[int, int]], s: int, e: int) -> int:
+    return sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in pieces)
+
+
+def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
+    text = doc.source.text
+    quotes = document_quotes(doc)
+    qi = _Quotes(quotes)
+    trees = [Tree(s) for s in doc.sentences]
+    sent_starts = [s.start for s in doc.sentences]
+    byline = {i for i, s in enumerate(doc.sentences) if BYLINE.match(text[s.start:s.end]) and len(s.tokens) <= 12}
+
+    # 1. reported frames from the parse (cues inside quotations are the quoted speaker's words)
+    cands: list[Cand] = []
+    for si, tree in enumerate(trees):
+        if si in byline:
+            continue
+        cands.extend(sentence_cands(doc, si, tree, lexicon, qi.inside))
+
+    # 2. nested frames: a cue inside another frame's content belongs to that content
+    cands.sort(key=lambda c: -c.length())
+    kept: list[Cand] = []
+    for c in cands:
+        cs = c.cue[0] if c.cue else c.hull[0]
+        if any(_covered(k.content, cs, cs + 1) for k in kept):
+            continue
+        # two frames claiming the same content: keep the longer (already first)
+        if any(_covered(k.content, *c.hull) >= 0.5 * c.length() for k in kept):
+            continue
+        kept.append(c)
+    cands = kept
+
+    # 3. quotations inside / around a frame's content become part of it
+    used: set[int] = set()
+    for c in cands:
+        add = []
+        for k, q in enumerate(quotes):
+            if q.inner_end <= c.hull[0] - 2 or q.inner_start >= c.hull[1] + 2:
+                continue
+            ov = _covered(c.content, q.inner_start, q.inner_end)
+            if ov <= 0:
+                continue
+            if not q.closed and q.end - q.start > 2000:
+                continue
+            add.append((q.start, q.end))
+            used.add(k)
+        if add:
+            c.content = _merge_intervals(c.content + add, text)
+            c.extra["quoted"] = True
+
+    # 4. remaining quotations: find a cue nearby
+    cue_keys = {c.cue_key for c in cands if c.cue_key}
+    by_end = sorted(cands, key=lambda c: c.hull[1])
+    for k, q in enumerate(quotes):
+        if k in used:
+            continue
+        if any(_covered(c.content, q.inner_start, q.inner_end) for c in cands):
+            continue
+        found = _quote_cue(doc, trees, sent_starts, q, qi, lexicon, cue_keys)
+        if found is not None:
+            cue_keys.add(found.cue_key)
+            cands.append(found)
+            used.add(k)
+            continue
+        # continuation of the previous quoted attribution in the same paragraph (or the next one)
+        prev = _previous(cands, q.start)
+        if prev is not None and prev.extra.get("quoted") and _continues(doc, prev, q, text, cands):
+            prev.content = sorted(prev.content + [(q.start, q.end)])
+            used.add(k)
+            continue
+        inner = text[q.inner_start:q.inner_end]
+        if words_in(inner) >= 4 and q.closed:
+            si = max(bisect_right(sent_starts, q.start) - 1, 0)
+            cands.append(Cand(content=[(q.start, q.end)], cue=None, source=None, sentence=si,
+                              origin="quote", extra={"quoted": True}))
+            used.add(k)
+
+    # 5. build Attributions in document order
+    cands.sort(key=lambda c: (c.hull[0], c.hull[1]))
+    out = []
+    for n, c in enumerate(cands, 1):
+        out.append(_attribution(doc, trees, c, n, qi, lexicon))
+    return out
+
+
+def _previous(cands: list[Cand], before: int) -> Cand | None:
+    best = None
+    for c in cands:
+        if c.hull[1] <= before and (best is None or c.hull[1] > best.hull[1]):
+            best = c
+    return best
+
+
+def _continues(doc: Document, prev: Cand, q: FileQuote, text: str, cands: list[Cand]) -> bool:
+    gap = text[prev.hull[1]:q.start]
+    if len(gap) > 400:
+        return False
+    # nothing but the cue clause (or nothing) between the two pieces
+    cue = prev.cue
+    rest = gap
+    if cue and prev.hull[1] <= cue[0] and cue[1] <= q.start:
+        rest = text[prev.hull[1]:cue[0]] + text[cue[1]:q.start]
+        if prev.source and prev.hull[1] <= prev.source[0] and prev.source[1] <= q.start:
+            rest = rest.replace(text[prev.source[0]:prev.source[1]], "")
+    words = re.findall(r"\w+", rest)
+    if "\n" in gap:
+        # a new paragraph that opens with a quotation, right after the quoted one
+        return not words and q.inner_start > q.start
+    return len(words) <= 3
+
+
+def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: FileQuote, qi: _Quotes,
+               lexicon: Lexicon, cue_keys: set) -> Cand | None:
+    text = doc.source.text
+    first = max(bisect_right(sent_starts, q.start) - 1, 0)
+    last = max(bisect_right(sent_starts, max(q.end - 1, q.start)) - 1, 0)
+    block = doc.sentences[first].block
+    # a. a cue verb in the quote's own sentences, outside the marks
+    best = None
+    for si in range(first, last + 1):
+        tree = trees[si]
+        for t in tree.sent.tokens:
+            if qi.inside(t.start) or (si, t.id) in cue_keys:
+                continue
+            lem = cue_lemma(t, lexicon)
+            if lem is None:
+                continue
+            if t.start >= q.end:
+                gap = text[q.end:t.start]
+            elif t.end <= q.start:
+                gap = text[t.end:q.start]
+            else:
+                continue
+            if len(gap) > MAX_CUE_GAP or qi.inside(t.start) or '"' in gap or "“" in gap:
+                continue
+            d = len(gap)
+            if best is None or d < best[0]:
+                best = (d, si, t, lem)
+    if best is None:
+        # b. lead sentence ending with ":" or a short following "he said."
+        cands = []
+        if first > 0 and doc.sentences[first - 1].block == block:
+            ps = doc.sentences[first - 1]
+            tail = text[ps.start:ps.end].rstrip()
+            if tail.endswith(":"):
+                cands.append(first - 1)
+        if last + 1 < len(doc.sentences) and doc.sentences[last + 1].block == block:
+            ns = doc.sentences[last + 1]
+            if len(ns.tokens) <= 8 and not any(qi.inside(t.start) for t in ns.tokens):
+                cands.append(last + 1)
+        for si in cands:
+            for t in trees[si].sent.tokens:
+                lem = cue_lemma(t, lexicon)
+                if lem and (si, t.id) not in cue_keys:
+                    best = (0, si, t, lem)
+                    break
+            if best:
+                break
+    if best is None:
+        return None
+    _, si, v, lem = best
+    tree = trees[si]
+    src_ids, passive = set(_subject_ids(tree, v)), False
+    if not src_ids:
+        if v.text.lower().endswith("ing"):
+            src_ids = set(_first_subject(tree, v.id))
+        if not src_ids:
+            # inverted order: '"...," said Smith.'
+            after = [t for t in tree.sent.tokens if t.id > v.id and t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ")]
+            ids = []
+            for t in tree.sent.tokens[v.id:]:
+                if t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") or t.text in (",", "'s", "’s") and ids:
+                    ids.append(t.id)
+                else:
+                    break
+            src_ids = set(trim(tree.sent, set(ids), keep_quotes=False)) if after else set()
+    return Cand(content=[(q.start, q.end)], cue=_cue_span(tree, v, lexicon, text),
+                source=span_of(tree.sent, src_ids) if src_ids else None, sentence=si, origin="direct",
+                cue_lemma=lem, cue_key=(si, v.id), source_head=_head_of(tree, src_ids) if src_ids else None,
+                source_ids=tuple(sorted(src_ids)), negated=_negated(tree, v),
+                passive_agentless=passive and not src_ids, extra={"quoted": True})
+
+
+def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes, lexicon: Lexicon) -> Attribution:
+    text = doc.source.text
+    content = tuple(Span(s, e) for s, e in c.content)
+    # type: how much of the content's word characters lie inside quotation marks
+    inside = total = 0
+    for s, e in c.content:
+        for i in range(s, e):
+            if text[i].isalnum():
+                total += 1
+                if qi.inside(i):
+                    inside += 1
+    if total and inside >= total * 0.97:
+        typ = "direct"
+    elif inside:
+        typ = "mixed"
+    else:
+        typ = "indirect"
+    return Attribution(
+        id=f"a{n}", type=typ, content=content,
+        cue=Span(*c.cue) if c.cue else None,
+        source=Span(*c.source) if c.source else None,
+        sentence=c.sentence, cue_lemma=c.cue_lemma,
+        cue_classes=lexicon.cue_classes(c.cue_lemma) if c.cue_lemma != "according to" else frozenset({"speech"}),
+        source_kind=_source_kind(doc, trees, c, lexicon),
+        negated=c.negated, passive_agentless=c.passive_agentless,
+    )
+
+
+def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) -> str | None:
+    if not c.source:
+        return None
+    toks = [trees[c.sentence].tok(i) for i in c.source_ids] if c.source_ids else []
+    if not toks:
+        return None
+    head = c.source_head or toks[-1]
+    words = [t.text.lower() for t in toks]
+    if head.upos == "PRON" or (len(toks) == 1 and words[0] in ("he", "she", "they", "it", "we", "i", "you")):
+        return "pronoun"
+    if any(t.ner.endswith("ORG") for t in toks) or (head.text.lower() in ORG_WORDS):
+        return "organization"
+    has_name = any(t.upos == "PROPN" and t.text.lower() not in ORG_WORDS for t in toks)
+    if has_name and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
+        return "name"
+    if head.text.lower() in lexicon.anonymous_nouns or head.lemma.lower() in lexicon.anonymous_nouns:
+        det = [t.text.lower() for t in toks if t.deprel == "det" and t.head == head.id]
+        if not has_name and (not det or det[0] in ("a", "an", "some", "several", "two", "three", "many", "one")
+                             or head.text.lower().endswith("s")):
+            return "anonymous"
+        return "role"
+    if head.lemma.lower() in ROLE_WORDS:
+        return "role"
+    if has_name:
+        return "name"
+    return "role"

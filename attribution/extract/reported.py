@@ -1,0 +1,712 @@
+"""Reported speech: a cue verb (or "according to") and the clause it governs.
+
+Frames, each found from the dependency parse and backed by surface evidence so
+that one wrong arc does not lose the attribution:
+
+* complement: ``X said (that) ...``, ``told reporters that ...``, ``warned that ...``,
+  ``denied that ...``, ``accused X of Y``, ``wants to ...``;
+* parataxis: ``..., he said.`` (the cue after its content);
+* colon lead: ``Smith said: ...``;
+* ``according to X``.
+
+Yields :class:`~attribution.extract._tree.Cand` objects in document order.
+
+Notes:
+    The frames follow the source/cue/content model of PARC3 and PolNeAR
+    (Pareti 2016; Newell, Margolin and Ruths, LREC 2018): the content of a verb
+    cue is its complement clause, "that" included, without final punctuation.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import Lexicon
+from ..model import Document, Sentence, Token
+from ._tree import Cand, Tree, is_punct, span_of, trim
+
+NEG = {"not", "never", "n't", "no"}
+# verbs whose direct object can be the content ("denied the charge", "accused X of Y")
+OBJECT_CONTENT = {"accuse", "deny", "loaded"}
+OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "reject", "dispute",
+             "dismiss", "deny", "accuse", "refute", "rebut", "question", "challenge", "defend",
+             "attack", "slam", "blast", "decry", "admit", "acknowledge", "confirm", "announce",
+             "predict", "promise", "pledge", "vow", "propose", "urge", "describe", "call",
+             "want", "support", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect"}
+XCOMP_VERBS = {"want", "hope", "plan", "expect", "seek", "promise", "pledge", "vow", "refuse",
+               "decline", "threaten", "urge", "intend", "wish", "prefer", "decide", "agree",
+               "claim", "appear", "seem", "call", "ask", "tell", "warn", "vow", "offer", "try"}
+WEAK = {"see", "know", "find", "show", "read", "learn", "understand", "realize", "recognize",
+        "notice", "remember", "forget", "decide", "determine", "figure", "sense", "perceive",
+        "judge", "file", "sign", "print", "type", "text", "publish", "post", "sing", "order",
+        "question", "answer", "call", "ask", "continue", "speak", "talk", "consider", "view",
+        "regard", "trust", "learn", "reason", "wonder", "imagine"}
+SUBJ = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+def cue_lemma(t: Token, lexicon: Lexicon) -> str | None:
+    """The cue-verb lemma of ``t`` by lemma or, when the tagger erred, by surface form."""
+    lem = (t.lemma or "").lower()
+    if t.upos in ("VERB", "AUX") and lexicon.is_cue_verb(lem):
+        return lem
+    by_form = lexicon.lemma_of(t.text)
+    if not by_form:
+        return None
+    if t.upos == "VERB":
+        return by_form
+    low = t.text.lower()
+    # a participle or past form mis-tagged as ADJ/NOUN/PROPN ("denied", "said")
+    if t.upos in ("ADJ", "NOUN", "PROPN", "AUX", "ADV", "X") and low != by_form and (
+            low.endswith(("ed", "ing")) or low in ("said", "told", "wrote", "thought", "knew", "says")):
+        return by_form
+    return None
+
+
+def _cue_span(tree: Tree, v: Token, lexicon: Lexicon | None = None, text: str | None = None) -> tuple[int, int]:
+    """The cue verb, with adjacent auxiliaries/negation before it ("has maintained",
+    "did not say"), its particle ("pointed out") and a following fixed phrase
+    ("said in a statement")."""
+    toks = tree.sent.tokens
+    ids = [v.id] + [c.id for c in tree.children(v.id, "compound:prt") if c.id == v.id + 1]
+    j = v.id - 1
+    while j >= 1:
+        t = toks[j - 1]
+        if t.head == v.id and (t.deprel in ("aux", "advmod") and t.text.lower() in AUX_CUE):
+            ids.append(t.id)
+            j -= 1
+            continue
+        break
+    s, e = span_of(tree.sent, ids)
+    if lexicon is not None and text is not None:
+        after = text[e:e + 40].lower()
+        for phrase in lexicon.multiword:
+            if phrase.startswith(("in ", "at ")) and after.startswith(" " + phrase) and (
+                    len(after) == len(phrase) + 1 or not after[len(phrase) + 1].isalnum()):
+                e = e + 1 + len(phrase)
+                break
+    return s, e
+
+
+AUX_CUE = {"has", "have", "had", "did", "does", "do", "not", "n't", "never", "will", "would",
+           "also", "'s", "’s", "is", "was", "were", "are", "been"}
+
+
+def _negated(tree: Tree, v: Token) -> bool:
+    return any(c.lemma.lower() in NEG or c.text.lower() in NEG for c in tree.children(v.id, "advmod", "neg"))
+
+
+def _source_of(tree: Tree, v: Token, depth: int = 0) -> tuple[set[int], bool]:
+    """Token ids of the source of cue ``v`` and whether ``v`` is an agentless passive."""
+    sent = tree.sent
+    passive = any(c.deprel in ("nsubj:pass", "aux:pass") for c in tree.children(v.id))
+    for c in tree.children(v.id):
+        if c.deprel == "obl:agent" or (c.deprel.startswith("obl") and any(
+                k.lemma.lower() == "by" and k.deprel == "case" for k in tree.children(c.id))):
+            if passive or c.deprel == "obl:agent":
+                ids = tree.subtree(c.id) - {k.id for k in tree.children(c.id, "case")}
+                return ids, False
+    if passive:
+        return set(), True
+    for c in tree.children(v.id):
+        if c.deprel in ("nsubj", "csubj", "nsubj:outer"):
+            ids = tree.subtree(c.id)
+            # a relative clause or apposition-rich subject stays whole; drop edge punctuation
+            return set(trim(sent, ids, keep_quotes=False)), False
+        if c.deprel == "expl":
+            return set(), True
+    # inherit the subject of the governing verb: "..., saying ...", "spoke and said ..."
+    if depth < 3 and v.deprel.split(":")[0] in ("conj", "advcl", "xcomp", "parataxis", "acl", "ccomp"):
+        h = tree.head(v)
+        if h is not None and v.deprel.split(":")[0] != "ccomp" and v.deprel != "acl:relcl":
+            if v.deprel.split(":")[0] == "acl" and h.upos in ("NOUN", "PROPN", "PRON"):
+                # "An SDF commander denied ..." mis-parsed: participle modifying the noun
+                ids = tree.subtree(h.id) - tree.subtree(v.id)
+                return set(trim(sent, ids, keep_quotes=False)), False
+            return _source_of(tree, h, depth + 1)
+    return set(), False
+
+
+def _surface_subject(sent: Sentence, v: Token) -> set[int]:
+    """A noun phrase right before the cue when the parse gave no subject (surface fallback)."""
+    ids = []
+    j = v.id - 1
+    while j >= 1:
+        t = sent.tokens[j - 1]
+        if t.upos in ("ADV", "AUX", "PART") and t.text.lower() not in (",",):
+            if ids:
+                break
+            j -= 1
+            continue
+        if t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") or t.text in ("'s", "’s", ".", "-"):
+            ids.append(t.id)
+            j -= 1
+            continue
+        break
+    ids = [i for i in ids if sent.tokens[i - 1].upos != "DET" or True]
+    if not ids or not any(sent.tokens[i - 1].upos in ("PROPN", "NOUN", "PRON") for i in ids):
+        return set()
+    return set(ids)
+
+
+def _content_after_colon(tree: Tree, v: Token) -> set[int] | None:
+    toks = tree.sent.tokens
+    for j in range(v.id, min(v.id + 6, len(toks))):
+        if toks[j].text == ":":
+            rest = [t.id for t in toks[j + 1:]]
+            return set(rest) if rest else None
+        if toks[j].upos == "VERB" or toks[j].text in (",", ".", ";"):
+            break
+    return None
+
+
+def _following_that(tree: Tree, v: Token) -> set[int] | None:
+    """Surface fallback: cue (+ up to 4 object words) + "that" + clause to the sentence end."""
+    toks = tree.sent.tokens
+    for j in range(v.id, min(v.id + 5, len(toks))):
+        t = toks[j]
+        if t.text.lower() == "that" and j + 1 < len(toks) and toks[j + 1].upos not in ("PUNCT", "VERB", "AUX"):
+            ids = {x.id for x in toks[j:]}
+            return ids
+        if t.upos in ("VERB", "PUNCT") and t.text not in ("-",):
+            break
+    return None
+
+
+def _clause_end(sent: Sentence, ids: set[int], start: int) -> set[int]:
+    return ids
+
+
+def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
+                   in_quote) -> Iterator[Cand]:
+    sent = tree.sent
+    toks = sent.tokens
+    for v in toks:
+        if in_quote(v.start):
+            continue
+        low = v.text.lower()
+        if low == "according" and v.id < len(toks) and toks[v.id].text.lower() == "to":
+            c = _according(doc, si, tree, v)
+            if c is not None:
+                yield c
+            continue
+        lem = cue_lemma(v, lexicon)
+        if lem is None:
+            continue
+        c = _verb_frame(doc, si, tree, v, lem, lexicon)
+        if c is not None:
+            yield c
+
+
+def _according(doc: Document, si: int, tree: Tree, v: Token) -> Cand | None:
+    sent = tree.sent
+    toks = sent.tokens
+    to = toks[v.id]
+    # the source: the noun phrase after "to", up to a comma / end (dependency head when sensible)
+    src_ids: list[int] = []
+    j = to.id + 1
+    while j <= len(toks) and toks[j - 1].text not in (",", ";", ":", ".", "—", "–", "--") and len(src_ids) < 15:
+        t = toks[j - 1]
+        if t.upos in ("VERB", "AUX") and t.deprel not in ("amod", "compound", "acl") and src_ids:
+            break
+        src_ids.append(j)
+        j += 1
+    if not src_ids:
+        return None
+    # the parse's view: "according" is case of the source noun, whose subtree is the source
+    h = tree.head(v)
+    if h is not None and h.id > to.id and h.upos in ("NOUN", "PROPN", "PRON"):
+        dep_ids = tree.subtree(h.id) - {v.id, to.id}
+        if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25:
+            src_ids = sorted(dep_ids)
+    src_set = set(src_ids)
+    phrase = src_set | {v.id, to.id}
+    # content: the rest of the sentence, without the "according to X" phrase
+    lo, hi = min(phrase), max(phrase)
+    before = [t.id for t in toks if t.id < lo]
+    after = [t.id for t in toks if t.id > hi]
+    b = trim(sent, set(before))
+    a = trim(sent, set(after))
+    if len(b) >= 3 and (len(a) < 3 or (hi + 1 <= len(toks) and toks[hi].text in (".", "!", "?"))):
+        content = b
+    elif len(a) >= 3 and not b:
+        content = a
+    else:
+        content = trim(sent, set(before + after))
+        if not content:
+            return None
+    spans = _pieces(sent, content)
+    return Cand(content=spans, cue=(v.start, to.end), source=span_of(sent, src_set), sentence=si,
+                origin="according", cue_lemma="according to", cue_key=(si, v.id),
+                source_head=_head_of(tree, src_set), source_ids=tuple(sorted(src_set)))
+
+
+def _pieces(sent: Sentence, ids: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token ids as file spans."""
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in sorted(ids):
+        if run and i != run[-1] + 1:
+            out.append(span_of(sent, run))
+            run = []
+        run.append(i)
+    if run:
+        out.append(span_of(sent, run))
+    # glue pieces separated only by punctuation/space gaps of skipped tokens
+    return out
+
+
+def _head_of(tree: Tree, ids: set[int]) -> Token | None:
+    srt = sorted(ids)
+    if srt and srt == list(range(srt[0], srt[-1] + 1)):
+        # a surface noun phrase: its head is the last word before "of"/"for"/","/a relative clause
+        head = None
+        for i in srt:
+            t = tree.tok(i)
+            if t.text.lower() in ("of", "for", "at", ",", "who", "which", "that", "(") and head is not None:
+                break
+            if t.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+                head = t
+        if head is not None:
+            return head
+    for i in srt:
+        t = tree.tok(i)
+        if t.head not in ids:
+            return t
+    return None
+
+
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+NP_GLUE = {"'s", "’s", "'", "’", "-", ".", "of", "for", "at", "&", "on"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+SKIP_AFTER = {"also", "again", "later", "then", "previously", "earlier", "recently", "repeatedly",
+              "publicly", "privately", "flatly", "firmly", "repeatedly", "today", "yesterday", "tonight",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last",
+              "this", "week", "month", "year", "night", "morning", "evening", "afternoon", "on", "in",
+              "a", "an", "the", "statement", "interview", "speech", "email", "tweet", "post", "letter",
+              "recent", "separate", "written", "brief", "news", "conference", "release", "press",
+              "with", "at", "rally", "told", "to", "reporters", "journalists", "as", "well", "",
+              "time", "at", "one", "point", "an", "hearing", "meeting", "briefing", "event"}
+CONTENT_STOP = {"but", "though", "although", "while", "whereas"}
+OBJ_TAKERS = {"tell", "ask", "remind", "assure", "inform", "warn", "promise", "urge", "advise",
+              "caution", "notify", "convince", "persuade", "reassure", "instruct", "order", "beg"}
+
+
+def _is_np(t: Token) -> bool:
+    return t.upos in NP_POS or (t.upos == "PRON" and t.text.lower() not in ("that", "which", "who", "what"))
+
+
+def _np_back(toks, j: int, limit: int = 14) -> list[int]:
+    """Token ids of the noun phrase ending at position ``j`` (1-based), walking left."""
+    ids: list[int] = []
+    while j >= 1 and len(ids) < limit:
+        t = toks[j - 1]
+        low = t.text.lower()
+        if _is_np(t) or (ids and low in NP_GLUE) or (t.upos == "VERB" and low.endswith(("-based", "led", "backed"))
+                                                       and j >= 2 and toks[j - 2].text == "-"):
+            if t.upos == "PRON" and ids and t.xpos not in ("PRP$", "WP$") and low not in ("his", "her", "its", "their", "our", "my"):
+                break
+            ids.append(t.id)
+            j -= 1
+            continue
+        if t.upos == "VERB" and t.text.lower().endswith(("ed",)) and j >= 2 and toks[j - 2].text in ("-",):
+            ids.append(t.id)
+            j -= 1
+            continue
+        break
+    while ids and toks[ids[-1] - 1].text.lower() in NP_GLUE:
+        ids.pop()
+    if ids and toks[ids[-1] - 1].upos == "ADJ" and len(ids) == 1:
+        return []
+    return sorted(ids)
+
+
+def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
+    ids: list[int] = []
+    while j <= len(toks) and len(ids) < limit:
+        t = toks[j - 1]
+        if _is_np(t) or (ids and t.text.lower() in NP_GLUE) or (ids and t.text == ","):
+            ids.append(t.id)
+            j += 1
+            continue
+        break
+    while ids and (toks[ids[-1] - 1].text.lower() in NP_GLUE or toks[ids[-1] - 1].text == ","):
+        ids.pop()
+    return ids
+
+
+TIME_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "week", "month", "year", "night", "morning", "evening", "afternoon",
+              "weekend", "earlier", "later", "recently", "previously", "again", "also", "then", "once",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "last", "this", "next", "ago"}
+ADJUNCT_NOUNS = TIME_WORDS | {"statement", "interview", "speech", "rally", "conference", "hearing", "briefing",
+                              "release", "email", "e-mail", "tweet", "post", "letter", "meeting", "event",
+                              "debate", "appearance", "call", "reporters", "journalists", "remarks", "address",
+                              "op-ed", "memo", "video", "message", "radio", "television", "show", "broadcast",
+                              "blog", "twitter", "facebook", "instagram", "cnn", "fox", "msnbc", "nbc", "abc",
+                              "cbs", "npr", "session", "summit", "town", "hall", "forum", "times", "point", "minutes",
+                              "moment", "day", "days", "weeks", "months", "years", "hours", "time"}
+PREPS = {"in", "on", "at", "during", "with", "to", "after", "before", "over", "via", "through", "for"}
+
+
+def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
+    """Position after time words, adverbs and "in a statement"-like phrases starting at ``k``."""
+    n = len(toks)
+    steps = 0
+    while k <= n and steps < limit:
+        t = toks[k - 1]
+        low = t.text.lower()
+        if low in TIME_WORDS or (t.upos == "ADV" and low not in ("not", "so", "how", "why", "when", "where")) \
+                or (t.upos == "NUM" and k + 1 <= n and toks[k].text.lower() in TIME_WORDS):
+            k += 1
+            steps += 1
+            continue
+        if low in PREPS:
+            j = k + 1
+            last_noun = None
+            while j <= n and j - k <= 6 and (_is_np(toks[j - 1]) or toks[j - 1].text.lower() in ("'s", "’s", "-")):
+                last_noun = toks[j - 1]
+                j += 1
+            if last_noun is not None and last_noun.text.lower() in ADJUNCT_NOUNS:
+                k = j
+                steps += 1
+                continue
+        break
+    return k
+
+
+def _np_back_app(toks, j: int) -> list[int]:
+    """Like :func:`_np_back`, also over an apposition: "Igor Konashenkov, the ministry's spokesman,"."""
+    if j >= 1 and toks[j - 1].text == ",":
+        app = _np_back(toks, j - 1)
+        if app and app[0] >= 3 and toks[app[0] - 2].text == ",":
+            head = _np_back(toks, app[0] - 2)
+            if head:
+                return list(range(head[0], j))
+        return []
+    return _np_back(toks, j)
+
+
+def _subject_ids(tree: Tree, v: Token) -> list[int]:
+    """The source before the cue: dependency subject when it is plausible, else the surface NP."""
+    toks = tree.sent.tokens
+    j = v.id - 1
+    # skip auxiliaries, negation, adverbs and time phrases between subject and cue
+    while j >= 1:
+        t = toks[j - 1]
+        low = t.text.lower()
+        if (t.upos in ("AUX", "PART", "ADV") and low not in ("so", "then", "as")) or low in TIME_WORDS:
+            j -= 1
+            continue
+        if t.text == "," and j >= 2 and toks[j - 2].text.lower() in TIME_WORDS:
+            j -= 1
+            continue
+        if low in PREPS and j < v.id - 1 and toks[j].text.lower() in TIME_WORDS:
+            j -= 1  # "on Thursday"
+            continue
+        break
+    surface = _np_back_app(toks, j)
+    dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
+    if dep:
+        ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))
+        if ids and ids[-1] == j and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25:
+            if not set(ids) <= set(surface):
+                return ids
+    return surface
+
+
+def _first_subject(tree: Tree, before: int) -> list[int]:
+    """The subject of the sentence's main verb before position ``before`` ("..., saying ...")."""
+    toks = tree.sent.tokens
+    for t in toks[:before - 1]:
+        if t.upos in ("VERB", "AUX") and t.xpos in FINITE | {"VB"} and t.id > 1:
+            ids = _np_back(toks, t.id - 1)
+            while ids and toks[t.id - 2].upos in ("AUX", "ADV", "PART") and False:
+                pass
+            if not ids:
+                j = t.id - 1
+                while j >= 1 and toks[j - 1].upos in ("AUX", "ADV", "PART"):
+                    j -= 1
+                ids = _np_back(toks, j)
+            return ids
+    return []
+
+
+def _clause_after(tree: Tree, k: int, lem: str) -> list[int] | None:
+    """Content starting at token position ``k`` (1-based) when a clause starts there."""
+    toks = tree.sent.tokens
+    n = len(toks)
+    if k > n:
+        return None
+    first = toks[k - 1]
+    low = first.text.lower()
+    end = _content_end(toks, k)
+    if end < k:
+        return None
+    if low in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
+        return list(range(k, end + 1)) if end > k else None
+    if low == "to" and k + 1 <= n and toks[k].upos in ("VERB", "AUX"):
+        return list(range(k, end + 1))
+    # a clause: a finite verb within the next tokens, before any comma
+    for t in toks[k - 1:min(n, k + 10)]:
+        if t.text in (",", ";", ":", "."):
+            break
+        if (t.upos in ("VERB", "AUX") and t.xpos in FINITE) or (t.upos == "AUX" and t.text.lower() in (
+                "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+                "must", "has", "have", "had", "'s", "’s")):
+            if t.id == k and t.upos != "AUX":
+                return None
+            return list(range(k, end + 1))
+    return None
+
+
+def _content_end(toks, k: int) -> int:
+    n = len(toks)
+    end = n
+    depth = 0
+    for t in toks[k - 1:]:
+        low = t.text.lower()
+        if t.text in ("(",):
+            depth += 1
+        if t.text in (")",):
+            depth -= 1
+        if depth == 0 and t.text in (";",):
+            end = t.id - 1
+            break
+        if depth == 0 and t.text == "," and t.id < n:
+            nxt = toks[t.id].text.lower()
+            if nxt in CONTENT_STOP or nxt in ("according", "saying", "adding", "noting", "arguing", "citing",
+                                               "calling", "explaining", "telling", "warning", "insisting"):
+                end = t.id - 1
+                break
+    while end >= k and is_punct(toks[end - 1]) and not any(c in "\"”'’" for c in toks[end - 1].text):
+        end -= 1
+    return end
+
+
+def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon: Lexicon) -> Cand | None:
+    sent = tree.sent
+    toks = sent.tokens
+    n = len(toks)
+    classes = lexicon.cue_classes(lem)
+    text = doc.source.text
+    content: list[int] | None = None
+    pieces2: list[int] = []
+    origin = "reported"
+    src: list[int] = []
+    passive = False
+    # 1. colon lead: "Smith said: ..."
+    colon = _content_after_colon(tree, v)
+    if colon:
+        content, origin = sorted(colon), "colon"
+    # 2. content after the cue: skip particles, time phrases, "in a statement", an object
+    if content is None:
+        k = v.id + 1
+        while k <= n and toks[k - 1].deprel == "compound:prt":
+            k += 1
+        k = _skip_adjuncts(toks, k)
+        if lem in OBJ_TAKERS and k <= n and toks[k - 1].text.lower() not in ("that", "to"):
+            obj = _np_forward(toks, k, 6)
+            if obj:
+                k2 = obj[-1] + 1
+                k2 = _skip_adjuncts(toks, k2)
+                while k2 <= n and toks[k2 - 1].text == ",":
+                    k2 = _skip_adjuncts(toks, k2 + 1)
+                content = _clause_after(tree, k2, lem)
+        if content is None:
+            content = _clause_after(tree, k, lem)
+        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS) and k <= n and toks[k - 1].upos in NP_POS | {"PRON"}:
+            end = _content_end(toks, k)
+            if lem in ("accuse", "blame", "charge", "criticize", "criticise", "fault", "praise", "condemn", "denounce"):
+                if end >= k:
+                    content = list(range(k, end + 1))
+            else:
+                obj = _np_forward(toks, k, 15)
+                if obj and end >= obj[-1]:
+                    # "denied Russian accusations, saying ..." keeps the participle clause
+                    if classes & {"deny", "accuse"} and obj[-1] + 2 <= n and toks[obj[-1]].text == "," and \
+                            lexicon.is_cue_verb(toks[obj[-1] + 1].lemma.lower()) and toks[obj[-1] + 1].text.lower().endswith("ing"):
+                        end2 = _content_end(toks, obj[-1] + 3) if obj[-1] + 3 <= n else obj[-1] + 2
+                        content = obj + list(range(obj[-1] + 2, max(end2, obj[-1] + 2) + 1))
+                    else:
+                        content = list(range(k, end + 1))
+        if content is not None and lem in XCOMP_VERBS - {"tell", "ask", "warn", "call"} and toks[content[0] - 1].text.lower() != "to" \
+                and lem not in ("claim",) and not classes & {"speech", "writing", "accuse", "deny"} and content[0] - 1 < v.id:
+            pass
+        if content is not None:
+            src = _subject_ids(tree, v)
+            if not src and v.text.lower().endswith("ing"):
+                src = _first_subject(tree, v.id)
+            if not src:
+                # passive "was called X by Y" / "It was reported that ..."
+                prev = [t for t in toks[:v.id - 1]]
+                if prev and prev[-1].upos == "AUX" and prev[-1].lemma == "be":
+                    passive = True
+    # 3. content before the cue: '"...," he said.' / 'X, Smith said, Y' / 'X, said Smith.'
+    if content is None:
+        before = _before_cue(tree, v)
+        if before is not None:
+            content, pieces2, src, origin = before
+    # 4. dependency fallback: a ccomp the surface did not see
+    if content is None:
+        comp = [c for c in tree.children(v.id) if c.deprel.split(":")[0] == "ccomp" and c.id > v.id + 1]
+        if comp:
+            ids = sorted(set().union(*(tree.subtree(c.id) for c in comp)) - {v.id})
+            ids = [i for i in ids if i > v.id]
+            if ids:
+                content = list(range(ids[0], _content_end(toks, ids[0]) + 1))
+                src = _subject_ids(tree, v)
+                origin = "dep"
+    if not content:
+        return None
+    # by-agent of a passive cue: "was called 'a gamble' by X"
+    if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
+        for j in range(v.id + 1, n):
+            if toks[j - 1].text.lower() == "by" and j in content:
+                agent = _np_forward(toks, j + 1)
+                if agent:
+                    src = agent
+                    content = [i for i in content if i < j]
+                    passive = False
+                break
+        else:
+            passive = not src
+    content = [i for i in content if i not in src and i != v.id]
+    ids = trim(sent, set(_strip_dateline(toks, content)) | set(pieces2))
+    if not ids:
+        return None
+    if lem in WEAK and origin not in ("colon",):
+        first = toks[ids[0] - 1]
+        if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
+            return None
+    if len([i for i in ids if not is_punct(toks[i - 1])]) < 2:
+        return None
+    src_set = set(src)
+    return Cand(content=_pieces(sent, ids), cue=_cue_span(tree, v, lexicon, text),
+                source=span_of(sent, src_set) if src_set else None, sentence=si,
+                origin=origin, cue_lemma=lem, cue_key=(si, v.id),
+                source_head=_head_of(tree, src_set) if src_set else None,
+                source_ids=tuple(sorted(src_set)), negated=_negated(tree, v) or _neg_surface(toks, v),
+                passive_agentless=passive and not src_set)
+
+
+def _strip_dateline(toks, ids: list[int]) -> list[int]:
+    """Drop a wire dateline ("BEIRUT (AP) —") from the start of a content."""
+    if not ids or ids[0] != 1:
+        return ids
+    for t in toks[:12]:
+        if t.text in ("—", "–", "--", "-") and t.id > 1:
+            before = toks[:t.id - 1]
+            if all(x.upos in ("PROPN", "PUNCT", "NUM") or x.text.isupper() for x in before) and \
+                    any(x.text.isupper() and len(x.text) > 1 for x in before):
+                return [i for i in ids if i > t.id]
+            break
+    return ids
+
+
+def _neg_surface(toks, v: Token) -> bool:
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV"):
+        if toks[j - 1].text.lower() in NEG:
+            return True
+        j -= 1
+    return False
+
+
+QUOTE_END = set('"”\'’') | {"''"}
+
+
+def _before_cue(tree: Tree, v: Token):
+    """'<content>, <source> <cue> [rest].' or '<content>, <cue> <source>.'; None when no match."""
+    toks = tree.sent.tokens
+    n = len(toks)
+    # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
+    k = v.id + 1
+    inverted: list[int] = []
+    if k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS:
+        inverted = _np_forward(toks, k)
+        if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
+            # "said Igor Konashenkov, the ministry's spokesman."
+            app = _np_forward(toks, inverted[-1] + 2)
+            if app:
+                inverted = list(range(inverted[0], app[-1] + 1))
+        if inverted:
+            k = inverted[-1] + 1
+    k = _skip_adjuncts(toks, k)
+    tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":") or toks[k - 1].text in QUOTE_END
+    if not tail_end:
+        return None
+    cont_after: list[int] = []
+    if k <= n and toks[k - 1].text == "," and k + 1 <= n:
+        rest_end = _content_end(toks, k + 1)
+        if rest_end > k + 1:
+            cont_after = list(range(k + 1, rest_end + 1))
+    # before the cue: the source (unless inverted), then a comma (or closing quote + comma)
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV") and toks[j - 1].text.lower() not in ("so",):
+        j -= 1
+    src: list[int] = inverted
+    if not inverted:
+        src = _np_back_app(toks, j)
+        if not src:
+            return None
+        j = src[0] - 1
+    while j >= 1 and toks[j - 1].text in QUOTE_END:
+        j -= 1
+    if j < 2 or toks[j - 1].text not in (",", "—", "–", "--", "?", "!"):
+        return None
+    content = list(range(1, j))
+    while content and toks[content[0] - 1].text in ('"', "“", "''"):
+        break
+    if len(content) < 2:
+        return None
+    return content, cont_after, src, "parataxis"
+
+
+def sent_text(doc: Document, sent: Sentence, ids: list[int]) -> str:
+    s, e = span_of(sent, ids)
+    return doc.source.text[s:e]
+
+
+def _participle(t: Token) -> bool:
+    return t.xpos == "VBG" or t.text.lower().endswith("ing")
+
+
+TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night",
+        "day", "weekend", "statement", "interview", "time"}
+
+
+def _is_time(tree: Tree, t: Token) -> bool:
+    return t.lemma.lower() in TIME or t.text.lower() in TIME
+
+
+def _before_content(tree: Tree, v: Token) -> set[int] | None:
+    """Content before the cue: ``"...," he said`` / ``X, he said, Y``."""
+    sent = tree.sent
+    toks = sent.tokens
+    h = tree.head(v)
+    cue_sub = tree.subtree(v.id)
+    # dependency: the cue hangs off the content clause as parataxis (UD) ...
+    if h is not None and h.id < v.id and v.deprel.split(":")[0] in ("parataxis", "ccomp", "conj", "advcl", "dep"):
+        ids = tree.subtree(h.id) - cue_sub
+        # only what precedes the cue clause, unless the quote continues after it
+        return {i for i in ids if i < min(cue_sub)} | {i for i in ids if i > max(cue_sub)}
+    # ... or the content clause is a ccomp/parataxis child placed before the cue
+    pre = [c for c in tree.children(v.id) if c.id < v.id and c.deprel.split(":")[0] in ("ccomp", "parataxis")]
+    if pre:
+        ids = set().union(*(tree.subtree(c.id) for c in pre))
+        post = [c for c in tree.children(v.id) if c.id > v.id and c.deprel.split(":")[0] in ("ccomp", "parataxis")]
+        for c in post:
+            ids |= tree.subtree(c.id)
+        return ids
+    # surface: "<content> , <short subject> <cue> [time/adverb] ." at the end of the sentence
+    lo = min(cue_sub)
+    j = lo - 1
+    while j >= 1 and toks[j - 1].text in ('"', "”", "''", "'", "’"):
+        j -= 1
+    if j >= 2 and toks[j - 1].text in (",", "—", "–", "--") and lo - j <= 7:
+        tail = [t for t in toks if t.id > v.id]
+        if len(tail) <= 6 and not any(t.upos == "VERB" for t in tail):
+            return {t.id for t in toks if t.id < j}
+    return None

@@ -1,0 +1,187 @@
+"""Extraction on short news sentences and the sample article (needs the stanza model)."""
+from __future__ import annotations
+
+import pytest
+
+from attribution.extract import extract
+from attribution.lexicon import load_lexicon
+from attribution.load import load_text
+from attribution.parse import parse
+
+from ..conftest import SAMPLE
+
+pytestmark = pytest.mark.stanza
+
+
+def run(parser, text: str):
+    src = load_text(text, path="t.txt", fmt="text")
+    doc = parse(src, parser)
+    atts = extract(doc, load_lexicon())
+    return text, atts
+
+
+def view(text, a):
+    content = " | ".join(text[s.start:s.end] for s in a.content)
+    cue = text[a.cue.start:a.cue.end] if a.cue else None
+    src = text[a.source.start:a.source.end] if a.source else None
+    return content, cue, src
+
+
+def find(text, atts, needle):
+    for a in atts:
+        if any(needle in text[s.start:s.end] for s in a.content):
+            return a
+    raise AssertionError(f"no attribution whose content holds {needle!r}: "
+                         f"{[view(text, a) for a in atts]}")
+
+
+@pytest.mark.parametrize("sentence, content, cue, source, typ", [
+    ('"We are ready for the vote," the senator said.', "We are ready for the vote", "said", "the senator", "direct"),
+    ("“We are ready for the vote,” said Senator Jane Smith.", "We are ready for the vote", "said", "Jane Smith", "direct"),
+    ("The mayor said that the bridge would reopen next month.", "the bridge would reopen next month", "said", "The mayor", "indirect"),
+    ("The mayor said the bridge would reopen next month.", "the bridge would reopen next month", "said", "The mayor", "indirect"),
+    ("Johnson told reporters that the deal was dead.", "the deal was dead", "told", "Johnson", "indirect"),
+    ("The agency warned that prices could rise sharply this winter.", "prices could rise sharply", "warned", "The agency", "indirect"),
+    ("The company denied that it had misled investors.", "it had misled investors", "denied", "The company", "indirect"),
+    ("Prosecutors accused the banker of hiding millions in offshore accounts.", "of hiding millions", "accused", "Prosecutors", "indirect"),
+    ("According to the police, the fire started in the kitchen.", "the fire started in the kitchen", "According to", "the police", "indirect"),
+    ("The fire started in the kitchen, according to the police.", "The fire started in the kitchen", "according to", "the police", "indirect"),
+    ("The ministry said in a statement that the border would stay closed.", "the border would stay closed", "said", "The ministry", "indirect"),
+    ('Smith said: "We will appeal the ruling."', "We will appeal the ruling", "said", "Smith", "direct"),
+    ("The plan will fail, he said.", "The plan will fail", "said", "he", "indirect"),
+    ('The governor called the budget "a reckless gamble."', "a reckless gamble", "called", "The governor", None),
+    ("The economist believes that inflation has peaked.", "inflation has peaked", "believes", "The economist", "indirect"),
+])
+def test_constructions(parser, sentence, content, cue, source, typ):
+    text, atts = run(parser, sentence)
+    a = find(text, atts, content)
+    got_content, got_cue, got_src = view(text, a)
+    assert a.cue is not None and cue.lower() in got_cue.lower(), view(text, a)
+    assert got_src is not None and source in got_src, view(text, a)
+    if typ:
+        assert a.type == typ, (a.type, view(text, a))
+
+
+def test_quote_split_by_cue_is_one_attribution(parser):
+    text, atts = run(parser, '"This is," he said, "a turning point for the country."')
+    assert len(atts) == 1
+    a = atts[0]
+    assert len(a.content) == 2
+    assert [text[s.start:s.end] for s in a.content] == ['"This is,"', '"a turning point for the country."']
+    assert text[a.cue.start:a.cue.end] == "said"
+    assert text[a.source.start:a.source.end] == "he"
+    assert a.type == "direct"
+
+
+def test_quote_continued_in_next_sentence_joins_the_attribution(parser):
+    text, atts = run(parser, '"We do not want a fight with anybody," he said. "That is not why we are there."')
+    assert len(atts) == 1
+    assert len(atts[0].content) == 2
+
+
+def test_quote_over_two_paragraphs(parser):
+    text = ('The senator was blunt.\n\n"We will not give up on this bill.\n\n'
+            '"We will bring it back every year until it passes," she said.\n')
+    _, atts = run(parser, text)
+    a = find(text, atts, "give up")
+    assert "every year" in text[a.content_hull.start:a.content_hull.end]
+    assert text[a.source.start:a.source.end] == "she"
+
+
+def test_passive_with_agent(parser):
+    text, atts = run(parser, 'The merger was called "a gamble" by the union leader.')
+    a = find(text, atts, "gamble")
+    assert a.source is not None and "union leader" in text[a.source.start:a.source.end]
+
+
+def test_negated_cue(parser):
+    text, atts = run(parser, "The minister did not say that the talks had failed.")
+    a = find(text, atts, "talks had failed")
+    assert a.negated
+
+
+def test_agentless_passive(parser):
+    text, atts = run(parser, "It was reported that the talks had failed.")
+    a = find(text, atts, "talks had failed")
+    assert a.source is None and a.passive_agentless
+
+
+def test_no_attributions_in_plain_narrative_or_byline(parser):
+    text, atts = run(parser, "By John Smith\n\nThe river rose overnight and the bridge closed at noon.\n")
+    assert atts == []
+
+
+def test_cues_inside_quotes_are_not_separate_attributions(parser):
+    text, atts = run(parser, '"I think they said the deal is done," the aide said.')
+    assert len(atts) == 1
+    assert text[atts[0].source.start:atts[0].source.end] == "the aide"
+
+
+def test_unbalanced_quote_does_not_crash(parser):
+    text, atts = run(parser, 'He said "we will win and then left the room without another word.')
+    assert all(a.content for a in atts)
+
+
+def test_ids_are_in_document_order_and_deterministic(parser):
+    text = ("The mayor said the bridge would reopen. \"It is safe,\" the engineer said. "
+            "According to the city, repairs cost $4 million.")
+    _, a1 = run(parser, text)
+    _, a2 = run(parser, text)
+    assert [a.id for a in a1] == [f"a{i}" for i in range(1, len(a1) + 1)]
+    assert a1 == a2
+    starts = [a.content_hull.start for a in a1]
+    assert starts == sorted(starts)
+    assert len(a1) == 3
+
+
+# --------------------------------------------------------------- the sample article
+
+SAMPLE_EXPECTED = [
+    # (a word of the content, cue, a word of the source)
+    ("several times a day", "said", "spokesman"),
+    ("lasted more than three hours", "told", "Dillon"),
+    ("professional", "added", "He"),
+    ("shooting match", "said", "he"),
+    ("partner forces", "maintained", "coalition"),
+    ("firing on Syrian government forces", "accused", "Russia"),
+    ("would be suppressed", "warned", "Defense Ministry"),
+    ("firing positions", "said", "Konashenkov"),
+    ("85 percent", "said", "Konashenkov"),
+    ("special forces were operating", "admitted", "Russia"),
+    ("Russian accusations", "denied", "SDF commander"),
+    ("no coalition advisers", "According to", "Dillon"),
+    ("passed Russia's concerns", "said", "Dillon"),
+    ("three Russian soldiers", "said", "Observatory"),
+    ("300 civilians", "says", "United Nations"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample(parser):
+    from attribution.load import load
+
+    src = load(str(SAMPLE))
+    doc = parse(src, parser)
+    return src.text, extract(doc, load_lexicon())
+
+
+@pytest.mark.parametrize("content, cue, source", SAMPLE_EXPECTED)
+def test_sample_article(sample, content, cue, source):
+    text, atts = sample
+    a = find(text, atts, content)
+    got_content, got_cue, got_src = view(text, a)
+    assert got_cue is not None and cue in got_cue, view(text, a)
+    assert got_src is not None and source in got_src, view(text, a)
+
+
+def test_sample_article_count_and_no_boilerplate(sample):
+    text, atts = sample
+    assert len(atts) == 15, [view(text, a) for a in atts]
+    assert not any("FILE -" in text[a.content_hull.start:a.content_hull.end] for a in atts)
+    assert not any("Associated Press" in text[a.content_hull.start:a.content_hull.end] for a in atts)
+    shooting = find(text, atts, "shooting match")
+    assert len(shooting.content) == 2 and shooting.type == "direct"
+    denied = find(text, atts, "Russian accusations")
+    assert "deny" in denied.cue_classes and denied.source_kind == "anonymous"
+    admitted = find(text, atts, "special forces")
+    assert "loaded" in admitted.cue_classes
