@@ -655,14 +655,14 @@ def _bound_runs(blocks: list[Block], text: str, notices: list[str]) -> list[Bloc
         if len(b.text) <= 2 * MAX_RUN_WORDS:
             out.append(b)
             continue
-        cuts, run, longest = [], 0, 0
+        cuts, run = [], 0
         for m in _WORD.finditer(b.text):
             if run >= MAX_RUN_WORDS:
                 cuts.append(m.start())
                 run = 0
             run += 1
             if _SENT_END.search(m.group(0)):
-                longest, run = max(longest, run), 0
+                run = 0
         if not cuts:
             out.append(b)
             continue
@@ -835,9 +835,8 @@ def _markdown_view(text: str):
         if not cur.strip():
             out_lines.append(cur)
             kinds[i] = SEP if had_comment else BLANK
-            if kinds[i] == BLANK and prev_kind != BLANK:
-                pass
-            prev_kind = kinds[i] if kinds[i] == BLANK else prev_kind
+            if kinds[i] == BLANK:
+                prev_kind = BLANK  # a comment-only line leaves prev_kind as it was
             continue
         tm = _TEXT_DIRECTIVE.fullmatch(cur)
         if tm:
