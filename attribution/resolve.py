@@ -1085,12 +1085,36 @@ class _Resolver:
         r.entity = e
         return e
 
+    def _merge_prefixed(self) -> None:
+        """"Glenn Beck Blasts Drudge" (a headline run) is Glenn Beck when he is named alone."""
+        persons = [e for e in self.entities if e.kind == "person" and e.names]
+        for b in persons:
+            long_ = b.names[0]
+            if len(long_) < 3:
+                continue
+            for a in persons:
+                if a is b or not a.names or len(a.names[0]) < 2 or len(a.names[0]) >= len(long_):
+                    continue
+                if long_[:len(a.names[0])] == a.names[0]:
+                    a.mentions.update(b.mentions)
+                    a.named_at.extend(b.named_at)
+                    a.named_at.sort()
+                    for r in self.runs:
+                        if r.entity is b:
+                            r.entity = a
+                    a.title = a.title or b.title
+                    a.role = a.role or b.role
+                    a.set_aff(b.affiliation, b.aff_prio)
+                    self.entities.remove(b)
+                    break
+
     def build_entities(self) -> None:
         full = [r for r in self.runs if r.kind == "person" and (r.title or len(r.words) > 1)]
         orgs = [r for r in self.runs if r.kind != "person"]
         single = [r for r in self.runs if r.kind == "person" and not (r.title or len(r.words) > 1)]
         for r in full:
             self._attach(r)
+        self._merge_prefixed()
         for r in orgs:
             self._attach(r)
         for r in single:
@@ -1212,7 +1236,8 @@ class _Resolver:
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
         b = a0
-        while b <= idx[-1] and _norm(toks[b].text) not in _STOP_CHUNK:
+        while b <= idx[-1] and (_norm(toks[b].text) not in _STOP_CHUNK
+                                or toks[b].text in ('"', "\u201c", "\u201d")):
             b += 1
         if b == a0:
             b = a0 + 1
