@@ -587,12 +587,12 @@ class _Resolver:
         if id(s) in self.headlines and ((w.lower() in self.lower_vocab and w not in self.vocab)
                                         or t.upos not in ("PROPN", "NOUN", "ADJ", "X")):
             return False  # "Hillary Clinton Campaign Wants ...": a headline's capitals prove nothing
-        if t.upos == "PROPN":
+        if t.upos == "PROPN" and not (k > 0 and s.tokens[k - 1].text in ('"', "\u201c")):
             return True
         if k != first and not self._after_opening(s, k):
             return True
         # sentence-initial capital on a common word: a name only with more evidence
-        if t.upos in ("NOUN", "ADJ", "X", "VERB"):
+        if t.upos in ("NOUN", "ADJ", "X", "VERB", "PROPN"):
             nxt = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
             if w in self.vocab and w.lower() not in self.P.anonymous_nouns:
                 return True
