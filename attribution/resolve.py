@@ -107,6 +107,7 @@ class People:
     """The resolve stage's vocabulary (see ``people.toml``)."""
 
     titles: frozenset[tuple[str, ...]]
+    offices: dict[tuple[str, ...], str]   # title -> role it names ("Sen." -> "senator")
     roles: frozenset[tuple[str, ...]]
     role_class: dict[str, str]            # role -> canonical role ("spokeswoman" -> "spokesman")
     male: frozenset[str]
@@ -136,7 +137,7 @@ class People:
 
 
 _SCHEMA: dict[str, dict[str, str]] = {
-    "titles": {"words": "strings"},
+    "titles": {"words": "strings", "offices": "groups"},
     "roles": {"words": "strings", "same": "groups"},
     "gender": {"male": "strings", "female": "strings", "male_names": "strings", "female_names": "strings"},
     "organizations": {"heads": "strings", "generic": "strings", "names": "strings", "places": "strings",
@@ -242,6 +243,13 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
                 raise err(_line(raw, f'"{r}"', sec_pos("roles")),
                           f"[roles] same: {r!r} is not listed in [roles] words")
             role_class[k] = canon
+    offices: dict[tuple[str, ...], str] = {}
+    title_set = {_seq(t) for t in out["titles"]["words"]}
+    for pair in out["titles"]["offices"]:
+        if len(pair) != 2 or _seq(pair[0]) not in title_set or " ".join(_seq(pair[1])) not in role_set:
+            raise err(_line(raw, f'"{pair[0]}"', sec_pos("titles")) or _line(raw, "offices"),
+                      f"[titles] offices: {pair!r} must pair a listed title with a listed role")
+        offices[_seq(pair[0])] = pair[1].lower()
     pronouns: dict[str, str] = {}
     for cls, words in out["pronouns"].items():
         for w in words:
@@ -253,6 +261,7 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
     role_seqs = frozenset(_seq(r) for r in roles)
     return People(
         titles=titles,
+        offices=offices,
         roles=role_seqs,
         role_class=role_class,
         male=frozenset(_norm(w) for w in out["gender"]["male"]),
@@ -329,6 +338,10 @@ class _Entity:
     named_at: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence) of name runs
     order: int = 0
     reason: str | None = None
+    office: str | None = None
+
+    def holds(self, people: "People", role: str | None) -> bool:
+        return people.same_role(self.role, role) or people.same_role(self.office, role)
 
     @property
     def surname(self) -> str:
@@ -365,6 +378,7 @@ class _Run:
     affiliation: str | None = None
     aff_prio: int = -1
     gender: str | None = None
+    office: str | None = None   # the role a title names ("Sen." -> senator)
     entity: _Entity | None = None
 
 
@@ -767,8 +781,8 @@ class _Resolver:
                    name=name, words=name_words, gender=gender)
         if pre and kind == "person":
             run.affiliation, run.aff_prio = pre, 0
-        if title and tuple(_norm(w) for w in title.split()) in self.P.roles:
-            run.role = title.lower()
+        if title:
+            run.office = self.P.offices.get(tuple(_norm(w) for w in title.split()))
         self.runs.append(run)
         self.runs_by_sent[si].append(run)
 
@@ -1070,6 +1084,8 @@ class _Resolver:
                 e.title = r.title
             if r.role and not e.role:
                 e.role = r.role
+            if r.office and not e.office:
+                e.office = r.office
             if r.gender and not e.gender:
                 e.gender = r.gender
             if not e.gender and len(r.words) > 1:
@@ -1104,6 +1120,7 @@ class _Resolver:
                             r.entity = a
                     a.title = a.title or b.title
                     a.role = a.role or b.role
+                    a.office = a.office or b.office
                     a.set_aff(b.affiliation, b.aff_prio)
                     self.entities.remove(b)
                     break
@@ -1457,7 +1474,7 @@ class _Resolver:
         for e in self.entities:
             if e.kind not in ("person", "anonymous") or e.plural != rp.plural and e.kind == "anonymous":
                 continue
-            if not self.P.same_role(e.role, rp.role):
+            if not e.holds(self.P, rp.role):
                 continue
             if aff and e.affiliation and not self._aff_compatible(aff, e.affiliation):
                 continue
@@ -1605,7 +1622,7 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
             title=e.title if kind == "person" else None,
-            role=e.role if kind in ("person", "anonymous") else None,
+            role=(e.role or e.office) if kind in ("person", "anonymous") else None,
             affiliation=e.affiliation if kind in ("person", "anonymous") else None,
             mentions=mentions,
             anonymity_reason=e.reason if kind == "anonymous" else None,

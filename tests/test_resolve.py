@@ -96,6 +96,7 @@ def test_people_toml_duplicate_is_reported_with_line():
     (lambda raw: raw.replace('"Mr.", "Mrs."', '"Mr.", 3', 1), "is not a string"),
     (lambda raw: raw.replace('"Mr.", "Mrs."', '"Mr.", " Mrs."', 1), "padded"),
     (lambda raw: raw.replace('["adviser", "advisor"]', '["adviser", "consigliere"]'), "not listed"),
+    (lambda raw: raw.replace('["Sen.", "senator"]', '["Sen.", "potentate"]'), "must pair a listed title"),
     (lambda raw: raw.replace("[titles]", "[titles\n"), "not valid TOML"),
 ])
 def test_people_toml_is_validated(edit, message):
@@ -209,6 +210,17 @@ def test_definite_role_noun_resolves_to_the_earlier_holder(parser):
     s = _speaker(res, "a2")
     assert s.name == "Jane Porter" and s.id == _speaker(res, "a1").id
     assert s.role == "spokeswoman" and s.affiliation == "State Department"
+
+
+@pytest.mark.stanza
+def test_role_noun_matches_the_office_a_title_names(parser):
+    text = ("Sen. Ted Cruz said the bill was a mistake.\n\n"
+            "The senator added that he would vote against it.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Sen. Ted Cruz"), _attr(doc, 2, "The senator")])
+    s = _speaker(res, "a2")
+    assert s.name == "Ted Cruz" and s.id == _speaker(res, "a1").id
+    assert (s.title, s.role) == ("Sen.", "senator")
 
 
 @pytest.mark.stanza
