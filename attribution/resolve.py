@@ -9,6 +9,11 @@ person, organisation or unnamed source that is cited.
 How it works (no named-entity recognition is needed; stanza NER tags are used
 as extra evidence when the model set has them):
 
+0. **Repairs.**  Sentence splits inside a name ("Senator Maria | Lopez said",
+   "Col. | Ahmed") are undone and possessives split in the wrong place by the
+   tokenizer ("Clinto" + "n's") get their word back, so later steps see names
+   whole.  Title Case headlines count a capital only on words the article never
+   writes in lower case.
 1. **Introductions.**  Every sentence is scanned for proper-name runs: tokens
    tagged PROPN, capitalised words inside a sentence, title words
    (``people.toml [titles]``), name particles ("de", "bin") and, for
@@ -33,26 +38,40 @@ as extra evidence when the model set has them):
    which beats a pre-modifier, which beats the words before a title.
 4. **Entities.**  Runs are merged into entities: equal names, a surname alone
    ("Dillon") or a variant spelling of it ("Konashenkow", rapidfuzz ratio >= 85)
-   join the full name; organisation names join when equal or when one is a
+   join the full name (the most recently named one when two share a surname;
+   different first names never join); every mention text is kept, so the
+   name-inconsistency rule sees both spellings.  A run that extends a known
+   full name ("Glenn Beck Blasts Drudge" in a headline) joins that name.
+   Organisation names join when equal, nearly equal, or when one is a
    word-suffix of the other ("Defense Ministry" / "Russia's Defense Ministry").
 5. **Sources.**  Each attribution's source span is reduced to its head word:
    a name run -> that entity; a pronoun -> the best earlier antecedent (below);
-   a role noun ("the spokesman", "a coalition spokesman") -> the named person
-   holding that role with a compatible affiliation, found earlier in the
+   a relative pronoun ("X, the ministry's spokesman, who said") -> its
+   antecedent; a possessor before a head that names no one ("his statement",
+   "Russia's concerns") -> the possessor; a role noun ("the spokesman", "a
+   coalition spokesman", "the senator") -> the named person holding that role
+   (from an apposition, a role noun before the name, or the office a title names:
+   "Sen." -> senator) with a compatible affiliation, found earlier in the
    article or at most two sentences later (the lede pattern), an indefinite
    role noun only then or when both affiliations are given and agree; an
    unnamed-source noun ("officials", "an SDF commander", "people familiar with
-   ...") -> an anonymous speaker named by its description; an organisation
-   noun ("the coalition", "the ministry") -> the organisation named earlier with
-   that head word, or an organisation speaker named by the description.
+   ...") -> an anonymous speaker named by its description (the same description,
+   or a definite "the official" after "a senior official", is the same speaker);
+   an organisation noun ("the ministry") -> the organisation named earlier with
+   that head word, a generic one ("the group", "the company") -> the
+   organisation an "it" would take, else an organisation speaker named by the
+   description ("the coalition").
 6. **Pronouns.**  he/she/his/her look for persons (and singular unnamed
    sources), it/its for organisations, they/their for organisations and groups
-   first.  Candidates are earlier mentions within eight sentences; the score
-   is the sentence distance plus a penalty for mentions that are not sources
-   or subjects, that sit inside someone else's reported content, or inside a
-   quotation.  Gender is used only when known (Mr./Ms., spokesman/spokeswoman,
-   or an earlier he/she resolved to the entity).  "I"/"we" inside a quotation
-   take the quotation's speaker.
+   first.  Candidates are earlier mentions within twelve sentences (names,
+   earlier sources, and unnamed people in subject position: "Others were
+   unapologetic in their ..."); the score is the sentence distance plus a
+   penalty for mentions that are neither sources in subject position nor
+   grammatical subjects, that sit inside someone else's reported content, or
+   inside a quotation (unless the pronoun is in one too).  Gender is used only
+   when known: Mr./Ms., spokesman/spokeswoman, a common first name
+   (``[gender]`` lists), or an earlier he/she resolved to the entity.  "I"/"we"
+   inside a quotation take the quotation's speaker.
 7. **Anonymity reasons** ("spoke on condition of anonymity because ...", "who
    was not authorized to ...") are linked to the nearest unnamed speaker in the
    same sentence, else in the next or previous one.
