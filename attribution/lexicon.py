@@ -95,7 +95,8 @@ class Lexicon:
         w = surface.lower()
         if w in self.verbs:
             return w
-        return self.forms.get(w)
+        lemma = self.forms.get(w)
+        return lemma if lemma in self.verbs else None
 
     def is_anonymous_noun(self, word: str) -> bool:
         return word.lower() in self.anonymous_nouns

@@ -210,13 +210,25 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: File
             if best:
                 break
     if best is None:
+        # c. a colon lead with any verb: 'Trump boomed: "..."' / 'Cruz continued:'
+        before = text[:q.start].rstrip()
+        if before.endswith(":"):
+            ci = len(before) - 1
+            si = max(bisect_right(sent_starts, ci) - 1, 0)
+            tree = trees[si]
+            verbs = [t for t in tree.sent.tokens if t.end <= ci + 1 and t.upos == "VERB" and not qi.inside(t.start)
+                     and (si, t.id) not in cue_keys]
+            if verbs:
+                v = verbs[-1]
+                best = (0, si, v, cue_lemma(v, lexicon) or v.lemma.lower())
+    if best is None:
         return None
     _, si, v, lem = best
     tree = trees[si]
     src_ids, passive = set(_subject_ids(tree, v)), False
     if not src_ids:
         if v.text.lower().endswith("ing"):
-            src_ids = set(_first_subject(tree, v.id))
+            src_ids = set(_first_subject(tree, v.id, qi.inside))
         if not src_ids:
             # inverted order: '"...," said Smith.'
             after = [t for t in tree.sent.tokens if t.id > v.id and t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ")]

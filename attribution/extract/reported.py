@@ -31,7 +31,13 @@ OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame",
              "dismiss", "deny", "accuse", "refute", "rebut", "question", "challenge", "defend",
              "attack", "slam", "blast", "decry", "admit", "acknowledge", "confirm", "announce",
              "predict", "promise", "pledge", "vow", "propose", "urge", "describe", "call",
-             "want", "support", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect"}
+             "want", "support", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect",
+             "refer", "offer", "discuss", "name", "identify", "voice", "request", "highlight", "thank",
+             "quote", "reference", "forecast", "invoke", "present", "liken", "portray", "compare",
+             "seek", "push", "encourage", "promote", "embrace", "approve", "champion", "like",
+             "dislike", "love", "hate", "resent", "mock", "ridicule", "welcome", "celebrate", "demand",
+             "bemoan", "rail", "assail", "decry", "express", "hail", "laud", "applaud", "back",
+             "favor", "mention", "recall", "recount", "echo", "tout", "lament", "predict", "estimate"}
 XCOMP_VERBS = {"want", "hope", "plan", "expect", "seek", "promise", "pledge", "vow", "refuse",
                "decline", "threaten", "urge", "intend", "wish", "prefer", "decide", "agree",
                "claim", "appear", "seem", "call", "ask", "tell", "warn", "vow", "offer", "try"}
@@ -176,8 +182,12 @@ def _clause_end(sent: Sentence, ids: set[int], start: int) -> set[int]:
     return ids
 
 
+_IN_QUOTE: list = [None]
+
+
 def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
                    in_quote) -> Iterator[Cand]:
+    _IN_QUOTE[0] = in_quote
     sent = tree.sent
     toks = sent.tokens
     for v in toks:
@@ -276,7 +286,8 @@ def _head_of(tree: Tree, ids: set[int]) -> Token | None:
 
 
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
-NP_GLUE = {"'s", "’s", "'", "’", "-", ".", "of", "for", "at", "&", "on"}
+NP_GLUE = {"'s", "’s", "'", "’", "-", ".", "of", "for", "at", "&", "on", "to", "with", "in", "from", "close"}
+NP_GLUE_FWD = {"'s", "’s", "-", ".", "of", "&"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SKIP_AFTER = {"also", "again", "later", "then", "previously", "earlier", "recently", "repeatedly",
               "publicly", "privately", "flatly", "firmly", "repeatedly", "today", "yesterday", "tonight",
@@ -286,6 +297,9 @@ SKIP_AFTER = {"also", "again", "later", "then", "previously", "earlier", "recent
               "recent", "separate", "written", "brief", "news", "conference", "release", "press",
               "with", "at", "rally", "told", "to", "reporters", "journalists", "as", "well", "",
               "time", "at", "one", "point", "an", "hearing", "meeting", "briefing", "event"}
+CUE_COORD = {"say", "add", "suggest", "tell", "note", "argue", "insist", "warn", "deny", "claim", "explain",
+             "acknowledge", "admit", "call", "ask", "write", "accuse", "predict", "promise", "vow", "urge",
+             "state", "announce", "declare", "contend", "maintain", "stress", "emphasize", "assert"}
 CONTENT_STOP = {"but", "though", "although", "while", "whereas"}
 OBJ_TAKERS = {"tell", "ask", "remind", "assure", "inform", "warn", "promise", "urge", "advise",
               "caution", "notify", "convince", "persuade", "reassure", "instruct", "order", "beg"}
@@ -301,6 +315,16 @@ def _np_back(toks, j: int, limit: int = 14) -> list[int]:
     while j >= 1 and len(ids) < limit:
         t = toks[j - 1]
         low = t.text.lower()
+        if t.text == ")" and ids == [] or (t.text == ")" and ids):
+            # a parenthesis inside the name: "Sen. Chuck Grassley (R-Iowa)"
+            k = j - 1
+            while k >= 1 and toks[k - 1].text != "(" and j - k < 8:
+                k -= 1
+            if k >= 2 and toks[k - 1].text == "(" and _is_np(toks[k - 2]):
+                ids.extend(range(j, k - 1, -1))
+                j = k - 1
+                continue
+            break
         if _is_np(t) or (ids and low in NP_GLUE) or (t.upos == "VERB" and low.endswith(("-based", "led", "backed"))
                                                        and j >= 2 and toks[j - 2].text == "-"):
             if t.upos == "PRON" and ids and t.xpos not in ("PRP$", "WP$") and low not in ("his", "her", "its", "their", "our", "my"):
@@ -324,12 +348,12 @@ def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
     ids: list[int] = []
     while j <= len(toks) and len(ids) < limit:
         t = toks[j - 1]
-        if _is_np(t) or (ids and t.text.lower() in NP_GLUE) or (ids and t.text == ","):
+        if _is_np(t) or (ids and t.text.lower() in NP_GLUE_FWD) or (ids and t.text == ","):
             ids.append(t.id)
             j += 1
             continue
         break
-    while ids and (toks[ids[-1] - 1].text.lower() in NP_GLUE or toks[ids[-1] - 1].text == ","):
+    while ids and (toks[ids[-1] - 1].text.lower() in NP_GLUE_FWD or toks[ids[-1] - 1].text == ","):
         ids.pop()
     return ids
 
@@ -376,13 +400,19 @@ def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
 
 
 def _np_back_app(toks, j: int) -> list[int]:
-    """Like :func:`_np_back`, also over an apposition: "Igor Konashenkov, the ministry's spokesman,"."""
+    """Like :func:`_np_back`, also over an interruption between commas:
+    "Igor Konashenkov, the ministry's spokesman," / "McCain, who has tangled with Cruz,"."""
     if j >= 1 and toks[j - 1].text == ",":
-        app = _np_back(toks, j - 1)
-        if app and app[0] >= 3 and toks[app[0] - 2].text == ",":
-            head = _np_back(toks, app[0] - 2)
-            if head:
-                return list(range(head[0], j))
+        k = j - 1
+        while k >= 1 and toks[k - 1].text not in (",", '"', "“", "”", "''", ";", ":") and j - k < 30:
+            k -= 1
+        if k >= 2 and toks[k - 1].text == ",":
+            seg = toks[k:j - 1]
+            if seg and (seg[0].text.lower() in ("who", "whose", "which", "a", "an", "the", "whom")
+                        or seg[0].xpos in ("VBG", "VBN") or _np_back(toks, j - 1)):
+                head = _np_back(toks, k - 1)
+                if head:
+                    return list(range(head[0], j))
         return []
     return _np_back(toks, j)
 
@@ -415,10 +445,12 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     return surface
 
 
-def _first_subject(tree: Tree, before: int) -> list[int]:
+def _first_subject(tree: Tree, before: int, in_quote=None) -> list[int]:
     """The subject of the sentence's main verb before position ``before`` ("..., saying ...")."""
     toks = tree.sent.tokens
     for t in toks[:before - 1]:
+        if in_quote is not None and in_quote(t.start):
+            continue
         if t.upos in ("VERB", "AUX") and t.xpos in FINITE | {"VB"} and t.id > 1:
             ids = _np_back(toks, t.id - 1)
             while ids and toks[t.id - 2].upos in ("AUX", "ADV", "PART") and False:
@@ -448,8 +480,8 @@ def _clause_after(tree: Tree, k: int, lem: str) -> list[int] | None:
     if low == "to" and k + 1 <= n and toks[k].upos in ("VERB", "AUX"):
         return list(range(k, end + 1))
     # a clause: a finite verb within the next tokens, before any comma
-    for t in toks[k - 1:min(n, k + 10)]:
-        if t.text in (",", ";", ":", "."):
+    for t in toks[k - 1:min(n, k + 30)]:
+        if t.text in (",", ";", ":", ".", "(", "—"):
             break
         if (t.upos in ("VERB", "AUX") and t.xpos in FINITE) or (t.upos == "AUX" and t.text.lower() in (
                 "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
@@ -473,9 +505,22 @@ def _content_end(toks, k: int) -> int:
         if depth == 0 and t.text in (";",):
             end = t.id - 1
             break
+        if depth == 0 and low in ("and", "but") and t.id < n and t.id > k + 2:
+            j = t.id
+            while j < n and toks[j].upos == "ADV":
+                j += 1
+            nt = toks[j] if j < n else None
+            if nt is not None and nt.xpos == "VBD" and nt.lemma.lower() in CUE_COORD:
+                end = t.id - 1
+                if toks[end - 1].text == ",":
+                    end -= 1
+                break
         if depth == 0 and t.text == "," and t.id < n:
             nxt = toks[t.id].text.lower()
-            if nxt in CONTENT_STOP or nxt in ("according", "saying", "adding", "noting", "arguing", "citing",
+            if nxt in CONTENT_STOP and t.id + 1 < n and toks[t.id + 1].upos in ("PRON", "PROPN", "DET"):
+                end = t.id - 1
+                break
+            if nxt in ("according", "saying", "adding", "noting", "arguing", "citing",
                                                "calling", "explaining", "telling", "warning", "insisting"):
                 end = t.id - 1
                 break
@@ -495,12 +540,24 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     origin = "reported"
     src: list[int] = []
     passive = False
+    # raising and non-statements: "is said to have", "declined to comment"
+    nxt = toks[v.id].text.lower() if v.id < n else ""
+    if (lem == "say" and nxt == "to") or (nxt == "to" and v.id + 1 < n and toks[v.id + 1].lemma.lower() in (
+            "comment", "elaborate", "respond", "speculate", "discuss", "answer", "say", "specify", "confirm")):
+        return None
+    # inverted order after a quotation: '"...," said Smith, a strategist who ...'
+    prev = toks[v.id - 2].text if v.id >= 2 else ""
+    if prev in (",",) or prev in QUOTE_END:
+        before = _before_cue(tree, v)
+        if before is not None:
+            content, pieces2, src, origin = before
     # 1. colon lead: "Smith said: ..."
-    colon = _content_after_colon(tree, v)
+    colon = _content_after_colon(tree, v) if content is None else None
     if colon:
         content, origin = sorted(colon), "colon"
     # 2. content after the cue: skip particles, time phrases, "in a statement", an object
     if content is None:
+        src = []
         k = v.id + 1
         while k <= n and toks[k - 1].deprel == "compound:prt":
             k += 1
@@ -536,7 +593,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if content is not None:
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
-                src = _first_subject(tree, v.id)
+                src = _first_subject(tree, v.id, _IN_QUOTE[0])
             if not src:
                 # passive "was called X by Y" / "It was reported that ..."
                 prev = [t for t in toks[:v.id - 1]]
@@ -633,11 +690,12 @@ def _before_cue(tree: Tree, v: Token):
         if inverted:
             k = inverted[-1] + 1
     k = _skip_adjuncts(toks, k)
-    tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":") or toks[k - 1].text in QUOTE_END
+    tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":", "(") or toks[k - 1].text in QUOTE_END \
+        or (toks[k - 1].upos in ("ADP", "SCONJ") and toks[k - 1].text.lower() not in ("that", "of"))
     if not tail_end:
         return None
     cont_after: list[int] = []
-    if k <= n and toks[k - 1].text == "," and k + 1 <= n:
+    if k <= n and toks[k - 1].text == "," and k + 1 <= n and toks[k].text in ('"', "“", "''", "``", "«"):
         rest_end = _content_end(toks, k + 1)
         if rest_end > k + 1:
             cont_after = list(range(k + 1, rest_end + 1))
