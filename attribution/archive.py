@@ -488,6 +488,7 @@ def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise ArchiveError("--dask needs Dask distributed: pip install 'attribution[archive]'") from None
+    import importlib.util
     import logging
 
     kind, n = parse_dask_address(address)
@@ -495,7 +496,7 @@ def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats
     try:
         if kind == "local":
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+                                   dashboard_address=":8787", silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(address, timeout="20s")
@@ -506,6 +507,8 @@ def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats
     try:
         client.wait_for_workers(1, timeout=120)
         stats.dashboard = client.dashboard_link
+        if kind == "local" and importlib.util.find_spec("bokeh") is None:
+            stats.dashboard += " (not served: the dashboard needs bokeh>=3.1 installed)"
         nworkers = len(client.scheduler_info()["workers"])
         stats.workers = nworkers
         if on_start:
@@ -1078,18 +1081,18 @@ def write_chart(summary: dict, path: str | os.PathLike) -> str | None:
     if groups:
         names = [_short(g["group"]) for g in groups]
         shares = [100 * g["anonymous_share"] for g in groups]
-        bars = ax1.barh(names, shares, color="#c0504d")
+        bars = ax1.barh(names, shares, color="#c0504d", height=0.6)
         for bar, g in zip(bars, groups):
-            ax1.text(bar.get_width() + 0.5, bar.get_y() + bar.get_height() / 2,
-                     f"{100 * g['anonymous_share']:.1f}%  ({g['anonymous']} of {g['with_speaker']})",
-                     va="center", fontsize=8,
-                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
+            ax1.annotate(f"{100 * g['anonymous_share']:.1f}%  ({g['anonymous']} of {g['with_speaker']})",
+                         (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
+                         textcoords="offset points", va="center", fontsize=8,
+                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
         overall = summary["sources"]["anonymous_share"]
         if overall is not None:
             ax1.axvline(100 * overall, color="#444444", linestyle="--", linewidth=1,
                         label=f"all: {100 * overall:.1f}%")
             ax1.legend(loc="lower right", fontsize=8)
-        ax1.set_xlim(0, max(shares + [1]) * 1.45)
+        ax1.set_xlim(0, max(shares + [1]) * 1.5)
         ax1.set_xlabel("anonymous sources, % of attributions with a speaker")
         ax1.set_title(f"Anonymous-source share per {label}")
     else:
@@ -1097,10 +1100,10 @@ def write_chart(summary: dict, path: str | os.PathLike) -> str | None:
     if rules:
         rnames = [r["rule"] for r in reversed(rules)]
         rates = [10 * r["findings"] / docs for r in reversed(rules)]
-        bars = ax2.barh(rnames, rates, color="#4f81bd")
+        bars = ax2.barh(rnames, rates, color="#4f81bd", height=0.6)
         for bar, r in zip(bars, reversed(rules)):
-            ax2.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {r['findings']} in all",
-                     va="center", fontsize=8)
+            ax2.annotate(f"{r['findings']} in all", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
         ax2.set_xlim(0, max(rates) * 1.35)
         ax2.set_xlabel("findings per 10 documents")
         ax2.set_title("Findings per rule")

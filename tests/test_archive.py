@@ -80,6 +80,15 @@ def _lines(out: Path) -> list[str]:
     return (out / ar.DOCUMENTS).read_text(encoding="utf-8").splitlines()
 
 
+def _assert_same(lines: list[str], reference: list[str]) -> None:
+    """Byte-for-byte after sorting, with the ids that differ in the message."""
+    if sorted(lines) != reference:
+        got = {json.loads(x)["id"]: x for x in lines}
+        want = {json.loads(x)["id"]: x for x in reference}
+        differ = sorted(i for i in set(got) | set(want) if got.get(i) != want.get(i))
+        pytest.fail(f"records differ from the in-process run for {differ}")
+
+
 # ----------------------------------------------------------------- inputs (no stanza)
 
 def test_plan_gives_every_document_a_stable_unique_id(corpus, tmp_path):
@@ -322,13 +331,13 @@ def test_resume_after_a_kill_writes_every_document_exactly_once(reference, corpu
     lines = _lines(out)
     ids = [json.loads(x)["id"] for x in lines]
     assert len(ids) == len(set(ids)) == IDS
-    assert sorted(lines) == reference
+    _assert_same(lines, reference)
     summary = json.loads((out / ar.SUMMARY).read_text(encoding="utf-8"))
     assert summary == ar.aggregate(ar.read_records(out))
     # nothing left to do: a third run writes nothing and changes nothing
     again = ar.archive(corpus, out, batch_size=2, use_cache=False, progress=False, parser=parser)
     assert (again.skipped, again.written) == (IDS, 0)
-    assert sorted(_lines(out)) == reference
+    _assert_same(_lines(out), reference)
     runs = [json.loads(x) for x in (out / ar.RUNS).read_text().splitlines()]
     assert [r["written"] for r in runs] == [IDS - 2, 0]
 
@@ -340,7 +349,7 @@ def test_dask_local_cluster_gives_the_same_records(reference, corpus, tmp_path):
     stats = ar.archive(corpus, out, dask="local:2", batch_size=1, use_cache=False, progress=False)
     assert stats.engine == "dask" and stats.workers == 2 and stats.failed == 0
     assert stats.dashboard and stats.dashboard.startswith("http")
-    assert sorted(_lines(out)) == reference
+    _assert_same(_lines(out), reference)
     # each worker process built its pipeline once, for all the tasks it ran
     info = stats.worker_info
     assert len(info) == 2 and all(w["model_loads"] == 1 for w in info)
@@ -353,4 +362,4 @@ def test_process_pool_gives_the_same_records(reference, corpus, tmp_path):
     out = tmp_path / "pool"
     stats = ar.archive(corpus, out, jobs=2, batch_size=1, use_cache=False, progress=False)
     assert stats.engine == "pool" and stats.failed == 0
-    assert sorted(_lines(out)) == reference
+    _assert_same(_lines(out), reference)
