@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
 OUT = ROOT / "build" / "check-precision"
+CACHE = OUT / "cache"
 
 
 def _sentence_around(text: str, start: int, end: int, width: int = 260) -> str:
@@ -56,10 +57,16 @@ def sample(args) -> None:
     if args.limit:
         records = records[: args.limit]
     OUT.mkdir(parents=True, exist_ok=True)
-    parser = Parser(resolve_models())
-    cache = ParseCache(OUT / "cache")
     rows = []
+    if args.resample:
+        rows = [json.loads(x) for x in (OUT / "findings.jsonl").open(encoding="utf-8")]
+        records = records[: len({r["doc"] for r in rows}) or len(records)]
+        _write_sample(args, rows, len(records))
+        return
+    parser = Parser(resolve_models())
+    cache = ParseCache(CACHE)
     t0 = time.time()
+    out = (OUT / "findings.jsonl").open("w", encoding="utf-8")
     for k, rec in enumerate(records, 1):
         text = rec["text"]
         report = audit_source(load_text(text, path=rec["id"] + ".txt", fmt="text"), parser,
@@ -88,16 +95,20 @@ def sample(args) -> None:
                          "attributions": mine,
                          "gold": [{"source": g["source_text"], "cue": g["cue_text"],
                                    "content": (g["content_text"] or "")[:200]} for g in gold]})
+            out.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
+        out.flush()
         print(f"{k}/{len(records)} {rec['id']} findings={len(report.findings)} "
               f"({time.time() - t0:.0f}s)", file=sys.stderr)
-    with (OUT / "findings.jsonl").open("w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    out.close()
+    _write_sample(args, rows, len(records))
+
+
+def _write_sample(args, rows: list[dict], n_articles: int) -> None:
     by_rule = collections.defaultdict(list)
     for i, r in enumerate(rows):
         by_rule[r["rule"]].append(i)
     rng = random.Random(args.seed)
-    md = [f"# check precision sample ({args.split}, {len(records)} articles, {len(rows)} findings)\n"]
+    md = [f"# check precision sample ({args.split}, {n_articles} articles, {len(rows)} findings)\n"]
     tsv = ["rule\tn\tdoc\tstart\tverdict\tnote"]
     for rule in sorted(by_rule):
         idx = by_rule[rule]
@@ -116,7 +127,7 @@ def sample(args) -> None:
     (OUT / "sample.md").write_text("\n".join(md), encoding="utf-8")
     (OUT / "judgments.tsv").write_text("\n".join(tsv) + "\n", encoding="utf-8")
     counts = collections.Counter(r["rule"] for r in rows)
-    print(json.dumps({"articles": len(records), "findings": len(rows), "by_rule": dict(counts)}, indent=1))
+    print(json.dumps({"articles": n_articles, "findings": len(rows), "by_rule": dict(counts)}, indent=1))
 
 
 def count(args) -> None:
@@ -142,8 +153,14 @@ def main() -> None:
     s.add_argument("--limit", type=int, default=None)
     s.add_argument("--per-rule", type=int, default=30)
     s.add_argument("--seed", type=int, default=0)
-    sub.add_parser("count")
+    s.add_argument("--out", default=None, help="output folder (default build/check-precision)")
+    s.add_argument("--resample", action="store_true", help="sample again from findings.jsonl")
+    c = sub.add_parser("count")
+    c.add_argument("--out", default=None)
     args = ap.parse_args()
+    global OUT
+    if getattr(args, "out", None):
+        OUT = Path(args.out).resolve()
     sample(args) if args.cmd == "sample" else count(args)
 
 

@@ -28,8 +28,21 @@ class Link(NamedTuple):
     reasons: tuple[str, ...]
 
 
+def lemma_in(word: str, lemmas: frozenset[str]) -> bool:
+    """``word`` (a lemma or an inflected form) is one of ``lemmas`` (crude de-inflection)."""
+    w = word.lower()
+    cands = {w}
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                     ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            cands.add(w[: -len(suf)] + rep)
+    return bool(cands & lemmas)
+
+
 def accusations(ctx: Context) -> list[Attribution]:
-    return [a for a in ctx.attributions if "accuse" in ctx.cue_classes(a) and not a.negated]
+    strong = vocab.words("contest", "accuse")
+    return [a for a in ctx.attributions if "accuse" in ctx.cue_classes(a) and not a.negated
+            and lemma_in(cue_lemma(ctx, a), strong)]
 
 
 def cue_lemma(ctx: Context, attr: Attribution) -> str:

@@ -22,7 +22,9 @@ _SCHEMA: dict[str, dict[str, type]] = {
     "vague": {"hedges": list, "sources": list},
     "anonymous": {"nouns": list, "reasons": list},
     "response": {"phrases": list},
-    "names": {"honorifics": list, "pronouns": list, "first_person": list},
+    "names": {"honorifics": list, "pronouns": list, "first_person": list, "personal": list,
+              "describers": list},
+    "contest": {"accuse": list, "cut_words": list},
     "terms": {"max_words": int},
 }
 

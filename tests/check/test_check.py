@@ -1,15 +1,10 @@
 """The checker: selection, severity overrides, inline suppression, order, positions."""
-import sys
-from pathlib import Path
+from attribution.check import check
+from attribution.config import Config
+from attribution.load import load_text
+from attribution.model import Severity
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rules"))
-
-from _build import resolved  # noqa: E402
-
-from attribution.check import check  # noqa: E402
-from attribution.config import Config  # noqa: E402
-from attribution.load import load_text  # noqa: E402
-from attribution.model import Severity  # noqa: E402
+from ..rules._build import resolved
 
 MD = """# Budget
 

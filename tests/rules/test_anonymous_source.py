@@ -1,5 +1,5 @@
 """anonymous-source: unnamed sources, with and without a stated reason; allow-list."""
-from _build import quoted, run
+from ._build import quoted, run
 
 from attribution.config import Config
 
@@ -99,3 +99,20 @@ def test_severity_override_from_config():
     cfg = Config(select=(RULE,), severity={RULE: Severity.ERROR})
     f, = run(text, attrs, speakers, config=cfg, rule=RULE)
     assert f.severity is Severity.ERROR
+
+
+def test_phrases_that_are_not_unnamed_sources_are_left_alone():
+    text = "The two men said the court had erred.\n"
+    attrs = [dict(content="the court had erred", cue="said", source="The two men", speaker="s1",
+                  source_kind="anonymous")]
+    speakers = [dict(id="s1", name="the two men", kind="anonymous", mentions=["The two men"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_people_familiar_with_is_anonymous():
+    text = "People familiar with the talks said a deal was close.\n"
+    attrs = [dict(content="a deal was close", cue="said", source="People familiar with the talks",
+                  speaker="s1", source_kind="anonymous")]
+    speakers = [dict(id="s1", name="people familiar with the talks", kind="anonymous",
+                     mentions=["People familiar with the talks"])]
+    assert len(run(text, attrs, speakers, rule=RULE)) == 1

@@ -1,5 +1,5 @@
 """contested-claim: accusation <-> denial between different speakers."""
-from _build import run
+from ._build import run
 
 RULE = "contested-claim"
 

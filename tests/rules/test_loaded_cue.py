@@ -1,7 +1,7 @@
 """loaded-cue: editorialising cue verbs, with "said" suggested."""
 import pytest
 
-from _build import quoted, run
+from ._build import quoted, run
 
 RULE = "loaded-cue"
 

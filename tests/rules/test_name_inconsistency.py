@@ -1,5 +1,5 @@
 """name-inconsistency: one speaker spelt two ways."""
-from _build import quoted, run
+from ._build import quoted, run
 
 RULE = "name-inconsistency"
 

@@ -1,7 +1,7 @@
 """one-sided: an accusation against a named party that never gets an answer."""
 import pytest
 
-from _build import quoted, run
+from ._build import quoted, run
 
 RULE = "one-sided"
 
@@ -53,3 +53,11 @@ def test_plain_statement_is_not_an_accusation():
     attrs = [dict(content="Acme Logistics hired 40 workers last year", cue="said", source="The union",
                   speaker="s1", classes={"speech"})]
     assert run(text, attrs, SPEAKERS, rule=RULE) == []
+
+
+def test_weak_accuse_class_cues_are_not_accusations():
+    text = "Trump called on the United States to attack the oil fields of Islamic State.\n"
+    attrs = [dict(content="the oil fields of Islamic State", cue="attack", source="the United States",
+                  speaker="s1", cue_lemma="attack", classes={"accuse", "loaded"})]
+    speakers = [dict(id="s1", name="United States", kind="organization", mentions=["the United States"])]
+    assert run(text, attrs, speakers, rule=RULE) == []

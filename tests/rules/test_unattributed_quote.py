@@ -1,7 +1,7 @@
 """unattributed-quote: floating quotes fire; attributed quotes and terms do not."""
 import pytest
 
-from _build import quoted, run
+from ._build import quoted, run
 
 RULE = "unattributed-quote"
 
@@ -78,3 +78,15 @@ def test_suppressed_block_drops_the_finding():
     assert run(text, rule=RULE, suppress={1: {"*"}}) == []
     assert len(run(text, rule=RULE, suppress={1: {"loaded-cue"}})) == 1
     assert len(run(text, rule=RULE, suppress={0: {"*"}})) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'Politico reveals a few relevant facts: "Of its 76,981 registered voters, 30,290 are Democrats '
+    'and 10,280 are Republicans."\n',
+    'As the senator wrote in his memoir:\n\n"We did not lose the war in the field. We lost it '
+    'in the committee rooms of Washington."\n',
+    'The atlas went on to state, "Vigo County is the most prominent bellwether of presidential '
+    'elections in the country."\n',
+])
+def test_quotes_introduced_by_a_colon_or_a_cue_verb(text):
+    assert run(text, rule=RULE) == []

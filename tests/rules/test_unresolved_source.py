@@ -1,5 +1,7 @@
 """unresolved-source: a pronoun or role noun tied to nobody."""
-from _build import quoted, run
+import pytest
+
+from ._build import quoted, run
 
 RULE = "unresolved-source"
 TEXT = 'The bridge will stay closed until spring. "We have no other option," she said.\n'
@@ -43,3 +45,28 @@ def test_named_source_is_not_checked():
     text = "Maria Chen said the talks would resume.\n"
     attrs = [dict(content="the talks would resume", cue="said", source="Maria Chen", source_kind="name")]
     assert run(text, attrs, rule=RULE) == []
+
+
+@pytest.mark.parametrize("source, kind", [("These", "pronoun"), ("All of them", "pronoun"),
+                                          ("You", "pronoun"), ("We’ve", "pronoun"),
+                                          ("A federal judge", "role"), ("Having", "role")])
+def test_non_personal_pronouns_and_indefinite_roles_are_not_checked(source, kind):
+    text = f"{source} said the talks would resume on Monday.\n"
+    attrs = [dict(content="the talks would resume on Monday", cue="said", source=source,
+                  source_kind=kind)]
+    assert run(text, attrs, rule=RULE) == []
+
+
+def test_role_noun_held_by_a_named_person_is_tied():
+    text = "Judge Richard Berman read the sentence. The judge said the case was closed.\n"
+    attrs = [dict(content="the case was closed", cue="said", source="The judge", source_kind="role")]
+    speakers = [dict(id="s1", name="Richard Berman", title="Judge", mentions=["Richard Berman"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_role_noun_resolved_to_an_unnamed_entity_is_left_to_anonymous_source():
+    text = "The official said the talks would resume on Monday.\n"
+    attrs = [dict(content="the talks would resume on Monday", cue="said", source="The official",
+                  speaker="s1", source_kind="role")]
+    speakers = [dict(id="s1", name="the official", kind="anonymous", mentions=["The official"])]
+    assert run(text, attrs, speakers, rule=RULE) == []

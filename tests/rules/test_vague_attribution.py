@@ -1,7 +1,7 @@
 """vague-attribution: hedges, vague groups, agentless passives."""
 import pytest
 
-from _build import quoted, run
+from ._build import quoted, run
 
 RULE = "vague-attribution"
 
@@ -49,4 +49,9 @@ def test_hedge_inside_a_named_speakers_quote_is_theirs():
 
 def test_plain_attributed_sentence_is_fine():
     text = "The minister plans to resign before the summer, two of her aides said.\n"
+    assert run(text, rule=RULE) == []
+
+
+def test_hedge_inside_quotation_marks_is_the_speakers():
+    text = '"If there are people who are believed to be dangerous, arrest them," the sheriff said.\n'
     assert run(text, rule=RULE) == []

@@ -78,18 +78,29 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                       f'vague source "{src}{" " + cue if cue else ""}": name who says it', (a.id,))
     # hedges on the surface
     hedge_re = vocab.phrase_re("vague", "hedges")
+    quoted = _quoted_spans(ctx)
     for s in ctx.sentences:
         text = ctx.text[s.start:s.end]
         for m in hedge_re.finditer(text):
             span = Span(s.start + m.start(), s.start + m.end())
-            if any(h.overlaps(span) for h in hits):
-                continue
+            if any(h.overlaps(span) for h in hits) or any(q.contains(span) for q in quoted):
+                continue  # inside quotation marks: the speaker's words, not the reporter's
             if _in_named_content(ctx, span):
                 continue  # the named speaker's own hedge
             if _covered_by_source(ctx, span):
                 continue  # "critics say" with a resolved, non-vague source
             hits.append(span)
             yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
+
+
+def _quoted_spans(ctx: Context) -> list[Span]:
+    from ..quotes import scan
+
+    out = []
+    for b in ctx.resolved.document.source.blocks:
+        for q in scan(b.text):
+            out.append(Span(b.to_file(q.start), b.to_file(min(q.end, len(b.text)))))
+    return out
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:

@@ -128,6 +128,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                 continue
             if si is not None and _near_attributed(ctx, si, att_sents):
                 continue
+            if _introduced(ctx, before, block.text[:q.start], bi):
+                continue
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
@@ -151,6 +153,36 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             continue
         seen.append(h)
         yield Hit(h.start, h.end, f'quote with no speaker: "{_snippet(inner)}"', (a.id,))
+
+
+def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:
+    """The quote is introduced by a colon lead or a cue verb just before it ("the report
+    states: ...", "to state, ..."), or by the previous paragraph ending in a colon."""
+    if re.search(r":\s*$", before) or re.search(r":\s*$", block_before):
+        return True
+    if not block_before.strip() and bi > 0:
+        prev = ctx.resolved.document.source.blocks[bi - 1].text
+        if re.search(r":\s*$", prev):
+            return True
+    words = re.findall(r"[A-Za-z]+", before)[-6:]
+    lex = _lexicon(ctx)
+    if lex is not None:
+        for w in words:
+            lemma = lex.lemma_of(w)
+            if lemma and lex.is_cue_verb(lemma) and lemma not in ("be", "have", "do", "go"):
+                return True
+    return False
+
+
+def _lexicon(ctx: Context):
+    if ctx.lexicon is not None and hasattr(ctx.lexicon, "lemma_of"):
+        return ctx.lexicon
+    try:
+        from ...lexicon import load_lexicon
+
+        return load_lexicon()
+    except Exception:  # no lexicon: only the colon evidence counts
+        return None
 
 
 def _near_attributed(ctx: Context, si: int, att_sents: set[int]) -> bool:

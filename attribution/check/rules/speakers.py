@@ -24,6 +24,30 @@ def _by_speaker(ctx: Context) -> dict[str, list[Attribution]]:
     return out
 
 
+def source_head(text: str) -> str | None:
+    """Head word of a source phrase: "people familiar with the talks" -> people."""
+    cut = vocab.words("contest", "cut_words")
+    out: list[str] = []
+    for w in re.findall(r"[a-z][a-z'’-]*", (text or "").lower()):
+        if w in cut and out:
+            break
+        out.append(w)
+    return out[-1] if out else None
+
+
+def is_anonymous_phrase(ctx: Context, text: str) -> bool:
+    """An unnamed-source phrase: its head is an anonymity noun ("a senior official",
+    "sources close to ..."), or it holds an anonymity phrase ("people familiar with")."""
+    nouns = set(vocab.words("anonymous", "nouns"))
+    lex = ctx.lexicon
+    nouns |= set(getattr(lex, "anonymous_nouns", ()) or ())
+    head = source_head(text)
+    if head and head in nouns:
+        return True
+    low = " ".join((text or "").lower().split())
+    return any(p in low for p in (getattr(lex, "anonymous_phrases", ()) or ()) if " " in p)
+
+
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
     if sp is not None and sp.anonymity_reason:
         return sp.anonymity_reason
@@ -81,6 +105,8 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         name = sp.name if sp is not None and sp.name else src_text
         if is_vague_source(src_text) or is_vague_source(name):
             continue  # vague-attribution's business ("experts say", "some say")
+        if not (is_anonymous_phrase(ctx, src_text) or is_anonymous_phrase(ctx, name)):
+            continue  # "the two men", "their preference": not an unnamed-source phrase
         reason = _reason(ctx, sp, attrs)
         label = " ".join(f"{name} {src_text}".lower().split())
         if any(p in label for p in allow) and (reason or not needs_reason):
@@ -124,20 +150,42 @@ def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
     if attr.source is None or attr.source_kind not in ("pronoun", "role"):
         return
     src = ctx.span_text(attr.source).strip()
-    low = src.lower()
-    if low in vocab.words("names", "first_person"):
-        return  # the writer (a column, a first-person piece)
+    low = re.sub(r"['’](?:ve|re|ll|d|s|m)$", "", src.lower())
     sp = ctx.speaker(attr)
     pron = vocab.words("names", "pronouns")
-    if sp is not None and (sp.name or "").strip().lower() not in pron and \
-            (sp.name or "").strip().lower() != low:
-        return
-    if sp is not None and attr.source_kind == "role" and sp.kind != "anonymous":
-        return
-    what = "pronoun" if attr.source_kind == "pronoun" else "role"
+    if attr.source_kind == "pronoun":
+        if low not in vocab.words("names", "personal"):
+            return  # "I", "you", "we" (the writer, the reader); "these", "all of them"
+        if sp is not None and (sp.name or "").strip().lower() not in pron | {low}:
+            return
+        what = "pronoun"
+    else:
+        if sp is not None:
+            return  # tied to an entity (an unnamed one is anonymous-source's business)
+        if not re.match(r"^(?:the|this|that|these|those)\s+[a-z]", low):
+            return  # "a federal judge" introduces someone new; anything else is not a role noun
+        head = source_head(low)
+        if head and _role_holder(ctx, head):
+            return
+        what = "role"
     yield Hit(attr.source.start, attr.source.end,
               f'{what} source "{_snippet(src)}" is not tied to anyone named in the article',
               (attr.id,))
+
+
+def _role_holder(ctx: Context, head: str) -> bool:
+    """Some named speaker holds the role ("the judge" and "Judge Berman")."""
+    for sp in ctx.resolved.speakers:
+        if sp.kind == "anonymous":
+            continue
+        for field in (sp.role, sp.title):
+            if field and head in field.lower():
+                return True
+        for m in sp.mentions:
+            before = ctx.text[max(0, m.start - 30):m.start].lower()
+            if re.search(rf"\b{re.escape(head)}\.?\s*$", before) or head in m.text.lower().split():
+                return True
+    return False
 
 
 @rule("ATR203", "missing-affiliation", Severity.INFO, needs={"speakers"})
@@ -170,7 +218,11 @@ def missing_affiliation(ctx: Context) -> Iterator[Hit]:
             continue
         if sp.name.strip().lower() in pron or not re.search(r"[A-Z]", sp.name):
             continue
+        if len(_name_words(sp.name)) < 2 or sp.name.isupper():
+            continue  # a full name only: "Democrats", "Scandal" are not people
         if sp.role or sp.affiliation:
+            continue
+        if _described(ctx, sp):
             continue
         if sp.title and sp.title.strip().lower() not in honorifics:
             continue  # "Sen.", "Col.", "Mayor" say who they are
@@ -180,6 +232,31 @@ def missing_affiliation(ctx: Context) -> Iterator[Hit]:
         where = min(named, key=lambda m: m.start) if named else (first.source or first.cue or ctx.hull(first))
         yield Hit(where.start, where.end,
                   f"{sp.name} is quoted without a role or affiliation", tuple(a.id for a in attrs))
+
+
+def _described(ctx: Context, sp: Speaker) -> bool:
+    """The text around one of the person's mentions says who they are ("GOP frontrunner
+    Donald Trump", "Breitbart's Joel Pollak", "Haley Morris, a spokeswoman ..."), even if
+    resolve did not fill role or affiliation."""
+    desc = vocab.words("names", "describers")
+    preps = {"of", "for", "at", "from"}
+    spans = [(m.start, m.end) for m in sp.mentions]
+    spans += [(m.start(), m.end()) for m in re.finditer(re.escape(sp.name), ctx.text)]
+    for s, e in spans:
+        before = ctx.text[max(0, s - 40):s].split("\n")[-1]
+        if any(w in desc and w not in preps for w in re.findall(r"[a-z-]+", before.lower())[-3:]):
+            return True
+        if re.search(r"[A-Z][\w.&-]*['’]s?\s*$", before) and re.search(r"['’]s?\s*$", before):
+            return True
+        if any(w in desc and w not in preps for w in re.findall(r"[a-z-]+", ctx.text[s:e].lower())):
+            return True
+        after = ctx.text[e:e + 60].split("\n")[0]
+        m = re.match(r"^\s*[,(]\s*(.*)", after)
+        if m and any(w in desc for w in re.findall(r"[a-z-]+", m.group(1).lower())[:6]):
+            return True
+        if re.match(r"^\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", after):
+            return True
+    return False
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-zA-Z'’-]+")
