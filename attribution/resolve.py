@@ -165,7 +165,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "anonymous": {"nouns": "strings", "phrases": "strings", "modifiers": "strings",
                   "reasons": "strings"},
     "pronouns": {"male": "strings", "female": "strings", "group": "strings", "thing": "strings",
-                 "first": "strings"},
+                 "first": "strings", "second": "strings"},
 }
 
 
@@ -914,6 +914,12 @@ class _Resolver:
                 st += 1
             if st < e:
                 aff, aff_kind, aff_off = self.tok_text(s, st, e), "post", toks[st].start
+                # "a professor of history at American University": the organisation, not the field
+                si = self.sent_of(toks[st].start)
+                orgs = [r for r in self.runs_by_sent[si] if r.kind == "organization" and not r.modifier
+                        and toks[st].start < r.start and r.end <= toks[e - 1].end]
+                if orgs and not any(r.start == toks[st].start for r in self.runs_by_sent[si]):
+                    aff, aff_off = orgs[-1].name, orgs[-1].start
         if aff is None:
             pre = list(range(det_end, role_at))
             poss = [m for m in pre if _norm(toks[m].text) in _POSSESSIVE and toks[m].upos in ("PART", "PUNCT", "X", "NOUN", "PROPN", "ADP")]
@@ -966,6 +972,20 @@ class _Resolver:
                 if toks[a].upos == "DET":
                     break
             rp = self._role_phrase(s, a, r.i, head_last=True)
+            prev = toks[r.i - 1]
+            if rp is None and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
+                    and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns:
+                # "retired neurosurgeon Ben Carson", "CNBC moderator Carl Quintanilla": any noun
+                # right before a name describes the person, listed as a role or not
+                st = r.i - 1
+                while st > a and (toks[st - 1].text[:1].isupper() or toks[st - 1].upos in ("NOUN", "PROPN")) \
+                        and _norm(toks[st - 1].text) not in self.P.anonymous_modifiers:
+                    st -= 1
+                aff = self.tok_text(s, st, r.i - 1) if st < r.i - 1 else None
+                rp = _RolePhrase(role=_norm(prev.lemma or prev.text), head=r.i - 1, aff=aff,
+                                 aff_kind="premod" if aff else None,
+                                 aff_offset=toks[st].start, definite=False, indefinite=False,
+                                 plural=False, end=r.i)
             if rp:
                 found.append((rp, 2))
         # "The ministry's spokesman, Igor Konashenkov,"
@@ -1302,6 +1322,8 @@ class _Resolver:
             prev = self._in_run(s, k - 1) if k > 0 else None
             return (self._attach(prev) if prev is not None else None), None
         hw = _norm(ht.text)
+        if hw in self.P.pronouns and self.P.pronouns[hw] == "second":
+            return None, None  # "you": the reader or someone addressed, never resolved
         if hw in ("who", "which", "whom") or (hw == "that" and ht.upos == "PRON" and core_end - a0 == 1):
             return self._relative(s, si, head, a, person=hw in ("who", "whom")), None
         if hw in self.P.pronouns and (ht.upos in ("PRON", "DET") or core_end - a0 == 1):
@@ -1313,6 +1335,8 @@ class _Resolver:
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
                 run = None  # "SDF commander": the head is the common noun after the run
+        if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
+            run = None  # "a Republican": a common noun with a capital, not a name
         if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1 \
                 and (ht.upos == "PROPN" or head != self._first_word(s)):
             run = self._adhoc_run(s, si, head, a)
@@ -1402,7 +1426,8 @@ class _Resolver:
         rp = self._role_phrase(s, a0, b)
         if rp is not None and rp.head != head and not anon_phrase:
             rp = None if (hw in self.P.anonymous_nouns or hw in self.P.org_heads) else rp
-        anon_noun = hw in self.P.anonymous_nouns or hl in self.P.anonymous_nouns
+        anon_noun = (hw in self.P.anonymous_nouns or hl in self.P.anonymous_nouns
+                     or bool(re.search(r"\b(?:\d+|[a-z]+)-year-olds?\b", low)))
         if rp is not None and not anon_phrase:
             linked = self._link_role(rp, ht.start, si, anonymous_noun=anon_noun)
             if linked is not None:

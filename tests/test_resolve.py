@@ -411,6 +411,37 @@ def test_unnamed_subject_is_an_antecedent_for_they(parser):
     assert s.kind == "anonymous" and s.name == "others"
 
 
+@pytest.mark.stanza
+def test_descriptor_noun_before_a_name_is_a_role(parser):
+    text = "Retired neurosurgeon Ben Carson said the debate was unfair, and CNBC moderator Carl Quintanilla disagreed."
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Ben Carson"), _attr(doc, 2, "CNBC moderator Carl Quintanilla")])
+    a, b = _speaker(res, "a1"), _speaker(res, "a2")
+    assert (a.name, a.role) == ("Ben Carson", "neurosurgeon")
+    assert (b.name, b.role, b.affiliation) == ("Carl Quintanilla", "moderator", "CNBC")
+
+
+@pytest.mark.stanza
+def test_affiliation_is_the_institution_not_the_field(parser):
+    text = ("Allan Lichtman, a professor of history at American University, said the model "
+            "had never failed.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Allan Lichtman")])
+    s = res.speakers[0]
+    assert (s.name, s.role, s.affiliation) == ("Allan Lichtman", "professor", "American University")
+
+
+@pytest.mark.stanza
+def test_you_and_a_capitalised_common_noun(parser):
+    text = ("\"You know what happened,\" you said.\n\n"
+            "A Republican said the party had lost its way.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "you"), _attr(doc, 2, "A Republican")])
+    assert res.attributions[0].speaker is None
+    s = _speaker(res, "a2")
+    assert s.kind == "anonymous" and s.name == "a Republican"
+
+
 # ---------------------------------------------------------------- the sample article
 
 SAMPLE_SOURCES = [
