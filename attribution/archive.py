@@ -375,14 +375,20 @@ class Results:
             self._fh = None
 
 
-def read_records(out: str | os.PathLike) -> list[dict]:
-    """Every complete record of a results directory (a truncated last line is ignored)."""
+def iter_records(out: str | os.PathLike) -> Iterator[dict]:
+    """Every complete record of a results directory, streamed (a truncated last line is ignored).
+
+    ``out`` is the directory or its ``documents.jsonl``.
+    """
     path = Path(out) / DOCUMENTS
     if Path(out).is_file():
         path = Path(out)
     if not path.is_file():
         raise ArchiveError(f"no {DOCUMENTS} in {out} (run 'attribution archive ... --out {out}' first)")
-    records = []
+    return _iter_records(path)
+
+
+def _iter_records(path: Path) -> Iterator[dict]:
     seen = set()
     with open(path, "rb") as fh:
         for raw in fh:
@@ -394,8 +400,11 @@ def read_records(out: str | os.PathLike) -> list[dict]:
                 continue
             if isinstance(rec, dict) and "id" in rec and rec["id"] not in seen:
                 seen.add(rec["id"])
-                records.append(rec)
-    return records
+                yield rec
+
+
+def read_records(out: str | os.PathLike) -> list[dict]:
+    return list(iter_records(out))
 
 
 # ----------------------------------------------------------------- engines
@@ -614,8 +623,7 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
         stats.seconds = time.perf_counter() - start
         results.close()
         _write_run(results.dir, stats)
-    records = read_records(results.dir)
-    summary = aggregate(records)
+    summary = aggregate(iter_records(results.dir))
     _atomic_write(results.dir / SUMMARY, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     if len(summary["models"]) > 1:
         log("warning: documents.jsonl mixes model ids " + ", ".join(summary["models"])
@@ -790,9 +798,8 @@ def _ratio(a: int, b: int) -> float | None:
 
 def aggregate(records: Iterable[dict]) -> dict:
     """Sourcing statistics over archive records (deterministic: independent of record order)."""
-    records = sorted(records, key=lambda r: str(r.get("id")))
-    ok = [r for r in records if r.get("error") is None]
-    errors = [r for r in records if r.get("error") is not None]
+    n_records = n_ok = 0
+    errors: list[dict] = []
     total = _Tally()
     groups: dict[str, _Tally] = defaultdict(_Tally)
     years: dict[str, _Tally] = defaultdict(_Tally)
@@ -807,7 +814,12 @@ def aggregate(records: Iterable[dict]) -> dict:
     models: Counter = Counter()
     grouped_by = set()
 
-    for rec in ok:
+    for rec in records:  # one pass, nothing kept per document: an archive may not fit in memory
+        n_records += 1
+        if rec.get("error") is not None:
+            errors.append({"id": rec.get("id"), "error": rec.get("error")})
+            continue
+        n_ok += 1
         if rec.get("model"):
             models[rec["model"]] += 1
         sp = {s.get("id"): s for s in rec.get("speakers") or []}
@@ -826,6 +838,14 @@ def aggregate(records: Iterable[dict]) -> dict:
             kinds_count[s.get("kind") if s else None] += 1
             if s is not None:
                 by_speaker[s.get("id")] += 1
+        counted: set = set()  # rows already counted for this document
+
+        def once(key) -> int:
+            if key in counted:
+                return 0
+            counted.add(key)
+            return 1
+
         for sid, n in by_speaker.items():
             s = sp[sid]
             name = (s.get("name") or "").strip()
@@ -844,17 +864,17 @@ def aggregate(records: Iterable[dict]) -> dict:
                     row["role"][s["role"]] += n
             row["name"][name] += n
             row["attributions"] += n
-            row["documents"] += 1
+            row["documents"] += once(("s", s.get("kind") == "anonymous", name.casefold(), s.get("kind")))
             aff = (s.get("affiliation") or "").strip()
             if aff:
                 arow = affiliations.setdefault(aff.casefold(), {
                     "name": Counter(), "attributions": 0, "anonymous": 0, "speakers": set(),
-                    "documents": set()})
+                    "documents": 0})
                 arow["name"][aff] += n
                 arow["attributions"] += n
                 arow["anonymous"] += n if s.get("kind") == "anonymous" else 0
                 arow["speakers"].add(name.casefold())
-                arow["documents"].add(rec.get("id"))
+                arow["documents"] += once(("a", aff.casefold()))
         seen_rules = set()
         for f in rec.get("findings") or []:
             rule = f.get("rule") or "?"
@@ -875,14 +895,14 @@ def aggregate(records: Iterable[dict]) -> dict:
     per_doc_sorted = sorted(per_doc)
     summary = {
         "version": 1,
-        "documents": len(records),
-        "audited": len(ok),
+        "documents": n_records,
+        "audited": n_ok,
         "errors": len(errors),
-        "error_documents": [{"id": r.get("id"), "error": r.get("error")} for r in errors[:50]],
+        "error_documents": sorted(errors, key=lambda r: str(r["id"]))[:50],
         "models": sorted(models),
         "attributions": {
             "total": total.attributions,
-            "per_document": _ratio(total.attributions, len(ok)),
+            "per_document": _ratio(total.attributions, n_ok),
             "median_per_document": (per_doc_sorted[len(per_doc_sorted) // 2] if per_doc_sorted else None),
             "max_per_document": max(per_doc_sorted, default=None),
             "documents_without_attributions": sum(1 for n in per_doc if n == 0),
@@ -904,12 +924,12 @@ def aggregate(records: Iterable[dict]) -> dict:
             for r in top(anonymous.values(), lambda r: (-r["attributions"], -r["documents"], best(r["name"])))],
         "top_affiliations": [
             {"name": best(r["name"]), "attributions": r["attributions"], "anonymous": r["anonymous"],
-             "speakers": len(r["speakers"]), "documents": len(r["documents"])}
+             "speakers": len(r["speakers"]), "documents": r["documents"]}
             for r in top(affiliations.values(),
-                         lambda r: (-r["attributions"], -len(r["documents"]), best(r["name"])))],
+                         lambda r: (-r["attributions"], -r["documents"], best(r["name"])))],
         "findings": {
             "total": total.findings,
-            "per_document": _ratio(total.findings, len(ok)),
+            "per_document": _ratio(total.findings, n_ok),
             "by_severity": {k: severities.get(k, 0) for k in ("error", "warning", "info")},
             "by_rule": [
                 {"rule": rule, "findings": r["findings"], "documents": r["documents"],
@@ -931,10 +951,9 @@ def run_report(args) -> int:
     from .cli import EXIT_OK, CliError
 
     try:
-        records = read_records(args.results)
+        summary = aggregate(iter_records(args.results))
     except ArchiveError as exc:
         raise CliError(str(exc)) from None
-    summary = aggregate(records)
     out_dir = Path(args.results) if Path(args.results).is_dir() else Path(args.results).parent
     chart = args.chart or str(out_dir / CHART)
     chart_written = None

@@ -238,6 +238,16 @@ def test_aggregate_counts():
     assert s["error_documents"] == [{"id": "broken.txt", "error": "cannot read: permission denied"}]
 
 
+def test_aggregate_counts_a_document_once_per_speaker_and_affiliation():
+    rec = _doc("d9", "Wire", [("s1", "Linda Park", "person", None, "Riverside"),
+                              ("s2", "linda park", "person", None, "riverside")],
+               [("direct", "s1"), ("indirect", "s2")])
+    s = ar.aggregate([rec])
+    assert [(r["name"], r["attributions"], r["documents"]) for r in s["top_speakers"]] == [
+        ("Linda Park", 2, 1)]
+    assert [(r["attributions"], r["documents"]) for r in s["top_affiliations"]] == [(2, 1)]
+
+
 def test_aggregate_does_not_depend_on_record_order():
     assert ar.aggregate(RECORDS) == ar.aggregate(list(reversed(RECORDS)))
 
