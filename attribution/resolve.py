@@ -973,8 +973,11 @@ class _Resolver:
                     break
             rp = self._role_phrase(s, a, r.i, head_last=True)
             prev = toks[r.i - 1]
+            run_ids = {t.id for t in toks[r.i:r.j]}
             if rp is None and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
-                    and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns:
+                    and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns \
+                    and (prev.head in run_ids or prev.deprel in ("compound", "flat")
+                         or toks[a].upos != "DET"):  # not "the first time Trump ..."
                 # "retired neurosurgeon Ben Carson", "CNBC moderator Carl Quintanilla": any noun
                 # right before a name describes the person, listed as a role or not
                 st = r.i - 1
