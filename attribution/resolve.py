@@ -676,6 +676,8 @@ class _Resolver:
                     w = _norm(toks[j].text)
                     if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.P.particles) \
                             and toks[j].text in ("-", "'") and toks[j].start == toks[j - 1].end \
+                            and (_norm(toks[j - 1].text) in self.P.particles or len(toks[j - 1].text) == 1
+                                 or toks[j + 1].text.islower()) \
                             and toks[j + 1].start == toks[j].end:
                         j += 1  # "el-Zour", "O'Neill" split by the tokenizer
                         continue
