@@ -661,6 +661,11 @@ class _Resolver:
                     tl = self._title_at(toks, j)
                     if j > i and "\n" in self.text[toks[j - 1].end:toks[j].start]:
                         break  # never across a line break (navigation lines, headlines)
+                    if j > i and id(s) in self.headlines:
+                        so_far = tuple(_norm(t.text) for t in toks[i:j])
+                        if (so_far in self.P.places or so_far in self.P.org_names) \
+                                and _norm(toks[j].text) not in self.P.org_heads:
+                            break  # "Why Does Israel Refuse To ...": the known name ends the run
                     if tl:
                         j += tl
                         continue
@@ -752,6 +757,8 @@ class _Resolver:
             name_words = words_all
         if all(w in self.P.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
             return
+        if j - i == 1 and _norm(toks[i].text) in self.P.anonymous_nouns:
+            return  # "Republicans", "Democrats": a group, not a name
         prev = toks[i - 1] if i > 0 else None
         prev_w = _norm(prev.text) if prev is not None else ""
         if prev_w in _POSSESSIVE and i >= 2:
