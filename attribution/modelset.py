@@ -41,6 +41,34 @@ class ModelSet:
         return "ner" in self.paths or (self.kind == "official" and (self.dir / "en" / "ner").is_dir())
 
 
+def _fingerprint(paths: dict[str, Path]) -> str:
+    """A cheap id for a model directory without a recorded version: names, sizes, mtimes.
+
+    Replacing any file changes the id, so parse-cache entries of the old weights are
+    never reused.  Shipped model sets record a content hash ("version") instead.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for proc in sorted(paths):
+        st = paths[proc].stat()
+        h.update(f"{proc}:{paths[proc].name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:12]
+
+
+def content_hash(paths: dict[str, Path]) -> str:
+    """The content hash recorded as "version" in a shipped model set's scores.json."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for proc in sorted(paths):
+        h.update(proc.encode())
+        with open(paths[proc], "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()[:12]
+
+
 def stanza_resources_dir() -> Path:
     return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
 
@@ -54,8 +82,7 @@ def _file_set(directory: Path, kind: str) -> ModelSet | None:
         paths["ner"] = ner
     card = directory / "scores.json"
     scores = json.loads(card.read_text()) if card.is_file() else None
-    size = sum(p.stat().st_size for p in paths.values())
-    version = (scores or {}).get("version", f"{size:x}")
+    version = (scores or {}).get("version") or _fingerprint(paths)
     return ModelSet(id=f"{kind}-en-ewt-{version}", kind=kind, dir=directory, paths=paths, scores=scores)
 
 
