@@ -782,7 +782,7 @@ class _Resolver:
             kind = "organization"
         elif place_head:
             kind = "place"
-        elif org_head or _ACRONYM.match(name.replace(" ", "")):
+        elif org_head or _ACRONYM.match(name.replace(" ", "")) or re.search(r"\.(?:com|org|net|gov|edu)$", name):
             kind = "organization"
         elif ner:
             kind = ner
@@ -858,7 +858,8 @@ class _Resolver:
                 return r
         return None
 
-    def _role_phrase(self, s: Sentence, a: int, b: int, *, head_last: bool = False) -> _RolePhrase | None:
+    def _role_phrase(self, s: Sentence, a: int, b: int, *, head_last: bool = False,
+                     any_noun: bool = False) -> _RolePhrase | None:
         """Read a role noun phrase in tokens [a, b): role, affiliation and determiner."""
         toks = s.tokens
         if a >= b:
@@ -885,17 +886,29 @@ class _Resolver:
             if n and toks[p].text[:1].islower() or (n and toks[p].upos == "NOUN"):
                 role_at, role_len = p, n
                 if not head_last:
-                    # keep the last role noun of a compound ("campaign manager", "press aide")
+                    # keep the last role noun before a preposition ("campaign manager",
+                    # "chief political strategist")
                     q = p + n
-                    while q < b and toks[q].upos in ("NOUN",) and toks[q].text[:1].islower():
+                    while q < b and toks[q].upos in ("NOUN", "ADJ") and toks[q].text[:1].islower():
                         m = self._match(toks, q, self.P.roles, self.P.max_role, lemma=True)
-                        if not m:
-                            break
-                        role_at, role_len, q = q, m, q + m
+                        if m:
+                            role_at, role_len = q, m
+                        q += m or 1
                     break
                 p += n
                 continue
             p += 1
+        if role_at is None and any_noun:
+            # "Steve Coll, the dean of the journalism school": an unlisted noun still says what
+            # the person is when an apposition is built like a role phrase
+            q = det_end
+            while q < b and toks[q].upos == "ADJ" and toks[q].text[:1].islower():
+                q += 1
+            if q < b and toks[q].upos == "NOUN" and toks[q].text.isalpha() and toks[q].text.islower() \
+                    and "Number=Plur" not in (toks[q].feats or "") \
+                    and (q + 1 == b or _norm(toks[q + 1].text) in _PREPS_AFTER_ROLE) \
+                    and _norm(toks[q].text) not in self.P.anonymous_nouns:
+                role_at, role_len = q, 1
         if role_at is None:
             return None
         head = role_at + role_len - 1
@@ -969,7 +982,8 @@ class _Resolver:
             if closed and a < b and _norm(toks[a].text) not in ("no", "not", "none") \
                     and toks[a].upos in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") \
                     and not (toks[a].upos == "PRON" and "Poss=Yes" not in toks[a].feats):
-                rp = self._role_phrase(s, a, b)
+                rp = self._role_phrase(s, a, b) or (
+                    self._role_phrase(s, a, b, any_noun=True) if toks[a].upos == "DET" else None)
                 if rp and rp.head - a <= 8:
                     found.append((rp, 3))
         # "Defense Ministry spokesman Igor Konashenkov"
@@ -1061,31 +1075,35 @@ class _Resolver:
         firstn = words[0] if len(words) > 1 else ""
         best = None
         best_key = None
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            ok = False
-            for nm in e.names:
-                if nm == words:
-                    ok = True
-                    break
-                if not nm:
+        for fuzzy in (False, True):  # an exact surname beats a variant spelling
+            for e in self.entities:
+                if e.kind != "person":
                     continue
-                es, ef = nm[-1], nm[0] if len(nm) > 1 else ""
-                if firstn and ef and firstn != ef and not (len(firstn) <= 2 or len(ef) <= 2):
+                ok = False
+                for nm in e.names:
+                    if nm == words:
+                        ok = True
+                        break
+                    if not nm:
+                        continue
+                    es, ef = nm[-1], nm[0] if len(nm) > 1 else ""
+                    if firstn and ef and firstn != ef and not (len(firstn) <= 2 or len(ef) <= 2):
+                        continue
+                    if es == surname or (fuzzy and min(len(es), len(surname)) >= 5
+                                         and fuzz.ratio(es, surname) >= 85):
+                        ok = True
+                        break
+                    if not firstn and surname == ef and len(nm) > 1:
+                        ok = True
+                        break
+                if not ok:
                     continue
-                if es == surname or (min(len(es), len(surname)) >= 5 and fuzz.ratio(es, surname) >= 85):
-                    ok = True
-                    break
-                if not firstn and surname == ef and len(nm) > 1:
-                    ok = True
-                    break
-            if not ok:
-                continue
-            before = [o for o, _ in e.named_at if o <= offset]
-            key = (0, -max(before)) if before else (1, min((o for o, _ in e.named_at), default=0))
-            if best_key is None or key < best_key:
-                best, best_key = e, key
+                before = [o for o, _ in e.named_at if o <= offset]
+                key = (0, -max(before)) if before else (1, min((o for o, _ in e.named_at), default=0))
+                if best_key is None or key < best_key:
+                    best, best_key = e, key
+            if best is not None:
+                return best
         return best
 
     def _org_key(self, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1347,6 +1365,14 @@ class _Resolver:
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
                 run = None  # "SDF commander": the head is the common noun after the run
+        if run is None:
+            # "Former Reagan chief of staff Don Regan": a name closing the phrase is its head
+            last = b - 1
+            while last > a0 and _is_punct(toks[last]):
+                last -= 1
+            tail = self._in_run(s, last)
+            if tail is not None and tail.kind == "person" and not tail.modifier and tail.i > a0:
+                run = tail
         if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
             run = None  # "a Republican": a common noun with a capital, not a name
         if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1 \
@@ -1390,6 +1416,8 @@ class _Resolver:
             return self._attach(run)
         if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.P.anonymous_nouns:
             return None
+        if _norm(toks[m].text) in self.P.not_names or toks[m].upos == "NUM":
+            return None  # "on Thursday, which ...": a date is nobody
         st = m
         while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                           or _norm(toks[st - 1].text) in _POSSESSIVE) and toks[st - 1].text != ",":
@@ -1578,7 +1606,11 @@ class _Resolver:
         if cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
             if e.kind == "person":
-                return None if e.gender and e.gender != want else 0.0
+                if e.gender and e.gender != want:
+                    return None
+                # a lone capitalised word never given a first name or title may be no person
+                lone = not e.title and all(len(nm) < 2 for nm in e.names)
+                return 1.0 if lone else 0.0
             if e.kind == "anonymous" and not e.plural:
                 return None if e.gender and e.gender != want else 0.0
             return None

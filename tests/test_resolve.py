@@ -442,6 +442,36 @@ def test_you_and_a_capitalised_common_noun(parser):
     assert s.kind == "anonymous" and s.name == "a Republican"
 
 
+@pytest.mark.stanza
+def test_exact_surname_beats_a_similar_one(parser):
+    text = ("Ronald Reagan said the plan would work.\n\n"
+            "Don Regan, his chief of staff, said it would not.\n\n"
+            "Reagan later said he had been right.")
+    doc = _parse(parser, text)
+    attrs = [_attr(doc, 1, "Ronald Reagan"), _attr(doc, 2, "Don Regan"),
+             _attr(doc, 3, "Reagan", after="not.")]
+    res = resolve(doc, attrs)
+    assert _speaker(res, "a3").name == "Ronald Reagan"
+    assert _speaker(res, "a2").name == "Don Regan"
+
+
+@pytest.mark.stanza
+def test_unlisted_apposition_noun_is_a_role(parser):
+    text = "Steve Coll, the dean of the journalism school, said the articles were accurate."
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Steve Coll")])
+    s = res.speakers[0]
+    assert (s.name, s.role, s.affiliation) == ("Steve Coll", "dean", "journalism school")
+
+
+@pytest.mark.stanza
+def test_name_at_the_end_of_a_descriptive_source(parser):
+    text = "Former Reagan chief of staff Don Regan, who died in 2003, wrote that she ran the White House."
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Former Reagan chief of staff Don Regan")])
+    assert res.speakers[0].name == "Don Regan" and res.speakers[0].kind == "person"
+
+
 # ---------------------------------------------------------------- the sample article
 
 SAMPLE_SOURCES = [
