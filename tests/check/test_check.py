@@ -62,3 +62,10 @@ def test_check_is_deterministic_and_does_not_mutate():
     a = check(r, Config())
     b = check(r, Config())
     assert a == b
+
+
+def test_empty_and_odd_documents_do_not_crash():
+    for text in ["", "\n\n", '"', '“unclosed quote with no end', 'a "b" c "d', "”backwards“"]:
+        r = resolved(text)
+        findings = check(r, Config())
+        assert all(0 <= f.start <= f.end <= len(text) for f in findings)

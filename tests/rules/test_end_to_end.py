@@ -123,3 +123,26 @@ def test_documented_fix_does_not_trigger_the_rule(parser, rule):
 ])
 def test_short_news_sentences(parser, text, rule_id, expected):
     assert len(_audit(parser, text, rule_id)) == expected
+
+
+@pytest.mark.polnear
+def test_polnear_articles_check_cleanly(parser, polnear_train):
+    """Real articles: every finding points at real text, has a known rule and a one-line message."""
+    import json
+
+    from attribution.audit import audit_source
+    from attribution.check.registry import lookup
+    from attribution.load import load_text
+
+    with open(polnear_train, encoding="utf-8") as fh:
+        records = [json.loads(next(fh)) for _ in range(2)]
+    for rec in records:
+        report = audit_source(load_text(rec["text"], path="a.txt", fmt="text"), parser, config=Config())
+        ids = {a.id for a in report.resolved.attributions}
+        for f in report.findings:
+            assert lookup(f.rule) is not None
+            assert 0 <= f.start < f.end <= len(rec["text"])
+            assert "\n" not in f.message and f.message
+            assert set(f.attributions) <= ids
+        starts = [(f.start, f.rule) for f in report.findings]
+        assert starts == sorted(starts)

@@ -90,3 +90,10 @@ def test_suppressed_block_drops_the_finding():
 ])
 def test_quotes_introduced_by_a_colon_or_a_cue_verb(text):
     assert run(text, rule=RULE) == []
+
+
+def test_sourceless_quote_with_a_cue_is_an_extraction_gap_not_a_floating_quote():
+    text = ("Clinton's campaign manager rallied supporters, saying: \"We have to be ready to stop "
+            "him, and we will be.\"\n")
+    attrs = [dict(type="direct", content="We have to be ready to stop him, and we will be.", cue="saying")]
+    assert run(text, attrs, rule=RULE) == []

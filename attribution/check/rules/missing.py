@@ -139,6 +139,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     for a in ctx.attributions:
         if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
             continue
+        if a.cue is not None:
+            continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link
         h = a.content_hull
         if any(h.overlaps(s) for s in seen) or any(h.overlaps(x) for x in hulls):
             continue
