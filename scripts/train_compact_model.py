@@ -45,18 +45,18 @@ STAGES: dict[str, dict] = {
     "tokenizer": {
         "module": "stanza.models.tokenizer",
         "file": f"{SHORT}_tokenizer.pt",
-        "args": ["--max_seqlen", "300", "--steps", os.environ.get("TOK_STEPS", "9000"),
+        "args": ["--max_seqlen", "300", "--steps", os.environ.get("TOK_STEPS", "3600"),
                  "--eval_steps", "300", "--anneal_after", "2000"],
     },
     "mwt": {
         "module": "stanza.models.mwt_expander",
         "file": f"{SHORT}_mwt_expander.pt",
-        "args": ["--num_epoch", os.environ.get("MWT_EPOCHS", "10")],
+        "args": ["--num_epoch", os.environ.get("MWT_EPOCHS", "4")],
     },
     "lemma": {
         "module": "stanza.models.lemmatizer",
         "file": f"{SHORT}_lemmatizer.pt",
-        "args": ["--num_epoch", os.environ.get("LEMMA_EPOCHS", "6")],
+        "args": ["--num_epoch", os.environ.get("LEMMA_EPOCHS", "1")],
     },
     "tagger": {
         "module": "stanza.models.tagger",
@@ -66,7 +66,7 @@ STAGES: dict[str, dict] = {
                  "--deep_biaff_hidden_dim", "100", "--composite_deep_biaff_hidden_dim", "50",
                  "--tag_emb_dim", "25", "--batch_size", "32",
                  "--dropout", "0.33", "--word_dropout", "0.1",
-                 "--max_steps", os.environ.get("TAGGER_STEPS", "5600"), "--eval_interval", "400"],
+                 "--max_steps", os.environ.get("TAGGER_STEPS", "2400"), "--eval_interval", "400"],
     },
     "parser": {
         "module": "stanza.models.parser",
