@@ -44,6 +44,11 @@ class Config:
     anonymous_allow_requires_reason: bool = True
     path: str | None = None               # the file it came from (None: defaults)
 
+    def __hash__(self) -> int:  # the severity dict would make the generated hash fail
+        return hash((self.select, self.ignore, tuple(sorted((k, v.value) for k, v in self.severity.items())),
+                     self.fail_on, self.extra_cues, self.anonymous_allow,
+                     self.anonymous_allow_requires_reason, self.path))
+
     def fails(self, severity: Severity | str) -> bool:
         """True when a finding of ``severity`` should make the run exit 1."""
         if self.fail_on == "never":

@@ -54,13 +54,24 @@ def sample(args) -> None:
 
     path = POLNEAR / f"{args.split}.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if args.mixed:
+        # round-robin over publishers so that a partial run is not all one outlet
+        groups: dict[str, list] = collections.defaultdict(list)
+        for rec in records:
+            groups[rec.get("publisher", "")].append(rec)
+        mixed, queues = [], [list(g) for g in groups.values()]
+        while any(queues):
+            for q in queues:
+                if q:
+                    mixed.append(q.pop(0))
+        records = mixed
     if args.limit:
         records = records[: args.limit]
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     if args.resample:
         rows = [json.loads(x) for x in (OUT / "findings.jsonl").open(encoding="utf-8")]
-        records = records[: len({r["doc"] for r in rows}) or len(records)]
+        records = sorted({r["doc"] for r in rows})
         _write_sample(args, rows, len(records))
         return
     parser = Parser(resolve_models())
@@ -154,6 +165,7 @@ def main() -> None:
     s.add_argument("--per-rule", type=int, default=30)
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--out", default=None, help="output folder (default build/check-precision)")
+    s.add_argument("--mixed", action="store_true", help="interleave publishers")
     s.add_argument("--resample", action="store_true", help="sample again from findings.jsonl")
     c = sub.add_parser("count")
     c.add_argument("--out", default=None)

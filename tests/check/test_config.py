@@ -131,3 +131,9 @@ def test_explicit_pyproject_without_table(tmp_path):
 def test_unknown_cli_override_value(tmp_path):
     with pytest.raises(ConfigError, match="--select"):
         load_config(start=tmp_path, overrides={"select": "ATR101,nonsense"})
+
+
+def test_config_is_hashable_and_comparable():
+    a = Config(severity={"loaded-cue": Severity.ERROR})
+    b = Config(severity={"loaded-cue": Severity.ERROR})
+    assert a == b and hash(a) == hash(b) and len({a, b, Config()}) == 2
