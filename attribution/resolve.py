@@ -1070,12 +1070,12 @@ class _Resolver:
         self.entities.append(e)
         return e
 
-    def _person_match(self, words: tuple[str, ...], offset: int) -> _Entity | None:
+    def _person_match(self, words: tuple[str, ...], offset: int, *, variants: bool = True) -> _Entity | None:
         surname = words[-1]
         firstn = words[0] if len(words) > 1 else ""
         best = None
         best_key = None
-        for fuzzy in (False, True):  # an exact surname beats a variant spelling
+        for fuzzy in (False, True) if variants else (False,):  # an exact surname beats a variant
             for e in self.entities:
                 if e.kind != "person":
                     continue
@@ -1135,9 +1135,16 @@ class _Resolver:
             if e is None:
                 e = self._new("person", r.name)
         else:
-            e = self._org_match(r.words)
-            if e is None and r.kind == "place":
-                pass
+            e = None
+            if len(r.words) == 1 and not r.definite and not _ACRONYM.match(r.name):
+                # "Rep. Jim Jordan ... Jordan said": a known surname beats the country
+                e = self._person_match(r.words, r.start, variants=False)
+                if e is not None and not any(len(nm) > 1 and nm[-1] == r.words[0] for nm in e.names):
+                    e = None  # only a full name's surname, never a first name ("Virginia")
+                if e is not None:
+                    r.kind = "person"
+            if e is None:
+                e = self._org_match(r.words)
             if e is None:
                 e = self._new(r.kind, r.name)
             elif (not r.possessor and not r.modifier and e.kind != "person"
@@ -1371,7 +1378,8 @@ class _Resolver:
             while last > a0 and _is_punct(toks[last]):
                 last -= 1
             tail = self._in_run(s, last)
-            if tail is not None and tail.kind == "person" and not tail.modifier and tail.i > a0:
+            if tail is not None and tail.kind == "person" and not tail.modifier and tail.i > a0 \
+                    and toks[tail.i - 1].upos != "ADP" and _norm(toks[tail.i - 1].text) not in ("of", "from", "for", "at", "in"):
                 run = tail
         if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
             run = None  # "a Republican": a common noun with a capital, not a name
@@ -1476,7 +1484,15 @@ class _Resolver:
                                    {"post": 3, "poss": 2}.get(rp.aff_kind or "", 1))
                 return linked
             if rp.definite and not rp.aff and not anon_noun:
-                return None  # "the spokesman" with nobody holding the role: unresolved
+                # an epithet ("the Republican presidential candidate", "the ranting radio host")
+                # stands for the person the article is about, like a pronoun; a bare
+                # "the spokesman" with nobody holding the role stays unresolved
+                described = any(t.upos not in ("DET",) and not _is_punct(t) for t in toks[a0:rp.head])
+                if described:
+                    e = self._pronoun(ht.start, si, "person")
+                    if e is not None and (not e.role or e.holds(self.P, rp.role)):
+                        return e
+                return None
         if anon_phrase or anon_noun or rp is not None:
             return self._anonymous(desc, rp, ht, head, a0, s)
         if hw in self.P.org_heads or hl in self.P.org_heads:
@@ -1603,6 +1619,10 @@ class _Resolver:
 
     @staticmethod
     def _compat(e: _Entity, cls: str) -> float | None:
+        if cls == "person":  # an epithet: any named person, gender unknown
+            if e.kind != "person":
+                return None
+            return 0.0 if e.title or any(len(nm) > 1 for nm in e.names) else 1.0
         if cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
             if e.kind == "person":

@@ -472,6 +472,26 @@ def test_name_at_the_end_of_a_descriptive_source(parser):
     assert res.speakers[0].name == "Don Regan" and res.speakers[0].kind == "person"
 
 
+@pytest.mark.stanza
+def test_epithet_refers_to_the_person_the_story_is_about(parser):
+    text = ("Ben Carson defended his record on Sunday.\n\n"
+            "\"There's no question I'm getting special scrutiny,\" the Republican presidential "
+            "candidate said.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "the Republican presidential candidate")])
+    assert res.speakers[0].name == "Ben Carson"
+
+
+@pytest.mark.stanza
+def test_surname_beats_a_country_of_the_same_name(parser):
+    text = ("Rep. Jim Jordan criticized the bill on Monday.\n\n"
+            "Jordan said the House would not pass it.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "Jordan", after="Monday")])
+    s = res.speakers[0]
+    assert (s.name, s.kind) == ("Jim Jordan", "person")
+
+
 # ---------------------------------------------------------------- the sample article
 
 SAMPLE_SOURCES = [
