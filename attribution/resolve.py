@@ -140,6 +140,7 @@ class People:
     place_heads: frozenset[str]
     not_names: frozenset[str]
     particles: frozenset[str]
+    parties: frozenset[str]
     anonymous_nouns: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     anonymous_modifiers: frozenset[str]
@@ -161,7 +162,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "gender": {"male": "strings", "female": "strings", "male_names": "strings", "female_names": "strings"},
     "organizations": {"heads": "strings", "generic": "strings", "names": "strings", "places": "strings",
                       "place_heads": "strings"},
-    "names": {"not_names": "strings", "particles": "strings"},
+    "names": {"not_names": "strings", "particles": "strings", "parties": "strings"},
     "anonymous": {"nouns": "strings", "phrases": "strings", "modifiers": "strings",
                   "reasons": "strings"},
     "pronouns": {"male": "strings", "female": "strings", "group": "strings", "thing": "strings",
@@ -294,6 +295,7 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
         place_heads=frozenset(_norm(w) for w in out["organizations"]["place_heads"]),
         not_names=frozenset(_norm(w) for w in out["names"]["not_names"]),
         particles=frozenset(_norm(w) for w in out["names"]["particles"]),
+        parties=frozenset(_norm(w) for w in out["names"]["parties"]),
         anonymous_nouns=frozenset(_norm(w) for w in out["anonymous"]["nouns"]),
         anonymous_phrases=tuple(sorted({p.lower() for p in out["anonymous"]["phrases"]},
                                        key=lambda p: (-len(p), p))),
@@ -333,6 +335,8 @@ _DETS_INDEF = {"a", "an", "one", "some", "several", "many", "two", "three", "fou
                "another", "other", "few", "most", "all", "various", "numerous"}
 _HYPHEN_ADJ = re.compile(r"^\S+-[a-z]+$")          # Britain-based, U.S.-led
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")   # el-Zour, al-Assad
+# nouns that name people by what they do: moderator, neurosurgeon, front-runner, strategist
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|eon|ee|ive|man|woman|host|chief|icon|czar|guru|star)$")
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]*\)?$")       # (D-N.Y.), R-Texas
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Z]\.){2,4}|[A-Z]\.[A-Z]\.[A-Z]?)$")
 
@@ -907,7 +911,8 @@ class _Resolver:
             if q < b and toks[q].upos == "NOUN" and toks[q].text.isalpha() and toks[q].text.islower() \
                     and "Number=Plur" not in (toks[q].feats or "") \
                     and (q + 1 == b or _norm(toks[q + 1].text) in _PREPS_AFTER_ROLE) \
-                    and _norm(toks[q].text) not in self.P.anonymous_nouns:
+                    and _norm(toks[q].text) not in self.P.anonymous_nouns \
+                    and _norm(toks[q].text) not in self.P.org_heads:
                 role_at, role_len = q, 1
         if role_at is None:
             return None
@@ -996,19 +1001,27 @@ class _Resolver:
                     break
             rp = self._role_phrase(s, a, r.i, head_last=True)
             prev = toks[r.i - 1]
-            run_ids = {t.id for t in toks[r.i:r.j]}
-            if rp is None and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
+            before = toks[a - 1] if a > 0 else None
+            if rp is None and not r.title and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
                     and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns \
-                    and (prev.head in run_ids or prev.deprel in ("compound", "flat")
-                         or toks[a].upos != "DET"):  # not "the first time Trump ..."
+                    and _norm(prev.text) not in self.P.org_heads and _norm(prev.text) not in self.P.place_heads \
+                    and _PERSON_NOUN.search(prev.text.lower()) \
+                    and toks[a].upos != "DET" and (before is None or before.upos != "ADP"):
+                # not "the first time Trump ...", "in favor Sanders"
                 # "retired neurosurgeon Ben Carson", "CNBC moderator Carl Quintanilla": any noun
                 # right before a name describes the person, listed as a role or not
                 st = r.i - 1
                 while st > a and (toks[st - 1].text[:1].isupper() or toks[st - 1].upos in ("NOUN", "PROPN")) \
                         and _norm(toks[st - 1].text) not in self.P.anonymous_modifiers:
                     st -= 1
-                aff = self.tok_text(s, st, r.i - 1) if st < r.i - 1 else None
-                rp = _RolePhrase(role=_norm(prev.lemma or prev.text), head=r.i - 1, aff=aff,
+                cs = r.i - 1  # "front-runner" split by the tokenizer is one word
+                while cs >= 2 and toks[cs - 1].text == "-" and toks[cs - 1].start == toks[cs - 2].end \
+                        and toks[cs].start == toks[cs - 1].end:
+                    cs -= 2
+                st = min(st, cs)
+                aff = self.tok_text(s, st, cs) if st < cs else None
+                role = self.tok_text(s, cs, r.i).lower() if cs < r.i - 1 else _norm(prev.lemma or prev.text)
+                rp = _RolePhrase(role=role, head=r.i - 1, aff=aff,
                                  aff_kind="premod" if aff else None,
                                  aff_offset=toks[st].start, definite=False, indefinite=False,
                                  plural=False, end=r.i)
@@ -1070,15 +1083,16 @@ class _Resolver:
         self.entities.append(e)
         return e
 
-    def _person_match(self, words: tuple[str, ...], offset: int, *, variants: bool = True) -> _Entity | None:
+    def _person_match(self, words: tuple[str, ...], offset: int, *, variants: bool = True,
+                      gender: str | None = None) -> _Entity | None:
         surname = words[-1]
         firstn = words[0] if len(words) > 1 else ""
         best = None
         best_key = None
         for fuzzy in (False, True) if variants else (False,):  # an exact surname beats a variant
             for e in self.entities:
-                if e.kind != "person":
-                    continue
+                if e.kind != "person" or (gender and e.gender and gender != e.gender):
+                    continue  # "Mr. Obama" is not "Michelle Obama"
                 ok = False
                 for nm in e.names:
                     if nm == words:
@@ -1118,7 +1132,7 @@ class _Resolver:
                 if nm == key:
                     return e
                 short, long_ = (key, nm) if len(key) <= len(nm) else (nm, key)
-                if len(short) >= 2 and long_[-len(short):] == short:
+                if len(short) >= 2 and long_[-len(short):] == short and short not in self.P.places:
                     return e
                 if len(" ".join(key)) >= 8 and fuzz.ratio(" ".join(key), " ".join(nm)) >= 92:
                     return e
@@ -1129,7 +1143,9 @@ class _Resolver:
             return r.entity
         e = None
         if r.kind == "person":
-            e = self._person_match(r.words, r.start)
+            g = r.gender or ("m" if len(r.words) > 1 and r.words[0] in self.P.male_names else
+                             "f" if len(r.words) > 1 and r.words[0] in self.P.female_names else None)
+            e = self._person_match(r.words, r.start, gender=g)
             if e is None and r.tentative:
                 e = self._org_match(r.words)
             if e is None:
@@ -1483,7 +1499,9 @@ class _Resolver:
                     linked.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset),
                                    {"post": 3, "poss": 2}.get(rp.aff_kind or "", 1))
                 return linked
-            if rp.definite and not rp.aff and not anon_noun:
+            party = bool(rp.aff) and rp.aff_kind == "premod" and all(
+                _norm(w) in self.P.parties for w in rp.aff.split())
+            if rp.definite and (not rp.aff or party) and not anon_noun:
                 # an epithet ("the Republican presidential candidate", "the ranting radio host")
                 # stands for the person the article is about, like a pronoun; a bare
                 # "the spokesman" with nobody holding the role stays unresolved
