@@ -1006,7 +1006,8 @@ class _Resolver:
                     and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns \
                     and _norm(prev.text) not in self.P.org_heads and _norm(prev.text) not in self.P.place_heads \
                     and _PERSON_NOUN.search(prev.text.lower()) \
-                    and toks[a].upos != "DET" and (before is None or before.upos != "ADP"):
+                    and toks[a].upos != "DET" and (before is None or before.upos not in (
+                        "ADP", "PRON", "DET", "AUX", "PART", "SCONJ")):
                 # not "the first time Trump ...", "in favor Sanders"
                 # "retired neurosurgeon Ben Carson", "CNBC moderator Carl Quintanilla": any noun
                 # right before a name describes the person, listed as a role or not
