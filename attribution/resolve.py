@@ -32,10 +32,14 @@ as extra evidence when the model set has them):
 3. **Roles and affiliations** are read around each person run: appositions
    ("X, a spokesman for Y," -> role spokesman, affiliation Y; "X, the ministry's
    spokesman" -> affiliation = the organisation named earlier whose name holds
-   "Ministry"), a role noun before the name ("Defense Ministry spokesman Igor
-   Konashenkov"), a preceding apposition ("The ministry's spokesman, Igor
-   Konashenkov,") and "X of/from/at Y".  Explicit "for/of Y" beats a possessive,
-   which beats a pre-modifier, which beats the words before a title.
+   "Ministry"; "X, the dean of the journalism school" -> an unlisted noun is a
+   role too; "a professor of history at American University" -> the
+   institution, not the field), a role noun before the name ("Defense Ministry
+   spokesman Igor Konashenkov"; also an unlisted person noun such as "retired
+   neurosurgeon Ben Carson", "front-runner Donald Trump"), a preceding
+   apposition ("The ministry's spokesman, Igor Konashenkov,") and "X of/from Y"
+   / "X at <organisation>".  Explicit "for/of Y" beats a possessive, which beats
+   a pre-modifier, which beats the words before a title.
 4. **Entities.**  Runs are merged into entities: equal names, a surname alone
    ("Dillon") or a variant spelling of it ("Konashenkow", rapidfuzz ratio >= 85)
    join the full name (the most recently named one when two share a surname;
@@ -57,6 +61,9 @@ as extra evidence when the model set has them):
    unnamed-source noun ("officials", "an SDF commander", "people familiar with
    ...") -> an anonymous speaker named by its description (the same description,
    or a definite "the official" after "a senior official", is the same speaker);
+   a definite epithet with no holder ("the Republican presidential candidate",
+   "the ranting radio host") -> the person a "he/she" would take (a bare "the
+   spokesman" stays unresolved);
    an organisation noun ("the ministry") -> the organisation named earlier with
    that head word, a generic one ("the group", "the company") -> the
    organisation an "it" would take, else an organisation speaker named by the
