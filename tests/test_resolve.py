@@ -286,6 +286,18 @@ def test_anonymous_with_reason(parser):
 
 
 @pytest.mark.stanza
+def test_reason_after_the_source_and_named_speaker_gets_none(parser):
+    text = ("The plant will close in March, said an official who was not authorized to speak "
+            "publicly.\n\n"
+            "Mayor Tom Brady said the city would help the workers.")
+    doc = _parse(parser, text)
+    res = resolve(doc, [_attr(doc, 1, "an official"), _attr(doc, 2, "Mayor Tom Brady")])
+    a, b = _speaker(res, "a1"), _speaker(res, "a2")
+    assert a.kind == "anonymous" and a.anonymity_reason == "not authorized to speak publicly"
+    assert b.kind == "person" and b.anonymity_reason is None
+
+
+@pytest.mark.stanza
 def test_anonymous_plural_repeated_is_one_speaker(parser):
     text = ("Critics said the plan would raise prices.\n\nCritics also said it was rushed.")
     doc = _parse(parser, text)
