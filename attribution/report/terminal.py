@@ -272,20 +272,27 @@ def print_explain(rule, *, file=None, color: bool | None = None, width: int | No
     screen.close()
 
 
-def _scores(scores: dict | None, prefix: str = "") -> str:
-    """``upos 0.951, las 0.803, dev.las 0.78``: numbers of the model card, one level deep."""
+def _scores(scores: dict | None) -> list[tuple[str, str]]:
+    """Rows for the model card's measured scores: one row per evaluation, plus speed.
+
+    ``scores.json`` holds ``{"ewt_test": {"split", "from", "scores": {...}, "tokens_per_s",
+    "load_seconds", ...}, "version": ...}``.
+    """
     if not scores:
-        return "—"
-    parts = []
+        return [("scores", "—")]
+    rows = []
     for key, value in scores.items():
-        if key == "version" or isinstance(value, (list, bool)):
+        if not isinstance(value, dict):
             continue
-        if isinstance(value, dict):
-            if not prefix:
-                parts.append(_scores(value, f"{key}."))
-            continue
-        parts.append(f"{prefix}{key} {value:.3g}" if isinstance(value, float) else f"{prefix}{key} {value}")
-    return ", ".join(p for p in parts if p and p != "—") or "—"
+        if isinstance(value.get("scores"), dict):
+            label = f"{value.get('split', key)}, from {value.get('from', 'raw text')}"
+            nums = ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                             for k, v in value["scores"].items())
+            rows.append((label, nums))
+            if "tokens_per_s" in value:
+                rows.append(("speed", f"{value['tokens_per_s']} tokens/s on {value.get('threads', '?')} "
+                                      f"thread(s), load {value.get('load_seconds', '?')} s"))
+    return rows or [("scores", "—")]
 
 
 def print_models(available: Sequence, in_use, *, file=None, color: bool | None = None,
@@ -309,7 +316,8 @@ def print_models(available: Sequence, in_use, *, file=None, color: bool | None =
         table.add_column(no_wrap=True, style="dim")
         table.add_column(ratio=1, overflow="fold")
         table.add_row(_t("dir"), _t(str(m.dir)))
-        table.add_row(_t("scores"), _t(_scores(m.scores)))
+        for label, text in _scores(m.scores):
+            table.add_row(_t(label), _t(text))
         console.print(Padding(table, (0, 0, 0, 4)))
     if in_use is None:
         console.print(_t(("no usable model set", "bold red")))

@@ -184,8 +184,10 @@ def test_print_models_marks_the_one_in_use(tmp_path):
     from attribution.modelset import ModelSet
 
     compact = ModelSet(id="compact-en-ewt-1", kind="compact", dir=tmp_path / "compact", paths={},
-                       scores={"version": "1", "upos": 0.9512, "las": 0.8034,
-                               "dev": {"las": 0.78}, "notes": ["x"]})
+                       scores={"version": "1", "ewt_test": {
+                           "split": "EWT test", "from": "raw text", "tokens_per_s": 1164,
+                           "threads": 1, "load_seconds": 1.2,
+                           "scores": {"UPOS": 92.12, "UAS": 80.95, "LAS": 76.99}}})
     official = ModelSet(id="official-en-default", kind="official", dir=tmp_path / "stanza", paths={})
     buf = io.StringIO()
     terminal.print_models([official, compact], compact, file=buf, color=False, width=80)
@@ -193,7 +195,9 @@ def test_print_models_marks_the_one_in_use(tmp_path):
     assert ESC not in out
     line = next(line for line in out.splitlines() if "compact-en-ewt-1" in line)
     assert line.startswith("* compact-en-ewt-1") and "in use" in line
-    assert "upos 0.951, las 0.803, dev.las 0.78" in " ".join(out.split())
+    flat = " ".join(out.split())
+    assert "EWT test, from raw text" in flat and "UPOS 92.12, UAS 80.95, LAS 76.99" in flat
+    assert "1164 tokens/s on 1 thread(s), load 1.2 s" in flat
     other = next(line for line in out.splitlines() if "official-en-default" in line)
     assert not other.lstrip().startswith("*") and "in use" not in other
     assert max(_cells(line) for line in out.splitlines()) <= 80
