@@ -8,7 +8,7 @@ from ..lexicon import Lexicon
 from ..model import Attribution, Document, Span
 from ._tree import Cand, Tree, span_of, trim
 from .direct import FileQuote, document_quotes, words_in
-from .reported import _subject_ids, _first_subject, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
+from .reported import by_agent, _subject_ids, _first_subject, _np_forward, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
 
 MAX_CUE_GAP = 120          # characters between a quotation and its cue in the same sentence
 ORG_WORDS = {"ministry", "department", "party", "committee", "council", "agency", "government",
@@ -109,7 +109,9 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
             continue
         if any(_covered(c.content, q.inner_start, q.inner_end) for c in cands):
             continue
-        found = _quote_cue(doc, trees, sent_starts, q, qi, lexicon, cue_keys)
+        inner = text[q.inner_start:q.inner_end].strip()
+        short = words_in(inner) <= 3 and not inner.endswith((",", ".", "!", "?", "…"))
+        found = None if short else _quote_cue(doc, trees, sent_starts, q, qi, lexicon, cue_keys)
         if found is not None:
             cue_keys.add(found.cue_key)
             cands.append(found)
@@ -225,20 +227,19 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: File
         return None
     _, si, v, lem = best
     tree = trees[si]
-    src_ids, passive = set(_subject_ids(tree, v)), False
+    agent = by_agent(tree.sent.tokens, v)
+    src_ids, passive = set(agent or _subject_ids(tree, v)), False
     if not src_ids:
         if v.text.lower().endswith("ing"):
             src_ids = set(_first_subject(tree, v.id, qi.inside))
         if not src_ids:
-            # inverted order: '"...," said Smith.'
-            after = [t for t in tree.sent.tokens if t.id > v.id and t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ")]
-            ids = []
-            for t in tree.sent.tokens[v.id:]:
-                if t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") or t.text in (",", "'s", "’s") and ids:
-                    ids.append(t.id)
-                else:
-                    break
-            src_ids = set(trim(tree.sent, set(ids), keep_quotes=False)) if after else set()
+            # inverted order: '"...," said Smith, an attorney with the group.'
+            fwd = _np_forward(tree.sent.tokens, v.id + 1)
+            if fwd and fwd[-1] + 2 <= len(tree.sent.tokens) and tree.sent.tokens[fwd[-1]].text == ",":
+                app = _np_forward(tree.sent.tokens, fwd[-1] + 2)
+                if app and tree.sent.tokens[app[0] - 1].upos in ("DET", "ADJ", "NOUN", "PROPN"):
+                    fwd = list(range(fwd[0], app[-1] + 1))
+            src_ids = set(fwd)
     return Cand(content=[(q.start, q.end)], cue=_cue_span(tree, v, lexicon, text),
                 source=span_of(tree.sent, src_ids) if src_ids else None, sentence=si, origin="direct",
                 cue_lemma=lem, cue_key=(si, v.id), source_head=_head_of(tree, src_ids) if src_ids else None,

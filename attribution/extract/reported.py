@@ -31,13 +31,12 @@ OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame",
              "dismiss", "deny", "accuse", "refute", "rebut", "question", "challenge", "defend",
              "attack", "slam", "blast", "decry", "admit", "acknowledge", "confirm", "announce",
              "predict", "promise", "pledge", "vow", "propose", "urge", "describe", "call",
-             "want", "support", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect",
-             "refer", "offer", "discuss", "name", "identify", "voice", "request", "highlight", "thank",
+             "want", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect",
+             "refer", "discuss", "identify", "voice", "request", "highlight", "thank",
              "quote", "reference", "forecast", "invoke", "present", "liken", "portray", "compare",
-             "seek", "push", "encourage", "promote", "embrace", "approve", "champion", "like",
-             "dislike", "love", "hate", "resent", "mock", "ridicule", "welcome", "celebrate", "demand",
-             "bemoan", "rail", "assail", "decry", "express", "hail", "laud", "applaud", "back",
-             "favor", "mention", "recall", "recount", "echo", "tout", "lament", "predict", "estimate"}
+             "approve", "champion", "dislike", "resent", "mock", "ridicule", "welcome", "celebrate", "demand",
+             "bemoan", "rail", "assail", "decry", "express", "hail", "laud", "applaud",
+             "mention", "recall", "recount", "echo", "tout", "lament", "predict", "estimate"}
 XCOMP_VERBS = {"want", "hope", "plan", "expect", "seek", "promise", "pledge", "vow", "refuse",
                "decline", "threaten", "urge", "intend", "wish", "prefer", "decide", "agree",
                "claim", "appear", "seem", "call", "ask", "tell", "warn", "vow", "offer", "try"}
@@ -385,6 +384,16 @@ def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
             k += 1
             steps += 1
             continue
+        if low == "of" and k > 1 and toks[k - 2].lemma.lower() in ("say", "write", "add", "tell", "speak"):
+            # "said of the Clinton campaign, ..." / "said of Cruz."
+            j = k + 1
+            while j <= n and j - k <= 6 and (_is_np(toks[j - 1]) or toks[j - 1].text.lower() in ("'s", "’s", "-")):
+                j += 1
+            if j > k + 1 and (j > n or toks[j - 1].text in (",", ".", ":", ";") or toks[j - 1].text.lower() == "that"
+                              or toks[j - 1].text in QUOTE_END):
+                k = j
+                steps += 1
+                continue
         if low in PREPS:
             j = k + 1
             last_noun = None
@@ -517,7 +526,11 @@ def _content_end(toks, k: int) -> int:
                 break
         if depth == 0 and t.text == "," and t.id < n:
             nxt = toks[t.id].text.lower()
-            if nxt in CONTENT_STOP and t.id + 1 < n and toks[t.id + 1].upos in ("PRON", "PROPN", "DET"):
+            if nxt in ("though", "although", "whereas", "while", "unless"):
+                end = t.id - 1
+                break
+            if nxt in ("but", "and", "or", "so", "yet") and t.id + 1 < n and (
+                    toks[t.id + 1].upos in ("PRON", "PROPN", "DET", "NUM") or toks[t.id + 1].text.lower() in ("there", "it")):
                 end = t.id - 1
                 break
             if nxt in ("according", "saying", "adding", "noting", "arguing", "citing",
@@ -547,7 +560,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         return None
     # inverted order after a quotation: '"...," said Smith, a strategist who ...'
     prev = toks[v.id - 2].text if v.id >= 2 else ""
-    if prev in (",",) or prev in QUOTE_END:
+    if prev and all(not c.isalnum() for c in prev) and any(c in ",\"”'’" for c in prev):
         before = _before_cue(tree, v)
         if before is not None:
             content, pieces2, src, origin = before
@@ -616,6 +629,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 origin = "dep"
     if not content:
         return None
+    if origin == "colon" and not src:
+        src = _subject_ids(tree, v)
     # by-agent of a passive cue: "was called 'a gamble' by X"
     if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
         for j in range(v.id + 1, n):
@@ -661,6 +676,21 @@ def _strip_dateline(toks, ids: list[int]) -> list[int]:
     return ids
 
 
+def by_agent(toks, v: Token) -> list[int]:
+    """The agent of a passive cue ("was called 'a gamble' by X"): ids of X, or []."""
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("ADV", "PART"):
+        j -= 1
+    if not (v.xpos == "VBN" or v.text.lower().endswith(("ed", "en"))) or j < 1 or toks[j - 1].lemma.lower() != "be":
+        return []
+    for t in toks[v.id:]:
+        if t.text.lower() == "by":
+            return _np_forward(toks, t.id + 1)
+        if t.text in (";", ":") or (t.upos == "VERB" and t.xpos in FINITE):
+            break
+    return []
+
+
 def _neg_surface(toks, v: Token) -> bool:
     j = v.id - 1
     while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV"):
@@ -670,6 +700,10 @@ def _neg_surface(toks, v: Token) -> bool:
     return False
 
 
+INVERTING = {"say", "write", "add", "tell", "ask", "reply", "respond", "tweet", "post", "explain", "note",
+             "continue", "recall", "insist", "argue", "warn", "declare", "answer", "observe", "remark",
+             "suggest", "acknowledge", "admit", "conclude", "predict", "quip", "joke", "counter",
+             "retort", "muse", "wonder", "announce", "state", "report", "confirm", "complain"}
 QUOTE_END = set('"”\'’') | {"''"}
 
 
@@ -680,7 +714,8 @@ def _before_cue(tree: Tree, v: Token):
     # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
     k = v.id + 1
     inverted: list[int] = []
-    if k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS:
+    if k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
+            v.lemma.lower() in INVERTING:
         inverted = _np_forward(toks, k)
         if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
             # "said Igor Konashenkov, the ministry's spokesman."
@@ -695,7 +730,8 @@ def _before_cue(tree: Tree, v: Token):
     if not tail_end:
         return None
     cont_after: list[int] = []
-    if k <= n and toks[k - 1].text == "," and k + 1 <= n and toks[k].text in ('"', "“", "''", "``", "«"):
+    if k <= n and toks[k - 1].text == "," and k + 1 <= n and (
+            toks[k].text in ('"', "“", "''", "``", "«") or toks[k].xpos not in ("VBG", "WP", "WDT")):
         rest_end = _content_end(toks, k + 1)
         if rest_end > k + 1:
             cont_after = list(range(k + 1, rest_end + 1))
@@ -714,10 +750,13 @@ def _before_cue(tree: Tree, v: Token):
     if j < 2 or toks[j - 1].text not in (",", "—", "–", "--", "?", "!"):
         return None
     content = list(range(1, j))
-    while content and toks[content[0] - 1].text in ('"', "“", "''"):
-        break
     if len(content) < 2:
         return None
+    finite_before = any(t.upos in ("VERB", "AUX") and t.xpos in FINITE for t in toks[:j - 1])
+    if cont_after and finite_before and toks[cont_after[0] - 1].text not in ('"', "“", "''", "``", "«"):
+        cont_after = []
+    if not finite_before and not cont_after and len(content) < 6:
+        return None  # "In an email, Axelrod said ..." is not content
     return content, cont_after, src, "parataxis"
 
 
