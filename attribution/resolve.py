@@ -1307,7 +1307,7 @@ class _Resolver:
                 continue
             out[a.id] = ent
             if ent is not None:
-                ent.mentions[(a.source.start, a.source.end)] = None
+                ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
                 si = self.sent_of(a.source.start)
                 self.timeline.append(self._cand(a.source.start, si, ent,
                                                 self._source_tier(a.source.start, a.source.end)))
@@ -1322,8 +1322,17 @@ class _Resolver:
                     break
             out[a.id] = ent
             if ent is not None:
-                ent.mentions[(a.source.start, a.source.end)] = None
+                ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
         return out
+
+    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """A source span without surrounding blanks and stray punctuation ("Dillon," -> "Dillon")."""
+        s, e = start, end
+        while s < e and (self.text[s].isspace() or self.text[s] in ",;:(\u2014-"):
+            s += 1
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:(\u2014-"):
+            e -= 1
+        return (s, e) if e > s else (start, end)
 
     def _span_tokens(self, start: int, end: int) -> tuple[Sentence | None, list[int]]:
         si = self.sent_of(start)
