@@ -257,8 +257,11 @@ def _worker_state(options: Options) -> _State:
 
 
 def worker_info() -> dict:
-    """This worker's counters (read on Dask workers with ``client.run``)."""
-    return {"pid": os.getpid(), "model_loads": sum(MODEL_LOADS.values()), "tasks": sum(TASKS.values())}
+    """This worker's counters and version (read on Dask workers with ``client.run``)."""
+    from . import __version__
+
+    return {"pid": os.getpid(), "model_loads": sum(MODEL_LOADS.values()), "tasks": sum(TASKS.values()),
+            "version": __version__}
 
 
 def audit_batch(items: list[Item], options: Options) -> list[tuple[str, str, bool]]:
@@ -522,6 +525,17 @@ def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats
         stats.workers = nworkers
         if on_start:
             on_start(stats.dashboard, nworkers)
+        if kind == "remote":
+            from . import __version__
+
+            try:
+                theirs = {w["version"] for w in client.run(worker_info).values()}
+            except Exception as exc:  # the workers cannot even import attribution
+                raise ArchiveError(f"the Dask workers at {address} cannot run attribution "
+                                   f"({type(exc).__name__}: {exc}); install it on every worker") from None
+            if theirs != {__version__}:
+                stats.notes.append(f"warning: Dask workers run attribution {', '.join(sorted(theirs))}, "
+                                   f"this client {__version__}: records may differ")
         ac = as_completed()
         pending: dict = {}
         exhausted = False

@@ -86,7 +86,11 @@ def _assert_same(lines: list[str], reference: list[str]) -> None:
         got = {json.loads(x)["id"]: x for x in lines}
         want = {json.loads(x)["id"]: x for x in reference}
         differ = sorted(i for i in set(got) | set(want) if got.get(i) != want.get(i))
-        pytest.fail(f"records differ from the in-process run for {differ}")
+        first = differ[0]
+        a, b = json.loads(got.get(first, "{}")), json.loads(want.get(first, "{}"))
+        keys = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+        pytest.fail(f"records differ from the in-process run for {differ}; in {first!r} the keys {keys}"
+                    + (f" (model {a.get('model')} vs {b.get('model')})" if "model" in keys else ""))
 
 
 # ----------------------------------------------------------------- inputs (no stanza)
