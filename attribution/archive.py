@@ -587,6 +587,10 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
         raise ArchiveError("--jobs must be at least 1")
     if jobs and jobs > 1 and dask:
         raise ArchiveError("--jobs and --dask exclude each other (a Dask cluster has its own workers)")
+    paths = list(paths)
+    if "-" in paths:
+        raise ArchiveError("an archive run cannot read stdin (it could not resume); "
+                           "give files, directories or JSONL")
     log = log or (lambda msg: sys.stderr.write(f"attribution: {msg}\n"))
     if dask:
         engine, workers = "dask", 0
