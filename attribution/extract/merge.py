@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from ..lexicon import Lexicon
 from ..model import Attribution, Document, Span
-from ._tree import Cand, Tree, span_of, trim
+from ._tree import Cand, Tree, span_of
 from .direct import FileQuote, document_quotes, words_in
 from .reported import by_agent, _subject_ids, _first_subject, _np_forward, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
 
@@ -103,7 +103,6 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
 
     # 4. remaining quotations: find a cue nearby
     cue_keys = {c.cue_key for c in cands if c.cue_key}
-    by_end = sorted(cands, key=lambda c: c.hull[1])
     for k, q in enumerate(quotes):
         if k in used:
             continue

@@ -26,7 +26,6 @@ from ._tree import Cand, Tree, is_punct, span_of, trim
 
 NEG = {"not", "never", "n't", "no"}
 # verbs whose direct object can be the content ("denied the charge", "accused X of Y")
-OBJECT_CONTENT = {"accuse", "deny", "loaded"}
 OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "reject", "dispute",
              "dismiss", "deny", "accuse", "refute", "rebut", "question", "challenge", "defend",
              "attack", "slam", "blast", "decry", "admit", "acknowledge", "confirm", "announce",
@@ -45,8 +44,6 @@ WEAK = {"see", "know", "find", "show", "read", "learn", "understand", "realize",
         "judge", "file", "sign", "print", "type", "text", "publish", "post", "sing", "order",
         "question", "answer", "call", "ask", "continue", "speak", "talk", "consider", "view",
         "regard", "trust", "learn", "reason", "wonder", "imagine"}
-SUBJ = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
 def cue_lemma(t: Token, lexicon: Lexicon) -> str | None:
@@ -100,59 +97,6 @@ def _negated(tree: Tree, v: Token) -> bool:
     return any(c.lemma.lower() in NEG or c.text.lower() in NEG for c in tree.children(v.id, "advmod", "neg"))
 
 
-def _source_of(tree: Tree, v: Token, depth: int = 0) -> tuple[set[int], bool]:
-    """Token ids of the source of cue ``v`` and whether ``v`` is an agentless passive."""
-    sent = tree.sent
-    passive = any(c.deprel in ("nsubj:pass", "aux:pass") for c in tree.children(v.id))
-    for c in tree.children(v.id):
-        if c.deprel == "obl:agent" or (c.deprel.startswith("obl") and any(
-                k.lemma.lower() == "by" and k.deprel == "case" for k in tree.children(c.id))):
-            if passive or c.deprel == "obl:agent":
-                ids = tree.subtree(c.id) - {k.id for k in tree.children(c.id, "case")}
-                return ids, False
-    if passive:
-        return set(), True
-    for c in tree.children(v.id):
-        if c.deprel in ("nsubj", "csubj", "nsubj:outer"):
-            ids = tree.subtree(c.id)
-            # a relative clause or apposition-rich subject stays whole; drop edge punctuation
-            return set(trim(sent, ids, keep_quotes=False)), False
-        if c.deprel == "expl":
-            return set(), True
-    # inherit the subject of the governing verb: "..., saying ...", "spoke and said ..."
-    if depth < 3 and v.deprel.split(":")[0] in ("conj", "advcl", "xcomp", "parataxis", "acl", "ccomp"):
-        h = tree.head(v)
-        if h is not None and v.deprel.split(":")[0] != "ccomp" and v.deprel != "acl:relcl":
-            if v.deprel.split(":")[0] == "acl" and h.upos in ("NOUN", "PROPN", "PRON"):
-                # "An SDF commander denied ..." mis-parsed: participle modifying the noun
-                ids = tree.subtree(h.id) - tree.subtree(v.id)
-                return set(trim(sent, ids, keep_quotes=False)), False
-            return _source_of(tree, h, depth + 1)
-    return set(), False
-
-
-def _surface_subject(sent: Sentence, v: Token) -> set[int]:
-    """A noun phrase right before the cue when the parse gave no subject (surface fallback)."""
-    ids = []
-    j = v.id - 1
-    while j >= 1:
-        t = sent.tokens[j - 1]
-        if t.upos in ("ADV", "AUX", "PART") and t.text.lower() not in (",",):
-            if ids:
-                break
-            j -= 1
-            continue
-        if t.upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") or t.text in ("'s", "’s", ".", "-"):
-            ids.append(t.id)
-            j -= 1
-            continue
-        break
-    ids = [i for i in ids if sent.tokens[i - 1].upos != "DET" or True]
-    if not ids or not any(sent.tokens[i - 1].upos in ("PROPN", "NOUN", "PRON") for i in ids):
-        return set()
-    return set(ids)
-
-
 def _content_after_colon(tree: Tree, v: Token) -> set[int] | None:
     toks = tree.sent.tokens
     for j in range(v.id, min(v.id + 6, len(toks))):
@@ -164,29 +108,8 @@ def _content_after_colon(tree: Tree, v: Token) -> set[int] | None:
     return None
 
 
-def _following_that(tree: Tree, v: Token) -> set[int] | None:
-    """Surface fallback: cue (+ up to 4 object words) + "that" + clause to the sentence end."""
-    toks = tree.sent.tokens
-    for j in range(v.id, min(v.id + 5, len(toks))):
-        t = toks[j]
-        if t.text.lower() == "that" and j + 1 < len(toks) and toks[j + 1].upos not in ("PUNCT", "VERB", "AUX"):
-            ids = {x.id for x in toks[j:]}
-            return ids
-        if t.upos in ("VERB", "PUNCT") and t.text not in ("-",):
-            break
-    return None
-
-
-def _clause_end(sent: Sentence, ids: set[int], start: int) -> set[int]:
-    return ids
-
-
-_IN_QUOTE: list = [None]
-
-
 def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
                    in_quote) -> Iterator[Cand]:
-    _IN_QUOTE[0] = in_quote
     sent = tree.sent
     toks = sent.tokens
     for v in toks:
@@ -201,7 +124,7 @@ def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
         lem = cue_lemma(v, lexicon)
         if lem is None:
             continue
-        c = _verb_frame(doc, si, tree, v, lem, lexicon)
+        c = _verb_frame(doc, si, tree, v, lem, lexicon, in_quote)
         if c is not None:
             yield c
 
@@ -288,14 +211,6 @@ NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 NP_GLUE = {"'s", "’s", "'", "’", "-", ".", "of", "for", "at", "&", "on", "to", "with", "in", "from", "close"}
 NP_GLUE_FWD = {"'s", "’s", "-", ".", "of", "&"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-SKIP_AFTER = {"also", "again", "later", "then", "previously", "earlier", "recently", "repeatedly",
-              "publicly", "privately", "flatly", "firmly", "repeatedly", "today", "yesterday", "tonight",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last",
-              "this", "week", "month", "year", "night", "morning", "evening", "afternoon", "on", "in",
-              "a", "an", "the", "statement", "interview", "speech", "email", "tweet", "post", "letter",
-              "recent", "separate", "written", "brief", "news", "conference", "release", "press",
-              "with", "at", "rally", "told", "to", "reporters", "journalists", "as", "well", "",
-              "time", "at", "one", "point", "an", "hearing", "meeting", "briefing", "event"}
 CUE_COORD = {"say", "add", "suggest", "tell", "note", "argue", "insist", "warn", "deny", "claim", "explain",
              "acknowledge", "admit", "call", "ask", "write", "accuse", "predict", "promise", "vow", "urge",
              "state", "announce", "declare", "contend", "maintain", "stress", "emphasize", "assert"}
@@ -542,7 +457,8 @@ def _content_end(toks, k: int) -> int:
     return end
 
 
-def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon: Lexicon) -> Cand | None:
+def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon: Lexicon,
+                in_quote=None) -> Cand | None:
     sent = tree.sent
     toks = sent.tokens
     n = len(toks)
@@ -606,7 +522,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if content is not None:
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
-                src = _first_subject(tree, v.id, _IN_QUOTE[0])
+                src = _first_subject(tree, v.id, in_quote)
             if not src:
                 # passive "was called X by Y" / "It was reported that ..."
                 prev = [t for t in toks[:v.id - 1]]
@@ -765,45 +681,5 @@ def sent_text(doc: Document, sent: Sentence, ids: list[int]) -> str:
     return doc.source.text[s:e]
 
 
-def _participle(t: Token) -> bool:
-    return t.xpos == "VBG" or t.text.lower().endswith("ing")
 
 
-TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night",
-        "day", "weekend", "statement", "interview", "time"}
-
-
-def _is_time(tree: Tree, t: Token) -> bool:
-    return t.lemma.lower() in TIME or t.text.lower() in TIME
-
-
-def _before_content(tree: Tree, v: Token) -> set[int] | None:
-    """Content before the cue: ``"...," he said`` / ``X, he said, Y``."""
-    sent = tree.sent
-    toks = sent.tokens
-    h = tree.head(v)
-    cue_sub = tree.subtree(v.id)
-    # dependency: the cue hangs off the content clause as parataxis (UD) ...
-    if h is not None and h.id < v.id and v.deprel.split(":")[0] in ("parataxis", "ccomp", "conj", "advcl", "dep"):
-        ids = tree.subtree(h.id) - cue_sub
-        # only what precedes the cue clause, unless the quote continues after it
-        return {i for i in ids if i < min(cue_sub)} | {i for i in ids if i > max(cue_sub)}
-    # ... or the content clause is a ccomp/parataxis child placed before the cue
-    pre = [c for c in tree.children(v.id) if c.id < v.id and c.deprel.split(":")[0] in ("ccomp", "parataxis")]
-    if pre:
-        ids = set().union(*(tree.subtree(c.id) for c in pre))
-        post = [c for c in tree.children(v.id) if c.id > v.id and c.deprel.split(":")[0] in ("ccomp", "parataxis")]
-        for c in post:
-            ids |= tree.subtree(c.id)
-        return ids
-    # surface: "<content> , <short subject> <cue> [time/adverb] ." at the end of the sentence
-    lo = min(cue_sub)
-    j = lo - 1
-    while j >= 1 and toks[j - 1].text in ('"', "”", "''", "'", "’"):
-        j -= 1
-    if j >= 2 and toks[j - 1].text in (",", "—", "–", "--") and lo - j <= 7:
-        tail = [t for t in toks if t.id > v.id]
-        if len(tail) <= 6 and not any(t.upos == "VERB" for t in tail):
-            return {t.id for t in toks if t.id < j}
-    return None
