@@ -176,7 +176,7 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: File
         for t in tree.sent.tokens:
             if qi.inside(t.start) or (si, t.id) in cue_keys:
                 continue
-            lem = cue_lemma(t, lexicon)
+            lem = cue_lemma(t, lexicon, tree.sent)
             if lem is None:
                 continue
             if t.start >= q.end:
@@ -204,7 +204,7 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: File
                 cands.append(last + 1)
         for si in cands:
             for t in trees[si].sent.tokens:
-                lem = cue_lemma(t, lexicon)
+                lem = cue_lemma(t, lexicon, trees[si].sent)
                 if lem and (si, t.id) not in cue_keys:
                     best = (0, si, t, lem)
                     break

@@ -46,7 +46,7 @@ WEAK = {"see", "know", "find", "show", "read", "learn", "understand", "realize",
         "regard", "trust", "learn", "reason", "wonder", "imagine"}
 
 
-def cue_lemma(t: Token, lexicon: Lexicon) -> str | None:
+def cue_lemma(t: Token, lexicon: Lexicon, sent: Sentence | None = None) -> str | None:
     """The cue-verb lemma of ``t`` by lemma or, when the tagger erred, by surface form."""
     lem = (t.lemma or "").lower()
     if t.upos in ("VERB", "AUX") and lexicon.is_cue_verb(lem):
@@ -57,6 +57,15 @@ def cue_lemma(t: Token, lexicon: Lexicon) -> str | None:
     if t.upos == "VERB":
         return by_form
     low = t.text.lower()
+    # "Rubio hopes Iowa will ...": a 3rd-person verb tagged as a plural noun after a name or pronoun
+    if t.upos == "NOUN" and low.endswith("s") and low != by_form and t.id > 1 and t.xpos == "NNS":
+        if sent is None:
+            return None
+        prev = sent.tokens[t.id - 2]
+        nxt = sent.tokens[t.id] if t.id < len(sent.tokens) else None
+        ok = prev.upos in ("PROPN", "PRON") and nxt is not None and (
+            nxt.text.lower() == "that" or nxt.upos in ("PRON", "DET", "PROPN"))
+        return by_form if ok else None
     # a participle or past form mis-tagged as ADJ/NOUN/PROPN ("denied", "said")
     if t.upos in ("ADJ", "NOUN", "PROPN", "AUX", "ADV", "X") and low != by_form and (
             low.endswith(("ed", "ing")) or low in ("said", "told", "wrote", "thought", "knew", "says")):
@@ -121,7 +130,7 @@ def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
             if c is not None:
                 yield c
             continue
-        lem = cue_lemma(v, lexicon)
+        lem = cue_lemma(v, lexicon, sent)
         if lem is None:
             continue
         c = _verb_frame(doc, si, tree, v, lem, lexicon, in_quote)
@@ -471,9 +480,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     passive = False
     # raising and non-statements: "is said to have", "declined to comment"
     nxt = toks[v.id].text.lower() if v.id < n else ""
-    if (lem == "say" and nxt == "to") or (nxt == "to" and v.id + 1 < n and toks[v.id + 1].lemma.lower() in (
-            "comment", "elaborate", "respond", "speculate", "discuss", "answer", "say", "specify", "confirm")):
+    if lem == "say" and nxt == "to":
         return None
+    phrasal = f"{lem} {nxt}" if nxt and lexicon.is_cue_verb(f"{lem} {nxt}") else None
     # inverted order after a quotation: '"...," said Smith, a strategist who ...'
     prev = toks[v.id - 2].text if v.id >= 2 else ""
     if prev and all(not c.isalnum() for c in prev) and any(c in ",\"”'’" for c in prev):
@@ -490,6 +499,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         k = v.id + 1
         while k <= n and toks[k - 1].deprel == "compound:prt":
             k += 1
+        if phrasal and k == v.id + 1:
+            k += 1  # "referring to X", "talked about X", "commented on X"
         k = _skip_adjuncts(toks, k)
         if lem in OBJ_TAKERS and k <= n and toks[k - 1].text.lower() not in ("that", "to"):
             obj = _np_forward(toks, k, 6)
@@ -501,7 +512,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 content = _clause_after(tree, k2, lem)
         if content is None:
             content = _clause_after(tree, k, lem)
-        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS) and k <= n and toks[k - 1].upos in NP_POS | {"PRON"}:
+        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and toks[k - 1].upos in NP_POS | {"PRON"}:
             end = _content_end(toks, k)
             if lem in ("accuse", "blame", "charge", "criticize", "criticise", "fault", "praise", "condemn", "denounce"):
                 if end >= k:
