@@ -129,7 +129,14 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
                               origin="quote", extra={"quoted": True}))
             used.add(k)
 
-    # 5. build Attributions in document order
+    # 5. a source needs a noun or a pronoun (a lone "the" is parse debris)
+    for c in cands:
+        if c.source and c.source_ids:
+            toks = [trees[c.sentence].tok(i) for i in c.source_ids if 0 < i <= len(trees[c.sentence].sent.tokens)]
+            if not any(t.upos in ("NOUN", "PROPN", "NUM", "PRON") for t in toks):
+                c.source, c.source_ids, c.source_head = None, (), None
+
+    # 6. build Attributions in document order
     cands.sort(key=lambda c: (c.hull[0], c.hull[1]))
     out = []
     for n, c in enumerate(cands, 1):
