@@ -638,6 +638,8 @@ def _before_cue(tree: Tree, v: Token):
     """'<content>, <source> <cue> [rest].' or '<content>, <cue> <source>.'; None when no match."""
     toks = tree.sent.tokens
     n = len(toks)
+    if v.xpos == "VBG" or v.text.lower().endswith("ing"):
+        return None  # "..., arguing its advantages" introduces what follows, never what precedes
     # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
     k = v.id + 1
     inverted: list[int] = []
