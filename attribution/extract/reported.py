@@ -1,15 +1,23 @@
 """Reported speech: a cue verb (or "according to") and the clause it governs.
 
-Frames, each found from the dependency parse and backed by surface evidence so
-that one wrong arc does not lose the attribution:
+Frames, tried in this order for every cue verb outside quotation marks:
 
-* complement: ``X said (that) ...``, ``told reporters that ...``, ``warned that ...``,
-  ``denied that ...``, ``accused X of Y``, ``wants to ...``;
-* parataxis: ``..., he said.`` (the cue after its content);
+* inverted after a quotation: ``"...," said Smith, an attorney.``;
 * colon lead: ``Smith said: ...``;
-* ``according to X``.
+* content after the cue: ``X said (that) ...``, ``told reporters that ...``,
+  ``warned that ...``, ``denied that ...``, ``accused X of Y``, ``wants to ...``,
+  ``referring to X`` (time phrases, "in a statement", "of X" and an indirect
+  object are skipped first);
+* content before the cue: ``..., he said.`` / ``X, Smith said, Y`` (parenthetical);
+* a dependency ``ccomp`` the surface patterns did not see;
+* ``according to X`` (:func:`_according`).
 
-Yields :class:`~attribution.extract._tree.Cand` objects in document order.
+Surface first, parse second: the cue is found by lemma *or* by surface form (a
+participle mis-tagged as an adjective still counts), the source is the noun
+phrase before the cue read off the POS tags (over appositions and
+"who ..." interruptions between commas), and a dependency subject is preferred
+only when it is contiguous and ends at the cue.  One wrong arc therefore does
+not lose the attribution.  Yields :class:`~attribution.extract._tree.Cand`.
 
 Notes:
     The frames follow the source/cue/content model of PARC3 and PolNeAR
