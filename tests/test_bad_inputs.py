@@ -156,6 +156,11 @@ def test_file_over_the_size_limit_is_a_one_line_error(tmp_path, cli_env):
     lines = [ln for ln in out.stderr.splitlines() if str(big) in ln]
     assert len(lines) == 1 and "too large" in lines[0]
     assert [d["path"] for d in json.loads(out.stdout)["documents"]] == [str(ok)]
+    # the documented flag turns unreadable inputs into warnings: same message, exit 0
+    warn = run_cli(["audit", big, ok, "--format", "json", "--fail-on", "never",
+                    "--unreadable", "warn"], cli_env)
+    assert warn.returncode == 0, warn.stderr
+    assert [ln for ln in warn.stderr.splitlines() if str(big) in ln] == lines
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
