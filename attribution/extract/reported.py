@@ -579,6 +579,12 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    if len(src) == 1 and toks[src[0] - 1].text.lower() in ("who", "which") and src[0] >= 2 \
+            and toks[src[0] - 2].text == "," and origin != "parataxis":
+        # a relative clause between commas: "Broaddrick, who says X, recounted ..." ends at the comma
+        commas = [i for i in content if i > v.id and toks[i - 1].text == ","]
+        if commas:
+            content = [i for i in content if i < commas[0]]
     ids = trim(sent, set(_strip_dateline(toks, content)) | set(pieces2))
     if not ids:
         return None
