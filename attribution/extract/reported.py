@@ -451,7 +451,7 @@ def _content_end(toks, k: int) -> int:
             while j < n and toks[j].upos == "ADV":
                 j += 1
             nt = toks[j] if j < n else None
-            if nt is not None and nt.xpos == "VBD" and nt.lemma.lower() in CUE_COORD:
+            if nt is not None and nt.xpos in ("VBD", "VBZ", "VBP") and nt.lemma.lower() in CUE_COORD:
                 end = t.id - 1
                 if toks[end - 1].text == ",":
                     end -= 1
@@ -588,7 +588,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     ids = trim(sent, set(_strip_dateline(toks, content)) | set(pieces2))
     if not ids:
         return None
-    if lem in WEAK and origin not in ("colon",):
+    evidence = lem in ("show", "find", "suggest", "indicate", "reveal") and any(
+        toks[i - 1].lemma.lower() in EVIDENCE for i in src)
+    if lem in WEAK and origin not in ("colon",) and not evidence:
         first = toks[ids[0] - 1]
         if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
             return None
@@ -630,6 +632,10 @@ def by_agent(toks, v: Token) -> list[int]:
         if t.text in (";", ":") or (t.upos == "VERB" and t.xpos in FINITE):
             break
     return []
+
+
+EVIDENCE = {"poll", "survey", "study", "report", "analysis", "data", "research", "number", "figure",
+            "review", "audit", "investigation", "test", "record", "document", "statistic", "estimate"}
 
 
 def _neg_surface(toks, v: Token) -> bool:
@@ -696,8 +702,6 @@ def _before_cue(tree: Tree, v: Token):
     if len(content) < 2:
         return None
     finite_before = any(t.upos in ("VERB", "AUX") and t.xpos in FINITE for t in toks[:j - 1])
-    if cont_after and finite_before and toks[cont_after[0] - 1].text not in ('"', "“", "''", "``", "«"):
-        cont_after = []
     if not finite_before and not cont_after and len(content) < 6:
         return None  # "In an email, Axelrod said ..." is not content
     return content, cont_after, src, "parataxis"
