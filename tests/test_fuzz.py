@@ -15,7 +15,9 @@ in random order.  Each goes through
 * :func:`attribution.extract.extract` on a Document whose parse is *random*
   (a random but well-formed dependency tree, random tags and relations, right
   lemmas for cue words some of the time): the extractor must survive any parse
-  the model could produce, and every span must lie inside the text.
+  the model could produce, and every span must lie inside the text; the
+  attributions then go through resolve and check, whose findings must lie
+  inside the text too.
 
 A smaller run (``FUZZ_PARSED``, default 200) parses generated documents with the
 real stanza model and runs the extractor on them (marked ``stanza`` too).
@@ -175,11 +177,15 @@ def check_quotes(text, quotes):
 
 
 def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
+    from attribution.check import check
+    from attribution.config import Config
     from attribution.extract import extract
     from attribution.extract.quotes import balanced, scan_quotes
     from attribution.lexicon import load_lexicon
+    from attribution.resolve import resolve
 
     lexicon = load_lexicon()
+    config = Config()
     crashes: list[tuple[int, str, str]] = []
     n_quotes = n_attrs = 0
     for seed in range(N_DOCS):
@@ -198,6 +204,11 @@ def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
             attrs = extract(doc, lexicon)
             check_attributions(text, attrs)
             n_attrs += len(attrs)
+            stage = "resolve"  # the rest of the audit after the parse, for good measure
+            resolved = resolve(doc, attrs, lexicon)
+            stage = "check"
+            for f in check(resolved, config, lexicon):
+                assert 0 <= f.start <= f.end <= len(text), f
         except Exception:
             crashes.append((seed, stage, traceback.format_exc(limit=4)))
     with capsys.disabled():
