@@ -1257,6 +1257,8 @@ class _Resolver:
                 while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                                   or _norm(toks[st - 1].text) in _POSSESSIVE):
                     st -= 1
+                if st >= 2 and toks[st - 1].text == "," and self._in_run(s, st - 2) is not None:
+                    continue  # "Jane Porter, a spokeswoman for ...": an apposition, not someone else
                 e = self._common_source(s, si, st, k + 1, k, None)
                 if e is not None:
                     if e.kind == "anonymous":
@@ -1618,12 +1620,13 @@ class _Resolver:
             after = [(o, sj) for o, sj in spots if o > offset and sj - si <= 2]
             if e.kind == "anonymous" and not rp.definite:
                 continue
+            named = 0 if e.kind == "person" else 1  # a named holder beats an unnamed one
             if before and (rp.definite or (aff and e.affiliation)) and not (anonymous_noun and rp.indefinite):
                 dist = si - before[-1][1]
-                key = (dist, 0, -before[-1][0])
+                key = (dist, named, 0, -before[-1][0])
             elif after and not (anonymous_noun and rp.indefinite) and e.kind == "person":
                 dist = after[0][1] - si
-                key = (dist, 1, after[0][0])
+                key = (dist, named, 1, after[0][0])
             else:
                 continue
             if best_key is None or key < best_key:
