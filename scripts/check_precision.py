@@ -65,6 +65,9 @@ def sample(args) -> None:
                 if q:
                     mixed.append(q.pop(0))
         records = mixed
+    if args.docs:
+        wanted = [d.strip() for d in open(args.docs, encoding="utf-8") if d.strip()]
+        records = [r for r in records if r["id"] in wanted]
     if args.limit:
         records = records[: args.limit]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -166,6 +169,7 @@ def main() -> None:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--out", default=None, help="output folder (default build/check-precision)")
     s.add_argument("--mixed", action="store_true", help="interleave publishers")
+    s.add_argument("--docs", default=None, help="file with the article ids to audit, one a line")
     s.add_argument("--resample", action="store_true", help="sample again from findings.jsonl")
     c = sub.add_parser("count")
     c.add_argument("--out", default=None)

@@ -13,6 +13,8 @@ The mayor admitted that the budget was short. Officials reportedly knew in May.
 <!-- attribution: ignore[loaded-cue] -->
 The treasurer admitted that the audit was late.
 
+The council meets again in June.
+
 <!-- attribution: off -->
 "This is the darkest day for our town in forty years."
 <!-- attribution: on -->
@@ -35,7 +37,7 @@ def test_findings_sorted_positions_and_suppression():
     got = [(f.rule, MD[f.start:f.end][:20], f.line) for f in findings]
     assert got == [("loaded-cue", "admitted", 3),
                    ("vague-attribution", "reportedly", 3),
-                   ("unattributed-quote", '"Nobody will lose th', 12)]
+                   ("unattributed-quote", '"Nobody will lose th', 14)]
     for f in findings:
         assert (f.line, f.column) == load_text(MD, "b.md", "markdown").line_col(f.start)
     assert [f.start for f in findings] == sorted(f.start for f in findings)

@@ -116,3 +116,16 @@ def test_people_familiar_with_is_anonymous():
     speakers = [dict(id="s1", name="people familiar with the talks", kind="anonymous",
                      mentions=["People familiar with the talks"])]
     assert len(run(text, attrs, speakers, rule=RULE)) == 1
+
+
+def test_named_in_apposition_and_negated_claims_are_not_anonymous():
+    text = "Another critic, Laurence H. Tribe, likened the rules to burning the Constitution.\n"
+    attrs = [dict(content="the rules to burning the Constitution", cue="likened",
+                  source="Another critic, Laurence H. Tribe", speaker="s1", source_kind="anonymous")]
+    speakers = [dict(id="s1", name="another critic", kind="anonymous", mentions=["Another critic"])]
+    assert run(text, attrs, speakers, rule=RULE) == []
+    text = "Lawmakers have not said when they would take up the bill.\n"
+    attrs = [dict(content="when they would take up the bill", cue="have not said", source="Lawmakers",
+                  speaker="s1", source_kind="anonymous")]
+    speakers = [dict(id="s1", name="lawmakers", kind="anonymous", mentions=["Lawmakers"])]
+    assert run(text, attrs, speakers, rule=RULE) == []

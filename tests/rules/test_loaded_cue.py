@@ -45,3 +45,10 @@ def test_refused_to_say_on_the_surface():
     text = "The general refused to say how many troops were deployed.\n"
     f, = run(text, rule=RULE)
     assert quoted(text, f) == "refused to say"
+
+
+def test_passive_admitted_is_not_a_cue():
+    text = "Four Protestants were admitted as refugees last year.\n"
+    attrs = [dict(content="as refugees last year", cue="admitted", source="Four Protestants",
+                  cue_lemma="admit", classes={"loaded"})]
+    assert run(text, attrs, rule=RULE) == []

@@ -35,3 +35,11 @@ def test_two_different_people_with_similar_surnames():
     speakers = [dict(id="s1", name="Mark Kelly", mentions=["Mark Kelly"]),
                 dict(id="s2", name="Megyn Kelley", mentions=["Megyn Kelley"])]
     assert run(text, [], speakers, rule=RULE) == []
+
+
+def test_common_capitalised_words_and_apostrophes_are_not_names():
+    text = ("Police Commissioner James O'Neill said the blast was deliberate. Hours later O’Neill "
+            "said the House would hear the Democratic proposal.\n")
+    speakers = [dict(id="s1", name="James O'Neill", mentions=["James O'Neill", "O’Neill"]),
+                dict(id="s2", name="Tom Hourse", mentions=[])]
+    assert run(text, [], speakers, rule=RULE) == []

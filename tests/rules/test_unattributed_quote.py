@@ -97,3 +97,21 @@ def test_sourceless_quote_with_a_cue_is_an_extraction_gap_not_a_floating_quote()
             "him, and we will be.\"\n")
     attrs = [dict(type="direct", content="We have to be ready to stop him, and we will be.", cue="saying")]
     assert run(text, attrs, rule=RULE) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"Oz has a huge bully pulpit, with an empire behind him," said David Gorski, a surgeon. '
+    '"He cannot simply dispense with facts he does not find convenient."\n',
+    'Obama spoke after meeting Putin on Monday. He did not suggest retaliation. "Our goal is not to '
+    'start a cycle of escalation like the arms races of the past."\n',
+    'The host began the interview:\n\n"PENCE: Well, look, this is serious business for the whole '
+    'country."\n\n"(CROSSTALK.)"\n\n"WALLACE: If I may, sir, we have got very limited time today."\n',
+])
+def test_speaker_nearby_transcripts_and_block_quote_runs(text):
+    assert run(text, rule=RULE) == []
+
+
+def test_floating_quote_after_a_list_still_fires():
+    text = ("Trump on the other hand has to stop lying and show humility.\n\n"
+            '"I have learned that I cannot be quite so passionate in my presentation."\n')
+    assert len(run(text, rule=RULE)) == 1

@@ -19,7 +19,8 @@ def test_hedges_fire(text, hedge):
 
 def test_experts_without_a_named_expert():
     text = "Experts say the bridge is unsafe.\n"
-    attrs = [dict(content="the bridge is unsafe", cue="say", source="Experts", source_kind="anonymous")]
+    attrs = [dict(content="the bridge is unsafe", cue="say", source="Experts", source_kind="anonymous",
+                  classes={"speech"})]
     found = run(text, attrs, rule=RULE)
     assert len(found) == 1 and quoted(text, found[0]) == "Experts"
 
@@ -55,3 +56,10 @@ def test_plain_attributed_sentence_is_fine():
 def test_hedge_inside_quotation_marks_is_the_speakers():
     text = '"If there are people who are believed to be dangerous, arrest them," the sheriff said.\n'
     assert run(text, rule=RULE) == []
+
+
+def test_vague_group_without_a_speech_cue_is_not_a_source():
+    text = "In the scandal, people were charged fees they never agreed to.\n"
+    attrs = [dict(content="fees they never agreed to", cue="charged", source="people",
+                  classes={"accuse"})]
+    assert run(text, attrs, rule=RULE) == []

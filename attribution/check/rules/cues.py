@@ -71,7 +71,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             hits.append(Span(where.start, where.end))
             yield Hit(where.start, where.end,
                       f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
-        elif a.source is not None and not named and is_vague_source(src):
+        elif a.source is not None and not named and is_vague_source(src) and \
+                ctx.cue_classes(a) & {"speech", "writing", "cognition", "warn", "noun"}:
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,
@@ -145,6 +146,8 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
                 and not hit[0].endswith("ss"):
             continue  # "his claims that ..." (a noun; the stanza tag decides)
         word = hit[0]
+        if re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+$", ctx.text[max(0, attr.cue.start - 12):attr.cue.start].lower()):
+            continue  # "were admitted" to a country, "was conceded": passive, not a cue
         offset = re.search(rf"\b{word}\b", cue.lower()).start()
         span = Span(attr.cue.start + offset, attr.cue.start + offset + len(word))
         if any(d.overlaps(span) for d in done):

@@ -130,6 +130,10 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                 continue
             if _introduced(ctx, before, block.text[:q.start], bi):
                 continue
+            if re.match(r"^\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+                continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
+            if _cue_nearby(ctx, si, bi, block) or _quote_run(block.text, q, ctx, bi):
+                continue
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
@@ -173,6 +177,60 @@ def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:
             lemma = lex.lemma_of(w)
             if lemma and lex.is_cue_verb(lemma) and lemma not in ("be", "have", "do", "go"):
                 return True
+    return False
+
+
+def _has_cue(ctx: Context, text: str) -> bool:
+    lex = _lexicon(ctx)
+    if lex is None:
+        return False
+    for w in re.findall(r"[A-Za-z]+", text):
+        lemma = lex.lemma_of(w)
+        if lemma and lex.is_cue_verb(lemma) and lemma not in ("be", "have", "do", "go", "see", "know"):
+            return True
+    return False
+
+
+def _unquoted(text: str) -> str:
+    out, last = [], 0
+    for q in scan(text):
+        out.append(text[last:q.start])
+        last = q.end
+    out.append(text[last:])
+    return " ".join(out)
+
+
+def _cue_nearby(ctx: Context, si: int | None, bi: int, block) -> bool:
+    """A cue verb outside quotation marks in the quote's sentence or a neighbouring sentence
+    of the same paragraph (`"...," said David Gorski`, a continuation quote after
+    `Obama said ...`): the speaker is there even when extraction did not link it."""
+    if si is None:
+        return _has_cue(ctx, _unquoted(block.text))
+    sents = ctx.sentences
+    for j in (si, si - 1, si + 1):
+        if 0 <= j < len(sents) and sents[j].block == sents[si].block:
+            if _has_cue(ctx, _unquoted(ctx.sentence_text(j))):
+                return True
+    return False
+
+
+def _quote_run(text: str, q, ctx: Context, bi: int) -> bool:
+    """A paragraph that opens with a quote inside a run of such paragraphs whose first one
+    is introduced (a cue verb in it, or the paragraph before it ends in a colon or has a
+    cue): a block quote or a transcript running on."""
+    blocks = ctx.resolved.document.source.blocks
+    if text.lstrip()[:1] not in ('"', "\u201c") or q.start > len(text) - len(text.lstrip()):
+        return False
+    head = bi
+    while head > 0 and blocks[head - 1].text.lstrip()[:1] in ('"', "\u201c"):
+        head -= 1
+    if head == bi and (bi == 0 or not blocks[bi - 1].text.strip().endswith(":")):
+        return False
+    if head < bi and _has_cue(ctx, _unquoted(blocks[head].text)):
+        return True
+    if head > 0:
+        prev = blocks[head - 1].text.strip()
+        return prev.endswith(":") or _has_cue(ctx, _unquoted(prev))
     return False
 
 
