@@ -520,13 +520,14 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 content = _clause_after(tree, k2, lem)
         if content is None:
             content = _clause_after(tree, k, lem)
-        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and toks[k - 1].upos in NP_POS | {"PRON"}:
+        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and (
+                toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")):
             end = _content_end(toks, k)
             if lem in ("accuse", "blame", "charge", "criticize", "criticise", "fault", "praise", "condemn", "denounce"):
                 if end >= k:
                     content = list(range(k, end + 1))
             else:
-                obj = _np_forward(toks, k, 15)
+                obj = _np_forward(toks, k, 15) or ([k] if toks[k - 1].upos == "PUNCT" else [])
                 if obj and end >= obj[-1]:
                     # "denied Russian accusations, saying ..." keeps the participle clause
                     if classes & {"deny", "accuse"} and obj[-1] + 2 <= n and toks[obj[-1]].text == "," and \
@@ -579,6 +580,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    if len(src) == 1 and toks[src[0] - 1].text.lower() == "it" and v.id >= 2 and (
+            toks[v.id - 2].lemma.lower() == "be" or toks[v.id - 2].upos == "AUX") and v.xpos == "VBN":
+        src, passive = [], True  # "It was reported that ...": no source
     if len(src) == 1 and toks[src[0] - 1].text.lower() in ("who", "which") and src[0] >= 2 \
             and toks[src[0] - 2].text == "," and origin != "parataxis":
         # a relative clause between commas: "Broaddrick, who says X, recounted ..." ends at the comma
