@@ -59,9 +59,20 @@ class Block:
     suppress: frozenset[str] = frozenset()  # rule ids suppressed inline for this block ("*" = all)
 
     def to_file(self, i: int) -> int:
+        """File offset of ``text[i]`` (use for span starts)."""
         if self.offsets is None:
             return self.start + i
         return self.offsets[i]
+
+    def to_file_end(self, i: int) -> int:
+        """File offset just after ``text[i - 1]`` (use for span ends).
+
+        With an offset map, ``offsets[i]`` may lie past markup that follows the
+        character (``spokesman</b>,``); one past the last character does not.
+        """
+        if self.offsets is None or i == 0:
+            return self.to_file(i)
+        return self.offsets[i - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,7 +128,7 @@ def _to_sentences(block: Block, index: int, sents: Iterable[list]) -> Iterable[S
     for words in sents:
         toks = tuple(
             Token(id=int(w[0]), text=w[1], lemma=w[2], upos=w[3], xpos=w[4], feats=w[5],
-                  head=int(w[6]), deprel=w[7], start=block.to_file(w[8]), end=block.to_file(w[9]),
+                  head=int(w[6]), deprel=w[7], start=block.to_file(w[8]), end=block.to_file_end(w[9]),
                   ner=w[10])
             for w in words
         )

@@ -39,7 +39,10 @@ def _gather(paths: list[str]):
     sources, errors = [], []
     for item in iter_inputs(paths):
         if isinstance(item, LoadError):
-            errors.append((item.path, item.message))
+            if getattr(item, "severity", "error") == "warning":  # e.g. a symlink loop skipped
+                sys.stderr.write(f"attribution: notice: {item.message}\n")
+            else:
+                errors.append((item.path, item.message))
             continue
         try:
             sources.append(load_stdin() if item == "-" else load(item))
