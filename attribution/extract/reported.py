@@ -256,6 +256,15 @@ def _np_back(toks, j: int, limit: int = 14) -> list[int]:
                 j = k - 1
                 continue
             break
+        if ids and low == "and" and j >= 2 and toks[j - 2].upos in ("PROPN", "NOUN") and toks[ids[-1] - 1].upos == "PROPN":
+            ids.append(t.id)  # "Carson, Fiorina and Huckabee say"
+            j -= 1
+            continue
+        if ids and t.text == "," and j >= 2 and toks[j - 2].upos == "PROPN" and any(
+                toks[i - 1].text.lower() == "and" for i in ids):
+            ids.append(t.id)
+            j -= 1
+            continue
         if _is_np(t) or (ids and low in NP_GLUE) or (t.upos == "VERB" and low.endswith(("-based", "led", "backed"))
                                                        and j >= 2 and toks[j - 2].text == "-"):
             if t.upos == "PRON" and ids and t.xpos not in ("PRP$", "WP$") and low not in ("his", "her", "its", "their", "our", "my"):
@@ -540,6 +549,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 and lem not in ("claim",) and not classes & {"speech", "writing", "accuse", "deny"} and content[0] - 1 < v.id:
             pass
         if content is not None:
+            participle = v.text.lower().endswith("ing") and v.id >= 2 and toks[v.id - 2].text in (",", "—", "–")
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
                 src = _first_subject(tree, v.id, in_quote)
