@@ -549,7 +549,6 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 and lem not in ("claim",) and not classes & {"speech", "writing", "accuse", "deny"} and content[0] - 1 < v.id:
             pass
         if content is not None:
-            participle = v.text.lower().endswith("ing") and v.id >= 2 and toks[v.id - 2].text in (",", "—", "–")
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
                 src = _first_subject(tree, v.id, in_quote)
