@@ -403,8 +403,6 @@ def _first_subject(tree: Tree, before: int, in_quote=None) -> list[int]:
             continue
         if t.upos in ("VERB", "AUX") and t.xpos in FINITE | {"VB"} and t.id > 1:
             ids = _np_back(toks, t.id - 1)
-            while ids and toks[t.id - 2].upos in ("AUX", "ADV", "PART") and False:
-                pass
             if not ids:
                 j = t.id - 1
                 while j >= 1 and toks[j - 1].upos in ("AUX", "ADV", "PART"):
@@ -545,9 +543,6 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                         content = obj + list(range(obj[-1] + 2, max(end2, obj[-1] + 2) + 1))
                     else:
                         content = list(range(k, end + 1))
-        if content is not None and lem in XCOMP_VERBS - {"tell", "ask", "warn", "call"} and toks[content[0] - 1].text.lower() != "to" \
-                and lem not in ("claim",) and not classes & {"speech", "writing", "accuse", "deny"} and content[0] - 1 < v.id:
-            pass
         if content is not None:
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
