@@ -167,8 +167,8 @@ def _according(doc: Document, si: int, tree: Tree, v: Token) -> Cand | None:
         dep_ids = tree.subtree(h.id) - {v.id, to.id}
         if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25:
             src_ids = sorted(dep_ids)
-    src_set = set(src_ids)
-    phrase = src_set | {v.id, to.id}
+    src_set = set(trim(sent, set(src_ids), keep_quotes=False)) or set(src_ids)
+    phrase = set(src_ids) | {v.id, to.id}
     # content: the rest of the sentence, without the "according to X" phrase
     lo, hi = min(phrase), max(phrase)
     before = [t.id for t in toks if t.id < lo]
