@@ -5,8 +5,9 @@ calls.  With ``jobs == 1`` one :class:`~attribution.parse.Parser` is built, on
 the first source that needs it, and reused for every file.  With ``jobs > 1``
 each worker process builds its own Parser once, in the pool's initializer,
 with one torch thread (N workers x 1 thread beats N workers fighting over every
-core), and the results come back in input order.  The parse stage is
-deterministic given the model and the text, and the cache stores the parse
+core), and the results come back in input order.  The in-process path also uses
+one thread unless ``ATTRIBUTION_THREADS`` says otherwise (see :func:`default_threads`).
+The parse stage is deterministic given the model and the text, and the cache stores the parse
 itself, so the reports are the same whatever ``jobs`` is.
 
 Inputs that are not :class:`~attribution.model.Source` (load errors) are passed
@@ -20,6 +21,20 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from .model import Report, Source
+
+def default_threads() -> int:
+    """torch threads per process: ``ATTRIBUTION_THREADS``, else 1.
+
+    One thread is the default because torch's intra-op pool collapses when anything else
+    shares the cores: on the 2-core reference machine with other work running, the
+    compact model parsed ~790 tokens/s with 1 thread and ~26 tokens/s with 2 (bench/run.py
+    --quick, load average ~7).  Use ``--jobs`` for parallelism instead.
+    """
+    try:
+        return max(1, int(os.environ.get("ATTRIBUTION_THREADS", "1")))
+    except ValueError:
+        return 1
+
 
 # Introspection for tests and the benchmark: Parsers built in this process, and
 # after a pooled run, {worker pid: Parsers that worker built}.
@@ -153,7 +168,7 @@ def audit_many(sources: Iterable, *, models_dir=None, jobs: int = 1, use_cache: 
 
 
 def _serial(sources, models_dir, use_cache, config):
-    auditor = _Auditor(models_dir, use_cache, config, threads=None)
+    auditor = _Auditor(models_dir, use_cache, config, threads=default_threads())
     last_run.clear()
     before = parsers_built
     for src in sources:

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--models", default=None, help="model directory (default: as attribution resolves it)")
     ap.add_argument("--profile", metavar="FILE", help="also profile the uncached audits with pyinstrument")
     ap.add_argument("--threads", type=int, default=None,
-                    help="torch threads (default: torch's choice, as `attribution audit` does)")
+                    help="torch threads (default: what `attribution audit` uses, batch.default_threads())")
     args = ap.parse_args(argv)
 
     cache_dir = tempfile.mkdtemp(prefix="attribution-bench-cache-")
@@ -178,7 +178,9 @@ def run(args, cache_dir: Path) -> int:
     corpus_name, docs = corpus(args.quick, args.limit)
     models = resolve(args.models)
     t = time.perf_counter()
-    parser = Parser(models, threads=args.threads)
+    from attribution.batch import default_threads
+
+    parser = Parser(models, threads=args.threads or default_threads())
     load_s = time.perf_counter() - t
     import stanza
     import torch
