@@ -72,7 +72,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(where.start, where.end,
                       f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
         elif a.source is not None and not named and is_vague_source(src) and \
-                ctx.cue_classes(a) & {"speech", "writing", "cognition", "warn", "noun"}:
+                ctx.cue_classes(a) & {"speech", "writing", "cognition", "warn"}:
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,

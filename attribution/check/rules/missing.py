@@ -157,6 +157,16 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
         after = ctx.text[h.end:sent.end] if sent and h.end <= sent.end else ""
         if is_term(inner, before.rstrip('"“ '), after.lstrip('"” ')):
             continue
+        if re.match(r"^\s*[\"“]?\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+            continue  # transcript label or stage direction
+        bi = ctx.block_of(h.start)
+        if bi is not None:
+            block = ctx.resolved.document.source.blocks[bi]
+            if _cue_nearby(ctx, si, bi, block) or _introduced(ctx, before, block.text[:max(0, h.start - block.start)], bi):
+                continue
+            qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
+            if qs and _quote_run(block.text, qs[-1], ctx, bi):
+                continue
         seen.append(h)
         yield Hit(h.start, h.end, f'quote with no speaker: "{_snippet(inner)}"', (a.id,))
 
