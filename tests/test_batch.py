@@ -91,8 +91,10 @@ def test_cache_gives_the_same_reports(counted, tmp_path):
     sources = [_source("bridge.txt", BRIDGE), _source("school.txt", SCHOOL)]
     fresh = list(batch.audit_many(sources, use_cache=False))
     cold = list(batch.audit_many(sources, use_cache=True))
+    loads = len(counted)
     warm = list(batch.audit_many(sources, use_cache=True))
     assert fresh == cold == warm
+    assert len(counted) == loads, "every paragraph was cached: the model must not be loaded"
     assert any((tmp_path / "cache").rglob("*")), "nothing was cached"
 
 
