@@ -68,9 +68,12 @@ def run_audit(args) -> int:
 
     from .batch import audit_many
 
-    reports = list(audit_many(sources, models_dir=args.models, jobs=max(1, args.jobs),
-                              use_cache=not args.no_cache, config=config,
-                              progress=sys.stderr.isatty()))
+    try:
+        reports = list(audit_many(sources, models_dir=args.models, jobs=max(1, args.jobs),
+                                  use_cache=not args.no_cache, config=config,
+                                  progress=sys.stderr.isatty()))
+    except ModelError as exc:  # weights unreadable: raised at the first cache miss
+        raise CliError(str(exc)) from None
 
     from .report import render
 

@@ -17,7 +17,7 @@ def parser():
     from attribution.modelset import resolve
     from attribution.parse import Parser
 
-    return Parser(resolve())
+    return Parser(resolve(), threads=1)  # 1 thread: far faster when the machine is busy
 
 
 @pytest.fixture(scope="session")
