@@ -196,6 +196,8 @@ def cmd_audit(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluate import write_predictions
 
+    if not os.path.isfile(args.gold):
+        raise CliError(f"{args.gold}: no such file (a PolNeAR-shaped JSONL file is expected)")
     write_predictions(args.gold, args.predictions, models=args.models, limit=args.limit,
                       use_cache=not args.no_cache)
     return EXIT_OK
