@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.model import Block, Source
+from attribution.load import load_text
 from attribution.modelset import COMPACT_DIR, ModelError, compact, resolve
 
 from .conftest import SAMPLE
-
-
-def _source(text: str) -> Source:
-    blocks, pos = [], 0
-    for para in text.split("\n\n"):
-        start = text.index(para, pos)
-        pos = start + len(para)
-        if para.strip():
-            blocks.append(Block(start, pos, para))
-    return Source(path="t", text=text, blocks=tuple(blocks))
 
 
 def test_embedded_model_ships_with_the_package():
@@ -48,7 +38,7 @@ def test_offsets_slice_the_file_text(parser):
     from attribution.parse import parse
 
     text = "Caf\u00e9 owners said \u201cno.\u201d\r\n\r\nThe mayor didn't agree, she told reporters."
-    src = _source(text)
+    src = load_text(text)
     doc = parse(src, parser)
     assert len(doc.sentences) >= 2
     for sent in doc.sentences:
@@ -65,7 +55,7 @@ def test_key_relations_on_the_sample(parser):
     from attribution.parse import parse
 
     text = SAMPLE.read_text(encoding="utf-8")
-    doc = parse(_source(text), parser)
+    doc = parse(load_text(text), parser)
     sent = next(s for s in doc.sentences if text[s.start:s.end].startswith("Dillon told reporters"))
     told = next(t for t in sent.tokens if t.text == "told")
     dillon = next(t for t in sent.tokens if t.text == "Dillon")

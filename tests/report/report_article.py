@@ -6,6 +6,8 @@ Every span is located with ``str.index`` on the text itself, so offsets are real
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from attribution.model import (
     Attribution,
     Block,
@@ -144,3 +146,15 @@ def from_contract(source: Source, doc: dict) -> Resolved:
         for s in doc["speakers"])
     return Resolved(document=Document(source=source, sentences=(), model="gold"),
                     attributions=attrs, speakers=speakers)
+
+
+@dataclass(frozen=True)
+class FakeRule:
+    """A stand-in for a registered rule (what the reporters read of one)."""
+
+    code: str
+    id: str
+    severity: Severity
+    rationale: str
+    doc: str
+    status: str = "stable"

@@ -8,26 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass
 
 import pytest
 
 from attribution.model import Severity
 from attribution.report import render, sarif
 
-from .report_article import TOOL, build
+from .report_article import TOOL, build, FakeRule
 
 LEVELS = {"none", "note", "warning", "error"}
 
 
-@dataclass(frozen=True)
-class FakeRule:
-    code: str
-    id: str
-    severity: Severity
-    rationale: str
-    doc: str
-    status: str = "stable"
 
 
 RULES = [

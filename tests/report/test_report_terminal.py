@@ -6,7 +6,6 @@ import io
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from attribution.model import Severity
 from attribution.report import render, terminal
 
-from .report_article import TOOL, build
+from .report_article import TOOL, build, FakeRule
 
 ROOT = Path(__file__).resolve().parents[2]
 ESC = "\x1b"
@@ -132,14 +131,6 @@ def test_empty_inputs():
     assert "Findings" not in out and "0 errors" in out
 
 
-@dataclass(frozen=True)
-class FakeRule:
-    code: str
-    id: str
-    severity: Severity
-    rationale: str
-    doc: str
-    status: str = "stable"
 
 
 RULES = [
