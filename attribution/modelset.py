@@ -22,6 +22,9 @@ COMPACT_FILES = {
     "lemma": "en_ewt_lemmatizer.pt",
     "depparse": "en_ewt_parser.pt",
 }
+# Pretrained word vectors shared by the tagger and the parser, when the set was
+# trained with them (a stanza pretrain file; not a processor of its own).
+PRETRAIN_FILE = "en_ewt_glove100.pt"
 
 
 class ModelError(Exception):
@@ -80,6 +83,9 @@ def _file_set(directory: Path, kind: str) -> ModelSet | None:
     ner = directory / "en_ner.pt"
     if ner.is_file():
         paths["ner"] = ner
+    pretrain = directory / PRETRAIN_FILE
+    if pretrain.is_file():
+        paths["pretrain"] = pretrain
     card = directory / "scores.json"
     scores = json.loads(card.read_text()) if card.is_file() else None
     version = (scores or {}).get("version") or _fingerprint(paths)

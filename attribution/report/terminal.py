@@ -316,6 +316,8 @@ def print_models(available: Sequence, in_use, *, file=None, color: bool | None =
         table.add_column(no_wrap=True, style="dim")
         table.add_column(ratio=1, overflow="fold")
         table.add_row(_t("dir"), _t(str(m.dir)))
+        if "pretrain" in m.paths:
+            table.add_row(_t("word vectors"), _t(m.paths["pretrain"].name))
         for label, text in _scores(m.scores):
             table.add_row(_t(label), _t(text))
         console.print(Padding(table, (0, 0, 0, 4)))
