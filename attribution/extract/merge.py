@@ -298,7 +298,12 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
         return "name"
     if head.text.lower() in lexicon.anonymous_nouns or head.lemma.lower() in lexicon.anonymous_nouns:
         det = [t.text.lower() for t in toks if t.deprel == "det" and t.head == head.id]
-        if not has_name and (not det or det[0] in ("a", "an", "some", "several", "two", "three", "many", "one")
+        # a proper noun that only modifies the noun ("an SDF commander", "a Pentagon
+        # official") names the affiliation, not the person; a name is the head's
+        # apposition or flat part ("an official, John Smith,")
+        named = any(t.upos == "PROPN" and t.head == head.id and t.deprel.split(":")[0] in ("appos", "flat")
+                    for t in toks)
+        if not named and (not det or det[0] in ("a", "an", "some", "several", "two", "three", "many", "one")
                              or head.text.lower().endswith("s")):
             return "anonymous"
         return "role"

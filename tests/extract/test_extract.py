@@ -100,6 +100,18 @@ def test_negated_cue(parser):
     assert a.negated
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    # a proper noun modifying the noun is the affiliation, not a name
+    ("A Pentagon official said the convoy had been delayed.", "anonymous"),
+    ("An SDF commander said the convoy had been delayed.", "anonymous"),
+    ("Pentagon spokesman John Kirby said the convoy had been delayed.", "name"),
+    ("The SDF commander said the convoy had been delayed.", "role"),
+])
+def test_source_kind_of_affiliated_unnamed_sources(parser, sentence, kind):
+    text, atts = run(parser, sentence)
+    assert find(text, atts, "convoy had been delayed").source_kind == kind
+
+
 def test_agentless_passive(parser):
     text, atts = run(parser, "It was reported that the talks had failed.")
     a = find(text, atts, "talks had failed")
