@@ -78,6 +78,10 @@ def main() -> None:
         out = Path(models.dir) / "scores.json"
         prev = json.loads(out.read_text()) if out.is_file() else {}
         prev.update({"ewt_" + a.split: result})
+        # the model id (and so every parse-cache key) is this content hash of the weights
+        from attribution.modelset import content_hash
+
+        prev["version"] = content_hash(models.paths)
         out.write_text(json.dumps(prev, indent=2) + "\n")
 
 

@@ -8,15 +8,19 @@ the hyperparameters recorded below (and in the model card).
 Usage::
 
     python scripts/train_compact_model.py prepare
-    python scripts/train_compact_model.py train tokenizer mwt lemma     # lane A
-    python scripts/train_compact_model.py train tagger parser           # lane B
+    python scripts/train_compact_model.py vectors                       # GloVe 100d -> stanza pretrain file
+    TAGGER_STEPS=8000 TOK_STEPS=10000 LEMMA_EPOCHS=6 \
+      python scripts/train_compact_model.py train tagger tokenizer lemma mwt   # lane A
+    PARSER_STEPS=9000 python scripts/train_compact_model.py train parser       # lane B
     python scripts/train_compact_model.py install                       # copy into the package
     python scripts/train_compact_model.py evaluate                      # end-to-end scores on EWT test
 
 Stages write logs to ``build/compact/logs/STAGE.log`` and models to
 ``build/compact/saved/``.  A finished stage (its model file exists and its
 ``.done`` marker is written) is skipped on re-run, so the script can be resumed
-after an interruption; the parser additionally resumes from its checkpoint.
+after an interruption; the parser additionally resumes from its checkpoint.  Each
+stage keeps its best-on-dev model at every evaluation, so a stage stopped for time
+still leaves a usable model (the shipped set's stopping points are in the model card).
 Run with ``OMP_NUM_THREADS=1`` (set here) so two lanes can share a 2-core box.
 """
 from __future__ import annotations

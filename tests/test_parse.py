@@ -16,6 +16,14 @@ def test_embedded_model_ships_with_the_package():
     assert sum(p.stat().st_size for p in ms.paths.values()) <= 60_000_000
 
 
+def test_embedded_model_id_is_the_content_hash_of_its_files():
+    # a stale "version" in scores.json would let the parse cache serve parses of old weights
+    from attribution.modelset import content_hash
+
+    ms = compact()
+    assert ms.id == f"compact-en-ewt-{content_hash(ms.paths)}"
+
+
 def test_models_env_var_must_point_to_a_model_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("ATTRIBUTION_MODELS", str(tmp_path / "nope"))
     with pytest.raises(ModelError, match="not found"):
