@@ -60,8 +60,7 @@ class Parser:
                 processors.append("ner")
             # the word vectors the tagger and parser were trained with, if any
             pretrain = models.paths.get("pretrain")
-            kwargs["pos_pretrain_path"] = str(pretrain) if pretrain else None
-            kwargs["depparse_pretrain_path"] = str(pretrain) if pretrain else None
+            kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = str(pretrain) if pretrain else None
         kwargs["processors"] = ",".join(processors)
         self._nlp = stanza.Pipeline(**kwargs)
 

