@@ -57,6 +57,12 @@ def _attr(doc, n: int, source: str, *, after: str | None = None, nth: int = 0,
                        sentence=sent, source_kind=kind)
 
 
+def _resolve_one(parser, text: str, source: str, **kw):
+    """Parse ``text`` and resolve one attribution whose source is ``source`` (see ``_attr``)."""
+    doc = _parse(parser, text)
+    return resolve(doc, [_attr(doc, 1, source, **kw)])
+
+
 def _speaker(res, attr_id: str):
     a = next(a for a in res.attributions if a.id == attr_id)
     return res.speaker(a.speaker)
@@ -226,8 +232,7 @@ def test_role_noun_matches_the_office_a_title_names(parser):
 @pytest.mark.stanza
 def test_unheld_definite_role_noun_stays_unresolved(parser):
     text = "The spokesman said the plant would reopen in May."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "The spokesman")])
+    res = _resolve_one(parser, text, "The spokesman")
     assert res.attributions[0].speaker is None and res.speakers == ()
 
 
@@ -252,8 +257,7 @@ def test_apposition_with_possessive_organisation(parser):
 def test_pre_modifier_affiliation_resolved_to_the_organisation_named_earlier(parser):
     text = ("The Interior Ministry announced new checkpoints on Sunday.\n\n"
             "Ministry spokesman Ali Hassan said the measures were temporary.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Ministry spokesman Ali Hassan")])
+    res = _resolve_one(parser, text, "Ministry spokesman Ali Hassan")
     s = res.speakers[0]
     assert s.name == "Ali Hassan" and s.role == "spokesman"
     assert s.affiliation == "Interior Ministry"
@@ -262,8 +266,7 @@ def test_pre_modifier_affiliation_resolved_to_the_organisation_named_earlier(par
 @pytest.mark.stanza
 def test_anonymous_with_affiliation_and_without_reason(parser):
     text = ("An SDF commander denied the accusations, saying his fighters had not fired a single shell.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "An SDF commander")])
+    res = _resolve_one(parser, text, "An SDF commander")
     s = res.speakers[0]
     assert s.kind == "anonymous" and s.role == "commander" and s.affiliation == "SDF"
     assert s.name.lower() == "an sdf commander" and s.anonymity_reason is None
@@ -309,8 +312,7 @@ def test_anonymous_plural_repeated_is_one_speaker(parser):
 @pytest.mark.stanza
 def test_people_familiar_with_is_anonymous(parser):
     text = "The company is preparing to cut 500 jobs, according to people familiar with the plans."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "people familiar with the plans")])
+    res = _resolve_one(parser, text, "people familiar with the plans")
     s = res.speakers[0]
     assert s.kind == "anonymous" and s.name == "people familiar with the plans"
 
@@ -346,8 +348,7 @@ def test_they_prefers_a_group(parser):
 @pytest.mark.stanza
 def test_pronoun_with_no_antecedent_is_unresolved(parser):
     text = "He said the market would recover by spring."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "He")])
+    res = _resolve_one(parser, text, "He")
     assert res.attributions[0].speaker is None
 
 
@@ -368,8 +369,7 @@ def test_resolve_keeps_order_and_is_deterministic(parser):
 def test_relative_pronoun_takes_its_antecedent(parser):
     text = ("The decision angered Matt Duss, the president of the Foundation for Middle East Peace, "
             "who said it was a mistake.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "who")])
+    res = _resolve_one(parser, text, "who")
     s = res.speakers[0]
     assert s.name == "Matt Duss" and s.kind == "person"
     assert s.role == "president" and s.affiliation == "Foundation for Middle East Peace"
@@ -379,8 +379,7 @@ def test_relative_pronoun_takes_its_antecedent(parser):
 def test_possessor_speaks_for_a_non_person_head(parser):
     text = ("Gov. Ann Reyes vetoed the bill on Friday.\n\n"
             "Her statement said the measure was unconstitutional.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Her statement")])
+    res = _resolve_one(parser, text, "Her statement")
     assert res.speakers[0].name == "Ann Reyes"
 
 
@@ -388,8 +387,7 @@ def test_possessor_speaks_for_a_non_person_head(parser):
 def test_generic_organisation_noun_refers_back(parser):
     text = ("The Trayvon Martin Foundation criticized the auction on Thursday.\n\n"
             "The group said the sale was offensive.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "The group")])
+    res = _resolve_one(parser, text, "The group")
     s = res.speakers[0]
     assert s.kind == "organization" and s.name == "Trayvon Martin Foundation"
 
@@ -397,8 +395,7 @@ def test_generic_organisation_noun_refers_back(parser):
 @pytest.mark.stanza
 def test_party_tag_is_not_a_name(parser):
     text = "Sen. Chuck Schumer (D-N.Y.) said the vote would be close."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Sen. Chuck Schumer (D-N.Y.)")])
+    res = _resolve_one(parser, text, "Sen. Chuck Schumer (D-N.Y.)")
     s = res.speakers[0]
     assert (s.name, s.title, s.kind) == ("Chuck Schumer", "Sen.", "person")
 
@@ -407,8 +404,7 @@ def test_party_tag_is_not_a_name(parser):
 def test_title_case_headline_does_not_swallow_words(parser):
     text = ("Hillary Clinton Campaign Wants A Bigger Role For The Party\n\n"
             "The campaign's chairman, John Podesta, said the party would get more money.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "John Podesta")])
+    res = _resolve_one(parser, text, "John Podesta")
     s = res.speakers[0]
     assert s.name == "John Podesta" and s.role == "chairman"
 
@@ -417,8 +413,7 @@ def test_title_case_headline_does_not_swallow_words(parser):
 def test_unnamed_subject_is_an_antecedent_for_they(parser):
     text = ("Others were unapologetic in their criticism of the plan.\n\n"
             "They said it would cost billions.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "They")])
+    res = _resolve_one(parser, text, "They")
     s = res.speakers[0]
     assert s.kind == "anonymous" and s.name == "others"
 
@@ -437,8 +432,7 @@ def test_descriptor_noun_before_a_name_is_a_role(parser):
 def test_affiliation_is_the_institution_not_the_field(parser):
     text = ("Allan Lichtman, a professor of history at American University, said the model "
             "had never failed.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Allan Lichtman")])
+    res = _resolve_one(parser, text, "Allan Lichtman")
     s = res.speakers[0]
     assert (s.name, s.role, s.affiliation) == ("Allan Lichtman", "professor", "American University")
 
@@ -470,8 +464,7 @@ def test_exact_surname_beats_a_similar_one(parser):
 @pytest.mark.stanza
 def test_unlisted_apposition_noun_is_a_role(parser):
     text = "Steve Coll, the dean of the journalism school, said the articles were accurate."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Steve Coll")])
+    res = _resolve_one(parser, text, "Steve Coll")
     s = res.speakers[0]
     assert (s.name, s.role, s.affiliation) == ("Steve Coll", "dean", "journalism school")
 
@@ -479,8 +472,7 @@ def test_unlisted_apposition_noun_is_a_role(parser):
 @pytest.mark.stanza
 def test_name_at_the_end_of_a_descriptive_source(parser):
     text = "Former Reagan chief of staff Don Regan, who died in 2003, wrote that she ran the White House."
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Former Reagan chief of staff Don Regan")])
+    res = _resolve_one(parser, text, "Former Reagan chief of staff Don Regan")
     assert res.speakers[0].name == "Don Regan" and res.speakers[0].kind == "person"
 
 
@@ -489,8 +481,7 @@ def test_epithet_refers_to_the_person_the_story_is_about(parser):
     text = ("Ben Carson defended his record on Sunday.\n\n"
             "\"There's no question I'm getting special scrutiny,\" the Republican presidential "
             "candidate said.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "the Republican presidential candidate")])
+    res = _resolve_one(parser, text, "the Republican presidential candidate")
     assert res.speakers[0].name == "Ben Carson"
 
 
@@ -498,8 +489,7 @@ def test_epithet_refers_to_the_person_the_story_is_about(parser):
 def test_surname_beats_a_country_of_the_same_name(parser):
     text = ("Rep. Jim Jordan criticized the bill on Monday.\n\n"
             "Jordan said the House would not pass it.")
-    doc = _parse(parser, text)
-    res = resolve(doc, [_attr(doc, 1, "Jordan", after="Monday")])
+    res = _resolve_one(parser, text, "Jordan", after="Monday")
     s = res.speakers[0]
     assert (s.name, s.kind) == ("Jim Jordan", "person")
 
