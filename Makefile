@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SAMPLE ?= corpus/russia-sdf-syria.txt
 
-.PHONY: audit test install bench eval fuzz
+.PHONY: audit test install bench eval fuzz findings
 
 $(BIN)/attribution: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,8 @@ eval: install
 
 fuzz: install
 	$(BIN)/python -m pytest -q -m slow tests/test_fuzz.py
+
+# Findings benchmark: per-rule precision/recall, wrong speakers, clean articles failing CI
+# (PolNeAR dev/train gold in bench/gold/, newsroom drafts in corpus/drafts/).
+findings: install
+	$(BIN)/python bench/findings.py

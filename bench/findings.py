@@ -1,0 +1,389 @@
+"""Findings benchmark: are the audit's findings right on real copy?
+
+    python bench/findings.py                 # every set: PolNeAR dev, PolNeAR train, newsroom drafts
+    python bench/findings.py --sets dev,drafts [--json build/findings/summary.json] [--details]
+    make findings
+
+For each set it prints, per rule: gold findings, the audit's findings, matched, precision and
+recall; the share of matched speech attributions whose speaker is wrong (and how many got no
+speaker); and the share of clean articles (no gold error-level finding) that fail CI at the
+default ``--fail-on error``.
+
+Gold (definitions: ``bench/gold/GUIDE.md``):
+
+- PolNeAR ``bench/gold/polnear-{dev,train}.jsonl``: hand labels by article id and offsets, plus
+  the unattributed quotes derived from PolNeAR's gold (a direct or mixed attribution with no
+  source) as reviewed by the annotators. The articles are read from ``../shared`` (skipped when
+  absent) and never copied; dev is for measuring only.
+- Newsroom drafts ``corpus/drafts/NAME.expected.json`` beside each draft: the same labels,
+  anchored by exact substrings of the draft.
+
+Matching: a finding matches a gold label of the same rule when the gold span overlaps the
+finding's span or a span of an attribution the finding names (source and cue for the
+source rules, every span for the others); matching is one to one, so a second finding on the
+same gold case counts against precision. A ``contested-claim`` finding matches a dispute when
+its attributions touch both sides. ``--details`` writes every false positive and false
+negative, with context, to ``build/findings/`` (never committed: PolNeAR text).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
+GOLD = ROOT / "bench" / "gold"
+DRAFTS = ROOT / "corpus" / "drafts"
+OUT = ROOT / "build" / "findings"
+
+SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
+                "missing-affiliation"}
+ERROR_RULES = {"unattributed-quote"}  # rules whose default severity is error (checked below)
+SPEECH_CLASSES = {"speech", "writing", "loaded", "accuse", "deny", "warn"}
+
+
+@dataclass
+class Gold:
+    rule: str
+    spans: list[tuple[int, int]]               # one span; contested: side A spans
+    sides: list[list[tuple[int, int]]] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    source: object                             # attribution.model.Source
+    gold: list[Gold]
+    speakers: list[tuple[tuple[int, int], str, str | None]]   # (content span, gold speaker, gold cue text)
+
+
+# ---------------------------------------------------------------- gold loading
+
+def _polnear_articles(split: str) -> list[Article]:
+    from attribution.load import load_text
+
+    gold_path = GOLD / f"polnear-{split}.jsonl"
+    corpus_path = POLNEAR / f"{split}.jsonl"
+    if not gold_path.exists() or not corpus_path.exists():
+        return []
+    labels = {r["id"]: r for r in map(json.loads, gold_path.open(encoding="utf-8"))}
+    out = []
+    for rec in map(json.loads, corpus_path.open(encoding="utf-8")):
+        lab = labels.get(rec["id"])
+        if lab is None:
+            continue
+        gold = []
+        for f in lab.get("findings", []):
+            if f["rule"] == "contested-claim":
+                sides = [[tuple(s) for s in side] for side in f["sides"]]
+                gold.append(Gold(f["rule"], sides[0], sides, f))
+            else:
+                gold.append(Gold(f["rule"], [(f["start"], f["end"])], None, f))
+        verdicts = lab.get("quotes", {})
+        for a in rec["attributions"]:
+            if a["quote_type"] != "indirect" and a["source"] is None:
+                if verdicts.get(a["id"], "unattributed") == "unattributed":
+                    gold.append(Gold("unattributed-quote", [tuple(s) for s in a["content_spans"]],
+                                     None, {"derived": a["id"]}))
+        speakers = []
+        for a in rec["attributions"]:
+            name = lab.get("speakers", {}).get(a["id"])
+            if name is not None:
+                speakers.append((tuple(a["content"]), name, a.get("cue_text")))
+        source = load_text(rec["text"], path=f"{rec['id']}.txt", fmt="text")
+        out.append(Article(rec["id"], rec["text"], source, gold, speakers))
+    return out
+
+
+def _anchor(text: str, needle: str, nth: int = 1, where: str = "") -> tuple[int, int]:
+    i = -1
+    for _ in range(nth):
+        i = text.find(needle, i + 1)
+        if i < 0:
+            raise SystemExit(f"findings: {where}: anchor {needle!r} (occurrence {nth}) not in the draft")
+    return i, i + len(needle)
+
+
+def _draft_articles() -> list[Article]:
+    from attribution.load import load
+
+    out = []
+    for exp in sorted(DRAFTS.glob("*.expected.json")):
+        stem = exp.name[: -len(".expected.json")]
+        files = [p for p in DRAFTS.glob(stem + ".*") if p != exp and not p.name.endswith(".json")]
+        if len(files) != 1:
+            raise SystemExit(f"findings: {exp.name}: expected one draft named {stem}.*, found {len(files)}")
+        source = load(str(files[0]))
+        text = source.text
+        spec = json.loads(exp.read_text(encoding="utf-8"))
+        gold = []
+        for f in spec.get("findings", []):
+            where = f"{exp.name} {f['rule']}"
+            if f["rule"] == "contested-claim":
+                sides = [[_anchor(text, s, 1, where) for s in side] for side in f["sides"]]
+                gold.append(Gold(f["rule"], sides[0], sides, f))
+            else:
+                gold.append(Gold(f["rule"], [_anchor(text, f["text"], f.get("nth", 1), where)], None, f))
+        speakers = [(_anchor(text, s["content"], s.get("nth", 1), f"{exp.name} speakers"), s["speaker"], None)
+                    for s in spec.get("speakers", [])]
+        out.append(Article(files[0].name, text, source, gold, speakers))
+    return out
+
+
+# ---------------------------------------------------------------- matching
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _regions(f, attrs: dict, rule: str) -> list[tuple[int, int]]:
+    regions = [(f.start, max(f.end, f.start + 1))]
+    for aid in f.attributions:
+        a = attrs.get(aid)
+        if a is None:
+            continue
+        spans = [a.source, a.cue] if rule in SOURCE_RULES else [a.source, a.cue, *a.content]
+        regions += [(s.start, s.end) for s in spans if s is not None]
+    return regions
+
+
+def _matches(f, g: Gold, attrs: dict) -> bool:
+    if g.rule == "contested-claim":
+        per_attr = [_regions_of_attr(attrs.get(aid)) for aid in f.attributions]
+        per_attr = [r for r in per_attr if r]
+        hit = [any(any(_overlap(r, s) for r in regs for s in side) for regs in per_attr) for side in g.sides]
+        return all(hit)
+    regions = _regions(f, attrs, g.rule)
+    return any(_overlap(r, s) for r in regions for s in g.spans)
+
+
+def _regions_of_attr(a) -> list[tuple[int, int]]:
+    if a is None:
+        return []
+    return [(s.start, s.end) for s in (a.source, a.cue, *a.content) if s is not None]
+
+
+def _match(findings: list, gold: list[Gold], attrs: dict) -> tuple[set[int], set[int]]:
+    """One-to-one matching (greedy, document order); returns matched finding and gold indexes."""
+    used_f: set[int] = set()
+    used_g: set[int] = set()
+    for gi, g in enumerate(gold):
+        for fi, f in enumerate(findings):
+            if fi not in used_f and f.rule == g.rule and _matches(f, g, attrs):
+                used_f.add(fi)
+                used_g.add(gi)
+                break
+    return used_f, used_g
+
+
+# ---------------------------------------------------------------- speakers
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_STOP = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "jr",
+         "sr", "president", "campaign", "u.s", "us"}
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {w.lower().strip(".’'") for w in _WORD.findall(name)} - _STOP - {""}
+
+
+def speaker_verdict(gold: str, speaker) -> str:
+    """'right', 'wrong' or 'none' for a predicted Speaker (or None) against a gold label."""
+    if speaker is None:
+        return "none"
+    if gold == "UNRESOLVED":
+        return "wrong" if speaker.kind in ("person", "organization") and _name_tokens(speaker.name) else "right"
+    if gold == "ANON":
+        return "right" if speaker.kind == "anonymous" else "wrong"
+    if speaker.kind == "anonymous":
+        return "wrong"
+    g, p = _name_tokens(gold), _name_tokens(speaker.name)
+    if not p:
+        return "none"
+    from rapidfuzz import fuzz
+
+    if g & p or fuzz.token_set_ratio(gold.lower(), speaker.name.lower()) >= 85:
+        return "right"
+    return "wrong"
+
+
+def _content_match(span: tuple[int, int], a) -> bool:
+    s, e = span
+    for c in a.content:
+        ov = min(e, c.end) - max(s, c.start)
+        if ov > 0 and ov * 2 >= min(e - s, c.end - c.start):
+            return True
+    return False
+
+
+def _is_speech(cue_text: str | None, a, lexicon) -> bool:
+    if cue_text:
+        first = cue_text.split()[0].lower() if cue_text.split() else ""
+        if cue_text.lower().startswith("according"):
+            return True
+        lemma = lexicon.lemma_of(first)
+        if lemma and lexicon.cue_classes(lemma) & SPEECH_CLASSES:
+            return True
+        return False
+    return bool(a.cue_classes & SPEECH_CLASSES) or a.type != "indirect"
+
+
+# ---------------------------------------------------------------- the run
+
+def run_set(name: str, articles: list[Article], parser, lexicon, cache, details: list | None) -> dict:
+    from attribution.audit import audit_source
+    from attribution.check import all_rules
+    from attribution.config import Config
+
+    config = Config()
+    error_rules = {r.id for r in all_rules() if r.severity.value == "error"} | ERROR_RULES
+    per_rule = defaultdict(Counter)
+    spk = Counter()
+    clean = fails = 0
+    t0 = time.time()
+    for art in articles:
+        report = audit_source(art.source, parser, config=config, lexicon=lexicon, cache=cache)
+        attrs = {a.id: a for a in report.resolved.attributions}
+        findings = list(report.findings)
+        used_f, used_g = _match(findings, art.gold, attrs)
+        for fi, f in enumerate(findings):
+            per_rule[f.rule]["found"] += 1
+            per_rule[f.rule]["tp_found"] += fi in used_f
+            if details is not None and fi not in used_f:
+                details.append({"set": name, "doc": art.id, "kind": "FP", "rule": f.rule,
+                                "message": f.message, "at": [f.start, f.end],
+                                "context": _context(art.text, f.start, f.end),
+                                "attributions": [_describe(report, attrs[a], art.text)
+                                                 for a in f.attributions if a in attrs]})
+        for gi, g in enumerate(art.gold):
+            per_rule[g.rule]["gold"] += 1
+            per_rule[g.rule]["tp_gold"] += gi in used_g
+            if details is not None and gi not in used_g:
+                s, e = g.spans[0]
+                details.append({"set": name, "doc": art.id, "kind": "FN", "rule": g.rule,
+                                "at": [s, e], "gold": g.extra, "context": _context(art.text, s, e),
+                                "near": [_describe(report, a, art.text) for a in report.resolved.attributions
+                                         if any(_overlap(r, (s, e)) for r in _regions_of_attr(a))][:3]})
+        if not any(g.rule in error_rules for g in art.gold):
+            clean += 1
+            if any(f.severity.value == "error" for f in findings):
+                fails += 1
+                if details is not None:
+                    details.append({"set": name, "doc": art.id, "kind": "CI-FAIL"})
+        for span, gold_name, cue_text in art.speakers:
+            match = next((a for a in report.resolved.attributions if _content_match(span, a)), None)
+            if match is None or not _is_speech(cue_text, match, lexicon):
+                continue
+            verdict = speaker_verdict(gold_name, report.resolved.speaker(match.speaker))
+            spk[verdict] += 1
+            if details is not None and verdict == "wrong":
+                sp = report.resolved.speaker(match.speaker)
+                details.append({"set": name, "doc": art.id, "kind": "WRONG-SPEAKER", "gold": gold_name,
+                                "ours": f"{sp.name} ({sp.kind})", "attribution": _describe(report, match, art.text)})
+    rules = {}
+    for rule, c in sorted(per_rule.items()):
+        p = c["tp_found"] / c["found"] if c["found"] else None
+        r = c["tp_gold"] / c["gold"] if c["gold"] else None
+        rules[rule] = {"gold": c["gold"], "found": c["found"], "matched": c["tp_found"],
+                       "precision": p, "recall": r}
+    matched = spk["right"] + spk["wrong"] + spk["none"]
+    return {
+        "set": name, "articles": len(articles), "seconds": round(time.time() - t0, 1),
+        "rules": rules,
+        "speakers": {"matched": matched, "right": spk["right"], "wrong": spk["wrong"], "none": spk["none"],
+                     "wrong_share": spk["wrong"] / matched if matched else None},
+        "clean_articles": clean, "clean_failing_ci": fails,
+        "clean_fail_share": fails / clean if clean else None,
+    }
+
+
+def _context(text: str, s: int, e: int, width: int = 220) -> str:
+    return " ".join(text[max(0, s - width):min(len(text), e + width)].split())
+
+
+def _describe(report, a, text: str) -> dict:
+    sp = report.resolved.speaker(a.speaker)
+    return {"id": a.id, "type": a.type, "source": text[a.source.start:a.source.end] if a.source else None,
+            "cue": text[a.cue.start:a.cue.end] if a.cue else None,
+            "content": " ".join(text[c.start:c.end] for c in a.content)[:200],
+            "speaker": None if sp is None else f"{sp.name} ({sp.kind})"}
+
+
+def _fmt(x) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def print_table(res: dict) -> None:
+    print(f"\n## {res['set']}: {res['articles']} articles ({res['seconds']} s)\n")
+    print(f"{'rule':<22} {'gold':>5} {'found':>6} {'matched':>8} {'precision':>10} {'recall':>7}")
+    for rule, r in res["rules"].items():
+        print(f"{rule:<22} {r['gold']:>5} {r['found']:>6} {r['matched']:>8} {_fmt(r['precision']):>10} "
+              f"{_fmt(r['recall']):>7}")
+    s = res["speakers"]
+    print(f"\nspeakers: {s['matched']} matched speech attributions; wrong {s['wrong']} "
+          f"({_fmt(s['wrong_share'])}), none {s['none']}, right {s['right']}")
+    print(f"clean articles failing CI at --fail-on error: {res['clean_failing_ci']} of "
+          f"{res['clean_articles']} ({_fmt(res['clean_fail_share'])})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default="dev,train,drafts", help="comma-separated: dev, train, drafts")
+    ap.add_argument("--json", help="write the summary here as JSON")
+    ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
+    ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
+    args = ap.parse_args(argv)
+
+    os.environ.setdefault("ATTRIBUTION_THREADS", "1")
+    from attribution.batch import default_threads
+    from attribution.cache import ParseCache
+    from attribution.lexicon import load_lexicon
+    from attribution.modelset import resolve as resolve_models
+    from attribution.parse import Parser
+
+    import torch
+
+    torch.set_num_threads(default_threads())
+    parser = Parser(resolve_models(args.models))
+    lexicon = load_lexicon()
+    cache = ParseCache(ROOT / "build" / "cache")
+    print(f"findings benchmark, model {parser.model_id}")
+    results = []
+    for name in args.sets.split(","):
+        if name in ("dev", "train"):
+            articles = _polnear_articles(name)
+            if not articles:
+                print(f"\n## {name}: skipped (no gold file or ../shared/corpus/polnear/{name}.jsonl)")
+                continue
+        elif name == "drafts":
+            articles = _draft_articles()
+        else:
+            raise SystemExit(f"findings: unknown set {name!r}")
+        details = [] if args.details else None
+        res = run_set(name, articles, parser, lexicon, cache, details)
+        results.append(res)
+        print_table(res)
+        if details is not None:
+            OUT.mkdir(parents=True, exist_ok=True)
+            path = OUT / f"{name}.details.jsonl"
+            path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in details), encoding="utf-8")
+            print(f"details: {path.relative_to(ROOT)}")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps({"model": parser.model_id, "sets": results}, indent=1),
+                                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Annotation helper for the findings gold (see GUIDE.md beside this file).
+
+    python bench/gold/tool.py show SPLIT ID          # article with offsets, gold attributions to label
+    python bench/gold/tool.py find SPLIT ID "text"   # offsets of every occurrence of a string
+    python bench/gold/tool.py validate FILE...        # check annotation files against the guide
+    python bench/gold/tool.py merge                   # parts/*.jsonl -> polnear-{train,dev}.jsonl
+
+PolNeAR is read from ../shared/corpus/polnear and never copied: the gold files hold ids,
+offsets, labels and canonical speaker names only.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+POLNEAR = HERE.parents[2] / "shared" / "corpus" / "polnear"
+RULES = {
+    "anonymous-source", "vague-attribution", "unresolved-source", "unattributed-quote",
+    "contested-claim", "one-sided", "unsourced-claim", "loaded-cue", "name-inconsistency",
+}
+KINDS = {"anonymous-source": {"person"}, "vague-attribution": {"group"}}
+
+
+def articles(split: str) -> dict[str, dict]:
+    path = POLNEAR / f"{split}.jsonl"
+    return {r["id"]: r for r in map(json.loads, path.open(encoding="utf-8"))}
+
+
+def derived_quotes(record: dict) -> list[dict]:
+    """PolNeAR gold attributions that are direct or mixed and have no source."""
+    return [a for a in record["attributions"] if a["quote_type"] != "indirect" and a["source"] is None]
+
+
+def show(split: str, id_: str) -> None:
+    rec = articles(split)[id_]
+    text = rec["text"]
+    pos = 0
+    for para in text.split("\n"):
+        if para.strip():
+            print(f"[{pos}-{pos + len(para)}] {para}")
+        pos += len(para) + 1
+    print("\n== gold attributions with a source (label each in 'speakers') ==")
+    for a in rec["attributions"]:
+        if a["source"] is None:
+            continue
+        s, e = a["source"]
+        print(f"{a['id']}: source [{s}-{e}] {a['source_text']!r} cue {a['cue_text']!r} "
+              f"content {a['content_text'][:90]!r}")
+    print("\n== direct/mixed gold attributions with no source (label each in 'quotes') ==")
+    for a in derived_quotes(rec):
+        print(f"{a['id']}: content {a['content']} {a['content_text'][:160]!r}")
+
+
+def find(split: str, id_: str, needle: str) -> None:
+    text = articles(split)[id_]["text"]
+    i = text.find(needle)
+    if i < 0:
+        print("not found")
+    while i >= 0:
+        print(f"{i} {i + len(needle)}  ...{text[max(0, i - 40):i + len(needle) + 40]!r}")
+        i = text.find(needle, i + 1)
+
+
+def _check_span(errors: list, where: str, s, e, n: int) -> None:
+    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
+        errors.append(f"{where}: bad span [{s}, {e}] (text has {n} characters)")
+
+
+def validate_record(rec: dict, corpus: dict[str, dict]) -> list[str]:
+    errors: list[str] = []
+    id_ = rec.get("id")
+    art = corpus.get(id_)
+    if art is None:
+        return [f"{id_}: not an article of split {rec.get('split')!r}"]
+    n = len(art["text"])
+    sourced = {a["id"] for a in art["attributions"] if a["source"] is not None}
+    quotes = {a["id"] for a in derived_quotes(art)}
+    speakers = rec.get("speakers", {})
+    if set(speakers) != sourced:
+        missing = sorted(sourced - set(speakers), key=lambda x: int(x[1:]))
+        extra = sorted(set(speakers) - sourced)
+        errors.append(f"{id_}: speakers missing {missing[:8]} extra {extra[:8]}")
+    for k, v in speakers.items():
+        if not isinstance(v, str) or not v.strip():
+            errors.append(f"{id_}: speaker {k} must be a non-empty string")
+    qv = rec.get("quotes", {})
+    if set(qv) != quotes:
+        errors.append(f"{id_}: quotes must label exactly {sorted(quotes)}")
+    for k, v in qv.items():
+        if v not in ("attributed", "unattributed"):
+            errors.append(f"{id_}: quotes[{k}] must be 'attributed' or 'unattributed'")
+    for i, f in enumerate(rec.get("findings", [])):
+        where = f"{id_} findings[{i}]"
+        rule = f.get("rule")
+        if rule not in RULES:
+            errors.append(f"{where}: unknown rule {rule!r}")
+            continue
+        if rule == "contested-claim":
+            sides = f.get("sides")
+            if not (isinstance(sides, list) and len(sides) == 2 and all(sides)):
+                errors.append(f"{where}: sides must be two non-empty lists of spans")
+                continue
+            for side in sides:
+                for sp in side:
+                    _check_span(errors, where, *(sp if len(sp) == 2 else (None, None)), n)
+            continue
+        _check_span(errors, where, f.get("start"), f.get("end"), n)
+        if rule in KINDS and f.get("kind") not in KINDS[rule]:
+            errors.append(f"{where}: kind must be one of {sorted(KINDS[rule])}")
+        if rule == "anonymous-source" and not isinstance(f.get("reason"), bool):
+            errors.append(f"{where}: reason must be true or false")
+        if rule == "unsourced-claim" and f.get("claim") not in ("figure", "allegation"):
+            errors.append(f"{where}: claim must be 'figure' or 'allegation'")
+    return errors
+
+
+def validate(paths: list[str]) -> int:
+    corpora: dict[str, dict] = {}
+    bad = 0
+    for p in paths:
+        for lineno, line in enumerate(Path(p).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                print(f"{p}:{lineno}: not JSON: {exc}")
+                bad += 1
+                continue
+            split = rec.get("split")
+            if split not in ("train", "dev"):
+                print(f"{p}:{lineno}: split must be 'train' or 'dev'")
+                bad += 1
+                continue
+            corpus = corpora.setdefault(split, articles(split))
+            for err in validate_record(rec, corpus):
+                print(f"{p}:{lineno}: {err}")
+                bad += 1
+    print("ok" if not bad else f"{bad} problem(s)")
+    return 1 if bad else 0
+
+
+def merge() -> None:
+    out: dict[str, dict[str, str]] = {"train": {}, "dev": {}}
+    for part in sorted((HERE / "parts").glob("*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["split"]][rec["id"]] = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+    for split, recs in out.items():
+        if recs:
+            path = HERE / f"polnear-{split}.jsonl"
+            path.write_text("".join(recs[k] + "\n" for k in sorted(recs)), encoding="utf-8")
+            print(f"{path.name}: {len(recs)} articles")
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    cmd, *rest = argv
+    if cmd == "show":
+        show(*rest)
+    elif cmd == "find":
+        find(*rest)
+    elif cmd == "validate":
+        return validate(rest)
+    elif cmd == "merge":
+        merge()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
