@@ -186,6 +186,10 @@ class Speaker:
     affiliation: str | None = None
     mentions: tuple[Mention, ...] = ()
     anonymity_reason: str | None = None  # text of "on condition of anonymity because ..." when given
+    # for kind anonymous, decided once by resolve: "person" (an unnamed individual or insider:
+    # "a spokesman", "officials", "people familiar with ...") or "group" (a vague collective:
+    # "critics", "many economists", "Trump supporters"); None otherwise
+    anonymity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,6 +149,8 @@ class People:
     particles: frozenset[str]
     parties: frozenset[str]
     anonymous_nouns: frozenset[str]
+    anonymous_insiders: frozenset[str]
+    anonymous_collectives: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     anonymous_modifiers: frozenset[str]
     reasons: tuple[str, ...]
@@ -170,8 +172,8 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "organizations": {"heads": "strings", "generic": "strings", "names": "strings", "places": "strings",
                       "place_heads": "strings"},
     "names": {"not_names": "strings", "particles": "strings", "parties": "strings"},
-    "anonymous": {"nouns": "strings", "phrases": "strings", "modifiers": "strings",
-                  "reasons": "strings"},
+    "anonymous": {"nouns": "strings", "insiders": "strings", "collectives": "strings", "phrases": "strings",
+                  "modifiers": "strings", "reasons": "strings"},
     "pronouns": {"male": "strings", "female": "strings", "group": "strings", "thing": "strings",
                  "first": "strings", "second": "strings"},
 }
@@ -304,6 +306,8 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
         particles=frozenset(_norm(w) for w in out["names"]["particles"]),
         parties=frozenset(_norm(w) for w in out["names"]["parties"]),
         anonymous_nouns=frozenset(_norm(w) for w in out["anonymous"]["nouns"]),
+        anonymous_insiders=frozenset(_norm(w) for w in out["anonymous"]["insiders"]),
+        anonymous_collectives=frozenset(_norm(w) for w in out["anonymous"]["collectives"]),
         anonymous_phrases=tuple(sorted({p.lower() for p in out["anonymous"]["phrases"]},
                                        key=lambda p: (-len(p), p))),
         anonymous_modifiers=frozenset(_norm(w) for w in out["anonymous"]["modifiers"]),
@@ -1711,6 +1715,46 @@ class _Resolver:
                         best.reason = reason
 
 
+def anonymity(people: People, name: str, plural: bool) -> str | None:
+    """Is an unnamed source an individual or insider ("person") or a vague collective
+    ("group")?  The one place this is decided; the check rules read ``Speaker.anonymity``.
+
+    A singular source is a person ("a witness", "a Clinton ally"); a plural one is a group
+    unless its head is an insider noun ("officials", "aides", "people familiar with ...")
+    or it names a count of them ("two officials").  A definite plural that is no insider
+    ("the two men") refers back to people already described: neither.
+    """
+    low = " ".join(name.lower().split())
+    if any(p in low for p in people.anonymous_phrases if " " in p):
+        return "person"
+    words = re.findall(r"[a-z][a-z'’-]*", low)
+    head = None
+    for w in words:
+        if w in _HEAD_CUT and head is not None:
+            break
+        head = w
+    if head is None:
+        return "person"
+    definite = words[0] in ("the", "this", "that", "these", "those", "both") or any(
+        w.endswith(("'s", "’s")) for w in words[:-1])
+    if head in people.anonymous_insiders:
+        return "person"
+    if definite:
+        # "the two men", "the former Florida governor", "Trump's campaign manager": someone
+        # the article has introduced or identifies by the role
+        return None
+    if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
+        return "group"
+    if plural or (head.endswith("s") and not head.endswith("ss")):
+        return "group"
+    return "person"
+
+
+_HEAD_CUT = frozenset(["with", "of", "in", "at", "for", "from", "who", "that", "familiar", "close",
+                       "briefed", "speaking", "knowledgeable", "involved", "inside", "within", "on",
+                       "to", "near", "under", "and", ","])
+
+
 @functools.lru_cache(maxsize=8)
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern:
     """One regex for a list of phrases, longest first, on word boundaries."""
@@ -1772,6 +1816,7 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
             affiliation=e.affiliation if kind in ("person", "anonymous") else None,
             mentions=mentions,
             anonymity_reason=e.reason if kind == "anonymous" else None,
+            anonymity=anonymity(P, e.name, e.plural) if kind == "anonymous" else None,
         ))
     out = tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None)
                 for a in attrs)

@@ -26,6 +26,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
               "describers": list},
     "contest": {"accuse": list, "cut_words": list},
     "terms": {"max_words": int},
+    "beats": {"verbs": list},
 }
 
 
@@ -109,9 +110,14 @@ def _lexicon_classes(lexicon, lemma: str) -> frozenset[str]:
 def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozenset[str]:
     """The cue classes of an attribution (speech, loaded, accuse, deny, ...)."""
     classes = set(attr.cue_classes)
+    if lexicon is None:
+        from ..lexicon import load_lexicon
+
+        lexicon = load_lexicon()
     lemma = (attr.cue_lemma or "").lower()
     if not lemma and cue_text:
-        lemma = cue_text.lower().split()[0] if cue_text.split() else ""
+        first = cue_text.lower().split()[0] if cue_text.split() else ""
+        lemma = lexicon.lemma_of(first) or first
     classes |= _lexicon_classes(lexicon, lemma)
     fallback = vocab()["cue_classes"]
     for cls, lemmas in fallback.items():
@@ -120,3 +126,14 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
         if lemma in lemmas or (cue_text and cue_text.lower() in lemmas):
             classes.add(cls)
     return frozenset(classes)
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Single-word nouns that name a person or a group of people (role nouns and the heads
+    of unnamed sources), from the resolve stage's vocabulary (``people.toml``)."""
+    from ..resolve import load_people
+
+    people = load_people()
+    roles = {seq[0] for seq in people.roles if len(seq) == 1}
+    return frozenset(roles | set(people.anonymous_nouns)) - {"some", "many", "others", "those", "ones", "few"}

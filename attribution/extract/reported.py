@@ -395,6 +395,26 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     return surface
 
 
+def _shared_subject(tree: Tree, v: Token) -> list[int]:
+    """Coordinated cues share their subject: in "X admitted A and accused B of C" the
+    second cue (a ``conj`` of the first, with no subject of its own) is X's too."""
+    if v.deprel != "conj" or v.head == 0 or any(
+            c.deprel in ("nsubj", "nsubj:pass", "csubj", "expl") for c in tree.children(v.id)):
+        return []
+    head = tree.sent.token(v.head)
+    if head.upos not in ("VERB", "AUX") or head.id > v.id:
+        return []
+    if not any(c.deprel == "cc" and c.id < v.id for c in tree.children(v.id)):
+        return []
+    subj = [c for c in tree.children(head.id) if c.deprel in ("nsubj", "csubj")]
+    if not subj or subj[0].id > head.id:
+        return []
+    ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)) or len(ids) > 25:
+        return []
+    return ids
+
+
 def _first_subject(tree: Tree, before: int, in_quote=None) -> list[int]:
     """The subject of the sentence's main verb before position ``before`` ("..., saying ...")."""
     toks = tree.sent.tokens
@@ -571,6 +591,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         return None
     if origin == "colon" and not src:
         src = _subject_ids(tree, v)
+    if not src and not passive:
+        src = _shared_subject(tree, v)
     # by-agent of a passive cue: "was called 'a gamble' by X"
     if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
         for j in range(v.id + 1, n):

@@ -97,8 +97,18 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
         out_speakers.append(Speaker(id=s["id"], name=s["name"], kind=s.get("kind", "person"),
                                     title=s.get("title"), role=s.get("role"),
                                     affiliation=s.get("affiliation"), mentions=mentions,
-                                    anonymity_reason=s.get("anonymity_reason")))
+                                    anonymity_reason=s.get("anonymity_reason"),
+                                    anonymity=s.get("anonymity", _anonymity(s))))
     return Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers))
+
+
+def _anonymity(s: dict) -> str | None:
+    """What resolve decides for an unnamed speaker (attribution.resolve.anonymity)."""
+    if s.get("kind") != "anonymous":
+        return None
+    from attribution.resolve import anonymity, load_people
+
+    return anonymity(load_people(), s["name"], s["name"].split()[-1].lower().endswith("s"))
 
 
 def _se(span: Span) -> tuple[int, int]:

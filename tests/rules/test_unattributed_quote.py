@@ -52,12 +52,19 @@ def test_quote_next_to_attributed_sentence_in_same_paragraph_is_fine():
     assert run(text, attrs, speakers, rule=RULE) == []
 
 
-def test_quote_in_next_paragraph_is_not_covered_by_previous_paragraph():
+def test_quote_in_next_paragraph_is_covered_by_speaker_in_previous_paragraph():
+    # bench/gold/GUIDE.md: a speaker given in the adjacent sentence or paragraph counts
     text = ('Dillon said the talks went well.\n\n'
             '"We will not get into a shooting match with anybody else."\n')
     attrs = [dict(content="the talks went well", cue="said", source="Dillon", speaker="s1")]
     speakers = [dict(id="s1", name="Ryan Dillon", role="spokesman", mentions=["Dillon"])]
-    assert len(run(text, attrs, speakers, rule=RULE)) == 1
+    assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_quote_after_a_paragraph_with_no_speaker_is_flagged():
+    text = ('The council voted to close the library on Tuesday.\n\n'
+            '"We will not get into a shooting match with anybody else."\n')
+    assert len(run(text, rule=RULE)) == 1
 
 
 def test_multi_paragraph_quote_attributed_in_first_paragraph():

@@ -9,6 +9,9 @@ from .. import vocab
 from ..context import Context, Hit
 from ..registry import rule
 
+# cue classes that report speech, writing or a publicly stated stance (bench/gold/GUIDE.md)
+STATED = frozenset({"speech", "writing", "loaded", "accuse", "deny", "warn"})
+
 _DETS = ("some", "many", "most", "several", "other", "various", "a few", "a number of", "the",
          "a lot of", "lots of")
 
@@ -26,6 +29,15 @@ def is_vague_source(text: str) -> bool:
         if low.startswith(d + " ") and low[len(d) + 1:] in sources:
             return True
     return False
+
+
+def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
+    """The source is a vague collective: resolve's decision (``Speaker.anonymity``)."""
+    from .speakers import source_anonymity
+
+    if sp is not None and sp.kind != "anonymous":
+        return False
+    return source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
 
 
 def _in_named_content(ctx: Context, span: Span, *, quotes_only: bool = False) -> bool:
@@ -71,8 +83,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             hits.append(Span(where.start, where.end))
             yield Hit(where.start, where.end,
                       f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
-        elif a.source is not None and not named and is_vague_source(src) and \
-                ctx.cue_classes(a) & {"speech", "writing", "cognition", "warn"}:
+        elif a.source is not None and not named and _vague_group(ctx, a, sp, src) and \
+                ctx.cue_classes(a) & (STATED - {"accuse"}):
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,

@@ -134,6 +134,10 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                 continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
             if _cue_nearby(ctx, si, bi, block) or _quote_run(block.text, q, ctx, bi):
                 continue
+            if si is not None and _speaker_beside(ctx, si, att_sents):
+                continue
+            if _citation_after(block.text, q.end):
+                continue
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
@@ -167,8 +171,55 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
             if qs and _quote_run(block.text, qs[-1], ctx, bi):
                 continue
+        if _speaker_beside(ctx, si, att_sents):
+            continue
         seen.append(h)
         yield Hit(h.start, h.end, f'quote with no speaker: "{_snippet(inner)}"', (a.id,))
+
+
+def _speaker_beside(ctx: Context, si: int, att_sents: set[int]) -> bool:
+    """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
+    person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
+    an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
+    speaker given in the adjacent sentence or paragraph as attribution."""
+    sents = ctx.sentences
+    return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
+               for j in (si - 1, si + 1))
+
+
+def _person_speaks(ctx: Context, sent) -> bool:
+    """Some verb of the sentence, outside quotation marks, is a speech cue or an action beat
+    whose subject is a person: a personal pronoun, a proper name, or a noun naming a
+    person's role ("the senator", "the chief executive")."""
+    lex = _lexicon(ctx)
+    beats = vocab.words("beats", "verbs")
+    people = vocab.person_nouns()
+    personal = vocab.words("names", "personal") - {"it"}
+    quoted = [(q.start + sent.start, q.end + sent.start) for q in scan(ctx.sentence_text(ctx.sentences.index(sent)))]
+    for v in sent.tokens:
+        if v.upos != "VERB" or any(a <= v.start < b for a, b in quoted):
+            continue
+        lemma = v.lemma.lower()
+        speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
+        if not (speech or lemma in beats):
+            continue
+        for t in sent.tokens:
+            if t.head != v.id or t.deprel not in ("nsubj", "nsubj:pass"):
+                continue
+            low = t.text.lower()
+            if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
+                    or (t.upos == "NOUN" and (t.lemma.lower() in people or low in people)):
+                return True
+    return False
+
+
+_CITATION = re.compile(r"^[\s,]*\((?:[^()]{0,60}\b)?(?:1[89]|20)\d\d\)")
+
+
+def _citation_after(text: str, end: int) -> bool:
+    """A quotation followed by a dated parenthesis is a cited slogan or caption
+    (`"Yes to minaret ban" (2009)`), not someone's unattributed words."""
+    return bool(_CITATION.match(text[end:end + 80]))
 
 
 def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:

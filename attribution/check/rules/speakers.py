@@ -8,7 +8,7 @@ from ...model import Attribution, Severity, Speaker
 from .. import claims, vocab
 from ..context import Context, Hit
 from ..registry import rule
-from .cues import is_vague_source
+from .cues import STATED
 
 
 def _snippet(text: str, n: int = 50) -> str:
@@ -35,17 +35,15 @@ def source_head(text: str) -> str | None:
     return out[-1] if out else None
 
 
-def is_anonymous_phrase(ctx: Context, text: str) -> bool:
-    """An unnamed-source phrase: its head is an anonymity noun ("a senior official",
-    "sources close to ..."), or it holds an anonymity phrase ("people familiar with")."""
-    nouns = set(vocab.words("anonymous", "nouns"))
-    lex = ctx.lexicon
-    nouns |= set(getattr(lex, "anonymous_nouns", ()) or ())
-    head = source_head(text)
-    if head and head in nouns:
-        return True
-    low = " ".join((text or "").lower().split())
-    return any(p in low for p in (getattr(lex, "anonymous_phrases", ()) or ()) if " " in p)
+def source_anonymity(sp: Speaker | None, src_text: str) -> str | None:
+    """The resolve stage's decision (``Speaker.anonymity``); for a source resolve could not
+    link to a speaker, the same decision made on the source phrase."""
+    if sp is not None:
+        return sp.anonymity
+    from ...resolve import anonymity, load_people
+
+    words = src_text.split()
+    return anonymity(load_people(), src_text, bool(words) and words[-1].lower().endswith("s"))
 
 
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
@@ -103,10 +101,11 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         first = min(attrs, key=lambda a: (a.source or ctx.hull(a)).start)
         src_text = ctx.span_text(first.source).strip() or (sp.name if sp else "")
         name = sp.name if sp is not None and sp.name else src_text
-        if is_vague_source(src_text) or is_vague_source(name):
-            continue  # vague-attribution's business ("experts say", "some say")
-        if not (is_anonymous_phrase(ctx, src_text) or is_anonymous_phrase(ctx, name)):
-            continue  # "the two men", "their preference": not an unnamed-source phrase
+        if source_anonymity(sp, src_text) != "person":
+            continue  # a vague collective: vague-attribution's business ("critics say")
+        attrs = [a for a in attrs if ctx.cue_classes(a) & STATED]
+        if not attrs:
+            continue  # beliefs and intentions ("officials believe") are not sourced claims
         if re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
             continue  # "Another critic, Laurence H. Tribe": named in apposition
         attrs = [a for a in attrs if not a.negated and not re.search(r"\bnot\b|n['’]t\b", ctx.cue_text(a))]
