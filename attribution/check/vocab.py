@@ -27,6 +27,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
     "contest": {"accuse": list, "cut_words": list},
     "terms": {"max_words": int},
     "beats": {"verbs": list},
+    "unsourced": {"figure_nouns": list, "scales": list},
 }
 
 

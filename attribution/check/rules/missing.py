@@ -1,6 +1,7 @@
 """ATR1xx: missing attribution (quotes nobody said, accusations nobody answers)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -207,9 +208,10 @@ def _person_speaks(ctx: Context, sent) -> bool:
             if t.head != v.id or t.deprel not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
+            named = any(c.head == t.id and c.deprel == "appos" and c.upos == "PROPN" for c in sent.tokens)
             if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
-                    or (t.upos == "NOUN" and (t.lemma.lower() in people or low in people)):
-                return True
+                    or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)):
+                return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
     return False
 
 
@@ -315,7 +317,7 @@ def _near_attributed(ctx: Context, si: int, att_sents: set[int]) -> bool:
     return False
 
 
-@rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"})
+@rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview")
 def one_sided(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -372,3 +374,68 @@ def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
                 (j > 0 and mentions(ctx.sentence_text(j - 1), pv) and j - 1 >= si):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern:
+    nouns = "|".join(sorted(vocab.words("unsourced", "figure_nouns"), key=len, reverse=True))
+    scales = "|".join(vocab.words("unsourced", "scales"))
+    num = r"\d[\d,]*(?:\.\d+)?"
+    return re.compile(
+        rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
+        rf"|\b{num}\s?(?:percent\b|per cent\b|%)"
+        rf"|\b{num}\s+(?:{scales})\b"
+        rf"|\b{num}\s+(?:[a-z]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
+@rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview")
+def unsourced_claim(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a sentence that states a figure as fact (a percentage, a sum of money, a count
+    of people killed, hurt or affected, a number in the millions) when no attribution
+    covers it and no source is given in its sentence or the one before.  Dates, ages,
+    times and figures inside quoted or attributed words are left alone.
+
+    ## Why it matters
+    A figure is the claim readers repeat and fact-checkers test first; with no source
+    the reader cannot tell whether it is the reporter's count, an official estimate or a
+    guess.
+
+    ## Example
+    ```text
+    The council met on Tuesday.
+
+    Crime in the city rose 40 percent last year.
+    ```
+
+    ## Use instead
+    ```text
+    Crime in the city rose 40 percent last year, according to police department figures.
+    ```
+    """
+    figure = _figure_re()
+    sents = ctx.sentences
+    covered: set[int] = set()
+    for a in ctx.attributions:
+        for sp in (a.source, a.cue, *a.content):
+            if sp is None:
+                continue
+            i = ctx.sentence_index_at(sp.start)
+            j = ctx.sentence_index_at(max(sp.end - 1, sp.start))
+            if i is not None:
+                covered.update(range(i, (j if j is not None else i) + 1))
+    for si, s in enumerate(sents):
+        if si in covered or si - 1 in covered:
+            continue
+        text = ctx.sentence_text(si)
+        if not re.search(r"[.!?][\"'’”)]*\s*$", text.strip()):
+            continue  # a headline, a caption or a list item
+        bare = _unquoted(text)
+        if _has_cue(ctx, bare) or re.search(r"\baccording to\b", bare, re.I):
+            continue  # a source the extractor did not link is still a source
+        m = figure.search(bare)
+        if m is None:
+            continue
+        yield Hit(s.start, s.end, f'figure stated as fact with no source ("{m.group(0).strip()}"): '
+                                  "say whose figure it is")

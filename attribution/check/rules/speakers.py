@@ -129,7 +129,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         yield Hit(where.start, where.end, msg, tuple(a.id for a in attrs), sev)
 
 
-@rule("ATR202", "unresolved-source", Severity.WARNING, needs={"speakers"}, per="attribution")
+@rule("ATR202", "unresolved-source", Severity.WARNING, needs={"speakers"}, per="attribution", status="preview")
 def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
     """
     ## What it does
@@ -270,7 +270,7 @@ def _name_words(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w) for w in _NAME_WORD.findall(text)]
 
 
-@rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"})
+@rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"}, status="preview")
 def name_inconsistency(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
