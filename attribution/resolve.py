@@ -1367,6 +1367,7 @@ class _Resolver:
         # skip a leading "according to" if extract included it
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
+        a0 = self._after_lead(toks, a0, idx[-1])
         b = a0
         while b <= idx[-1] and (_norm(toks[b].text) not in _STOP_CHUNK
                                 or toks[b].text in ('"', "\u201c", "\u201d")):
@@ -1440,6 +1441,27 @@ class _Resolver:
                     if r is not None:
                         return self._attach(r), None
         return self._common_source(s, si, a0, b, head, a), None
+
+    def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
+        """Skip a leading time phrase or dateline that the source span took in, cut off by a
+        comma or a dash ("Tuesday, the company", "WASHINGTON — Sen. Chuck Grassley",
+        "Sunday night's debate, Sanders"): a weekday or a place in capitals speaks for nobody."""
+        while a0 < last and _norm(toks[a0].text) in self.P.not_names and toks[a0 + 1].upos == "PRON":
+            a0 += 1  # "Monday he said"
+        if toks[a0].text.isupper() and len(toks[a0].text) > 1:
+            for k in range(a0 + 1, min(last, a0 + 12)):
+                if toks[k].text in ("—", "–", "--"):
+                    return k + 1  # "GOTHENBURG, Sweden (Wire) — The board ..."
+        for k in range(a0 + 1, min(last, a0 + 7)):
+            if toks[k].text not in (",", "—", "–", "--", "-"):
+                continue
+            lead = [t for t in toks[a0:k] if t.text[:1].isalpha()]
+            dated = any(_norm(t.text) in self.P.not_names for t in lead)
+            dateline = bool(lead) and all(t.text.isupper() and len(t.text) > 1 for t in lead)
+            if (dated or dateline) and toks[k + 1].upos in ("DET", "PROPN", "PRON", "NOUN", "ADJ"):
+                return k + 1
+            break
+        return a0
 
     def _relative(self, s: Sentence, si: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
         """"X, who said ...": the relative pronoun's antecedent is the phrase before it."""
@@ -1617,6 +1639,8 @@ class _Resolver:
                 continue
             if not e.holds(self.P, rp.role):
                 continue
+            if rp.plural and e.kind == "person":
+                continue  # "analysts say" is not the one analyst the article names
             if aff and e.affiliation and not self._aff_compatible(aff, e.affiliation):
                 continue
             spots = e.named_at or [(o, self.sent_of(o)) for o, _ in e.mentions]
@@ -1639,8 +1663,12 @@ class _Resolver:
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, offset: int, si: int, cls: str) -> _Entity | None:
+        """The most salient compatible antecedent, or None when the evidence is weak: a wrong
+        speaker is worse than none, so a pronoun whose best antecedent is barely ahead of a
+        different compatible one (within ``AMBIGUOUS`` salience) stays unresolved."""
         best = None
         best_score = None
+        per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
         for c in self.timeline:
             if c.start >= offset or c.sent < si - 12 or c.sent > si:
@@ -1652,15 +1680,19 @@ class _Resolver:
             # a person named inside a quotation is rarely who speaks after it
             depth = 0.0 if in_quote else 6.0 if c.quoted else 1.5 if c.reported else 0.0
             score = (si - c.sent) + c.tier + pen + depth
+            per_entity[id(e)] = min(score, per_entity.get(id(e), score))
             key = (score, -c.start)
             if best_score is None or key < best_score:
                 best, best_score = e, key
+        if best is not None and cls in ("male", "female", "person"):
+            rivals = [v for k, v in per_entity.items() if k != id(best)]
+            if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
+                return None
         if best is not None and cls in ("male", "female") and best.kind == "person" and not best.gender:
             best.gender = "m" if cls == "male" else "f"
         return best
 
-    @staticmethod
-    def _compat(e: _Entity, cls: str) -> float | None:
+    def _compat(self, e: _Entity, cls: str) -> float | None:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
                 return None
@@ -1670,9 +1702,15 @@ class _Resolver:
             if e.kind == "person":
                 if e.gender and e.gender != want:
                     return None
-                # a lone capitalised word never given a first name or title may be no person
+                if e.name.isupper():
+                    return None  # "PORT ALDER", "FAIRVIEW RECALL": a dateline or a slug
+                # a lone capitalised word never given a first name or title may be no person,
+                # nor may a name whose first word is no known first name ("Crestline
+                # Securities") unless a title, a role or a gender says it is someone
                 lone = not e.title and all(len(nm) < 2 for nm in e.names)
-                return 1.0 if lone else 0.0
+                known = e.title or e.role or e.gender or any(
+                    nm and (nm[0] in self.P.male_names or nm[0] in self.P.female_names) for nm in e.names)
+                return 1.0 if lone or not known else 0.0
             if e.kind == "anonymous" and not e.plural:
                 return None if e.gender and e.gender != want else 0.0
             return None
@@ -1713,6 +1751,10 @@ class _Resolver:
                             break
                     if best is not None and best.reason is None:
                         best.reason = reason
+
+
+# salience margin under which two antecedents of a personal pronoun are too close to call
+AMBIGUOUS = 0.5
 
 
 def anonymity(people: People, name: str, plural: bool) -> str | None:
