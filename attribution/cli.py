@@ -26,6 +26,28 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"attribution: error: {msg}\n")
 
 
+def _positive_int(text: str) -> int:
+    """argparse type: an integer >= 1 (``--jobs 0`` and negatives are usage errors)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _did_you_mean(word: str, choices) -> str:
+    """`` (did you mean X?)`` for the closest of ``choices`` (prefix first), else ``""``."""
+    import difflib
+
+    choices = sorted(set(choices))
+    w = word.lower()
+    close = [c for c in choices if c.lower().startswith(w)] if len(w) >= 3 else []
+    close = close or difflib.get_close_matches(w, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="attribution",
@@ -36,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("audit", help="audit articles (files, directories, - for stdin)")
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, directories, or - for stdin (default: - when --stdin-filename is given)")
     a.add_argument("-f", "--format", choices=FORMATS, default=None,
                    help="output format (default: text)")
     a.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
@@ -47,14 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
     a.add_argument("--models", metavar="DIR", help="stanza model directory (or ATTRIBUTION_MODELS)")
     a.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
-    a.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+    a.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
                    help="parse with N processes (default 1)")
     a.add_argument("--unreadable", choices=("error", "warn"), default="error",
                    help="unreadable/undecodable inputs: exit 2 at the end (error, default) "
                         "or only report them (warn)")
     a.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    a.add_argument("--stdin-filename", metavar="NAME",
+                   help="the name stdin's text is reported under; its suffix picks the format "
+                        "(.md, .html) and configuration is looked up from it")
+    a.add_argument("--allow-empty", action="store_true",
+                   help="a directory with no .txt/.md/.markdown/.html/.htm file is not an error")
 
-    sub.add_parser("rules", help="list the rules with id, code, severity and rationale")
+    r = sub.add_parser("rules", help="list the rules with id, code, severity and rationale")
+    r.add_argument("-f", "--format", choices=("text", "json"), default="text")
     e = sub.add_parser("explain", help="explain one rule, with an example")
     e.add_argument("rule", metavar="RULE")
 
@@ -75,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     ar = sub.add_parser("archive", help="audit a large set of documents to JSONL (in-process, pool or Dask)")
     ar.add_argument("paths", nargs="+", metavar="PATH")
     ar.add_argument("--out", required=True, metavar="DIR")
-    ar.add_argument("--jobs", type=int, default=None, metavar="N", help="local process pool of N workers")
+    ar.add_argument("--jobs", type=_positive_int, default=None, metavar="N", help="local process pool of N workers")
     ar.add_argument("--dask", metavar="ADDRESS", help="tcp://scheduler:8786 or local:N")
-    ar.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per task")
+    ar.add_argument("--batch-size", type=_positive_int, default=8, metavar="N", help="documents per task")
     ar.add_argument("--models", metavar="DIR")
     ar.add_argument("--no-cache", action="store_true")
 
@@ -85,12 +114,34 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("results", metavar="DIR")
     rp.add_argument("--format", choices=("text", "json", "csv"), default="text")
     rp.add_argument("--chart", metavar="PNG", help="write a chart (default: DIR/anonymous-share.png)")
+    p.set_defaults(_commands=sub.choices)
     return p
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """``parse_args`` with suggestions: a mistyped command gets the closest one, and a
+    mistyped option after a command is reported with that command's usage."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = parser.get_default("_commands")
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and first not in commands and argv.index(first) == 0:
+        parser.print_usage(sys.stderr)
+        parser.exit(EXIT_ERROR, f"attribution: error: unknown command {first!r}"
+                                f"{_did_you_mean(first, commands)} (see 'attribution --help')\n")
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        sp = commands.get(args.command) if args.command else None
+        target = sp or parser
+        options = [o for act in target._actions for o in act.option_strings]
+        first_bad = extra[0]
+        hint = _did_you_mean(first_bad.split("=", 1)[0], options) if first_bad.startswith("-") else ""
+        target.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -121,6 +172,16 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_rules(args) -> int:
     from .check.registry import all_rules
 
+    if getattr(args, "format", "text") == "json":
+        import json
+
+        def _value(v):
+            return getattr(v, "value", v)
+
+        rules = [{"id": r.id, "code": r.code, "severity": _value(r.severity), "status": _value(r.status),
+                  "rationale": r.rationale, "needs": sorted(r.needs)} for r in all_rules()]
+        sys.stdout.write(json.dumps({"version": 1, "rules": rules}, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
     from .report.terminal import print_rules
     print_rules(all_rules())
     return EXIT_OK
@@ -132,7 +193,11 @@ def cmd_explain(args) -> int:
 
     rule = lookup(args.rule)
     if rule is None:
-        raise CliError(f"unknown rule {args.rule!r} (see 'attribution rules')")
+        from .check.registry import all_rules
+
+        names = [r.id for r in all_rules()] + [r.code for r in all_rules() if r.code]
+        raise CliError(f"unknown rule {args.rule!r}{_did_you_mean(args.rule, names)} "
+                       "(see 'attribution rules')")
     print_explain(rule)
     return EXIT_OK
 
@@ -187,8 +252,27 @@ def cmd_cache(args) -> int:
     return EXIT_OK
 
 
+def _check_output(path: str | None) -> None:
+    """``-o FILE``: the directory must exist and FILE must not be a directory (checked
+    before any input is read or the model is loaded)."""
+    if not path:
+        return
+    if os.path.isdir(path):
+        raise CliError(f"--output {path}: is a directory (give a file name)")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise CliError(f"--output {path}: directory {os.path.dirname(path) or parent} does not exist")
+
+
 def cmd_audit(args) -> int:
     from .runner import run_audit
+
+    _check_output(args.output)
+    if not args.paths:
+        if not args.stdin_filename:
+            build_parser().get_default("_commands")["audit"].error(
+                "the following arguments are required: PATH (or - with --stdin-filename NAME)")
+        args.paths = ["-"]
 
     return run_audit(args)
 

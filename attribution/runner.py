@@ -15,7 +15,7 @@ FAIL_LEVELS = {"info": 0, "warning": 1, "error": 2}
 def _config(args):
     from .config import ConfigError, load_config
 
-    first = next((p for p in args.paths if p != "-"), None)
+    first = next((p for p in args.paths if p != "-"), None) or getattr(args, "stdin_filename", None)
     start = Path(first).resolve() if first else Path.cwd()
     if start.is_file() or not start.exists():
         start = start.parent
@@ -32,30 +32,56 @@ def _config(args):
         raise CliError(str(exc)) from None
 
 
-def _gather(paths: list[str]):
-    """Load every input; return (sources, errors) keeping the order of the inputs."""
-    from .load import LoadError, iter_inputs, load, load_stdin
+def _gather(paths: list[str], *, stdin_filename: str | None = None):
+    """Load every input; return (sources, errors, empty directories) keeping the order
+    of the inputs.
 
-    sources, errors = [], []
-    for item in iter_inputs(paths):
-        if isinstance(item, LoadError):
-            if getattr(item, "severity", "error") == "warning":  # e.g. a symlink loop skipped
-                sys.stderr.write(f"attribution: notice: {item.message}\n")
-            else:
-                errors.append((item.path, item.message))
-            continue
-        try:
-            sources.append(load_stdin() if item == "-" else load(item))
-        except LoadError as exc:
-            errors.append((exc.path, exc.message))
-    return sources, errors
+    A file reached twice (named twice, or named and inside a named directory, or
+    through a link) is audited once.  ``stdin_filename`` names stdin's text.
+    """
+    import dataclasses
+
+    from .load import SUFFIXES, LoadError, iter_inputs, load, load_stdin
+
+    sources, errors, empty, seen = [], [], [], set()
+    for path in paths:
+        found = 0
+        for item in iter_inputs([path]):
+            if isinstance(item, LoadError):
+                if getattr(item, "severity", "error") == "warning":  # e.g. a symlink loop skipped
+                    sys.stderr.write(f"attribution: notice: {item.message}\n")
+                else:
+                    errors.append((item.path, item.message))
+                continue
+            found += 1
+            key = "-" if item == "-" else os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                if item == "-" and stdin_filename:
+                    fmt = SUFFIXES.get(os.path.splitext(stdin_filename)[1].lower())
+                    sources.append(dataclasses.replace(load_stdin(fmt=fmt), path=stdin_filename))
+                else:
+                    sources.append(load_stdin() if item == "-" else load(item))
+            except LoadError as exc:
+                errors.append((exc.path, exc.message))
+        if not found and path != "-" and os.path.isdir(path):
+            empty.append(path)
+    return sources, errors, empty
 
 
 def run_audit(args) -> int:
     from .modelset import ModelError, resolve
 
     config = _config(args)
-    sources, errors = _gather(args.paths)
+    sources, errors, empty = _gather(args.paths, stdin_filename=getattr(args, "stdin_filename", None))
+    allow_empty = getattr(args, "allow_empty", False)
+    for path in empty:
+        from .load import SUFFIXES
+
+        sys.stderr.write(f"attribution: warning: {path}: no {', '.join(sorted(SUFFIXES))} file in it"
+                         f"{'' if allow_empty else ' (exit 2; --allow-empty accepts this)'}\n")
     for path, message in errors:
         _err(message if path in message else f"{path}: {message}")
     for src in sources:
@@ -90,6 +116,8 @@ def run_audit(args) -> int:
         sys.stdout.flush()
 
     if errors and args.unreadable == "error":
+        return EXIT_ERROR
+    if empty and not allow_empty:
         return EXIT_ERROR
     fail_on = config.fail_on
     if fail_on == "never":
