@@ -37,6 +37,7 @@ class Parser:
         logging.getLogger("stanza").setLevel(logging.ERROR)
         processors = list(("tokenize", "mwt", "pos", "lemma", "depparse"))
         kwargs: dict = dict(lang="en", download_method=None, use_gpu=False, logging_level="ERROR")
+        tmp = None  # a scratch dir for stanza's resources.json, removed once the pipeline is built
         if models.kind == "official":
             if models.has_ner:
                 processors.append("ner")
@@ -62,7 +63,13 @@ class Parser:
             pretrain = models.paths.get("pretrain")
             kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = str(pretrain) if pretrain else None
         kwargs["processors"] = ",".join(processors)
-        self._nlp = stanza.Pipeline(**kwargs)
+        try:
+            self._nlp = stanza.Pipeline(**kwargs)
+        finally:
+            if tmp is not None:  # stanza reads resources.json only while it builds the pipeline
+                import shutil
+
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def key(self, text: str) -> str:
         import hashlib
