@@ -494,6 +494,17 @@ def parse_dask_address(address: str) -> tuple[str, int | None]:
     return "remote", None
 
 
+LOOPBACK = "127.0.0.1"
+DASHBOARD_PORT = 8787
+
+
+def dashboard_address() -> str:
+    """Where a ``local:N`` cluster serves its dashboard: ``127.0.0.1:8787`` unless
+    ``ATTRIBUTION_DASK_DASHBOARD`` asks for another ``HOST:PORT`` (``:8787`` or
+    ``0.0.0.0:8787`` for every interface)."""
+    return os.environ.get("ATTRIBUTION_DASK_DASHBOARD") or f"{LOOPBACK}:{DASHBOARD_PORT}"
+
+
 def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats: RunStats,
               address: str, on_start: Callable[[str | None, int], None] | None = None) -> None:
     try:
@@ -507,8 +518,11 @@ def _run_dask(batches: Iterator[list[Item]], options: Options, sink: Sink, stats
     cluster = None
     try:
         if kind == "local":
+            # scheduler, workers and dashboard on loopback only (the dashboard has no
+            # authentication); ATTRIBUTION_DASK_DASHBOARD=HOST:PORT serves it elsewhere
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=":8787", silence_logs=logging.ERROR)
+                                   host=LOOPBACK, dashboard_address=dashboard_address(),
+                                   silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(address, timeout="20s")
@@ -591,7 +605,7 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
     if "-" in paths:
         raise ArchiveError("an archive run cannot read stdin (it could not resume); "
                            "give files, directories or JSONL")
-    log = log or (lambda msg: sys.stderr.write(f"attribution: {msg}\n"))
+    log = log or _log
     if dask:
         engine, workers = "dask", 0
         kind, n = parse_dask_address(dask)
@@ -649,6 +663,13 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
     for note in stats.notes:
         log(note)
     return stats
+
+
+def _log(msg: str) -> None:
+    """A line on stderr; file names and ids in it cannot start another line or drive the terminal."""
+    from .report.safe import message
+
+    sys.stderr.write(f"attribution: {message(msg)}\n")
 
 
 def _write_run(out: Path, stats: RunStats) -> None:
@@ -733,10 +754,9 @@ def run_archive(args) -> int:
                         use_cache=not args.no_cache, config=config)
     except ArchiveError as exc:
         raise CliError(str(exc)) from None
-    sys.stderr.write(
-        f"attribution: archive: {stats.written} documents audited ({stats.engine}, "
-        f"{stats.workers} worker(s)) in {stats.seconds:.1f} s = {stats.docs_per_s:.2f} docs/s; "
-        f"{stats.skipped} already done; {stats.errors} with errors; results in {args.out}\n")
+    _log(f"archive: {stats.written} documents audited ({stats.engine}, "
+         f"{stats.workers} worker(s)) in {stats.seconds:.1f} s = {stats.docs_per_s:.2f} docs/s; "
+         f"{stats.skipped} already done; {stats.errors} with errors; results in {args.out}")
     if stats.failed:
         raise CliError(f"{stats.failed} documents were not audited (failed tasks); "
                        "run the same command again to retry them")
@@ -983,13 +1003,15 @@ def run_report(args) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {chart}: {exc.strerror or exc}") from None
     if args.format == "json":
-        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        from .report.safe import json_text
+
+        sys.stdout.write(json_text(json.dumps(summary, indent=2, ensure_ascii=False)) + "\n")
     elif args.format == "csv":
         sys.stdout.write(to_csv(summary))
     else:
         print_summary(summary)
     if chart_written:
-        sys.stderr.write(f"attribution: chart written to {chart_written}\n")
+        _log(f"chart written to {chart_written}")
     return EXIT_OK
 
 
@@ -1021,14 +1043,17 @@ def csv_rows(summary: dict) -> list[tuple]:
 
 
 def to_csv(summary: dict) -> str:
+    """The CSV: text cells neutralised (no formula, no control; see :func:`safe.csv_cell`)."""
     import csv
     import io
+
+    from .report.safe import csv_cell
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(("section", "key", "metric", "value"))
     for section, key, metric, value in csv_rows(summary):
-        w.writerow((section, key, metric, "" if value is None else value))
+        w.writerow(tuple(csv_cell(v) for v in (section, key, metric, "" if value is None else value)))
     return buf.getvalue()
 
 
@@ -1041,8 +1066,14 @@ def _num(x) -> str:
 
 
 def print_summary(summary: dict, console=None) -> None:
-    """The aggregate as rich tables (readable at 80 columns and without colour)."""
+    """The aggregate as rich tables (readable at 80 columns and without colour).
+
+    Every cell is neutralised (:func:`attribution.report.safe.line`): names and
+    publishers come from the archive's documents.
+    """
     from rich.table import Table
+
+    from .report.safe import line as safe
 
     if console is None:
         from .report.terminal import make_console
@@ -1056,14 +1087,14 @@ def print_summary(summary: dict, console=None) -> None:
     t.add_row("attributions", f"{a['total']} ({_num(a['per_document'])} per document, "
                               f"median {_num(a['median_per_document'])})")
     t.add_row("documents without attributions", _num(a["documents_without_attributions"]))
-    t.add_row("by type", ", ".join(f"{k} {v}" for k, v in a["by_type"].items()) or "-")
+    t.add_row("by type", safe(", ".join(f"{k} {v}" for k, v in a["by_type"].items())) or "-")
     t.add_row("with a speaker", _num(s["with_speaker"]))
     t.add_row("anonymous sources", f"{s['anonymous']} ({_pct(s['anonymous_share'])} of those "
                                    "with a speaker)")
     t.add_row("findings", f"{f['total']} ({_num(f['per_document'])} per document): "
               + ", ".join(f"{k} {v}" for k, v in f["by_severity"].items()))
     if summary["models"]:
-        t.add_row("model", ", ".join(summary["models"]))
+        t.add_row("model", safe(", ".join(summary["models"])))
     console.print(t)
 
     def table(title, columns, rows):
@@ -1074,7 +1105,7 @@ def print_summary(summary: dict, console=None) -> None:
             numeric = all(r[i][:1].isdigit() or r[i] == "-" for r in rows) and i > 0
             tb.add_column(c, justify="right" if numeric else "left", overflow="fold")
         for r in rows:
-            tb.add_row(*r)
+            tb.add_row(*(safe(c) for c in r))
         console.print(tb)
 
     label = {"publisher": "publisher", "folder": "folder"}.get(summary["group_by"], "publisher/folder")
@@ -1135,7 +1166,7 @@ def write_chart(summary: dict, path: str | os.PathLike) -> str | None:
     else:
         ax1.set_axis_off()
     if rules:
-        rnames = [r["rule"] for r in reversed(rules)]
+        rnames = [_short(r["rule"], 40) for r in reversed(rules)]
         rates = [10 * r["findings"] / docs for r in reversed(rules)]
         bars = ax2.barh(rnames, rates, color="#4f81bd", height=0.6)
         for bar, r in zip(bars, reversed(rules)):
@@ -1156,4 +1187,9 @@ def write_chart(summary: dict, path: str | os.PathLike) -> str | None:
 
 
 def _short(name: str, width: int = 28) -> str:
-    return name if len(name) <= width else "…" + name[-(width - 1):]
+    """A chart label: controls neutralised, ``$`` escaped (no mathtext), at most ``width`` characters."""
+    from .report.safe import line
+
+    name = line(name)
+    name = name if len(name) <= width else "…" + name[-(width - 1):]
+    return name.replace("$", r"\$")

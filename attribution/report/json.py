@@ -101,7 +101,9 @@ def contract(reports: Sequence[Report], tool: dict,
 
 
 def dumps(obj: dict) -> str:
-    return _json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    from .safe import json_text  # C1 and bidi controls as \\uXXXX: the same data, inert on a terminal
+
+    return json_text(_json.dumps(obj, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str, str]] = ()) -> str:

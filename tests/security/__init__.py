@@ -1,0 +1,1 @@
+"""Attacks on the tool: hostile input text, file names, caches and output targets."""
