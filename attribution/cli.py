@@ -15,7 +15,7 @@ import sys
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "line", "github", "sarif", "markdown")
+FORMATS = ("text", "json", "line", "github", "sarif", "markdown", "html")
 
 
 class CliError(Exception):
@@ -23,7 +23,10 @@ class CliError(Exception):
 
 
 def _err(msg: str) -> None:
-    sys.stderr.write(f"attribution: error: {msg}\n")
+    """One line on stderr, whatever a file name in ``msg`` holds (controls neutralised)."""
+    from .report.safe import message
+
+    sys.stderr.write(f"attribution: error: {message(msg)}\n")
 
 
 def _positive_int(text: str) -> int:
@@ -76,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="unreadable/undecodable inputs: exit 2 at the end (error, default) "
                         "or only report them (warn)")
     a.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    a.add_argument("--show", choices=("sources", "attributions", "all"), default="sources",
+                   help="text report: what follows the findings: the sources roster (default), "
+                        "every attribution, or both")
+    a.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in the text report: auto (default: on a terminal, unless NO_COLOR "
+                        "is set), always, never")
     a.add_argument("--stdin-filename", metavar="NAME",
                    help="the name stdin's text is reported under; its suffix picks the format "
                         "(.md, .html) and configuration is looked up from it")

@@ -49,7 +49,7 @@ def _gather(paths: list[str], *, stdin_filename: str | None = None):
         for item in iter_inputs([path]):
             if isinstance(item, LoadError):
                 if getattr(item, "severity", "error") == "warning":  # e.g. a symlink loop skipped
-                    sys.stderr.write(f"attribution: notice: {item.message}\n")
+                    _say("notice", item.message)
                 else:
                     errors.append((item.path, item.message))
                 continue
@@ -71,22 +71,52 @@ def _gather(paths: list[str], *, stdin_filename: str | None = None):
     return sources, errors, empty
 
 
+def _say(kind: str, message: str) -> None:
+    """``attribution: KIND: MESSAGE`` on stderr, on one line whatever the file names in it hold
+    (GitHub reads workflow commands from stderr too)."""
+    from .report.safe import message as safe_message
+
+    sys.stderr.write(f"attribution: {kind}: {safe_message(message)}\n")
+
+
+def _refuse_inputs(output: str, inputs) -> None:
+    from .report.output import OutputError, refuse_inputs
+
+    try:
+        refuse_inputs(output, inputs)
+    except OutputError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _write_output(output: str, text: str) -> None:
+    """``-o FILE``: a temporary file from mkstemp next to FILE, then an atomic rename;
+    nothing is left behind when writing fails."""
+    from .report.output import OutputError, write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OutputError as exc:
+        raise CliError(str(exc)) from None
+
+
 def run_audit(args) -> int:
     from .modelset import ModelError, resolve
 
     config = _config(args)
     sources, errors, empty = _gather(args.paths, stdin_filename=getattr(args, "stdin_filename", None))
+    if args.output:  # before the audit: never overwrite what is being audited
+        _refuse_inputs(args.output, [*args.paths, *(s.path for s in sources)])
     allow_empty = getattr(args, "allow_empty", False)
     for path in empty:
         from .load import SUFFIXES
 
-        sys.stderr.write(f"attribution: warning: {path}: no {', '.join(sorted(SUFFIXES))} file in it"
-                         f"{'' if allow_empty else ' (exit 2; --allow-empty accepts this)'}\n")
+        _say("warning", f"{path}: no {', '.join(sorted(SUFFIXES))} file in it"
+                        f"{'' if allow_empty else ' (exit 2; --allow-empty accepts this)'}")
     for path, message in errors:
         _err(message if path in message else f"{path}: {message}")
     for src in sources:
         for notice in src.notices:
-            sys.stderr.write(f"attribution: notice: {src.path}: {notice}\n")
+            _say("notice", f"{src.path}: {notice}")
     try:
         models = resolve(args.models)
     except ModelError as exc:
@@ -105,12 +135,12 @@ def run_audit(args) -> int:
 
     fmt = args.format or "text"
     tool = {"name": "attribution", "version": __version__, "model": models.id}
-    out = render(reports, fmt, tool=tool, errors=errors, color=False if args.output else None)
+    color = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
+    if color is None and args.output:
+        color = False
+    out = render(reports, fmt, tool=tool, errors=errors, color=color, show=getattr(args, "show", None))
     if args.output:
-        tmp = f"{args.output}.tmp{os.getpid()}"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(out)
-        os.replace(tmp, args.output)
+        _write_output(args.output, out)
     elif out:
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
         sys.stdout.flush()

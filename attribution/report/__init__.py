@@ -5,6 +5,10 @@
 Unreadable inputs (``errors``: ``(path, message)`` pairs) are shown by the
 human formats (text, markdown) and listed under JSON's optional ``errors`` key;
 line, github and SARIF leave them out (the CLI reports them on stderr).
+
+Text from the input (article text, file names, speaker fields, messages) reaches
+the human formats only through :mod:`.safe` (controls and bidi controls
+neutralised); JSON and SARIF escape the same characters as ``\\uXXXX``.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Report
 
-FORMATS = ("text", "json", "line", "github", "sarif", "markdown")
+FORMATS = ("text", "json", "line", "github", "sarif", "markdown", "html")
 
 
 def registered_rules() -> list:
@@ -27,19 +31,24 @@ def registered_rules() -> list:
 
 def render(reports: Sequence[Report], fmt: str, *, tool: dict,
            errors: Iterable[tuple[str, str]] = (), color: bool | None = None,
-           width: int | None = None) -> str:
+           width: int | None = None, show: str | None = None) -> str:
     """Render ``reports`` in format ``fmt`` (one of :data:`FORMATS`) as a string.
 
-    ``color``/``width`` apply to ``text`` only; by default colour is used when
+    ``color``/``width``/``show`` apply to ``text`` only (``show``: ``sources``,
+    ``attributions`` or ``all``, what follows the findings); by default colour is used when
     stdout is a terminal and ``NO_COLOR`` is unset (pass ``color=False`` when the
     string goes to a file).
     """
     reports = list(reports)
     errors = list(errors)
+    if fmt in ("text", "line", "github", "markdown", "html"):  # printed for people: no control reaches them
+        from .safe import display_reports
+
+        reports, errors = display_reports(reports, errors)
     if fmt == "text":
         from . import terminal
 
-        return terminal.render(reports, tool=tool, errors=errors, color=color, width=width)
+        return terminal.render(reports, tool=tool, errors=errors, color=color, width=width, show=show)
     if fmt == "json":
         from . import json
 
@@ -60,4 +69,8 @@ def render(reports: Sequence[Report], fmt: str, *, tool: dict,
         from . import markdown
 
         return markdown.render(reports, tool=tool, errors=errors)
+    if fmt == "html":
+        from . import html
+
+        return html.render(reports, tool=tool, errors=errors)
     raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")

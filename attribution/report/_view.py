@@ -167,3 +167,140 @@ def normalise(text: str) -> str:
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2039": "'", "\u203a": "'"})
+
+
+# ------------------------------------------------------------------ text as the reader sees it
+
+def reader_text(source: Source, start: int, end: int) -> str:
+    """The words a reader sees in ``source.text[start:end]``, on one line.
+
+    HTML entities and tags, and Markdown link and emphasis syntax, are what the
+    load stage put in each block's text (decoded or blanked); a span that no
+    block covers is shown as it is in the file.
+    """
+    pieces: list[str] = []
+    covered = False
+    for b in source.blocks:
+        if b.end <= start or b.start >= end:
+            continue
+        covered = True
+        if b.offsets is None:
+            lo, hi = max(start, b.start) - b.start, min(end, b.end) - b.start
+            raw = source.text[b.start + lo:b.start + hi]
+            view = b.text[lo:hi]
+            # Markdown markup is blanked to spaces of equal length: leave it out
+            pieces.append("".join(v for v, r in zip(view, raw) if v == r or not v.isspace() or r.isspace()))
+        else:
+            pieces.append("".join(ch for i, ch in enumerate(b.text) if start <= b.to_file(i) < end))
+        pieces.append(" ")
+    if not covered:
+        return one_line(source.text[start:end])
+    return one_line("".join(pieces))
+
+
+def content_text(source: Source, a: Attribution) -> str:
+    """:func:`attribution_text` as the reader sees it (entities decoded, markup left out)."""
+    return " … ".join(reader_text(source, s.start, s.end) for s in a.content)
+
+
+# ------------------------------------------------------------------ the roster, as an editor reads it
+
+_TITLE_ROLE = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+               "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
+               "supt.": "superintendent", "pres.": "president", "prof.": "professor",
+               "cmdr.": "commander", "adm.": "admiral", "maj.": "major", "insp.": "inspector"}
+_ALWAYS_CAPITAL = {w.casefold(): w for w in (
+    "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP", "Congress", "Senate",
+    "Parliament", "Kremlin", "Pentagon", "Labour", "Tories", "Tory", "Conservatives", "Liberals")}
+_GENERAL = re.compile(r"\b(director|secretary|attorney|surgeon|inspector|solicitor|consul|postmaster|"
+                      r"adjutant|auditor|governor|procurator|commissioner|comptroller)[ -](general)\b",
+                      re.IGNORECASE)
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'\u201c\u2018([*_#>":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n\r:\u201d"
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+        if not _sentence_initial(text, m.start()):
+            return True
+    return False
+
+
+def _nearest(matches: list[re.Match], sp: Speaker) -> re.Match | None:
+    if not matches:
+        return None
+    where = [m.start for m in sp.mentions] or [0]
+    return min(matches, key=lambda m: min(abs(m.start() - w) for w in where))
+
+
+def _phrase(text: str, before: str, word: str, sp: Speaker) -> str | None:
+    """``before word`` as written in the text near the speaker ("Business owner", "project manager")."""
+    pat = re.compile(r"(?<![\w-])" + re.escape(before) + r"\s+" + re.escape(word) + r"(?![\w-])",
+                     re.IGNORECASE)
+    m = _nearest(list(pat.finditer(text)), sp)
+    if m is None:
+        return None
+    found = one_line(m.group(0))
+    first = found.split(" ", 1)[0]
+    if (first[:1].isupper() and not first.isupper() and _sentence_initial(text, m.start())
+            and first.casefold() not in _ALWAYS_CAPITAL
+            and not _capitalised_mid_sentence(text, first)):
+        found = found[:1].lower() + found[1:]
+    return found
+
+
+def _name(text: str, name: str) -> str:
+    words = name.split(" ")
+    out = []
+    for w in words:
+        key = w.casefold()
+        if w.islower() and key in _ALWAYS_CAPITAL:
+            w = _ALWAYS_CAPITAL[key]
+        elif w.islower() and w.isalpha() and len(w) > 2 and _capitalised_mid_sentence(text, w.capitalize()) \
+                and not re.search(r"\b" + re.escape(w) + r"\b", text):
+            w = w.capitalize()
+        out.append(w)
+    return " ".join(out)
+
+
+def roster_entry(report: Report, sp: Speaker) -> tuple[str, str, str]:
+    """``(name, title and role, affiliation)`` of a speaker, worded for an editor.
+
+    Presentation only (resolve's data are left as they are): a role that repeats the
+    title is said once ("Mayor", not "Mayor, mayor"); "general" reads "director
+    general" when the article says so; a one-word affiliation the article writes
+    in front of the role becomes part of it ("business owner", not "owner,
+    Business"); party names keep their capital ("Republicans").
+    """
+    text = report.source.text
+    name = _name(text, sp.name)
+    title, role, aff = sp.title, sp.role, sp.affiliation
+    if role and role.casefold() == "general" and (title or "").casefold() not in ("gen.", "general"):
+        m = _nearest(list(_GENERAL.finditer(text)), sp)
+        if m:
+            role = one_line(m.group(0)).lower()
+    if title and role:
+        t, r = title.casefold(), role.casefold()
+        if t == r or _TITLE_ROLE.get(t) == r or t.endswith(" " + r):
+            role = None
+    if aff and len(aff.split()) <= 2:
+        for attr in ("role", "title"):
+            value = role if attr == "role" else title
+            if not value:
+                continue
+            phrase = _phrase(text, aff, value, sp)
+            if phrase:
+                if attr == "role":
+                    role = phrase
+                else:
+                    title = phrase
+                aff = None
+                break
+    if aff and aff.islower() and aff.casefold() in _ALWAYS_CAPITAL:
+        aff = _ALWAYS_CAPITAL[aff.casefold()]
+    return name, ", ".join(x for x in (title, role) if x), aff or ""

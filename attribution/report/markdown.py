@@ -1,8 +1,8 @@
 """``--format markdown``: a pull-request comment summarising the audit.
 
 A counts table per severity, a findings table (file:line, severity, rule,
-message), then one collapsed ``<details>`` section per file with its sources and
-attributions.  GitHub caps comments at 65,536 characters, so the findings table
+message: each message printed once), then one collapsed ``<details>`` section
+per file with its sources roster.  GitHub caps comments at 65,536 characters, so the findings table
 stops after :data:`MAX_ROWS` rows and says how many were left out.
 """
 from __future__ import annotations
@@ -11,14 +11,15 @@ import html
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
-from . import _view
+from . import _view, safe
 
 MAX_ROWS = 100
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (one line, pipes and HTML escaped)."""
-    return html.escape(_view.one_line(text), quote=False).replace("|", "\\|")
+    """Text inert inside a Markdown table cell: one line, HTML, pipes and Markdown escaped,
+    no links, images, autolinks or @mentions (see :func:`attribution.report.safe.markdown`)."""
+    return safe.markdown(text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -47,7 +48,8 @@ def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str,
         out += ["| Location | Severity | Rule | Message |", "|---|---|---|---|"]
         for report, f in rows[:MAX_ROWS]:
             sev = _view.severity(f.severity).value
-            out.append(f"| `{cell(report.source.path)}:{f.line}` | {sev} | `{f.rule}` | {cell(f.message)} |")
+            out.append(f"| {safe.markdown_code(f'{report.source.path}:{f.line}')} | {sev} | `{f.rule}` "
+                       f"| {cell(f.message)} |")
         if len(rows) > MAX_ROWS:
             out.append(f"\n…and {len(rows) - MAX_ROWS} more findings (see the full report: "
                        f"`attribution audit --format line`).")
@@ -72,18 +74,9 @@ def _details(report: Report) -> list[str]:
     if res.speakers:
         out += ["| Source | Kind | Title / role | Affiliation | Attributions |", "|---|---|---|---|---:|"]
         for sp in res.speakers:
-            out.append(f"| {cell(sp.name)} | {sp.kind} | {cell(_view.title_role(sp))} | "
-                       f"{cell(sp.affiliation or '')} | {per.get(sp.id, 0)} |")
-        out.append("")
-    if found:
-        out += ["| Line | Severity | Rule | Message |", "|---:|---|---|---|"]
-        for f in found:
-            who_says = "; ".join(
-                f"{cell(_view.who(report, a))} *{cell(_view.cue_text(report, a))}*: "
-                f"“{cell(_view.shorten(_view.attribution_text(source, a), 80))}”"
-                for a in _view.linked(report, f)) if len(f.attributions) > 1 else ""
-            msg = cell(f.message) + (f"<br>{who_says}" if who_says else "")
-            out.append(f"| {f.line} | {_view.severity(f.severity).value} | `{f.rule}` | {msg} |")
+            name, title_role, aff = _view.roster_entry(report, sp)
+            out.append(f"| {cell(name)} | {sp.kind} | {cell(title_role)} | "
+                       f"{cell(aff)} | {per.get(sp.id, 0)} |")
         out.append("")
     out += ["</details>", ""]
     return out

@@ -25,8 +25,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Attribution, Finding, Report
 from . import _view
 
-MAX_WIDTH = 120
-CONTENT_CHARS = 150
+MIN_WIDTH = 20
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 TYPE_LABEL = {"direct": "direct", "indirect": "indirect", "mixed": "mixed"}
 
@@ -49,9 +48,10 @@ def use_color(stream=None) -> bool:
 
 
 def _width(width: int | None) -> int:
+    """The terminal's width (``COLUMNS`` when set), 80 when not a terminal; at least 20."""
     if width:
-        return width
-    return max(40, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+        return max(MIN_WIDTH, width)
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
 def make_console(file=None, *, color: bool | None = None, width: int | None = None):
@@ -98,134 +98,224 @@ def _plural(n: int, word: str) -> str:
 
 # ------------------------------------------------------------------ the report
 
+SHOW = ("sources", "attributions", "all")
+DEFAULT_SHOW = "sources"
+
+
 def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str, str]] = (),
-           color: bool | None = None, width: int | None = None) -> str:
-    """The text report as a string (colour decided for stdout unless ``color`` is given)."""
+           color: bool | None = None, width: int | None = None, show: str | None = None) -> str:
+    """The text report as a string (colour decided for stdout unless ``color`` is given).
+
+    Per document, findings come first, then the sources roster, then the
+    attributions; ``show`` picks which of the last two appear: ``sources``
+    (the default), ``attributions`` or ``all``.
+    """
+    show = show or DEFAULT_SHOW
+    if show not in SHOW:
+        raise ValueError(f"unknown --show {show!r} (expected one of {', '.join(SHOW)})")
     buf = io.StringIO()
     console = make_console(buf, color=use_color() if color is None else color, width=width)
+    width = console.width
     errors = list(errors)
+    _print(console, _flow(_verdict(reports, errors), width))
+    console.print()
     if errors:
         console.print(_t(("Could not read", "bold red")))
         for path, message in errors:
-            console.print(_t("  ", _view.error_line(path, message)))
+            _print(console, _flow([(_view.error_line(path, message), "")], width, indent=2, hang=4))
         console.print()
     for report in reports:
-        _document(console, report)
+        _document(console, report, show, width)
     if tool.get("model"):
         console.print(_t(("model: ", "dim"), (str(tool["model"]), "dim")))
-    console.print(_summary(reports, errors))
+    _print(console, _flow(_summary(reports, errors), width, hang=2))
     return _strip_lines(buf.getvalue())
 
 
-def _document(console, report: Report) -> None:
+# A unit of a flowing line: (text, style) wraps at its spaces; (text, style, True) is kept whole.
+def _flow(units, width: int, *, indent: int = 0, hang: int | None = None) -> list:
+    """Lay ``units`` out in lines of at most ``width`` cells, wrapping only between words.
+
+    ``indent`` starts the first line, ``hang`` the others.  A unit marked whole (a
+    cue phrase such as "said in a statement", a line number) moves to the next line
+    rather than breaking; one that cannot fit a line at all is split at its spaces,
+    and a single word wider than the line is cut with an ellipsis, never silently.
+    """
+    from rich.cells import cell_len
+
+    hang = indent if hang is None else hang
+    words: list[tuple[str, str, bool]] = []
+    for unit in units:
+        text, style = unit[0], unit[1]
+        whole = len(unit) > 2 and unit[2]
+        text = _view.one_line(text)
+        if not text:
+            continue
+        if whole:
+            words.append((text, style, True))
+        else:
+            words.extend((w, style, False) for w in text.split(" "))
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = indent
+    queue = list(words)
+    while queue:
+        word, style, whole = queue.pop(0)
+        room = width - (indent if len(lines) == 1 else hang)
+        size = cell_len(word)
+        start = used == (indent if len(lines) == 1 else hang)
+        need = size if start else size + 1
+        if used + need <= width:
+            if not start:
+                lines[-1].append((" ", ""))
+            lines[-1].append((word, style))
+            used += need
+            continue
+        if not start:
+            lines.append([])
+            used = hang
+            queue.insert(0, (word, style, whole))
+            continue
+        if whole and " " in word:  # wider than a whole line: split it after all
+            queue[0:0] = [(w, style, False) for w in word.split(" ")]
+            continue
+        cut = word
+        while cut and cell_len(cut) > max(1, room - 1):
+            cut = cut[:-1]
+        lines[-1].append((cut + "…", style))
+        used = width
+    out = []
+    for i, parts in enumerate(lines):
+        pad = " " * (indent if i == 0 else hang)
+        out.append(_t(pad, *parts))
+    return out
+
+
+def _print(console, lines) -> None:
+    for line in lines:
+        console.print(line, no_wrap=True, overflow="ignore", crop=False)
+
+
+def _verdict(reports: Sequence[Report], errors: list) -> list:
+    """One line an editor reads first: ready or not, and why."""
+    counts = _view.counts(reports)
+    docs = _plural(len(reports), "document")
+    parts = [f"{_plural(n, sev)}" for sev, n in counts.items() if n]
+    if counts["error"]:
+        head, style, tail = "NOT READY", "bold red", "fix before publication"
+    elif counts["warning"]:
+        head, style, tail = "REVIEW", "bold yellow", "check each warning"
+    elif counts["info"]:
+        head, style, tail = "OK", "bold green", "notes only"
+    else:
+        head, style, tail = "CLEAN", "bold green", "no findings"
+    units = [(head + ":", style, True), (f"{', '.join(parts) or 'no findings'} in {docs}", "bold")]
+    if errors:
+        units.append((f"({len(errors)} unreadable input" + ("" if len(errors) == 1 else "s") + ")",
+                      "bold red"))
+    if parts:
+        units.append((f"— {tail}", ""))
+    return units
+
+
+def _document(console, report: Report, show: str, width: int) -> None:
     from rich.rule import Rule
 
     res = report.resolved
     console.print(Rule(_t((report.source.path, "bold")), align="left", style="dim"))
-    console.print(_t((f"{_plural(len(res.attributions), 'attribution')}, "
-                      f"{_plural(len(res.speakers), 'source')}, "
-                      f"{_plural(len(report.findings), 'finding')}", "dim")))
+    _print(console, _flow([(f"{_plural(len(report.findings), 'finding')} · "
+                            f"{_plural(len(res.attributions), 'attribution')} · "
+                            f"{_plural(len(res.speakers), 'source')}", "dim")], width))
     for notice in report.source.notices:
-        console.print(_t(("notice: ", "yellow"), notice))
+        _print(console, _flow([("notice:", "yellow"), (notice, "")], width, hang=2))
     console.print()
-    if res.speakers:
-        console.print(_t(("Sources", "bold underline")))
-        console.print(_roster(report))
-    if res.attributions:
+    if report.findings:
+        console.print(_t(("Findings", "bold underline")))
+        for f in _view.findings(report):
+            _finding(console, report, f, width)  # each ends with a blank line
+    if res.speakers and show in ("sources", "all"):
+        console.print(_t(("Sources", "bold underline"), ("  (attributions · name — title, role, affiliation)", "dim")))
+        for line in _roster(report, width):
+            console.print(line, no_wrap=True, overflow="ignore", crop=False)
         console.print()
+    if res.attributions and show in ("attributions", "all"):
         console.print(_t(("Attributions", "bold underline")))
-        console.print()
         for speaker, attrs in _view.grouped_by_speaker(report):
             if speaker is None:
-                console.print(_t(("No resolved speaker", "bold magenta")))
+                head = [("No resolved speaker", "bold magenta", True),
+                        ("(the tool found no one these words belong to)", "dim")]
             else:
-                extra = ", ".join(x for x in (speaker.title, speaker.role, speaker.affiliation) if x)
-                console.print(_t((speaker.name, "bold"), (f" · {speaker.kind}", "dim"),
-                                 (f" · {extra}" if extra else "", "dim")))
-            console.print(_attribution_rows(report, attrs, show_source=speaker is None))
-    if report.findings:
+                name, title_role, aff = _view.roster_entry(report, speaker)
+                extra = ", ".join(x for x in (title_role, aff) if x)
+                if extra.casefold() in name.casefold():
+                    extra = ""
+                head = [(name, "bold")] + ([(f"· {extra}", "dim")] if extra else [])
+            _print(console, _flow(head, width, hang=2))
+            for a in attrs:
+                _print(console, _attribution_line(report, a, width, indent=2,
+                                                  show_source=speaker is None, show_type=True))
         console.print()
-        console.print(_t(("Findings", "bold underline")))
-        console.print()
-        for f in _view.findings(report):
-            _finding(console, report, f)  # each ends with a blank line
-    else:
+    elif res.attributions:
+        _print(console, _flow([(f"{_plural(len(res.attributions), 'attribution')} not listed: "
+                                f"--show all lists them", "dim")], width))
         console.print()
 
 
-def _roster(report: Report):
-    from rich import box
-    from rich.table import Table
-
+def _roster(report: Report, width: int) -> list:
     per = _view.attribution_counts(report)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
-                  padding=(0, 1))
-    table.add_column("Source", ratio=3, overflow="fold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Title / role", ratio=2, overflow="fold")
-    table.add_column("Affiliation", ratio=3, overflow="fold")
-    table.add_column("#", justify="right", no_wrap=True)
+    digits = max([len(str(n)) for n in per.values()] + [1])
+    lines = []
     for sp in report.resolved.speakers:
-        table.add_row(_t(sp.name), _t(sp.kind), _t(_view.title_role(sp) or "—"),
-                      _t(sp.affiliation or "—"), _t(str(per.get(sp.id, 0))))
-    return table
+        name, title_role, aff = _view.roster_entry(report, sp)
+        units = [(str(per.get(sp.id, 0)).rjust(digits), "", True), (name, "bold")]
+        if sp.kind != "person":
+            units.append((f"({sp.kind})", "dim", True))
+        details = ", ".join(x for x in (title_role, aff) if x)
+        if details and details.casefold() not in name.casefold():
+            units.append(("—", "dim"))
+            units.append((details, ""))
+        lines += _flow(units, width, indent=2, hang=3 + digits + 2)
+    return lines
 
 
-def _attribution_rows(report: Report, attrs: list[Attribution], *, show_source: bool):
-    from rich.table import Table
-
+def _attribution_line(report: Report, a: Attribution, width: int, *, indent: int,
+                      show_source: bool = True, show_type: bool = False) -> list:
+    """``L23 Russia accused the SDF of firing …``: the cue phrase kept on one line."""
     source = report.source
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True, style="dim", width=7)  # line
-    table.add_column(no_wrap=True, width=8)                                # type
-    table.add_column(width=14, overflow="fold", style="green")             # cue
-    table.add_column(ratio=1, overflow="fold")                             # content
-    for a in attrs:
-        line, _ = source.line_col(a.content_hull.start)
-        cue = _view.cue_text(report, a)
-        if show_source and a.source is not None:
-            cue = f"{_view.who(report, a)} {cue}"
-        content = _view.shorten(_view.attribution_text(source, a), CONTENT_CHARS)
-        table.add_row(_t(f"L{line}"), _t((TYPE_LABEL.get(a.type, a.type), "dim")), _t(cue), _t(content))
-    return table
+    line, _ = source.line_col(a.content_hull.start)
+    units = [(f"L{line}", "dim", True)]
+    if show_type:
+        units.append((TYPE_LABEL.get(a.type, a.type), "dim", True))
+    if show_source:
+        units.append((_view.who(report, a), "bold"))
+    if a.cue is not None:
+        units.append((_view.cue_text(report, a), "green", True))
+    units.append((_view.content_text(source, a), ""))
+    return _flow(units, width, indent=indent, hang=indent + 4)
 
 
-def _finding(console, report: Report, f: Finding) -> None:
-    from rich.padding import Padding
-    from rich.table import Table
-
+def _finding(console, report: Report, f: Finding, width: int) -> None:
     sev = _view.severity(f.severity).value
-    console.print(_t((f"{report.source.path}:{f.line}:{f.column}", "bold"), "  ",
-                     (sev, SEVERITY_STYLE[sev]), "  ", (f.rule, "magenta")))
-    console.print(Padding(_t(f.message), (0, 0, 0, 4)))
+    _print(console, _flow([(f"{report.source.path}:{f.line}:{f.column}", "bold", True),
+                           (sev, SEVERITY_STYLE[sev], True), (f.rule, "magenta", True)], width, hang=4))
+    _print(console, _flow([(f.message, "")], width, indent=4))
     sides = _view.linked(report, f)
-    if sides:
-        source = report.source
-        if len(sides) > 1:
-            console.print(Padding(_t(("who says what:", "dim")), (0, 0, 0, 4)))
-        table = Table.grid(padding=(0, 1))
-        table.add_column(no_wrap=True, style="dim")                    # line
-        table.add_column(max_width=24, overflow="fold", style="bold")  # who
-        table.add_column(max_width=14, overflow="fold", style="green") # cue
-        table.add_column(ratio=1, overflow="fold")                     # content
-        for a in sides:
-            line, _ = source.line_col(a.content_hull.start)
-            table.add_row(_t(f"L{line}"), _t(_view.who(report, a)), _t(_view.cue_text(report, a)),
-                          _t(_view.shorten(_view.attribution_text(source, a), CONTENT_CHARS)))
-        console.print(Padding(table, (0, 0, 0, 4)))
+    if len(sides) > 1:
+        _print(console, _flow([("who says what:", "dim")], width, indent=4))
+    for a in sides:
+        _print(console, _attribution_line(report, a, width, indent=4))
     console.print()
 
 
-def _summary(reports: Sequence[Report], errors: list):
+def _summary(reports: Sequence[Report], errors: list) -> list:
     counts = _view.counts(reports)
     n_attr = sum(len(r.resolved.attributions) for r in reports)
-    parts = [(f"{_plural(len(reports), 'document')}, {_plural(n_attr, 'attribution')}: ", "bold")]
+    units = [(f"{_plural(len(reports), 'document')}, {_plural(n_attr, 'attribution')}:", "bold")]
     for i, (sev, n) in enumerate(counts.items()):
-        parts.append((_plural(n, sev), SEVERITY_STYLE[sev] if n else "dim"))
-        parts.append(", " if i < 2 else "")
+        units.append((_plural(n, sev) + ("," if i < 2 else ""), SEVERITY_STYLE[sev] if n else "dim", True))
     if errors:
-        parts.append((f"; {len(errors)} unreadable input" + ("" if len(errors) == 1 else "s"), "bold red"))
-    return _t(*parts)
+        units[-1] = (units[-1][0] + ";", units[-1][1], True)
+        units.append((f"{len(errors)} unreadable input" + ("" if len(errors) == 1 else "s"), "bold red"))
+    return units
 
 
 # ------------------------------------------------------------------ other screens

@@ -21,9 +21,21 @@ def test_counts_findings_and_details():
             in out)
     assert ("| Igor Konashenkov | person | Major General, spokesman | Russia\u2019s Defense Ministry | 1 |"
             in out)
-    contested = next(line for line in out.splitlines()
-                     if "`contested-claim`" in line and line.startswith("| 7"))
-    assert "Russia *accused*" in contested and "SDF commander *denied*" in contested
+    # each message is printed once (the findings table), not again in the file's details
+    for f in build().findings:
+        assert out.count(markdown.cell(f.message)) == 1, f.message
+
+
+def test_roster_reads_well_and_markup_is_text():
+    from attribution.model import Speaker
+
+    report = build()
+    res = report.resolved
+    mayor = Speaker("s9", "Glen Sutter", "person", title="Mayor", role="mayor")
+    out = render([dataclasses.replace(report, resolved=dataclasses.replace(
+        res, speakers=res.speakers + (mayor,)))], "markdown", tool=TOOL)
+    row = next(line for line in out.splitlines() if line.startswith("| Glen Sutter"))
+    assert row == "| Glen Sutter | person | Mayor |  | 0 |"
 
 
 def test_cells_are_escaped():

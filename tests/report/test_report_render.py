@@ -19,7 +19,7 @@ def test_every_format_renders_and_is_deterministic(fmt):
     assert first and first.endswith("\n")
     assert render(reports, fmt, tool=TOOL, errors=ERRORS, color=False, width=80) == first
     shown = "drafts/broken.html" in first
-    assert shown == (fmt in {"text", "json", "markdown"})
+    assert shown == (fmt in {"text", "json", "markdown", "html"})
     if fmt in {"json", "sarif"}:
         json.loads(first)
 

@@ -50,12 +50,14 @@ def test_terminal_report_of_the_sample_at_80_columns():
     out = render([report], "text", tool=TOOL, color=False, width=80)
     assert "\x1b" not in out
     assert max(len(line) for line in out.splitlines()) <= 80
-    roster = out[out.index("Sources"):out.index("Attributions")]
-    dillon = next(line for line in roster.splitlines() if line.startswith("Ryan Dillon"))
-    assert "Col., spokesman" in dillon and dillon.rstrip().endswith(" 6")
-    assert sum(1 for line in roster.splitlines() if line.rstrip()[-1:].isdigit()) == 8
-    block = out[out.index("  contested-claim"):out.index("\nmodel: ")]
-    assert "Russia" in block and "accused" in block and "An SDF commander" in block and "denied" in block
+    assert out.splitlines()[0] == "REVIEW: 2 warnings, 1 info in 1 document — check each warning"
+    assert out.index("\nFindings") < out.index("\nSources") and "\nAttributions" not in out
+    roster = out[out.index("\nSources"):out.index("\nmodel: ")]
+    assert "  6 Ryan Dillon — Col., spokesman, U.S.-led counter-Islamic State coalition" in roster
+    assert sum(1 for line in roster.splitlines() if line.startswith("  ") and line[2:3].isdigit()) == 8
+    block = out[out.index("contested-claim"):out.index("\nSources")]
+    flat = " ".join(block.split())
+    assert "L23 Russia accused the SDF" in flat and "l29 an sdf commander denied russian" in flat.lower()
     assert out.splitlines()[-1].startswith("1 document, 15 attributions: 0 errors, 2 warnings, 1 info")
 
 

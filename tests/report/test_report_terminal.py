@@ -13,7 +13,9 @@ import pytest
 from attribution.model import Severity
 from attribution.report import render, terminal
 
-from .report_article import TOOL, build, FakeRule
+import re
+
+from .report_article import PARAGRAPHS, TOOL, build, FakeRule
 
 ROOT = Path(__file__).resolve().parents[2]
 ESC = "\x1b"
@@ -32,26 +34,49 @@ def _text(reports, **kw):
 
 
 def test_report_reads_top_to_bottom():
-    out = _text([build()], errors=[("missing.md", "no such file")])
-    order = ["missing.md", "drafts/syria.md", "Sources", "Attributions", "Findings", "1 document,"]
+    out = _text([build()], errors=[("missing.md", "no such file")], show="all", width=100)
+    # a one-line verdict first, then each document: findings, sources, attributions
+    assert out.splitlines()[0] == ("NOT READY: 1 error, 2 warnings, 1 info in 1 document "
+                                   "(1 unreadable input) — fix before publication")
+    assert _text([build()]).splitlines()[0] == ("NOT READY: 1 error, 2 warnings, 1 info in 1 document "
+                                                "— fix before publication")
+    order = ["missing.md", "drafts/syria.md", "Findings", "Sources", "Attributions", "1 document,"]
     positions = [out.index(word) for word in order]
     assert positions == sorted(positions)
-    # roster: name, kind, title/role, affiliation, count
-    roster = out[out.index("Sources"):out.index("Attributions")]
-    row = next(line for line in roster.splitlines() if line.startswith("Igor Konashenkov"))
-    assert "person" in row and "Major General" in row and row.rstrip().endswith("1")
-    russia = next(line for line in roster.splitlines() if line.startswith("Russia "))
-    assert russia.rstrip().endswith("2")
+    # roster: count, name, title/role, affiliation; kind when not a person
+    roster = out[out.index("\nSources"):out.index("\nAttributions")]
+    assert "  1 Igor Konashenkov — Major General, spokesman, Russia\u2019s Defense Ministry" in roster
+    assert "  2 Russia (organization)" in roster
     # attributions grouped by speaker with line, type, cue and content
-    attrs = out[out.index("Attributions"):out.index("Findings")]
-    assert attrs.index("Russia · organization") < attrs.index("accused") < attrs.index("admitted")
-    assert "L5 indirect admitted" in attrs
+    attrs = out[out.index("\nAttributions"):]
+    assert attrs.index("\nRussia\n") < attrs.index("accused") < attrs.index("admitted")
+    assert "L5 indirect admitted its special forces were operating" in attrs
     assert "No resolved speaker" in attrs and '"This is not over."' in attrs
     assert "shooting match,\" … \"with anybody" in " ".join(attrs.split())  # split quote, cue left out
     # the summary is the last line
     last = out.rstrip("\n").splitlines()[-1]
     assert last.startswith("1 document, 6 attributions: 1 error, 2 warnings, 1 info")
     assert "1 unreadable input" in last
+
+
+def test_show_picks_what_follows_the_findings():
+    default = _text([build()])
+    assert "\nSources" in default and "\nAttributions" not in default
+    assert "6 attributions not listed: --show all lists them" in default
+    only = _text([build()], show="attributions")
+    assert "\nSources" not in only and "\nAttributions" in only
+    assert default.index("\nFindings") < default.index("\nSources")
+    with pytest.raises(ValueError, match="unknown --show"):
+        _text([build()], show="everything")
+
+
+def test_verdicts():
+    clean = _text([dataclasses.replace(build(), findings=())])
+    assert clean.splitlines()[0] == "CLEAN: no findings in 1 document"
+    report = build()
+    notes = [f for f in report.findings if f.severity == Severity.INFO]
+    out = _text([dataclasses.replace(report, findings=tuple(notes))])
+    assert out.splitlines()[0] == "OK: 1 info in 1 document — notes only"
 
 
 def test_unreadable_inputs_are_named_once():
@@ -64,14 +89,38 @@ def test_unreadable_inputs_are_named_once():
 
 def test_findings_have_location_and_contested_claim_shows_both_sides():
     out = _text([build()])
-    findings = out[out.index("\nFindings"):]
-    assert "drafts/syria.md:11:1  error  unattributed-quote" in findings
-    assert "drafts/syria.md:5:8  info  loaded-cue" in findings
+    findings = out[out.index("\nFindings"):out.index("\nSources")]
+    assert "drafts/syria.md:11:1 error unattributed-quote" in findings
+    assert "drafts/syria.md:5:8 info loaded-cue" in findings
     block = findings[findings.index("contested-claim"):findings.index("unattributed-quote")]
     assert "who says what" in block
-    russia, commander = block.index("Russia        accused"), block.index("SDF commander denied")
+    russia, commander = block.index("L1 Russia accused the SDF"), block.index("L7 SDF commander denied")
     assert russia < commander
-    assert "the SDF of firing on Syrian government forces" in block and "Russian accusations" in block
+    assert "Russian accusations" in block
+
+
+@pytest.mark.parametrize("width", [20, 28, 40, 57, 80, 133])
+def test_no_word_is_broken_and_cue_phrases_stay_whole(width):
+    """At any width every line fits and every word is whole (or ends in an ellipsis)."""
+    out = _text([build()], width=width, show="all")
+    assert max(_cells(line) for line in out.splitlines()) <= width
+    whole = {w.strip(PUNCT) for w in _text([build()], width=1000, show="all").split()}
+    for w in out.split():
+        if not w.endswith("…"):
+            assert w.strip(PUNCT) in whole, (width, w)
+    if width >= 28:  # a cue phrase moves to the next line rather than breaking
+        assert not re.search(r"\bsaid in a *$", out, re.MULTILINE)
+        assert not re.search(r"\bsaid in *$", out, re.MULTILINE)
+    assert "said in a statement" in " ".join(out.split())
+
+
+PUNCT = "\"“”.,:;()[]—·'’─"
+
+
+def test_long_content_is_shown_whole_at_full_width():
+    out = _text([build()], width=200, show="all")
+    line = next(line for line in out.splitlines() if "L1 indirect accused" in line)
+    assert line.rstrip().endswith("from the eastern bank of the river")
 
 
 @pytest.mark.parametrize("width", [80, 60])
