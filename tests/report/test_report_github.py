@@ -34,9 +34,11 @@ def test_escaping_of_properties_and_data():
     line = out.rstrip("\n")
     assert "\n" not in line
     assert "file=drafts/syria%2C day 2%3Afinal.md," in line
-    assert line.endswith("::100%25 sure%0D%0Asecond, line: yes")
+    # the message's carriage return is a space once neutralised (report.safe); newlines stay %0A
+    assert line.endswith("::100%25 sure %0Asecond, line: yes")
     assert COMMAND.match(line)
     assert github.escape_property("a%b") == "a%25b"
+    assert github.escape_data("a\r\nb") == "a%0D%0Ab"
 
 
 def test_summary_line_beyond_the_annotation_cap():
