@@ -206,3 +206,158 @@ def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[
             continue  # "Syrian" alone is a nationality, not a party
         out.append((name, Span(run[0].start, run[-1].end)))
     return out
+
+
+# ---------------------------------------------------------------- disputes
+
+class Dispute(NamedTuple):
+    """One dispute: the claims on one side, the rejections of them on the other."""
+
+    claims: tuple[Attribution, ...]
+    rejections: tuple[Attribution, ...]
+
+
+def _in_headline(ctx: Context, attr: Attribution) -> bool:
+    """The attribution sits in the first block and that block is a headline (no sentence
+    punctuation at its end): headlines echo the body and add no dispute of their own."""
+    bi = ctx.block_of(ctx.hull(attr).start)
+    if bi != 0:
+        return False
+    block = ctx.resolved.document.source.blocks[0]
+    return not re.search(r"[.!?][\"'’”)]*\s*$", block.text.strip())
+
+
+def rejections(ctx: Context) -> list[Attribution]:
+    """Attributions that reject something: a deny-class cue (deny, dispute, reject, refute,
+    dismiss ...; not "declined to comment" and not "did not deny"), or a statement whose
+    words reject a claim ("that is not true", "called the claim baseless", "there is no
+    evidence")."""
+    weak = vocab.words("cue_classes", "weak_deny")
+    words = vocab.phrase_re("contest", "rejection")
+    out = []
+    for a in ctx.attributions:
+        if a.negated or _in_headline(ctx, a) or side_key(ctx, a) is None:
+            continue
+        classes = ctx.cue_classes(a)
+        if "deny" in classes and cue_lemma(ctx, a) not in weak:
+            out.append(a)
+        elif classes & {"speech", "writing", "loaded", "deny"} and words.search(ctx.content_text(a)):
+            out.append(a)
+    return out
+
+
+def _refers_back(ctx: Context, rej: Attribution) -> bool:
+    """The rejection names what it rejects by a noun or pronoun ("denied the allegations",
+    "Those reports are false", "disputed that account") in its first words."""
+    nouns = vocab.words("contest", "claim_nouns")
+    after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
+    for text in (after, ctx.content_text(rej)):
+        head = re.findall(r"[a-z’']+", text.lower())[:6]
+        if any(w in nouns for w in head):
+            return True
+    return False
+
+
+def same_camp(ctx: Context, a: Attribution, b: Attribution) -> bool:
+    """Same speaker, or one speaks for the other ("Gina Castell, Pinecrest's vice president"
+    and "a company spokesman" for Pinecrest): the two cannot dispute each other."""
+    ka, kb = side_key(ctx, a), side_key(ctx, b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    sa, sb = ctx.speaker(a), ctx.speaker(b)
+    if sa is not None and sb is not None and sa.affiliation and sb.affiliation:
+        va, vb = ctx.name_variants(sa), ctx.name_variants(sb)
+        if mentions(sa.affiliation, vb - {sb.name.lower()}) or mentions(sb.affiliation, va - {sa.name.lower()}):
+            return True
+    return False
+
+
+def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> list[Attribution]:
+    """The claims of another source that ``rej`` rejects, or none when the evidence is weak.
+
+    A claim is rejected when the rejection repeats its content, when the rejecting source is
+    the one the claim accuses ("accused the SDF of ..." / "an SDF commander denied"), or when
+    the rejection refers back to a claim by a noun ("the allegations", "those reports",
+    "Russian accusations"): then the claims of the source it names, else of the nearest
+    earlier named source.  A rejection that names a source but no claim ("disavowed Graham's
+    endorsement") disputes nothing.
+    """
+    si = ctx.attr_sentence(rej)
+    back = _refers_back(ctx, rej)
+    others = [c for c in pool if c.id != rej.id and not same_camp(ctx, c, rej)
+              and ctx.attr_sentence(c) <= si + 1]
+    near = [c for c in others if ctx.attr_sentence(c) >= si - 4]
+    strong, named = [], []
+    for c in others:
+        reasons = link(ctx, c, rej)
+        if "content-overlap" in reasons or ("denier-is-accused" in reasons and "accuse" in ctx.cue_classes(c)):
+            strong.append(c)
+        elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
+            named.append(c)
+    if named and not strong:
+        # "denied Russian accusations": the accusations among that source's claims, if any
+        strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
+    if strong:
+        return sorted(strong, key=lambda c: ctx.hull(c).start)
+    if back:
+        earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
+        if earlier:
+            last = max(earlier, key=lambda c: ctx.hull(c).start)
+            return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
+    return []
+
+
+def disputes(ctx: Context) -> list[Dispute]:
+    """Every dispute in the document, each once: rejections linked to the claims they reject,
+    joined when they share a claim or a rejection."""
+    rejs = rejections(ctx)
+    rej_ids = {r.id for r in rejs}
+    pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
+            and not _in_headline(ctx, a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
+                                                                    "accuse", "warn"}]
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    pairs = [(c, r) for r in rejs for c in rejected_claims(ctx, r, pool)] + _contradictions(ctx)
+    for c, r in pairs:
+        parent[find(c.id)] = find(r.id)
+    groups: dict[str, tuple[list, list]] = {}
+    for c, r in pairs:
+        g = groups.setdefault(find(r.id), ([], []))
+        if c not in g[0]:
+            g[0].append(c)
+        if r not in g[1]:
+            g[1].append(r)
+    out = []
+    for cs, rs in groups.values():
+        key = lambda a: ctx.hull(a).start
+        out.append(Dispute(tuple(sorted(cs, key=key)), tuple(sorted(rs, key=key))))
+    return sorted(out, key=lambda d: min(ctx.hull(a).start for a in (*d.claims, *d.rejections)))
+
+
+def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, Attribution]]:
+    """Two sources asserting the same content with opposite polarity ("the water is safe" /
+    "the water is not safe"), within ``window`` sentences of each other: the later one
+    rejects the earlier."""
+    attrs = [a for a in ctx.attributions if a.speaker and a.content and not _in_headline(ctx, a)
+             and len(ctx.content_text(a).split()) >= 5]
+    words = {a.id: set(content_words(ctx, a)) for a in attrs}
+    out = []
+    for i, a in enumerate(attrs):
+        sa = ctx.attr_sentence(a)
+        for b in attrs[i + 1:]:
+            if ctx.attr_sentence(b) - sa > window:
+                break
+            if len(words[a.id] & words[b.id]) < 2 or same_camp(ctx, a, b):
+                continue
+            ta, tb = ctx.content_text(a), ctx.content_text(b)
+            if (negations(ta) > 0) == (negations(tb) > 0) and a.negated == b.negated:
+                continue
+            if overlap(ctx, a, b) >= 85:
+                out.append((a, b))
+    return out

@@ -24,7 +24,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
     "response": {"phrases": list},
     "names": {"honorifics": list, "pronouns": list, "first_person": list, "personal": list,
               "describers": list},
-    "contest": {"accuse": list, "cut_words": list},
+    "contest": {"accuse": list, "cut_words": list, "rejection": list, "claim_nouns": list},
     "terms": {"max_words": int},
     "beats": {"verbs": list},
     "unsourced": {"figure_nouns": list, "scales": list},

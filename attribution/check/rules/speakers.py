@@ -368,12 +368,14 @@ def _different_people(ctx: Context, a: str, b: str) -> bool:
 def contested_claim(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
-    Links a claim by one source to another source's denial or rejection of it: an
-    accusation ("Russia accused the SDF of firing ...") and a denial that refers to
-    it ("An SDF commander denied Russian accusations"), found from the cue classes,
-    what the denial's object refers to, who was accused, and content overlap.  Two
-    sources asserting near-identical contents with opposite polarity are linked too.
-    The finding lists both attributions so the report shows both sides together.
+    Links a claim by one source to another source's rejection of it: a denial, a
+    dispute, "that is not true", "called the claim baseless", "there is no evidence"
+    ("Russia accused the SDF of firing ..." and "An SDF commander denied Russian
+    accusations").  The rejection is tied to the claim by what it refers to ("the
+    allegations", "Russian accusations"), by who was accused (the denier is the
+    target), or by shared content.  One dispute gives one finding, at its first
+    attribution, listing every attribution on each side; headlines add none, and
+    differences of opinion are not disputes.
 
     ## Why it matters
     When sources disagree the editor must make sure the story presents both sides
@@ -391,32 +393,14 @@ def contested_claim(ctx: Context) -> Iterator[Hit]:
     has checked the balance, suppress it for the paragraph with
     `<!-- attribution: ignore[contested-claim] -->`.
     """
-    linked: set[frozenset] = set()
-    for lk in claims.links(ctx):
-        acc, den = lk.accusation, lk.denial
-        linked.add(frozenset((acc.id, den.id)))
-        h = ctx.hull(acc)
+    for d in claims.disputes(ctx):
+        first = min((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start)
+        h = ctx.hull(first)
+        claim, rej = d.claims[0], d.rejections[0]
+        more = len(d.claims) + len(d.rejections) - 2
         yield Hit(h.start, h.end,
-                  f'{claims.side_name(ctx, acc)} {_snippet(ctx.cue_text(acc) or "claims", 20)}: '
-                  f'"{_snippet(ctx.content_text(acc))}"; {claims.side_name(ctx, den)} '
-                  f'{_snippet(ctx.cue_text(den) or "disputes it", 20)}: '
-                  f'"{_snippet(ctx.content_text(den))}"',
-                  (acc.id, den.id))
-    # opposite polarity: same content, one negated, different speakers
-    attrs = [a for a in ctx.attributions if a.speaker and a.content]
-    for i, a in enumerate(attrs):
-        for b in attrs[i + 1:]:
-            if a.speaker == b.speaker or frozenset((a.id, b.id)) in linked:
-                continue
-            ta, tb = ctx.content_text(a), ctx.content_text(b)
-            if len(ta.split()) < 5 or len(tb.split()) < 5:
-                continue
-            if (claims.negations(ta) > 0) == (claims.negations(tb) > 0) and a.negated == b.negated:
-                continue
-            if claims.overlap(ctx, a, b) < 85:
-                continue
-            linked.add(frozenset((a.id, b.id)))
-            h = ctx.hull(a)
-            yield Hit(h.start, h.end,
-                      f'{claims.side_name(ctx, a)}: "{_snippet(ta)}"; but '
-                      f'{claims.side_name(ctx, b)}: "{_snippet(tb)}"', (a.id, b.id))
+                  f'{claims.side_name(ctx, claim)} {_snippet(ctx.cue_text(claim) or "claims", 20)}: '
+                  f'"{_snippet(ctx.content_text(claim))}"; {claims.side_name(ctx, rej)} '
+                  f'{_snippet(ctx.cue_text(rej) or "disputes it", 20)}: '
+                  f'"{_snippet(ctx.content_text(rej))}"' + (f" (and {more} more)" if more > 0 else ""),
+                  tuple(a.id for a in sorted((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start)))
