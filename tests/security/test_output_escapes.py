@@ -50,7 +50,7 @@ def hostile_report():
                                findings=findings)
 
 
-@pytest.mark.parametrize("fmt", ["text", "line", "github", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "line", "github", "markdown", "html"])
 def test_no_control_reaches_a_human_format(fmt):
     out = render([hostile_report()], fmt, tool=TOOL, errors=[(EVIL_NAME, f"{EVIL_NAME}: binary{ATTACK}")],
                  color=False, width=80)
