@@ -1,0 +1,58 @@
+"""The parse stage's speed-ups give stanza's own parse (issue 15)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from .conftest import SAMPLE
+
+
+def _log_softmax_rows(x):
+    return (x - np.log(np.exp(x).sum(1, keepdims=True))).astype(np.float32)
+
+
+def test_mst_one_root_is_stanzas_decoder():
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    from attribution.parse import _mst_one_root
+
+    rng = np.random.default_rng(15)
+    for _ in range(300):
+        n = int(rng.integers(2, 40))
+        scores = _log_softmax_rows(rng.normal(size=(n, n)) * rng.uniform(0.5, 5))
+        expected = chuliu_edmonds_one_root(scores)
+        got = _mst_one_root(scores)
+        assert got.tolist() == expected.tolist()
+        assert int((got[1:] == 0).sum()) == 1
+
+
+def test_greedy_tree_only_when_the_argmax_is_a_tree_with_one_root():
+    from attribution.parse import _greedy_tree
+
+    def scores(heads):
+        n = len(heads) + 1
+        s = np.full((n, n), -5.0)
+        for dep, head in enumerate(heads, 1):
+            s[dep, head] = -0.1
+        return s
+
+    assert _greedy_tree(scores([2, 0, 2])).tolist() == [0, 2, 0, 2]
+    assert _greedy_tree(scores([0, 0, 2])) is None          # two roots
+    assert _greedy_tree(scores([2, 3, 1])) is None          # no root: a cycle
+    assert _greedy_tree(scores([2, 0, 4, 3])) is None       # a cycle beside the root's tree
+
+
+@pytest.mark.stanza
+def test_fast_depparse_gives_stanzas_parse(parser):
+    from attribution.modelset import resolve
+    from attribution.parse import Parser, _fast_depparse_process
+
+    assert parser._nlp.processors["depparse"].process.__func__ is _fast_depparse_process
+    stock = Parser(resolve(), threads=1, stock=True)
+    assert "process" not in vars(stock._nlp.processors["depparse"])
+    texts = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    texts.append("The senator, who said she would not run again, denied that she had met him, "
+                 "and her spokesman told reporters the claims were false.")
+    got, expected = parser.parse_texts(texts), stock.parse_texts(texts)
+    assert sum(len(s) for doc in got for s in doc) > 300
+    assert got == expected
