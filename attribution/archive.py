@@ -682,12 +682,14 @@ def _write_run(out: Path, stats: RunStats) -> None:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """As ``--output``: mkstemp next to ``path`` (no predictable name to plant a link at), fsync,
+    rename; nothing left behind on failure."""
+    from .report.output import OutputError, write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OutputError as exc:
+        raise ArchiveError(str(exc)) from None
 
 
 class _Progress:

@@ -155,3 +155,16 @@ def test_a_real_local_cluster_listens_on_loopback_only(monkeypatch):
     assert seen["link"].startswith("http://127.0.0.1:")
     assert seen["listening"], "the scheduler and the dashboard listen"
     assert {addr.ip for addr in seen["listening"]} <= {"127.0.0.1", "::1"}, seen["listening"]
+
+
+def test_summary_write_does_not_follow_a_planted_link(tmp_path):
+    import os
+
+    out = tmp_path / "results"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    (out / f".{ar.SUMMARY}.tmp{os.getpid()}").symlink_to(victim)  # the name the old code used
+    ar._atomic_write(out / ar.SUMMARY, '{"version": 1}\n')
+    assert victim.read_text() == "precious\n"
+    assert (out / ar.SUMMARY).read_text() == '{"version": 1}\n' and not (out / ar.SUMMARY).is_symlink()
