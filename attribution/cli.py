@@ -249,15 +249,20 @@ def cmd_models(args) -> int:
 
 
 def cmd_cache(args) -> int:
-    from .cache import ParseCache
+    from .cache import CacheError, ParseCache
+    from .report.safe import path as safe_path
 
     cache = ParseCache()
+    where = safe_path(str(cache.dir))
     if args.action == "clear":
-        n = cache.clear()
-        print(f"removed {n} cached paragraphs from {cache.dir}")
+        try:
+            n = cache.clear()
+        except CacheError as exc:  # no CACHEDIR.TAG: a mistyped ATTRIBUTION_CACHE_DIR loses nothing
+            raise CliError(safe_path(str(exc))) from None
+        print(f"removed {n} cached paragraphs from {where}")
     else:
         info = cache.info()
-        print(f"cache: {info['dir']}\nentries: {info['entries']}\nsize: {info['bytes'] / 1e6:.1f} MB")
+        print(f"cache: {where}\nentries: {info['entries']}\nsize: {info['bytes'] / 1e6:.1f} MB")
     return EXIT_OK
 
 

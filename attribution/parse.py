@@ -18,8 +18,9 @@ BATCH_BLOCKS = 32  # paragraphs handed to stanza at once
 
 
 class BlockCache(Protocol):
-    def get(self, key: str) -> list | None: ...
-    def put(self, key: str, value: list) -> None: ...
+    # ``text`` is the paragraph: a cached parse is checked against it before use
+    def get(self, key: str, text: str) -> list | None: ...
+    def put(self, key: str, value: list, text: str) -> None: ...
 
 
 class Parser:
@@ -123,7 +124,7 @@ def parse(source: Source, parser: Parser, *, cache: BlockCache | None = None) ->
     for i, block in enumerate(source.blocks):
         k = parser.key(block.text)
         keys.append(k)
-        hit = cache.get(k) if cache is not None else None
+        hit = cache.get(k, block.text) if cache is not None else None
         if hit is not None:
             per_block[i] = hit
         else:
@@ -134,7 +135,7 @@ def parse(source: Source, parser: Parser, *, cache: BlockCache | None = None) ->
         for i, sents in zip(chunk, results):
             per_block[i] = sents
             if cache is not None:
-                cache.put(keys[i], sents)
+                cache.put(keys[i], sents, source.blocks[i].text)
     sentences = []
     for bi, (block, sents) in enumerate(zip(source.blocks, per_block)):
         sentences.extend(_to_sentences(block, bi, sents or []))

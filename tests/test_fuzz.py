@@ -221,7 +221,10 @@ def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
 
 
 class _DictCache(dict):
-    def put(self, key, value):
+    def get(self, key, text=None):  # parse() passes the paragraph; a dict would take it as a default
+        return dict.get(self, key)
+
+    def put(self, key, value, text=None):
         self[key] = value
 
 
