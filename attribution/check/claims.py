@@ -255,7 +255,9 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
-    return False
+    # a demonstrative subject: "That is not true," "This never happened"
+    return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|\s+never|\s+did)\b",
+                         ctx.content_text(rej), re.I))
 
 
 def same_camp(ctx: Context, a: Attribution, b: Attribution) -> bool:
@@ -286,7 +288,7 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     back = _refers_back(ctx, rej)
     others = [c for c in pool if c.id != rej.id and not same_camp(ctx, c, rej)
               and ctx.attr_sentence(c) <= si + 1]
-    near = [c for c in others if ctx.attr_sentence(c) >= si - 4]
+    near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
     for c in others:
         reasons = link(ctx, c, rej)

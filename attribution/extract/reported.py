@@ -47,6 +47,8 @@ OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame",
 XCOMP_VERBS = {"want", "hope", "plan", "expect", "seek", "promise", "pledge", "vow", "refuse",
                "decline", "threaten", "urge", "intend", "wish", "prefer", "decide", "agree",
                "claim", "appear", "seem", "call", "ask", "tell", "warn", "vow", "offer", "try"}
+# modal auxiliaries that make a cue state an obligation ("must report"), not a claim
+OBLIGATION = {"must", "shall"}
 WEAK = {"see", "know", "find", "show", "read", "learn", "understand", "realize", "recognize",
         "notice", "remember", "forget", "decide", "determine", "figure", "sense", "perceive",
         "judge", "file", "sign", "print", "type", "text", "publish", "post", "sing", "order",
@@ -506,6 +508,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     sent = tree.sent
     toks = sent.tokens
     n = len(toks)
+    if any(c.deprel == "aux" and c.lemma.lower() in OBLIGATION for c in tree.children(v.id)):
+        return None  # "Candidates must report that spending": a rule, not a claim
     classes = lexicon.cue_classes(lem)
     text = doc.source.text
     content: list[int] | None = None
@@ -620,7 +624,10 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         return None
     evidence = lem in ("show", "find", "suggest", "indicate", "reveal") and any(
         toks[i - 1].lemma.lower() in EVIDENCE for i in src)
-    if lem in WEAK and origin not in ("colon",) and not evidence:
+    # "called the claim baseless": a judgement stated about an object (object + adjective)
+    judged = lem == "call" and any(c.deprel == "xcomp" and c.upos == "ADJ" and c.id in ids
+                                   for c in tree.children(v.id))
+    if lem in WEAK and origin not in ("colon",) and not evidence and not judged:
         first = toks[ids[0] - 1]
         if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
             return None
