@@ -742,6 +742,26 @@ def _blank(chars: list[str], s: int, e: int) -> None:
             chars[i] = " "
 
 
+_MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CLOSING_MARKS = frozenset("\u201d\u2019\u00bb\u203a")
+
+
+def _md_entities(chars: list[str]) -> None:
+    """Entity references (``&ldquo;``, ``&amp;``) read as the character they stand for.
+
+    The view keeps the file's length: the character takes the entity's first place
+    (its last for a closing quotation mark) and the rest is blanked, so a quotation
+    written ``&ldquo;...&rdquo;`` covers both entities, words inside it stay inside.
+    """
+    seg = "".join(chars)
+    for m in _MD_ENTITY.finditer(seg):
+        value = _html.unescape(m.group(0))
+        if len(value) != 1 or value == m.group(0) or not value.isprintable():
+            continue
+        _blank(chars, m.start(), m.end())
+        chars[m.end() - 1 if value in _CLOSING_MARKS else m.start()] = value
+
+
 def _markdown_view(text: str):
     """Blank Markdown markup in a copy of ``text`` (same length) and classify its lines."""
     spans = _line_spans(text)
@@ -882,6 +902,7 @@ def _markdown_view(text: str):
             _blank(chars, lm.start(3), lm.end(3))
         for im in _INLINE_BLANK.finditer(seg):
             _blank(chars, im.start(), im.end())
+        _md_entities(chars)
         out_lines.append("".join(chars))
         kinds[i] = kind if "".join(chars).strip() else SEP
         prev_kind = kinds[i]

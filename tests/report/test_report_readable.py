@@ -104,3 +104,22 @@ def test_a_one_word_affiliation_written_before_the_role_joins_it():
     sp = Speaker("s4", "Helen Kwan", "person", role="director", affiliation="Bellmont Airport")
     assert _entry("Helen Kwan, who runs Bellmont Airport, said so.\n", "a.txt", sp) == \
         ("Helen Kwan", "director", "Bellmont Airport")
+
+
+def test_markdown_entities_are_the_characters_they_stand_for(parser):
+    """``&ldquo;…&rdquo;`` in Markdown is a quotation: found, typed direct, shown as read."""
+    from attribution.audit import audit_source
+
+    text = ("# Library\n\n&ldquo;We will not close the library,&rdquo; Mayor Glen Sutter said on "
+            "Tuesday &amp; left.\n")
+    source = load_text(text, "s.md")
+    (block,) = [b for b in source.blocks if "library" in b.text]
+    assert len(block.text) == block.end - block.start  # the view keeps the file's length
+    assert block.text.startswith("\u201c") and "library,      \u201d" in block.text
+    assert "Tuesday &     left" in block.text
+    report = audit_source(source, parser)
+    (quote,) = [a for a in report.resolved.attributions if "library" in text[a.content_hull.start:a.content_hull.end]]
+    assert quote.type == "direct"
+    assert text[quote.content_hull.start:quote.content_hull.end] == \
+        "&ldquo;We will not close the library,&rdquo;"
+    assert _view.content_text(source, quote) == "\u201cWe will not close the library,\u201d"
