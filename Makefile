@@ -6,11 +6,17 @@ SAMPLE ?= corpus/russia-sdf-syria.txt
 
 .PHONY: audit test install bench eval fuzz findings
 
-$(BIN)/attribution: pyproject.toml
+# CPU-only torch, pinned like pyproject.toml: a bare `torch` from PyPI is the CUDA build (~2.5 GB).
+TORCH  ?= torch==2.13.0
+
+$(BIN)/attribution: pyproject.toml scripts/install_torch.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	# CPU torch first, pinned: a bare `torch` would pull a multi-GB CUDA build.
-	$(BIN)/pip install -q torch==2.13.0
+	# the PyTorch CPU index first (15 s timeout, 2 retries), then the default index; it says
+	# which wheel it installed, from where, and warns if that is a CUDA build
+	$(BIN)/python scripts/install_torch.py --requirement '$(TORCH)'
+	# the distribution was named `attribution` before 0.2.0 (on PyPI that name is another project)
+	if $(BIN)/pip show -q attribution >/dev/null 2>&1; then $(BIN)/pip uninstall -q -y attribution; fi
 	$(BIN)/pip install -q -e '.[test,archive]'
 	touch $@
 

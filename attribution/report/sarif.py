@@ -22,7 +22,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "attributionFingerprint/v1"
-DEFAULT_URI = "https://pypi.org/project/attribution/"
+DEFAULT_URI = "https://pypi.org/project/attribution-lint/"  # the distribution name (`attribution` on PyPI is another project)
 
 
 def _camel(rule_id: str) -> str:

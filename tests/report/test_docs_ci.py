@@ -22,7 +22,8 @@ def test_yaml_examples_parse():
     assert "--format github" in runs and "--format sarif" in runs
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
     assert workflow["permissions"]["security-events"] == "write"
-    assert precommit and all(c["repos"][0]["hooks"][0]["id"] == "attribution" for c in precommit)
+    ids = {c["repos"][0]["hooks"][0]["id"] for c in precommit}
+    assert ids == {"attribution", "attribution-system"}
 
 
 def test_audit_commands_are_valid():

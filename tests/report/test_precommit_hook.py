@@ -11,10 +11,18 @@ HOOKS = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
 
 def test_hook_definition():
     yaml = pytest.importorskip("yaml")
-    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    assert hook["id"] == "attribution"
+    hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    assert set(hooks) == {"attribution", "attribution-system"}
+    assert hooks["attribution"]["language"] == "python"
+    assert hooks["attribution-system"]["language"] == "system"
+    for hook in hooks.values():
+        _check(hook)
+
+
+def _check(hook):
     assert hook["entry"] == "attribution audit"
-    assert hook["language"] == "python"
+    assert hook["verbose"] is True  # pre-commit hides a passing hook's findings otherwise
+    assert hook["require_serial"] is True
     files = re.compile(hook["files"])
     for name in ("drafts/story.md", "a.markdown", "copy.txt", "page.html", "page.htm"):
         assert files.search(name), name
