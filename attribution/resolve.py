@@ -151,6 +151,7 @@ class People:
     anonymous_nouns: frozenset[str]
     anonymous_insiders: frozenset[str]
     anonymous_collectives: frozenset[str]
+    anonymous_evidence: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     anonymous_modifiers: frozenset[str]
     reasons: tuple[str, ...]
@@ -172,7 +173,8 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "organizations": {"heads": "strings", "generic": "strings", "names": "strings", "places": "strings",
                       "place_heads": "strings"},
     "names": {"not_names": "strings", "particles": "strings", "parties": "strings"},
-    "anonymous": {"nouns": "strings", "insiders": "strings", "collectives": "strings", "phrases": "strings",
+    "anonymous": {"nouns": "strings", "insiders": "strings", "collectives": "strings",
+                  "evidence": "strings", "phrases": "strings",
                   "modifiers": "strings", "reasons": "strings"},
     "pronouns": {"male": "strings", "female": "strings", "group": "strings", "thing": "strings",
                  "first": "strings", "second": "strings"},
@@ -308,6 +310,7 @@ def parse_people(raw: str, path: Path | str = DATA) -> People:
         anonymous_nouns=frozenset(_norm(w) for w in out["anonymous"]["nouns"]),
         anonymous_insiders=frozenset(_norm(w) for w in out["anonymous"]["insiders"]),
         anonymous_collectives=frozenset(_norm(w) for w in out["anonymous"]["collectives"]),
+        anonymous_evidence=frozenset(_norm(w) for w in out["anonymous"]["evidence"]),
         anonymous_phrases=tuple(sorted({p.lower() for p in out["anonymous"]["phrases"]},
                                        key=lambda p: (-len(p), p))),
         anonymous_modifiers=frozenset(_norm(w) for w in out["anonymous"]["modifiers"]),
@@ -1787,9 +1790,20 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         return None
     if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
         return "group"
-    if plural or (head.endswith("s") and not head.endswith("ss")):
-        return "group"
-    return "person"
+    plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
+    if plural and re.search(r"\b(?:of|for)\s+[A-Z]", name):
+        return None  # "attorneys for Clinton", "supporters of Hillary Clinton": they speak for her
+    return "group" if plural else "person"
+
+
+def unnamed_evidence(people: People, name: str) -> bool:
+    """A description of unnamed evidence as a source ("exit polls", "one global index"):
+    no capitalised word after its first, no definite article, an evidence head noun."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "this", "that", "these", "those") or \
+            any(w[:1].isupper() for w in words[1:]):
+        return False
+    return _norm(re.sub(r"[^\w-]", "", words[-1])) in people.anonymous_evidence
 
 
 _HEAD_CUT = frozenset(["with", "of", "in", "at", "for", "from", "who", "that", "familiar", "close",
@@ -1851,6 +1865,8 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
     for e in ordered:
         mentions = tuple(Mention(text=text[s:t], start=s, end=t) for s, t in sorted(e.mentions))
         kind = "organization" if e.kind == "place" else e.kind
+        if kind == "organization" and unnamed_evidence(P, e.name):
+            kind = "anonymous"  # "exit polls suggested": nobody named stands behind it
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
             title=e.title if kind == "person" else None,
@@ -1858,7 +1874,8 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
             affiliation=e.affiliation if kind in ("person", "anonymous") else None,
             mentions=mentions,
             anonymity_reason=e.reason if kind == "anonymous" else None,
-            anonymity=anonymity(P, e.name, e.plural) if kind == "anonymous" else None,
+            anonymity=("group" if unnamed_evidence(P, e.name) else anonymity(P, e.name, e.plural))
+            if kind == "anonymous" else None,
         ))
     out = tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None)
                 for a in attrs)

@@ -217,16 +217,6 @@ class Dispute(NamedTuple):
     rejections: tuple[Attribution, ...]
 
 
-def _in_headline(ctx: Context, attr: Attribution) -> bool:
-    """The attribution sits in the first block and that block is a headline (no sentence
-    punctuation at its end): headlines echo the body and add no dispute of their own."""
-    bi = ctx.block_of(ctx.hull(attr).start)
-    if bi != 0:
-        return False
-    block = ctx.resolved.document.source.blocks[0]
-    return not re.search(r"[.!?][\"'’”)]*\s*$", block.text.strip())
-
-
 def rejections(ctx: Context) -> list[Attribution]:
     """Attributions that reject something: a deny-class cue (deny, dispute, reject, refute,
     dismiss ...; not "declined to comment" and not "did not deny"), or a statement whose
@@ -236,7 +226,7 @@ def rejections(ctx: Context) -> list[Attribution]:
     words = vocab.phrase_re("contest", "rejection")
     out = []
     for a in ctx.attributions:
-        if a.negated or _in_headline(ctx, a) or side_key(ctx, a) is None:
+        if a.negated or ctx.in_headline(a) or side_key(ctx, a) is None:
             continue
         classes = ctx.cue_classes(a)
         if "deny" in classes and cue_lemma(ctx, a) not in weak:
@@ -315,7 +305,7 @@ def disputes(ctx: Context) -> list[Dispute]:
     rejs = rejections(ctx)
     rej_ids = {r.id for r in rejs}
     pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
-            and not _in_headline(ctx, a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
+            and not ctx.in_headline(a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
                                                                     "accuse", "warn"}]
     parent: dict[str, str] = {}
 
@@ -346,7 +336,7 @@ def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, A
     """Two sources asserting the same content with opposite polarity ("the water is safe" /
     "the water is not safe"), within ``window`` sentences of each other: the later one
     rejects the earlier."""
-    attrs = [a for a in ctx.attributions if a.speaker and a.content and not _in_headline(ctx, a)
+    attrs = [a for a in ctx.attributions if a.speaker and a.content and not ctx.in_headline(a)
              and len(ctx.content_text(a).split()) >= 5]
     words = {a.id: set(content_words(ctx, a)) for a in attrs}
     out = []

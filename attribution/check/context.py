@@ -86,6 +86,14 @@ class Context:
             return attr.sentence
         return self.sentence_index_at(self.hull(attr).start) or 0
 
+    def in_headline(self, attr: Attribution) -> bool:
+        """The attribution sits in the first block and that block is a headline (no sentence
+        punctuation at its end): headlines echo the body and add no finding of their own."""
+        if self.block_of(self.hull(attr).start) != 0:
+            return False
+        block = self.resolved.document.source.blocks[0]
+        return not re.search(r"[.!?][\"'’”)]*\s*$", block.text.strip())
+
     def block_of(self, offset: int) -> int | None:
         for i, b in enumerate(self.resolved.document.source.blocks):
             if b.start <= offset < max(b.end, b.start + 1):

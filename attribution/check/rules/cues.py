@@ -75,6 +75,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     hits: list[Span] = []
     # attributions to vague groups, and agentless passives
     for a in ctx.attributions:
+        if ctx.in_headline(a):
+            continue  # the body says it again, with its source
         src = ctx.span_text(a.source).strip()
         sp = ctx.speaker(a)
         named = sp is not None and sp.kind == "person"

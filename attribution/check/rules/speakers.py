@@ -103,7 +103,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         name = sp.name if sp is not None and sp.name else src_text
         if source_anonymity(sp, src_text) != "person":
             continue  # a vague collective: vague-attribution's business ("critics say")
-        attrs = [a for a in attrs if ctx.cue_classes(a) & STATED]
+        attrs = [a for a in attrs if ctx.cue_classes(a) & STATED and not ctx.in_headline(a)]
         if not attrs:
             continue  # beliefs and intentions ("officials believe") are not sourced claims
         if re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
