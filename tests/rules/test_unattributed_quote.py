@@ -122,3 +122,13 @@ def test_floating_quote_after_a_list_still_fires():
     text = ("Trump on the other hand has to stop lying and show humility.\n\n"
             '"I have learned that I cannot be quite so passionate in my presentation."\n')
     assert len(run(text, rule=RULE)) == 1
+
+
+def test_fragment_inside_the_reporters_sentence_is_only_a_warning():
+    # an uncertain case never makes an error: the fragment's speaker is often the
+    # sentence's subject or a document the extractor did not tie to it
+    text = ("The council adopted the plan on Monday.\n\n"
+            "The measure included a clause \"to be carried out within the limits of national law\" "
+            "for the whole region.\n")
+    found = run(text, rule=RULE)
+    assert len(found) == 1 and found[0].severity.value == "warning"

@@ -143,7 +143,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
             seen.append(span)
-            yield Hit(fs, fe, f'quote with no speaker: "{_snippet(inner)}"')
+            yield _quote_hit(fs, fe, inner, before)
 
     for a in ctx.attributions:
         if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
@@ -174,8 +174,22 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                 continue
         if _speaker_beside(ctx, si, att_sents):
             continue
+        if _citation_after(ctx.text, h.end):
+            continue
         seen.append(h)
-        yield Hit(h.start, h.end, f'quote with no speaker: "{_snippet(inner)}"', (a.id,))
+        yield _quote_hit(h.start, h.end, inner, before, (a.id,))
+
+
+def _quote_hit(start: int, end: int, inner: str, before: str, attrs: tuple[str, ...] = ()) -> Hit:
+    """An error for a floating quotation (a sentence of someone's words); a warning for a
+    fragment quoted inside the reporter's own sentence, whose speaker is often the
+    sentence's subject or a document: an uncertain case never makes an error."""
+    sentence_like = bool(_SENT_END.search(inner.strip().rstrip('"”\'’')) or _SENT_END.search(inner))
+    embedded = bool(re.search(r"\w", before)) and not re.search(r":\s*$", before)
+    if sentence_like and not embedded:
+        return Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
+    return Hit(start, end, f'quoted words with no clear speaker: "{_snippet(inner)}"', attrs,
+               Severity.WARNING)
 
 
 def _speaker_beside(ctx: Context, si: int, att_sents: set[int]) -> bool:
