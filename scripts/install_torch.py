@@ -35,12 +35,12 @@ def _say(msg: str) -> None:
     print(f"install_torch: {msg}", file=sys.stderr, flush=True)
 
 
-def _pip(pip: list[str], args: list[str]) -> tuple[int, list[dict]]:
+def _pip(pip: list[str], args: list[str], quiet: tuple[str, ...] = ("--quiet",)) -> tuple[int, list[dict]]:
     """Run ``pip install ARGS --report``; return (exit status, the report's install list)."""
     fd, report = tempfile.mkstemp(prefix="install-torch-", suffix=".json")
     os.close(fd)
     try:
-        rc = subprocess.call([*pip, "install", "--quiet", "--report", report, *args])
+        rc = subprocess.call([*pip, "install", *quiet, "--report", report, *args])
         try:
             with open(report, encoding="utf-8") as fh:
                 installed = json.load(fh).get("install", [])
@@ -91,11 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.index:
         _say(f"trying {req} from the PyTorch CPU index {args.index} "
              f"(timeout {args.timeout}s, {args.retries} retries)")
+        # -qq: not one retry warning per package when the index does not answer
         rc, installed = _pip(pip, ["--index-url", args.index, "--timeout", str(args.timeout),
-                                   "--retries", str(args.retries), req])
+                                   "--retries", str(args.retries), req], quiet=("-qq",))
         if rc == 0:
             how = _describe(installed)
-            how += " (with the CPU index first)" if how.startswith("installed") else ""
+            if how.startswith("installed") and args.index not in how:
+                # pip's configured find-links or extra index had it (the CPU index may not answer)
+                how += " (the CPU index was given first; pip took it from this other configured source)"
+            elif how.startswith("installed"):
+                how += " (the PyTorch CPU index)"
         else:
             _say(f"the CPU index did not give {req}; falling back to the default index")
     if how is None:

@@ -104,7 +104,7 @@ open({str(log)!r}, "a").write(" ".join(args) + "\\n")
 if "--index-url" in args and not {cpu_index_ok!r}:
     sys.exit(1)
 report = args[args.index("--report") + 1]
-url = "https://example.invalid/cpu/torch.whl" if "--index-url" in args else "https://example.invalid/pypi/torch.whl"
+url = (args[args.index("--index-url") + 1] + "/torch/torch.whl") if "--index-url" in args else "https://example.invalid/pypi/torch.whl"
 json.dump({{"install": [{{"metadata": {{"name": "torch", "version": {version!r}}},
                           "download_info": {{"url": url}}}}]}}, open(report, "w"))
 """)
@@ -132,7 +132,8 @@ def test_install_torch_cpu_index_first(tmp_path):
     calls = (tmp_path / "pip.log").read_text().splitlines()
     assert len(calls) == 1
     assert "--index-url https://download.pytorch.org/whl/cpu --timeout 3 --retries 1 torch==2.13.0" in calls[0]
-    assert "installed torch 2.13.0+cpu from https://example.invalid/cpu/torch.whl" in proc.stderr
+    assert ("installed torch 2.13.0+cpu from https://download.pytorch.org/whl/cpu/torch/torch.whl "
+            "(the PyTorch CPU index)") in proc.stderr
     assert "CPU-only build" in proc.stderr and "warning" not in proc.stderr
 
 
