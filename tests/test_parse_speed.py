@@ -43,7 +43,7 @@ def test_greedy_tree_only_when_the_argmax_is_a_tree_with_one_root():
 
 
 @pytest.mark.stanza
-def test_fast_depparse_gives_stanzas_parse(parser):
+def test_fast_parser_gives_stanzas_parse(parser):
     from attribution.modelset import resolve
     from attribution.parse import Parser, _fast_depparse_process
 
@@ -53,6 +53,9 @@ def test_fast_depparse_gives_stanzas_parse(parser):
     texts = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     texts.append("The senator, who said she would not run again, denied that she had met him, "
                  "and her spokesman told reporters the claims were false.")
-    got, expected = parser.parse_texts(texts), stock.parse_texts(texts)
-    assert sum(len(s) for doc in got for s in doc) > 300
-    assert got == expected
+    # words the lemmatizer's dictionary lacks: decoded once, then remembered (lemma_store_results)
+    texts.append("Zorblatting quixotically, the Vandermeerts said the flibbergasts were unbudgeable.")
+    expected = stock.parse_texts(texts)
+    assert sum(len(s) for doc in expected for s in doc) > 300
+    assert parser.parse_texts(texts) == expected
+    assert parser.parse_texts(texts[::-1]) == expected[::-1]  # second time from the memos
