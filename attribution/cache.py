@@ -25,9 +25,10 @@ takes nothing on faith (:func:`validate`):
 * the payload is JSON (data only: no code, no object construction), decoded only
   after the header and digest match, and must fit the schema exactly: exact types
   (no bools for ints), the stored key equal to the requested one, word ids 1..n in
-  order, one root, heads inside the sentence and no cycle, offsets inside the
-  paragraph, in order and non-empty, a one-word token's text equal to the paragraph
-  at its offsets, at least one sentence when the paragraph has text;
+  order, one root, heads inside the sentence and no cycle, a known UPOS tag, token
+  offsets inside the paragraph, non-empty, in order, covering every character that
+  is not whitespace (as stanza's tokens do), a one-word token's text equal to the
+  paragraph at its offsets;
 
 and anything else — truncated, corrupt, foreign (another format version, the old
 ``marshal`` entries), hostile — is a miss: the paragraph is parsed again and the
@@ -136,8 +137,8 @@ def validate(value, text: str) -> list | None:
                 if group > 8:
                     return None
             else:
-                if start < prev_end:
-                    return None
+                if start < prev_end or (start > prev_end and not text[prev_end:start].isspace()):
+                    return None  # tokens overlap, or skip text (stanza's cover all but whitespace)
                 if group == 1 and words[-1][1] != text[span[0]:span[1]]:
                     return None  # a token of one word is the paragraph's text at its offsets
                 span, group, prev_end = (start, end), 1, end
@@ -149,6 +150,8 @@ def validate(value, text: str) -> list | None:
         if roots != 1 or not _acyclic(heads):
             return None
         out.append(words)
+    if prev_end < n_text and not text[prev_end:].isspace():
+        return None  # a parse of part of the paragraph (the rest, findings and all, would vanish)
     return out
 
 

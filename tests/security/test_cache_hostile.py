@@ -82,6 +82,9 @@ FORGED = {
     "missing field": lambda ws: (ws[0][0].pop(), ws)[1],
     "empty sentence": lambda ws: ws + [[]],
     "a word is a dict": lambda ws: (ws[0].__setitem__(0, {"id": 1}), ws)[1],
+    "first sentence only": lambda ws: ws[:1],         # findings in the rest would vanish
+    "a token left out": lambda ws: [[[1, "Officials", "official", "NOUN", "NNS", "_", 0, "root", 0, 9, "O"],
+                                     [2, ".", ".", "PUNCT", ".", "_", 1, "punct", 14, 15, "O"]], ws[1]],
     "nine words on one token": lambda ws: [[[i, "x", "x", "X", "_", "_", 0 if i == 1 else 1,
                                             "root" if i == 1 else "dep", 0, 9, "O"] for i in range(1, 10)]],
 }
