@@ -138,6 +138,14 @@ def iter_quotes(text: str) -> Iterator[Quote]:
                 open_at = None
                 i += len(mark)
                 continue
+            if mark == '"' and open_mark == "“" and not _is_space(prev) and _closing_context(nxt):
+                para_end = breaks[bi][0] if bi < len(breaks) else n
+                if "”" not in text[i:para_end]:
+                    # “...": opened curly, closed straight (mixed marks in edited copy)
+                    yield Quote(open_at, i + 1, open_at + 1, i, True, open_mark)
+                    open_at = None
+                    i += 1
+                    continue
             i += len(mark)  # a straight mark inside a curly quotation: nested or stray
             continue
         # directional marks

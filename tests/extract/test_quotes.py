@@ -90,3 +90,20 @@ def test_opener_after_unclosed_straight_quote_starts_a_new_quote():
 def test_stray_closing_mark_is_ignored():
     text = "The end” of it. “Real quote,” he said."
     assert inner(text) == ["Real quote,"]
+
+
+def test_curly_open_straight_close_is_one_quotation():
+    from attribution.extract.quotes import scan_quotes
+
+    text = '\u201cIt was a mistake," the minister said. "We will fix it."'
+    qs = scan_quotes(text)
+    assert [text[q.inner_start:q.inner_end] for q in qs] == ["It was a mistake,", "We will fix it."]
+    assert all(q.closed for q in qs)
+
+
+def test_check_stage_sees_the_same_quotations_as_extract():
+    # one scanner: '' ... '' (wire copy) and „...“ are quotations for the rules too
+    from attribution.check.quotes import scan
+
+    text = "''We are ready,'' he said. \u201eJa,\u201c she replied."
+    assert [q.inner(text) for q in scan(text)] == ["We are ready,", "Ja,"]
