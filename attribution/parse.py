@@ -70,9 +70,17 @@ class Parser:
             # the lemmatizer's seq2seq reads only the word and its tag: remember what it said
             # for a (word, tag) instead of decoding it again in every later paragraph
             kwargs["lemma_store_results"] = True
+        from stanza.models.common import utils as stanza_utils
+
+        optimizers = stanza_utils.get_optimizer, stanza_utils.get_split_optimizer
+        # stanza's tokenizer and tagger build optimizers even to predict, and the first one
+        # imports torch._dynamo: a second or more of a cold audit, for nothing
+        stanza_utils.get_optimizer = lambda *a, **k: None
+        stanza_utils.get_split_optimizer = lambda *a, **k: {}
         try:
             self._nlp = stanza.Pipeline(**kwargs)
         finally:
+            stanza_utils.get_optimizer, stanza_utils.get_split_optimizer = optimizers
             if tmp is not None:  # stanza reads resources.json only while it builds the pipeline
                 import shutil
 

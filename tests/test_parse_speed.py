@@ -59,3 +59,17 @@ def test_fast_parser_gives_stanzas_parse(parser):
     assert sum(len(s) for doc in expected for s in doc) > 300
     assert parser.parse_texts(texts) == expected
     assert parser.parse_texts(texts[::-1]) == expected[::-1]  # second time from the memos
+
+
+@pytest.mark.stanza
+def test_loading_the_model_builds_no_optimizer():
+    # an optimizer imports torch._dynamo (a second or more of every cold audit)
+    import subprocess
+    import sys
+
+    code = ("import sys; from attribution.modelset import resolve; from attribution.parse import Parser; "
+            "p = Parser(resolve(), threads=1); p.parse_texts(['He said so.']); "
+            "print('torch._dynamo' in sys.modules, p._nlp.processors['tokenize'].trainer.optimizer)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "None"]
