@@ -77,10 +77,14 @@ class Parser:
         # imports torch._dynamo: a second or more of a cold audit, for nothing
         stanza_utils.get_optimizer = lambda *a, **k: None
         stanza_utils.get_split_optimizer = lambda *a, **k: {}
+        torch_load = torch.load
+        if models.kind == "compact" and not stock:
+            torch.load = _package_files_load(torch_load, models.dir)
         try:
             self._nlp = stanza.Pipeline(**kwargs)
         finally:
             stanza_utils.get_optimizer, stanza_utils.get_split_optimizer = optimizers
+            torch.load = torch_load
             if tmp is not None:  # stanza reads resources.json only while it builds the pipeline
                 import shutil
 
@@ -165,6 +169,21 @@ def _to_sentences(block: Block, index: int, sents: Iterable[list]) -> Iterable[S
             for w in words
         )
         yield Sentence(tokens=toks, start=toks[0].start, end=toks[-1].end, block=index)
+
+
+def _package_files_load(torch_load, package_dir):
+    """``torch.load`` that unpickles the embedded model's own files (shipped inside this
+    package, as trusted as its code) with the C unpickler instead of torch's weights-only
+    one, which takes a second for the 50,000-word vocabulary of the word vectors alone.
+    Any other file (``--models DIR``, official models) keeps ``weights_only=True``."""
+    root = os.path.realpath(package_dir)
+
+    def load(f, *args, **kwargs):
+        if isinstance(f, (str, os.PathLike)) and os.path.dirname(os.path.realpath(f)) == root:
+            kwargs["weights_only"] = False
+        return torch_load(f, *args, **kwargs)
+
+    return load
 
 
 def _memoize_composite_vocabs(nlp) -> None:

@@ -73,3 +73,18 @@ def test_loading_the_model_builds_no_optimizer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "None"]
+
+
+def test_only_the_packages_own_model_files_skip_the_weights_only_unpickler(tmp_path):
+    from attribution.parse import _package_files_load
+
+    calls = []
+    load = _package_files_load(lambda f, *a, **k: calls.append((str(f), k.get("weights_only"))), tmp_path / "pkg")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "pkg" / "link.pt").symlink_to(tmp_path / "other" / "x.pt")
+    load(str(tmp_path / "pkg" / "en_ewt_parser.pt"), weights_only=True)
+    load(tmp_path / "other" / "en_ewt_parser.pt", weights_only=True)
+    load(str(tmp_path / "pkg" / "link.pt"), weights_only=True)           # a link out of the package
+    load(str(tmp_path / "pkg" / ".." / "other" / "x.pt"), weights_only=True)
+    assert [w for _, w in calls] == [False, True, True, True]
