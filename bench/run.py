@@ -6,14 +6,19 @@
 
 Measured in one process, on the same texts and the same loaded model:
 
-* parse_tokens_per_s  the stanza Pipeline inside ``Parser``, alone, on the same paragraph texts
-  and batches as the parse stage;
+* parse_tokens_per_s  stanza's stock pipeline (tokenize, mwt, pos, lemma, depparse; ``Parser(stock=True)``)
+  with the same model, alone, on the same paragraph texts and batches as the parse stage;
 * audit_tokens_per_s  load -> ``audit_source`` (parse, extract, resolve, check) with no cache;
-  audit_over_parse is their ratio (1.0 = the attribution logic costs nothing);
+  audit_over_parse is their ratio (1.0 = the audit, parse included, is as fast as stanza's stock
+  parse alone; the audit's own parse is faster than stock, see attribution/parse.py);
 * cached_speedup      a cold audit into an empty cache vs re-auditing the same files;
 * edit_speedup        the cold audit vs re-auditing after one paragraph per document was edited;
 * help_seconds        ``attribution --help`` wall time in a fresh interpreter, best of 5;
-* peak_rss_mb         this process's peak resident set (ru_maxrss).
+* cold_audit_seconds  ``attribution audit DRAFT --no-cache`` in a fresh interpreter on a 500-word draft
+  (the sample article plus a draft's opening, from corpus/), median of 3: imports, model load, parse,
+  audit, report; the model files are in the page cache after the first run;
+* peak_rss_mb         this process's peak resident set (ru_maxrss), with both pipelines loaded (the audit's
+  and the stock baseline: about 0.3 GB more than an audit alone).
 
 The raw parse and the uncached audit alternate document by document so that background load
 hits both alike.  The last line printed is one JSON object with every figure.
@@ -37,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("ATTRIBUTION_SHARED", ROOT.parent / "shared"))
 POLNEAR_DEV = SHARED / "corpus" / "polnear" / "dev.jsonl"
-TARGETS = {"audit_over_parse": (">=", 0.90), "cached_speedup": (">=", 20.0), "edit_speedup": (">=", 5.0),
+TARGETS = {"audit_over_parse": (">=", 2.0), "cold_audit_seconds": ("<=", 2.0), "cached_speedup": (">=", 20.0), "edit_speedup": (">=", 5.0),
            "help_seconds": ("<=", 0.3), "peak_rss_mb": ("<=", 1500.0)}
 EDIT = " Officials declined to comment further on Monday."
 
@@ -133,6 +138,37 @@ def help_seconds() -> float:
     return best
 
 
+def draft_500(directory: Path) -> Path:
+    """A 500-word draft from the project's own texts (no corpus text outside the project)."""
+    words: list[str] = []
+    paras = []
+    for path in [ROOT / "corpus" / "russia-sdf-syria.txt", *sorted((ROOT / "corpus" / "drafts").glob("*.md"))]:
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            para = para.strip()
+            if not para or para.startswith(("#", "---", "<!--")) or ":" in para.split("\n")[0][:20]:
+                continue
+            paras.append(para)
+            words += para.split()
+            if len(words) >= 500:
+                out = directory / "draft-500.txt"
+                out.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+                return out
+    raise RuntimeError("corpus/ has fewer than 500 words")
+
+
+def cold_audit_seconds(draft: Path) -> float:
+    exe = Path(sys.executable).parent / "attribution"
+    cmd = [str(exe)] if exe.is_file() else [sys.executable, "-m", "attribution.cli"]
+    cmd += ["audit", str(draft), "--no-cache", "--fail-on", "never", "--format", "json"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        runs.append(time.perf_counter() - t)
+    return sorted(runs)[1]
+
+
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -175,6 +211,7 @@ def run(args, cache_dir: Path) -> int:
 
     t0 = time.perf_counter()
     help_s = help_seconds()  # first: nothing of ours is warm in the OS cache beyond this
+    cold_s_audit = cold_audit_seconds(draft_500(cache_dir))
     corpus_name, docs = corpus(args.quick, args.limit)
     models = resolve(args.models)
     t = time.perf_counter()
@@ -182,6 +219,7 @@ def run(args, cache_dir: Path) -> int:
 
     parser = Parser(models, threads=args.threads or default_threads())
     load_s = time.perf_counter() - t
+    stock = Parser(models, threads=args.threads or default_threads(), stock=True)  # the denominator
     import stanza
     import torch
 
@@ -228,7 +266,7 @@ def run(args, cache_dir: Path) -> int:
         texts = [b.text for b in src.blocks]
         n = 0
         for lo in range(0, len(texts), BATCH_BLOCKS):
-            out = parser._nlp([stanza.Document([], text=x) for x in texts[lo:lo + BATCH_BLOCKS]])
+            out = stock._nlp([stanza.Document([], text=x) for x in texts[lo:lo + BATCH_BLOCKS]])
             n += sum(len(s.words) for d in out for s in d.sentences)
         return n
 
@@ -299,6 +337,7 @@ def run(args, cache_dir: Path) -> int:
         "cached_speedup": round(cold_s / cached_s, 1),
         "edit_speedup": round(cold_s / edit_s, 1),
         "help_seconds": round(help_s, 3),
+        "cold_audit_seconds": round(cold_s_audit, 2),
         "peak_rss_mb": round(peak, 1),
         "full_audit": full,
         # the same ratios on this process's CPU time: robust when other work shares the cores
@@ -313,7 +352,7 @@ def run(args, cache_dir: Path) -> int:
     }
 
     rows = [
-        ("raw stanza pipeline", f"{raw_s:.2f} s (cpu {raw_cpu:.2f})", f"{result['parse_tokens_per_s']:.0f} tok/s", ""),
+        ("stanza stock pipeline", f"{raw_s:.2f} s (cpu {raw_cpu:.2f})", f"{result['parse_tokens_per_s']:.0f} tok/s", ""),
         ("audit, no cache", f"{audit_s:.2f} s (cpu {audit_cpu:.2f})", f"{result['audit_tokens_per_s']:.0f} tok/s",
          _verdict("audit_over_parse", result["audit_over_parse"])),
     ]
@@ -333,6 +372,8 @@ def run(args, cache_dir: Path) -> int:
         ("re-audit, 1 paragraph/doc edited", f"{edit_s:.3f} s (cpu {edit_cpu:.3f})", f"{edit_misses} paragraphs parsed",
          _verdict("edit_speedup", result["edit_speedup"])),
         ("attribution --help", f"{help_s:.3f} s", "best of 5", _verdict("help_seconds", help_s)),
+        ("cold audit, 500-word draft", f"{cold_s_audit:.2f} s", "fresh process, no cache, median of 3",
+         _verdict("cold_audit_seconds", cold_s_audit)),
         ("peak RSS", f"{peak:.0f} MB", "", _verdict("peak_rss_mb", peak)),
     ]
     title = (f"{corpus_name}: {len(docs)} documents, {paragraphs} paragraphs, {tokens} tokens; "
