@@ -39,6 +39,35 @@ def default_threads() -> int:
         return 1
 
 
+AUTO_CHARS_PER_JOB = 150_000  # ~25,000 words (~15 s of parsing) before another process pays
+
+
+def auto_jobs(sources, models_dir=None, use_cache: bool = True) -> int:
+    """``--jobs auto``: one process per ~150,000 characters still to parse, up to the CPUs this
+    process may use and the number of inputs.
+
+    A worker costs its own interpreter, torch import and model load (1-2 s), so small runs and
+    runs the parse cache already covers stay in this process.
+    """
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    srcs = [s for s in sources if isinstance(s, Source)]
+    if cpus < 2 or len(srcs) < 2:
+        return 1
+    texts = [b.text for s in srcs for b in s.blocks]
+    if use_cache:
+        try:
+            from .cache import ParseCache
+
+            cache, lazy = ParseCache(), _LazyParser(models_dir, 1)
+            texts = [t for t in texts if not cache._path(lazy.key(t)).exists()]
+        except Exception:  # no usable cache (or model): count every paragraph
+            pass
+    return max(1, min(cpus, len(srcs), sum(map(len, texts)) // AUTO_CHARS_PER_JOB))
+
+
 # Introspection for tests and the benchmark: Parsers built in this process, and
 # after a pooled run, {worker pid: Parsers that worker built}.
 parsers_built = 0

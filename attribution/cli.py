@@ -40,6 +40,11 @@ def _positive_int(text: str) -> int:
     return n
 
 
+def _jobs(text: str):
+    """argparse type for ``audit --jobs``: ``auto`` or an integer >= 1."""
+    return "auto" if text.strip().lower() == "auto" else _positive_int(text)
+
+
 def _did_you_mean(word: str, choices) -> str:
     """`` (did you mean X?)`` for the closest of ``choices`` (prefix first), else ``""``."""
     import difflib
@@ -73,8 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
     a.add_argument("--models", metavar="DIR", help="stanza model directory (or ATTRIBUTION_MODELS)")
     a.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
-    a.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
-                   help="parse with N processes (default 1)")
+    a.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="parse with N processes (default 1); auto: one per ~150,000 characters "
+                        "still to parse, up to the CPUs")
     a.add_argument("--unreadable", choices=("error", "warn"), default="error",
                    help="unreadable/undecodable inputs: exit 2 at the end (error, default) "
                         "or only report them (warn)")

@@ -122,10 +122,11 @@ def run_audit(args) -> int:
     except ModelError as exc:
         raise CliError(str(exc)) from None
 
-    from .batch import audit_many
+    from .batch import audit_many, auto_jobs
 
+    jobs = auto_jobs(sources, args.models, not args.no_cache) if args.jobs == "auto" else max(1, args.jobs)
     try:
-        reports = list(audit_many(sources, models_dir=args.models, jobs=max(1, args.jobs),
+        reports = list(audit_many(sources, models_dir=args.models, jobs=jobs,
                                   use_cache=not args.no_cache, config=config,
                                   progress=sys.stderr.isatty()))
     except ModelError as exc:  # weights unreadable: raised at the first cache miss
