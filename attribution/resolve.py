@@ -1377,6 +1377,19 @@ class _Resolver:
             b += 1
         if b == a0:
             b = a0 + 1
+        # a name in apposition names the speaker: "A spokeswoman for the department, Alicia
+        # Moreno," / "The lawyer, Mark Ellis,"
+        for k in range(a0 + 2, idx[-1] + 1):
+            if toks[k - 1].text == ",":
+                run = self._in_run(s, k)
+                if run is not None and run.kind == "person" and not run.modifier and run.i == k:
+                    e = self._attach(run)
+                    rp = self._role_phrase(s, a0, k - 1)
+                    if rp is not None and rp.role and not e.role:
+                        e.role = rp.role  # what the phrase before the name says he or she is
+                        if rp.aff and not e.affiliation:
+                            e.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset), 1)
+                    return e, None
         # the head: last nominal word before a preposition that is not inside a name
         core_end = b
         for k in range(a0, b):

@@ -71,3 +71,24 @@ def test_every_clean_newsroom_draft_passes_ci(parser):
         if any(f.severity.value == "error" for f in report.findings):
             failing.append(draft.name)
     assert len(failing) <= 1, failing   # measured: 1 of 7 (bench/findings.py drafts)
+
+
+def test_wire_constructions_from_the_findings_issue(parser):
+    text = ("A person familiar with the matter who was not authorized to speak publicly said the "
+            "deal would be signed Friday.\n\n"
+            "A spokeswoman for the department, Alicia Moreno, confirmed the closure.\n\n"
+            '"We will rebuild," said Mayor Ann Ruiz, who toured the site on Monday. "It will take years."\n')
+    report = _audit(parser, text)
+    src = report.source.text
+    by_cue = {}
+    for a in report.resolved.attributions:
+        if a.cue:
+            by_cue.setdefault(src[a.cue.start:a.cue.end], a)   # the first of each cue
+    anon = report.resolved.speaker(by_cue["said"].speaker)
+    assert anon.kind == "anonymous" and anon.anonymity == "person" and anon.anonymity_reason
+    moreno = report.resolved.speaker(by_cue["confirmed"].speaker)
+    assert moreno.name == "Alicia Moreno" and moreno.role == "spokeswoman"
+    assert src[by_cue["confirmed"].content[0].start:by_cue["confirmed"].content[-1].end] == "the closure"
+    ruiz = [a for a in report.resolved.attributions if a.type == "direct"]
+    assert len(ruiz) == 1 and len(ruiz[0].content) == 2   # "B." is Ruiz's too
+    assert report.resolved.speaker(ruiz[0].speaker).name == "Ann Ruiz"

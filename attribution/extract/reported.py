@@ -417,6 +417,25 @@ def _shared_subject(tree: Tree, v: Token) -> list[int]:
     return ids
 
 
+def _relative_subject(tree: Tree, v: Token) -> list[int]:
+    """A subject with a relative clause and no commas, which the parse often loses: "A person
+    familiar with the matter who was not authorized to speak publicly said ...": the noun
+    phrase from the sentence's start through the relative clause, up to the cue."""
+    toks = tree.sent.tokens
+    first = 1
+    while first < v.id and is_punct(toks[first - 1]):
+        first += 1
+    rel = next((t for t in toks[first - 1:v.id - 1] if t.text.lower() in ("who", "that") and t.upos == "PRON"), None)
+    if rel is None or rel.id <= first + 1:
+        return []
+    np = toks[first - 1:rel.id - 1]
+    if not any(t.upos in ("NOUN", "PROPN") for t in np) or any(
+            t.upos in ("VERB", "AUX") or t.text in (",", ";", ":") for t in np):
+        return []
+    ids = list(range(first, v.id))
+    return ids if len(ids) <= 25 else []
+
+
 def _first_subject(tree: Tree, before: int, in_quote=None) -> list[int]:
     """The subject of the sentence's main verb before position ``before`` ("..., saying ...")."""
     toks = tree.sent.tokens
@@ -524,7 +543,11 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     phrasal = f"{lem} {nxt}" if nxt and lexicon.is_cue_verb(f"{lem} {nxt}") else None
     # inverted order after a quotation: '"...," said Smith, a strategist who ...'
     prev = toks[v.id - 2].text if v.id >= 2 else ""
-    if prev and all(not c.isalnum() for c in prev) and any(c in ",\"”'’" for c in prev):
+    # ... unless the cue has its own subject before it and no quotation ends there: "A
+    # spokeswoman for the department, Alicia Moreno, confirmed the closure" is not inverted
+    own_subject = prev == "," and any(c.deprel in ("nsubj", "nsubj:pass") and c.id < v.id
+                                      for c in tree.children(v.id))
+    if prev and all(not c.isalnum() for c in prev) and any(c in ",\"”'’" for c in prev) and not own_subject:
         before = _before_cue(tree, v)
         if before is not None:
             content, pieces2, src, origin = before
@@ -597,6 +620,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         src = _subject_ids(tree, v)
     if not src and not passive:
         src = _shared_subject(tree, v)
+    if not src and not passive:
+        src = _relative_subject(tree, v)
     # by-agent of a passive cue: "was called 'a gamble' by X"
     if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
         for j in range(v.id + 1, n):
