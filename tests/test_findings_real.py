@@ -92,3 +92,11 @@ def test_wire_constructions_from_the_findings_issue(parser):
     ruiz = [a for a in report.resolved.attributions if a.type == "direct"]
     assert len(ruiz) == 1 and len(ruiz[0].content) == 2   # "B." is Ruiz's too
     assert report.resolved.speaker(ruiz[0].speaker).name == "Ann Ruiz"
+
+
+def test_narration_after_the_cue_is_not_the_quote(parser):
+    text = ('The count ended late on Sunday.\n\n"It\'s finished," she said of the election, in '
+            'which turnout fell to a record low.\n')
+    report = _audit(parser, text)
+    a, = report.resolved.attributions
+    assert [report.source.text[s.start:s.end] for s in a.content] == ['"It\'s finished,"']

@@ -746,6 +746,10 @@ def _before_cue(tree: Tree, v: Token):
         rest_end = _content_end(toks, k + 1)
         if rest_end > k + 1:
             cont_after = list(range(k + 1, rest_end + 1))
+    if cont_after and toks[k].text not in ('"', "“", "''", "``", "«") and (
+            toks[k].text.lower() in ("which", "who", "whom", "where", "when") or
+            (k + 1 < n and toks[k].upos == "ADP" and toks[k + 1].text.lower() in ("which", "whom"))):
+        cont_after = []  # '"It's finished," she said of the election, in which ...': narration
     # before the cue: the source (unless inverted), then a comma (or closing quote + comma)
     j = v.id - 1
     while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV") and toks[j - 1].text.lower() not in ("so",):
@@ -763,6 +767,8 @@ def _before_cue(tree: Tree, v: Token):
     content = list(range(1, j))
     if len(content) < 2:
         return None
+    if cont_after and j < n and toks[j].text in QUOTE_END and toks[cont_after[0] - 1].text not in ('"', "“", "''", "``", "«"):
+        cont_after = []  # a closed quotation before the cue: what follows unquoted is narration
     finite_before = any(t.upos in ("VERB", "AUX") and t.xpos in FINITE for t in toks[:j - 1])
     if not finite_before and not cont_after and len(content) < 6:
         return None  # "In an email, Axelrod said ..." is not content
