@@ -594,6 +594,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
                 src = _first_subject(tree, v.id, in_quote)
+                verb = next((i for i in src if toks[i - 1].upos in ("VERB", "AUX") and toks[i - 1].xpos in FINITE), None)
+                if verb is not None:
+                    src = [i for i in src if i < verb]  # the subject, not its clause
             if not src:
                 # passive "was called X by Y" / "It was reported that ..."
                 prev = [t for t in toks[:v.id - 1]]
@@ -622,6 +625,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         src = _shared_subject(tree, v)
     if not src and not passive:
         src = _relative_subject(tree, v)
+    src = _strip_dateline(toks, src)  # "GOTHENBURG, Sweden (Wire) — The board ..."
     # by-agent of a passive cue: "was called 'a gamble' by X"
     if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
         for j in range(v.id + 1, n):
