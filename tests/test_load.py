@@ -185,9 +185,20 @@ def test_three_thousand_word_sentence_without_punctuation():
 
 
 def test_long_paragraph_of_real_sentences_is_not_split():
-    text = " ".join([PARA] * 60)  # 1,000+ words, but sentences end every few words
+    text = " ".join([PARA] * 20)  # 360 words, 460 tokens, but sentences end every few words
     src = load_text(text, "p.txt")
     assert exact(src) == [text] and src.notices == ()
+
+
+def test_very_long_paragraph_is_cut_only_at_sentence_ends_without_a_notice():
+    # MAX_PIECE_TOKENS bounds every block, whatever the parser takes for a sentence end
+    text = " ".join([PARA] * 60)  # 1,080 words, 1,380 tokens
+    src = load_text(text, "p.txt")
+    texts = exact(src)
+    assert len(texts) == 3 and src.notices == ()
+    assert " ".join(texts) == text
+    assert all(t.startswith(("The mayor", '"We are')) and t.endswith(("month.", "reporters.")) for t in texts)
+    assert all(len(L._TOKEN.findall(t)) <= L.MAX_PIECE_TOKENS for t in texts)
 
 
 def test_long_html_run_is_split_with_offsets():
