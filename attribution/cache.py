@@ -124,7 +124,7 @@ def validate(value, text: str) -> list | None:
             if (type(id_) is not int or type(head) is not int or type(start) is not int
                     or type(end) is not int or type(wtext) is not str or type(lemma) is not str
                     or type(xpos) is not str or type(feats) is not str or type(deprel) is not str
-                    or type(ner) is not str or upos not in _UPOS):
+                    or type(ner) is not str or type(upos) is not str or upos not in _UPOS):
                 return None
             if id_ != i or not 0 <= head <= n or head == i or (head == 0) != (deprel == "root"):
                 return None

@@ -74,6 +74,7 @@ FORGED = {
     "root without deprel root": _set(0, 1, 7, "nsubj"),
     "word text not the paragraph's": _set(0, 1, 1, "denied"),
     "unknown upos": _set(0, 0, 3, "EVIL"),
+    "upos a list": _set(0, 0, 3, ["NOUN"]),          # found by the fuzzer: unhashable, a TypeError
     "empty lemma": _set(0, 0, 2, ""),
     "bool for an int": _set(0, 0, 6, True),
     "float offset": _set(0, 0, 9, 9.0),
