@@ -29,7 +29,9 @@ Limits
     ``too-large`` error.  Paragraphs longer than :data:`MAX_BLOCK_CHARS` are split
     (at a line break, a sentence end or a space) with a notice, so the parser's
     memory stays bounded; so are runs of more than :data:`MAX_RUN_WORDS` words
-    without a sentence end (a 3,000-word "sentence" with no punctuation).
+    without a sentence end (a 3,000-word "sentence" with no punctuation) and of more
+    than :data:`MAX_RUN_TOKENS` tokens as stanza counts them (50,000 ``"`` in a row),
+    and no block holds more than :data:`MAX_PIECE_TOKENS` tokens.
 
 Blocks
     Paragraphs are separated by blank lines.  Plain-text blocks are exact slices
