@@ -170,6 +170,10 @@ class Attribution:
     speaker: str | None = None      # Speaker.id after resolution
     negated: bool = False           # "did not say"
     passive_agentless: bool = False  # "it was reported that ..." with no agent
+    # how sure resolve is of ``speaker``: "high" when the source names the speaker (or is the
+    # speaker's own description), "low" when a pronoun or role noun was tied to someone named
+    # far from it; None without a speaker
+    confidence: str | None = None
 
     @property
     def content_hull(self) -> Span:

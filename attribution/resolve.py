@@ -1458,6 +1458,18 @@ class _Resolver:
                         return self._attach(r), None
         return self._common_source(s, si, a0, b, head, a), None
 
+    def confidence(self, a: Attribution, e: _Entity) -> str:
+        """"high" when the source itself names the speaker or is the speaker's own
+        description; "low" when a pronoun or role noun was tied to a name given more than
+        ``FAR`` sentences before it (or only after it)."""
+        s, t = self._trimmed(a.source.start, a.source.end)
+        words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
+        if e.kind != "person" or any(set(nm) & words for nm in e.names if nm):
+            return "high"
+        si = self.sent_of(s)
+        before = [sj for o, sj in e.named_at if o < s]
+        return "high" if before and si - max(before) <= FAR else "low"
+
     def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
         """Skip a leading time phrase or dateline that the source span took in, cut off by a
         comma or a dash ("Tuesday, the company", "WASHINGTON — Sen. Chuck Grassley",
@@ -1771,6 +1783,9 @@ class _Resolver:
 
 # salience margin under which two antecedents of a personal pronoun are too close to call
 AMBIGUOUS = 0.5
+# sentences between a pronoun or role noun and the speaker's name beyond which the link is
+# reported as uncertain (Attribution.confidence "low")
+FAR = 3
 
 
 def anonymity(people: People, name: str, plural: bool) -> str | None:
@@ -1890,6 +1905,7 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
             anonymity=("group" if unnamed_evidence(P, e.name) else anonymity(P, e.name, e.plural))
             if kind == "anonymous" else None,
         ))
-    out = tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None)
+    out = tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None,
+                                    confidence=r.confidence(a, links[a.id]) if links.get(a.id) else None)
                 for a in attrs)
     return Resolved(document=doc, attributions=out, speakers=tuple(speakers))

@@ -4,6 +4,7 @@ Every other format is a view of the same data.  Key order is the contract's;
 lists are in document order, so the same input gives byte-identical output.
 
 Extra keys beyond the issue's contract, present only when non-empty:
+``attributions[].confidence`` ("high" or "low": how sure resolve is of the speaker link),
 ``documents[].notices`` (e.g. "decoded as cp1252") and a top-level ``errors``
 list of ``{"path", "message"}`` for inputs that could not be read.
 """
@@ -38,6 +39,7 @@ def _attribution(source: Source, a: Attribution) -> dict:
         "cue": _span(source, a.cue),
         "source": _span(source, a.source),
         "speaker": a.speaker,
+        **({"confidence": a.confidence} if a.confidence else {}),
     }
 
 

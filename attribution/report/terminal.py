@@ -285,6 +285,8 @@ def _attribution_line(report: Report, a: Attribution, width: int, *, indent: int
     units = [(f"L{line}", "dim", True)]
     if show_type:
         units.append((TYPE_LABEL.get(a.type, a.type), "dim", True))
+    if a.confidence == "low":
+        units.append(("(speaker uncertain)", "yellow", True))
     if show_source:
         units.append((_view.who(report, a), "bold"))
     if a.cue is not None:

@@ -35,7 +35,10 @@ def test_contract_shape_and_key_order():
     assert doc["path"] == "drafts/syria.md"
     assert len(doc["attributions"]) == 6
     for a in doc["attributions"]:
-        assert list(a) == ATTR_KEYS
+        # "confidence" follows "speaker" when resolve says how sure it is of the speaker
+        assert list(a) == ATTR_KEYS + (["confidence"] if "confidence" in a else [])
+        assert "confidence" not in a or a["speaker"] is not None
+        assert a.get("confidence") in (None, "high", "low")
         assert a["type"] in {"direct", "indirect", "mixed"}
         assert list(a["content"]) == CONTENT_KEYS
         for key in ("cue", "source"):
