@@ -1507,7 +1507,9 @@ class _Resolver:
                 q -= 1
             if q > 0 and toks[q].text == ",":
                 r2 = self._in_run(s, q - 1)
-                if r2 is not None and r2.kind == "person" and (r2.role or r2.affiliation) and not r2.modifier:
+                # "Mr. Guerrero, a Republican who described himself ...": the named person
+                if r2 is not None and r2.kind == "person" and not r2.modifier and (
+                        r2.role or r2.affiliation or not self._in_run(s, m)):
                     run = r2
         if run is not None and not run.modifier:
             return self._attach(run)
