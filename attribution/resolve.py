@@ -1511,6 +1511,13 @@ class _Resolver:
                 if r2 is not None and r2.kind == "person" and not r2.modifier and (
                         r2.role or r2.affiliation or not self._in_run(s, m)):
                     run = r2
+        if run is not None and person and run.kind == "place":
+            # "Alan Berger of New Jersey, who said ...": the person before "of <place>"
+            k = run.i - 1
+            r3 = self._in_run(s, k - 1) if k >= 1 and toks[k].upos == "ADP" else None
+            run = r3 if r3 is not None and r3.kind == "person" else None
+            if run is None:
+                return None
         if run is not None and not run.modifier:
             return self._attach(run)
         if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.P.anonymous_nouns:
@@ -1826,6 +1833,13 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     return "group" if plural else "person"
 
 
+def unnamed_share(people: People, name: str) -> bool:
+    """A share of a population as a source, as polls report it ("Seventy-four percent of
+    Democratic registered voters say", "a majority of voters"): a vague group."""
+    words = [_norm(w) for w in re.findall(r"[\w-]+", name)][:4]
+    return any(w in people.anonymous_collectives for w in words) and " of " in f" {name.lower()} "
+
+
 def unnamed_evidence(people: People, name: str) -> bool:
     """A description of unnamed evidence as a source ("exit polls", "one global index"):
     no capitalised word after its first, no definite article, an evidence head noun."""
@@ -1895,8 +1909,8 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
     for e in ordered:
         mentions = tuple(Mention(text=text[s:t], start=s, end=t) for s, t in sorted(e.mentions))
         kind = "organization" if e.kind == "place" else e.kind
-        if kind == "organization" and unnamed_evidence(P, e.name):
-            kind = "anonymous"  # "exit polls suggested": nobody named stands behind it
+        if kind == "organization" and (unnamed_evidence(P, e.name) or unnamed_share(P, e.name)):
+            kind = "anonymous"  # "exit polls suggested", "26 percent of Democrats say": nobody named
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
             title=e.title if kind == "person" else None,
@@ -1904,7 +1918,8 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
             affiliation=e.affiliation if kind in ("person", "anonymous") else None,
             mentions=mentions,
             anonymity_reason=e.reason if kind == "anonymous" else None,
-            anonymity=("group" if unnamed_evidence(P, e.name) else anonymity(P, e.name, e.plural))
+            anonymity=("group" if unnamed_evidence(P, e.name) or unnamed_share(P, e.name)
+                       else anonymity(P, e.name, e.plural))
             if kind == "anonymous" else None,
         ))
     out = tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None,
