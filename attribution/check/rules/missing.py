@@ -142,6 +142,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
+            if _fragment_of_subject(ctx, si, inner, before):
+                continue
             seen.append(span)
             yield _quote_hit(fs, fe, inner, before)
 
@@ -176,6 +178,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             continue
         if _citation_after(ctx.text, h.end):
             continue
+        if _fragment_of_subject(ctx, si, inner, before):
+            continue
         seen.append(h)
         yield _quote_hit(h.start, h.end, inner, before, (a.id,))
 
@@ -202,7 +206,16 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int]) -> bool:
                for j in (si - 1, si + 1))
 
 
-def _person_speaks(ctx: Context, sent) -> bool:
+def _fragment_of_subject(ctx: Context, si: int | None, inner: str, before: str) -> bool:
+    """A quoted fragment inside a sentence whose own subject is a person ("she vented to her
+    husband that it would be \"incredibly ugly\""): a partial quote of that person."""
+    if si is None:
+        return False
+    hit = _quote_hit(0, 0, inner, before)
+    return hit.severity is not None and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
+
+
+def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
     """Some verb of the sentence, outside quotation marks, is a speech cue or an action beat
     whose subject is a person: a personal pronoun, a proper name, or a noun naming a
     person's role ("the senator", "the chief executive")."""
@@ -216,7 +229,7 @@ def _person_speaks(ctx: Context, sent) -> bool:
             continue
         lemma = v.lemma.lower()
         speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
-        if not (speech or lemma in beats):
+        if not (speech or lemma in beats or any_verb):
             continue
         for t in sent.tokens:
             if t.head != v.id or t.deprel not in ("nsubj", "nsubj:pass"):
