@@ -1725,6 +1725,16 @@ class _Resolver:
             rivals = [v for k, v in per_entity.items() if k != id(best)]
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
                 return None
+        if best is None and cls in ("male", "female"):
+            # cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the
+            # first person named in this or the next sentence (reported as uncertain)
+            for r in self.runs:
+                if r.start > offset and si <= r.sent <= si + 1 and r.entity is not None \
+                        and r.entity.kind == "person" and not r.modifier \
+                        and self._compat(r.entity, cls) is not None:
+                    return r.entity
+                if r.sent > si + 1:
+                    break
         if best is not None and cls in ("male", "female") and best.kind == "person" and not best.gender:
             best.gender = "m" if cls == "male" else "f"
         return best
