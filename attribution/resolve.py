@@ -1379,10 +1379,14 @@ class _Resolver:
             b = a0 + 1
         # a name in apposition names the speaker: "A spokeswoman for the department, Alicia
         # Moreno," / "The lawyer, Mark Ellis,"
+        lead = self._in_run(s, a0)
         for k in range(a0 + 2, idx[-1] + 1):
+            if lead is not None and lead.kind == "person":
+                break  # "Raymond Achterberg, Lakeshore's president": the name comes first
             if toks[k - 1].text == ",":
                 run = self._in_run(s, k)
-                if run is not None and run.kind == "person" and not run.modifier and run.i == k:
+                possessive = run is not None and run.j < len(toks) and _norm(toks[run.j].text) in _POSSESSIVE
+                if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive:
                     e = self._attach(run)
                     rp = self._role_phrase(s, a0, k - 1)
                     if rp is not None and rp.role and not e.role:
@@ -1757,6 +1761,8 @@ class _Resolver:
                 lone = not e.title and all(len(nm) < 2 for nm in e.names)
                 known = e.title or e.role or e.gender or any(
                     nm and (nm[0] in self.P.male_names or nm[0] in self.P.female_names) for nm in e.names)
+                if lone and not known and not e.mentions:
+                    return None  # "Drelland", "Parking": a capitalised word that never spoke
                 return 1.0 if lone or not known else 0.0
             if e.kind == "anonymous" and not e.plural:
                 return None if e.gender and e.gender != want else 0.0
