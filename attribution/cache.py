@@ -51,6 +51,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .errors import CacheError  # noqa: F401  (raised here; importers catch it from here)
+
 FORMAT_VERSION = 2  # 1 was marshal: every old entry is a miss (and cleared by `cache clear`)
 MAGIC = b"ATPC"
 _HEADER = MAGIC + bytes((FORMAT_VERSION,))
@@ -75,10 +77,6 @@ _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _UPOS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _OPEN_DIR = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-class CacheError(Exception):
-    """``cache clear`` refused (not a cache directory); the message is one line."""
 
 
 def default_dir() -> Path:

@@ -1,10 +1,15 @@
-"""Command-line interface.  Only this module reads configuration or touches the terminal.
+"""Command-line interface: the argument parser and one small handler per command.
+
+Only ``__main__`` (and the ``attribution`` console script) import this module; the
+command modules it dispatches to (:mod:`attribution.runner` for ``audit``,
+:mod:`attribution.archive` for ``archive`` and ``archive-report``) take their exit
+codes and errors from :mod:`attribution.errors`, never from here.
 
 Imports are lazy: ``attribution --help``, ``--version`` and ``rules`` never load
 torch or stanza.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 usage or runtime error (one line on stderr, no traceback).
+2 usage or runtime error (one line on stderr, no traceback); see :mod:`attribution.errors`.
 """
 from __future__ import annotations
 
@@ -13,13 +18,11 @@ import os
 import sys
 
 from . import __version__
+from .errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, AttributionError, UsageError  # noqa: F401
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "line", "github", "sarif", "markdown", "html")
 
-
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit code 2."""
+CliError = UsageError  # the name the command handlers below use
 
 
 def _err(msg: str) -> None:
@@ -163,12 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
         return handler(args)
-    except CliError as exc:
+    except AttributionError as exc:
         _err(str(exc))
-        return EXIT_ERROR
+        return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")

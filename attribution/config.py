@@ -21,16 +21,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError  # noqa: F401  (raised here; importers catch it from here)
 from .model import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIG_NAMES = (".attribution.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "severity", "fail-on", "extra-cues", "anonymous-allow",
          "anonymous-allow-requires-reason"}
-
-
-class ConfigError(Exception):
-    """A bad configuration file or value; the message is one line naming file and key."""
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .errors import InputError
 from .model import Block, Source
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -117,7 +118,7 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.toml"
 
 
-class LoadError(Exception):
+class LoadError(InputError):
     """An input that cannot be audited.
 
     Attributes:

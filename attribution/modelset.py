@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ModelError  # noqa: F401  (raised here; importers catch it from here)
+
 COMPACT_DIR = Path(__file__).resolve().parent / "models" / "compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 COMPACT_FILES = {
@@ -25,10 +27,6 @@ COMPACT_FILES = {
 # Pretrained word vectors shared by the tagger and the parser, when the set was
 # trained with them (a stanza pretrain file; not a processor of its own).
 PRETRAIN_FILE = "en_ewt_glove100.pt"
-
-
-class ModelError(Exception):
-    """No usable model set (missing or unreadable files)."""
 
 
 @dataclass(frozen=True)

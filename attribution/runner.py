@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CliError, _err
+from .errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .model import Severity
 
 FAIL_LEVELS = {"info": 0, "warning": 1, "error": 2}
@@ -29,7 +29,7 @@ def _config(args):
     try:
         return load_config(explicit=args.config, start=start, overrides=overrides)
     except ConfigError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def _gather(paths: list[str], *, stdin_filename: str | None = None):
@@ -85,7 +85,7 @@ def _refuse_inputs(output: str, inputs) -> None:
     try:
         refuse_inputs(output, inputs)
     except OutputError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def _write_output(output: str, text: str) -> None:
@@ -96,7 +96,7 @@ def _write_output(output: str, text: str) -> None:
     try:
         write_atomic(output, text)
     except OutputError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def run_audit(args) -> int:
@@ -113,14 +113,14 @@ def run_audit(args) -> int:
         _say("warning", f"{path}: no {', '.join(sorted(SUFFIXES))} file in it"
                         f"{'' if allow_empty else ' (exit 2; --allow-empty accepts this)'}")
     for path, message in errors:
-        _err(message if path in message else f"{path}: {message}")
+        _say("error", message if path in message else f"{path}: {message}")
     for src in sources:
         for notice in src.notices:
             _say("notice", f"{src.path}: {notice}")
     try:
         models = resolve(args.models)
     except ModelError as exc:
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
     from .batch import audit_many, auto_jobs
 
@@ -130,7 +130,7 @@ def run_audit(args) -> int:
                                   use_cache=not args.no_cache, config=config,
                                   progress=sys.stderr.isatty()))
     except ModelError as exc:  # weights unreadable: raised at the first cache miss
-        raise CliError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
     from .report import render
 

@@ -15,9 +15,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 
-
-class OutputError(Exception):
-    """The report cannot be written there (one line, names the file)."""
+from ..errors import OutputError  # noqa: F401  (raised here; importers catch it from here)
 
 
 def _show(path: str) -> str:
