@@ -417,6 +417,25 @@ def _shared_subject(tree: Tree, v: Token) -> list[int]:
     return ids
 
 
+def _modifies_noun(toks, v: Token) -> bool:
+    """A participle or infinitive that modifies a noun reports no one's words: "refugees
+    admitted to the United States", "his decisions not to recommend ..." (read on the
+    surface too: the parse often makes such a participle the root)."""
+    if v.deprel.startswith("acl") and v.xpos in ("VBN", "VB"):
+        return True
+    k = v.id - 1
+    nxt = toks[v.id].text.lower() if v.id < len(toks) else ""
+    if v.xpos == "VBN" and k >= 1 and toks[k - 1].xpos == "NNS" and v.id < len(toks) \
+            and toks[v.id].upos == "ADP" and nxt != "that":
+        return True  # "refugees admitted to ...", never "A Chinese official responded by ..."
+    if v.xpos == "VB" and k >= 1 and toks[k - 1].text.lower() == "to":
+        j = k - 1
+        if j >= 1 and toks[j - 1].text.lower() == "not":
+            j -= 1
+        return j >= 1 and toks[j - 1].upos == "NOUN"
+    return False
+
+
 def _relative_subject(tree: Tree, v: Token) -> list[int]:
     """A subject with a relative clause and no commas, which the parse often loses: "A person
     familiar with the matter who was not authorized to speak publicly said ...": the noun
@@ -529,6 +548,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     n = len(toks)
     if any(c.deprel == "aux" and c.lemma.lower() in OBLIGATION for c in tree.children(v.id)):
         return None  # "Candidates must report that spending": a rule, not a claim
+    if _modifies_noun(toks, v):
+        return None
     classes = lexicon.cue_classes(lem)
     text = doc.source.text
     content: list[int] | None = None

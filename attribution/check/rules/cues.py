@@ -37,7 +37,24 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
 
     if sp is not None and sp.kind != "anonymous":
         return False
-    return source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
+    vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
+    if vague and _respondents(src) and _NAMED_POLL.search(ctx.text):
+        return False  # "26 percent of Democrats say" in a story about a named poll: its figures
+    return vague
+
+
+# a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
+_NAMED_POLL = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
+
+
+def _respondents(src: str) -> bool:
+    """A source that is a poll's respondents: a share ("52 percent of registered voters", "a
+    majority of Democrats") or voters, respondents, Americans."""
+    from ...resolve import load_people, unnamed_share
+
+    low = src.lower()
+    return unnamed_share(load_people(), src) or bool(re.search(
+        r"\b(?:voters|respondents|americans|adults|likely voters)\b", low))
 
 
 def _in_named_content(ctx: Context, span: Span, *, quotes_only: bool = False) -> bool:
