@@ -367,12 +367,55 @@ def print_table(res: dict) -> None:
           f"{res['clean_articles']} ({_fmt(res['clean_fail_share'])})")
 
 
+README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "vague-attribution",
+                "loaded-cue", "one-sided", "unsourced-claim", "unresolved-source"]
+
+
+def readme_table(results: list[dict], before: dict | None) -> str:
+    """README's findings table: precision (matched/found) and recall (gold) per set."""
+    sets = {r["set"]: r for r in results}
+    names = [n for n in ("dev", "train", "drafts") if n in sets]
+    old = {r["set"]: r for r in (before or {}).get("sets", [])}
+    head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
+        (" | dev P, R before |" if "dev" in old else " |")
+    lines = [head, "|" + "---|" * (1 + 2 * len(names) + ("dev" in old))]
+    for rule in README_ORDER:
+        cells = []
+        default = None
+        for n in names:
+            r = sets[n]["rules"].get(rule)
+            if r is None:
+                cells += ["—", "—"]
+                continue
+            default = r["default"]
+            p = "—" if r["precision"] is None else f"{r['precision']:.2f} ({r['matched']}/{r['found']})"
+            rc = "—" if r["recall"] is None else f"{r['recall']:.2f} ({r['gold']})"
+            cells += [p, rc]
+        if "dev" in old:
+            b = old["dev"]["rules"].get(rule)
+            cells.append("—" if not b else f"{_fmt(b['precision'])}, {_fmt(b['recall'])}")
+        lines.append(f"| `{rule}` ({'on' if default else 'preview'}) | " + " | ".join(cells) + " |")
+    lines.append("")
+    for n in names:
+        sp = sets[n]["speakers"]
+        lines.append(f"- {n}: wrong speaker {sp['wrong']} of {sp['matched']} matched speech attributions "
+                     f"({_fmt(sp['wrong_share'])}); clean articles failing CI "
+                     f"{sets[n]['clean_failing_ci']} of {sets[n]['clean_articles']}")
+    if "dev" in old:
+        sp = old["dev"]["speakers"]
+        lines.append(f"- dev before: wrong speaker {sp['wrong']} of {sp['matched']} ({_fmt(sp['wrong_share'])}); "
+                     f"clean articles failing CI {old['dev']['clean_failing_ci']} of {old['dev']['clean_articles']}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default="dev,train,drafts", help="comma-separated: dev, train, drafts")
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
+    ap.add_argument("--readme", action="store_true", help="also print README's findings table")
+    ap.add_argument("--before", help="a --json summary of an earlier run, for the table's 'before' column")
     args = ap.parse_args(argv)
 
     os.environ.setdefault("ATTRIBUTION_THREADS", "1")
@@ -409,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
             path = OUT / f"{name}.details.jsonl"
             path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in details), encoding="utf-8")
             print(f"details: {path.relative_to(ROOT)}")
+    if args.readme:
+        print(readme_table(results, json.loads(Path(args.before).read_text()) if args.before else None))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps({"model": parser.model_id, "sets": results}, indent=1),
