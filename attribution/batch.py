@@ -1,8 +1,9 @@
 """Audit many sources with one loaded model: in-process, or over a process pool.
 
 :func:`audit_many` is what ``attribution audit`` (via :mod:`attribution.runner`)
-calls.  With ``jobs == 1`` one :class:`~attribution.parse.Parser` is built, on
-the first source that needs it, and reused for every file.  With ``jobs > 1``
+calls; each process audits through one :class:`attribution.pipeline.Pipeline`.
+With ``jobs == 1`` one :class:`~attribution.parse.Parser` is built, on the first
+source that needs it, and reused for every file.  With ``jobs > 1``
 each worker process builds its own Parser once, in the pool's initializer,
 with one torch thread (N workers x 1 thread beats N workers fighting over every
 core), and the results come back in input order.  The in-process path also uses
@@ -20,10 +21,9 @@ import sys
 from collections import deque
 from typing import Iterable, Iterator
 
+from . import pipeline
 from .model import Report, Source
-from .parse import Parser as _Parser  # parse.py imports stanza only inside Parser
-
-_parser_key = _Parser.key
+from .pipeline import LazyParser, Pipeline
 
 def default_threads() -> int:
     """torch threads per process: ``ATTRIBUTION_THREADS``, else 1.
@@ -61,98 +61,21 @@ def auto_jobs(sources, models_dir=None, use_cache: bool = True) -> int:
         try:
             from .cache import ParseCache
 
-            cache, lazy = ParseCache(), _LazyParser(models_dir, 1)
+            cache, lazy = ParseCache(), LazyParser(models_dir, 1)
             texts = [t for t in texts if not cache._path(lazy.key(t)).exists()]
         except Exception:  # no usable cache (or model): count every paragraph
             pass
     return max(1, min(cpus, len(srcs), sum(map(len, texts)) // AUTO_CHARS_PER_JOB))
 
 
-# Introspection for tests and the benchmark: Parsers built in this process, and
-# after a pooled run, {worker pid: Parsers that worker built}.
-parsers_built = 0
+# Introspection for tests and the benchmark: after a run, {process id: Parsers that
+# process built} (:data:`attribution.pipeline.parsers_built`).
 last_run: dict = {}
-
-
-class _LazyParser:
-    """Stands in for a :class:`~attribution.parse.Parser` until a paragraph misses the cache.
-
-    ``parse`` needs the model id and stanza version for the cache keys, and the pipeline
-    only for paragraphs not in the cache: a re-audit of unchanged files never loads
-    torch or stanza (about 3.5 s saved per ``attribution audit`` run).
-    """
-
-    def __init__(self, models_dir, threads: int | None):
-        from importlib.metadata import version
-
-        from .modelset import resolve
-
-        self.models = resolve(models_dir)
-        self.model_id = self.models.id
-        self.stanza_version = version("stanza")  # == stanza.__version__, without importing it
-        self.threads = threads
-        self._real = None
-
-    def key(self, text: str) -> str:
-        return _parser_key(self, text)
-
-    def real(self):
-        global parsers_built
-        if self._real is None:
-            from .modelset import ModelError
-            from .parse import Parser
-
-            try:
-                self._real = Parser(self.models, threads=self.threads)
-            except Exception as exc:  # corrupt weights, wrong stanza version, ...
-                raise ModelError(f"cannot load stanza models from {self.models.dir}: {exc}") from exc
-            parsers_built += 1
-        return self._real
-
-    def parse_texts(self, texts: list[str]) -> list[list]:
-        return self.real().parse_texts(texts) if texts else []
-
-
-class _Auditor:
-    """Everything one process needs to audit: the Parser, cache, config and lexicon, built once."""
-
-    def __init__(self, models_dir, use_cache: bool, config, threads: int | None):
-        self.models_dir = models_dir
-        self.use_cache = use_cache
-        self.config = config
-        self.threads = threads
-        self._parser = None
-        self._cache = None
-        self._lexicon = None
-
-    def load(self, eager: bool = False) -> None:
-        if self._parser is None:
-            self._parser = _LazyParser(self.models_dir, self.threads)
-            if self.use_cache:
-                from .cache import ParseCache
-
-                self._cache = ParseCache()
-            if self.config is None:
-                from .config import Config
-
-                self.config = Config()
-            from .lexicon import load_lexicon
-
-            self._lexicon = load_lexicon(extra_cues=self.config.extra_cues)
-        if eager or not self.use_cache:
-            self._parser.real()
-
-    def audit(self, source: Source) -> Report:
-        from .audit import audit_source
-
-        self.load()
-        return audit_source(source, self._parser, config=self.config, lexicon=self._lexicon,
-                            cache=self._cache)
 
 
 # ---------------------------------------------------------------- worker side
 
-_worker: _Auditor | None = None
+_worker: Pipeline | None = None
 _worker_error: BaseException | None = None
 
 
@@ -160,7 +83,7 @@ def _init_worker(models_dir, use_cache, config) -> None:
     global _worker, _worker_error
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("MKL_NUM_THREADS", "1")
-    _worker = _Auditor(models_dir, use_cache, config, threads=1)
+    _worker = Pipeline(models_dir, threads=1, use_cache=use_cache, config=config)
     try:
         _worker.load(eager=True)
     except BaseException as exc:  # reported with the first task, not as a broken pool
@@ -170,7 +93,7 @@ def _init_worker(models_dir, use_cache, config) -> None:
 def _work(source: Source):
     if _worker_error is not None:
         raise _worker_error
-    return _worker.audit(source), os.getpid(), parsers_built
+    return _worker.audit(source), os.getpid(), pipeline.parsers_built
 
 
 # ---------------------------------------------------------------- parent side
@@ -231,12 +154,12 @@ def audit_many(sources: Iterable, *, models_dir=None, jobs: int = 1, use_cache: 
 
 
 def _serial(sources, models_dir, use_cache, config):
-    auditor = _Auditor(models_dir, use_cache, config, threads=default_threads())
+    auditor = Pipeline(models_dir, threads=default_threads(), use_cache=use_cache, config=config)
     last_run.clear()
-    before = parsers_built
+    before = pipeline.parsers_built
     for src in sources:
         yield auditor.audit(src) if isinstance(src, Source) else src
-    last_run["workers"] = {os.getpid(): parsers_built - before}
+    last_run["workers"] = {os.getpid(): pipeline.parsers_built - before}
 
 
 def _pooled(sources, models_dir, use_cache, config, jobs):

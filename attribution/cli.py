@@ -18,7 +18,7 @@ import os
 import sys
 
 from . import __version__
-from .errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, AttributionError, UsageError  # noqa: F401
+from .errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, AttributionError, UsageError
 
 FORMATS = ("text", "json", "line", "github", "sarif", "markdown", "html")
 

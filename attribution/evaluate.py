@@ -3,8 +3,8 @@
     write_predictions("../shared/corpus/polnear/dev.jsonl", "out.jsonl")
     python3 ../shared/tools/score_attributions.py ../shared/corpus/polnear/dev.jsonl out.jsonl
 
-Each article's ``text`` goes through load_text -> parse -> extract (-> resolve
-when that stage is available); each attribution becomes
+Each article's ``text`` goes through load_text -> parse -> extract -> resolve
+(:func:`attribution.pipeline.attributions_of`); each attribution becomes
 ``{"content": [s, e], "content_spans": [[s, e], ...], "source": [s, e] | null,
 "cue": [s, e] | null, "quote_type": ...}`` with offsets into the article text.
 """
@@ -45,28 +45,16 @@ def _records(path: str | Path, limit: int | None):
                 return
 
 
-def _resolve(doc, attributions, lexicon):
-    try:
-        from .resolve import resolve
-    except ImportError:
-        return attributions
-    try:
-        resolved = resolve(doc, attributions, lexicon)
-        return list(resolved.attributions)
-    except Exception as exc:  # resolution must never cost the extraction its score
-        print(f"attribution eval: resolve failed ({type(exc).__name__}: {exc}); using extract output",
-              file=sys.stderr)
-        return attributions
+def _warn(message: str) -> None:
+    print(f"attribution eval: {message}", file=sys.stderr)
 
 
 def predict_text(text: str, parser, lexicon, *, path: str = "article.txt", cache=None) -> list[Attribution]:
-    from .extract import extract
     from .load import load_text
-    from .parse import parse
+    from .pipeline import attributions_of
 
     source = load_text(text, path=path, fmt="text")
-    doc = parse(source, parser, cache=cache)
-    return _resolve(doc, extract(doc, lexicon), lexicon)
+    return attributions_of(source, parser, lexicon, cache=cache, warn=_warn)
 
 
 def write_predictions(gold_path, out_path, *, models=None, limit: int | None = None,
@@ -75,27 +63,17 @@ def write_predictions(gold_path, out_path, *, models=None, limit: int | None = N
 
     Returns a summary dict (articles, attributions, seconds); also prints it as one line.
     """
-    from .lexicon import load_lexicon
+    from .load import load_text
+    from .pipeline import Pipeline
 
-    if parser is None:
-        from .modelset import resolve as resolve_models
-        from .parse import Parser
-
-        parser = Parser(resolve_models(models))
-    lexicon = lexicon or load_lexicon()
-    cache = None
-    if use_cache:
-        try:
-            from .cache import ParseCache
-
-            cache = ParseCache()
-        except Exception:
-            cache = None
+    pipeline = Pipeline(models, use_cache=use_cache, parser=parser, lexicon=lexicon).load(eager=True)
+    parser = pipeline.parser
     t0 = time.time()
     n_docs = n_att = 0
     with open(out_path, "w", encoding="utf-8") as out:
         for rec in _records(gold_path, limit):
-            atts = predict_text(rec["text"], parser, lexicon, path=f"{rec['id']}.txt", cache=cache)
+            source = load_text(rec["text"], path=f"{rec['id']}.txt", fmt="text")
+            atts = pipeline.attributions(source, warn=_warn)
             out.write(json.dumps(prediction_record(rec["id"], atts), ensure_ascii=False) + "\n")
             n_docs += 1
             n_att += len(atts)

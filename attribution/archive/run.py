@@ -1,0 +1,213 @@
+"""An archive run from start to end (:func:`archive`) and the ``attribution archive``
+command (:func:`run_archive`): plan, skip what is done, batch, hand to an engine, write
+each batch, then the summary and one line in ``runs.jsonl``."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import EXIT_ERROR, EXIT_OK, ArchiveError, UsageError
+from .aggregate import aggregate
+from .engines import RunStats, _run_dask, _run_inprocess, _run_pool, parse_dask_address
+from .plan import batched, load_items, plan
+from .results import Results, iter_records
+from .worker import Options
+
+SUMMARY = "summary.json"
+RUNS = "runs.jsonl"
+
+
+def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = None,
+            dask: str | None = None, batch_size: int = 8, models: str | None = None,
+            use_cache: bool = True, config=None, progress: bool | None = None,
+            parser=None, log: Callable[[str], None] | None = None) -> RunStats:
+    """Audit every document of ``paths`` into ``out`` (see the module docstring).
+
+    ``parser`` (in-process engine only) reuses an already loaded Parser.
+    """
+    if batch_size < 1:
+        raise ArchiveError("--batch-size must be at least 1")
+    if jobs is not None and jobs < 1:
+        raise ArchiveError("--jobs must be at least 1")
+    if jobs and jobs > 1 and dask:
+        raise ArchiveError("--jobs and --dask exclude each other (a Dask cluster has its own workers)")
+    paths = list(paths)
+    if "-" in paths:
+        raise ArchiveError("an archive run cannot read stdin (it could not resume); "
+                           "give files, directories or JSONL")
+    log = log or _log
+    if dask:
+        engine, workers = "dask", 0
+        kind, n = parse_dask_address(dask)
+        threads = 1 if kind == "local" else None
+    elif jobs and jobs > 1:
+        engine, workers, threads = "pool", jobs, 1
+    else:
+        engine, workers, threads = "inprocess", 1, 1  # torch default threads: 5-10x slower here
+    options = Options(models=str(models) if models else None, threads=threads,
+                      use_cache=use_cache, config=config)
+
+    results = Results(out)
+    if results.dropped:
+        log(f"{results.path}: removed {results.dropped} unfinished or damaged line(s) "
+            "left by an interrupted run")
+    refs, warnings = plan(paths)
+    for w in warnings:
+        log(f"warning: {w}")
+    todo = [r for r in refs if r.id not in results.done]
+    stats = RunStats(engine=engine, workers=workers, planned=len(refs), skipped=len(refs) - len(todo))
+    if stats.skipped:
+        log(f"resuming: {stats.skipped} of {len(refs)} documents already in {results.path}")
+
+    bar = _Progress(len(todo), enabled=sys.stderr.isatty() if progress is None else progress, log=log)
+
+    def sink(done: list[tuple[str, str, bool]]) -> None:
+        results.append([line for _, line, _ in done])
+        stats.errors += sum(1 for *_, ok in done if not ok)
+        stats.written += len(done)
+        bar.advance(len(done))
+
+    batches = batched(load_items(todo), batch_size)
+    start = time.perf_counter()
+    try:
+        with bar:
+            if not todo:
+                pass
+            elif engine == "inprocess":
+                _run_inprocess(batches, options, sink, stats, parser=parser)
+            elif engine == "pool":
+                _run_pool(batches, options, sink, stats, jobs)
+            else:
+                def on_start(link, nworkers):
+                    log(f"Dask: {nworkers} worker(s); dashboard: {link}")
+                _run_dask(batches, options, sink, stats, dask, on_start=on_start)
+    finally:
+        stats.seconds = time.perf_counter() - start
+        results.close()
+        _write_run(results.dir, stats)
+    summary = aggregate(iter_records(results.dir))
+    _atomic_write(results.dir / SUMMARY, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    if len(summary["models"]) > 1:
+        log("warning: documents.jsonl mixes model ids " + ", ".join(summary["models"])
+            + " (the run was resumed with other models)")
+    for note in stats.notes:
+        log(note)
+    return stats
+
+
+def _log(msg: str) -> None:
+    """A line on stderr; file names and ids in it cannot start another line or drive the terminal."""
+    from ..report.safe import message
+
+    sys.stderr.write(f"attribution: {message(msg)}\n")
+
+
+def _write_run(out: Path, stats: RunStats) -> None:
+    rec = {"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "engine": stats.engine,
+           "workers": stats.workers, "planned": stats.planned, "skipped": stats.skipped,
+           "written": stats.written, "errors": stats.errors, "failed": stats.failed,
+           "seconds": round(stats.seconds, 3), "documents_per_s": round(stats.docs_per_s, 3)}
+    with open(out / RUNS, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(rec) + "\n")
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """As ``--output``: mkstemp next to ``path`` (no predictable name to plant a link at), fsync,
+    rename; nothing left behind on failure."""
+    from ..report.output import OutputError, write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OutputError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
+class _Progress:
+    """A rich progress bar (documents/s, ETA) on stderr; a plain line every 30 s when not a TTY."""
+
+    def __init__(self, total: int, *, enabled: bool, log: Callable[[str], None]):
+        self.total, self.enabled, self.log = total, enabled, log
+        self.done = 0
+        self.start = time.perf_counter()
+        self.last_line = self.start
+        self._progress = None
+
+    def __enter__(self):
+        self.start = self.last_line = time.perf_counter()
+        if self.enabled and self.total:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            self._progress = Progress(
+                TextColumn("auditing"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                TextColumn("ETA"), TimeRemainingColumn(),
+                console=Console(stderr=True), speed_estimate_period=300, transient=False)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("audit", total=self.total, rate="-")
+        return self
+
+    def _rate(self) -> float:
+        elapsed = time.perf_counter() - self.start
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        rate = self._rate()
+        if self._progress is not None:
+            self._progress.update(self._task, advance=n, rate=f"{rate:.2f}")
+        elif time.perf_counter() - self.last_line >= 30 and self.total:
+            self.last_line = time.perf_counter()
+            eta = (self.total - self.done) / rate if rate else float("inf")
+            self.log(f"{self.done}/{self.total} documents, {rate:.2f} docs/s, ETA {_hms(eta)}")
+
+    def __exit__(self, *exc):
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+        return False
+
+
+def _hms(seconds: float) -> str:
+    if seconds == float("inf"):
+        return "?"
+    s = int(round(seconds))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def run_archive(args) -> int:
+    """The ``attribution archive`` command."""
+    config = _config_for(args.paths)
+    try:
+        stats = archive(args.paths, args.out, jobs=args.jobs, dask=args.dask,
+                        batch_size=args.batch_size, models=args.models,
+                        use_cache=not args.no_cache, config=config)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from None
+    _log(f"archive: {stats.written} documents audited ({stats.engine}, "
+         f"{stats.workers} worker(s)) in {stats.seconds:.1f} s = {stats.docs_per_s:.2f} docs/s; "
+         f"{stats.skipped} already done; {stats.errors} with errors; results in {args.out}")
+    if stats.failed:
+        raise UsageError(f"{stats.failed} documents were not audited (failed tasks); "
+                       "run the same command again to retry them")
+    return EXIT_ERROR if stats.errors else EXIT_OK
+
+
+def _config_for(paths: list[str]):
+    """The configuration found from the first input (as ``attribution audit`` does)."""
+    try:
+        from ..config import ConfigError, load_config
+    except ImportError:
+        return None
+    first = next((p for p in paths if p != "-"), None)
+    start = Path(first).resolve() if first else Path.cwd()
+    if start.is_file() or not start.exists():
+        start = start.parent
+    try:
+        return load_config(explicit=None, start=start, overrides={})
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
