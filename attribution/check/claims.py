@@ -22,12 +22,6 @@ _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 february march april may june july august september october november december today""".split())
 
 
-class Link(NamedTuple):
-    accusation: Attribution
-    denial: Attribution
-    reasons: tuple[str, ...]
-
-
 def lemma_in(word: str, lemmas: frozenset[str]) -> bool:
     """``word`` (a lemma or an inflected form) is one of ``lemmas`` (crude de-inflection)."""
     w = word.lower()
@@ -50,12 +44,6 @@ def cue_lemma(ctx: Context, attr: Attribution) -> str:
         return attr.cue_lemma.lower()
     words = ctx.cue_text(attr).lower().split()
     return words[0] if words else ""
-
-
-def denials(ctx: Context) -> list[Attribution]:
-    weak = vocab.words("cue_classes", "weak_deny")
-    return [a for a in ctx.attributions if "deny" in ctx.cue_classes(a) and not a.negated
-            and cue_lemma(ctx, a) not in weak]
 
 
 def side_key(ctx: Context, attr: Attribution) -> str | None:
@@ -143,17 +131,6 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def links(ctx: Context) -> list[Link]:
-    out = []
-    dens = denials(ctx)
-    for acc in accusations(ctx):
-        for den in dens:
-            r = link(ctx, acc, den)
-            if r:
-                out.append(Link(acc, den, r))
-    return out
-
-
 def negations(text: str) -> int:
     return len(_NEG.findall(text))
 
@@ -172,6 +149,10 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
     windows: list[Span] = []
     if acc.cue is not None:
         rest = ctx.text[acc.cue.end:sent.end]
+        # "accused <party> of <doing>": the whole object, appositions included
+        of = re.search(r"\s+(?:of|for)\s+\w+ing\b", rest)
+        if of and len(rest[:of.start()].split()) <= 14:
+            windows.append(Span(acc.cue.end, acc.cue.end + of.start()))
         m = _OBJ_END.search(rest)
         if m and len(rest[:m.start()].split()) <= 8:
             windows.append(Span(acc.cue.end, acc.cue.end + m.start()))
@@ -180,6 +161,12 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
         parties = _proper_runs(ctx, sent, w, own)
         if parties:
             return parties
+    if windows[:-1]:
+        # a definite description: "accused the police union of ...", "the city clerk's office"
+        w = windows[0]
+        desc = " ".join(ctx.text[w.start:w.end].split()).strip(" ,")
+        if re.match(r"(?i)^(?:the|its|his|her|their)\s+\w", desc) and len(desc.split()) <= 6:
+            return [(desc, w)]
     return []
 
 
@@ -197,6 +184,12 @@ def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[
                 runs.append([t])
             prev_id = t.id
     out = []
+    # a possessor ("Jessup's former chief of staff, Bryce Colton") is not the party when
+    # another name follows
+    toks = sent.tokens
+    owners = [r for r in runs if r[-1].id < len(toks) and toks[r[-1].id].text in ("'s", "’s", "'", "’")]
+    if len(owners) < len(runs):
+        runs = [r for r in runs if r not in owners]
     for run in runs:
         name = re.sub(r"['’]s$", "", ctx.text[run[0].start:run[-1].end])
         words = {w.lower() for w in name.split()}

@@ -61,3 +61,16 @@ def test_weak_accuse_class_cues_are_not_accusations():
                   speaker="s1", cue_lemma="attack", classes={"accuse", "loaded"})]
     speakers = [dict(id="s1", name="United States", kind="organization", mentions=["the United States"])]
     assert run(text, attrs, speakers, rule=RULE) == []
+
+
+def test_a_definite_description_is_an_accused_party_and_its_reply_answers():
+    text = ("City Manager Ellen Price accused the police union of inflating overtime claims.\n\n"
+            "The budget vote is set for March.\n")
+    attrs = [dict(content="the police union of inflating overtime claims", cue="accused",
+                  source="City Manager Ellen Price", speaker="s1", classes={"accuse"}, cue_lemma="accuse")]
+    speakers = [dict(id="s1", name="Ellen Price", title="City Manager", mentions=["City Manager Ellen Price"])]
+    f, = run(text, attrs, speakers, rule=RULE)
+    assert "the police union" in f.message
+    answered = text.replace("The budget vote is set for March.",
+                            "The union did not respond to a request for comment.")
+    assert run(answered, attrs, speakers, rule=RULE) == []

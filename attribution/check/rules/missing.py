@@ -369,18 +369,21 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     ```
     """
     response = vocab.phrase_re("response", "phrases")
-    linked_acc = {l.accusation.id for l in claims.links(ctx)}
+    linked_acc = {c.id for d in claims.disputes(ctx) for c in d.claims}  # answered by a rejection
     resp_sents = [i for i, _ in enumerate(ctx.sentences) if response.search(ctx.sentence_text(i))]
     for acc in claims.accusations(ctx):
-        if acc.id in linked_acc:
-            continue
+        if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
+            continue  # answered, or nobody identified makes the accusation (vague-attribution's)
         parties = claims.accused_parties(ctx, acc)
         if not parties:
             continue
         accuser = claims.side_key(ctx, acc)
         si = ctx.attr_sentence(acc)
         for name, span in parties:
-            pv = {name.lower(), *(w.lower() for w in name.split() if len(w) >= 3)}
+            if name[:1].islower() or name.split()[0].lower() in ("the", "its", "his", "her", "their"):
+                pv = {name.lower(), name.split()[-1].lower()}   # "the police union" -> "union"
+            else:
+                pv = {name.lower(), *(w.lower() for w in name.split() if len(w) >= 3)}
             if _answered(ctx, acc, accuser, name, pv, si, resp_sents):
                 continue
             yield Hit(span.start, span.end,
