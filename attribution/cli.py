@@ -220,25 +220,6 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-def _model_set(models_dir):
-    from .modelset import ModelError, resolve
-
-    try:
-        return resolve(models_dir)
-    except ModelError as exc:
-        raise CliError(str(exc)) from None
-
-
-def _parser(models_dir):
-    from .parse import Parser
-
-    ms = _model_set(models_dir)
-    try:
-        return Parser(ms)
-    except Exception as exc:  # corrupt weights, wrong stanza version, ...
-        raise CliError(f"cannot load stanza models from {ms.dir}: {exc}") from None
-
-
 def cmd_models(args) -> int:
     from .report.terminal import print_models
 
