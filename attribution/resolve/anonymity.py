@@ -1,0 +1,113 @@
+"""Step 6, anonymity decisions and reasons.
+
+:func:`anonymity` decides whether an unnamed source is a person or insider or a vague group
+(the one place this is decided; check reads ``Speaker.anonymity``); :func:`unnamed_share` and
+:func:`unnamed_evidence` recognise poll shares and unnamed evidence.  Reasons for anonymity
+("spoke on condition of anonymity because ...") are linked to the nearest unnamed speaker in
+the same sentence, else the next or previous one (:meth:`AnonymityReasons.reasons`)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .people import People, _norm
+from .records import _Entity
+
+
+
+def anonymity(people: People, name: str, plural: bool) -> str | None:
+    """Is an unnamed source an individual or insider ("person") or a vague collective
+    ("group")?  The one place this is decided; the check rules read ``Speaker.anonymity``.
+
+    A singular source is a person ("a witness", "a Clinton ally"); a plural one is a group
+    unless its head is an insider noun ("officials", "aides", "people familiar with ...")
+    or it names a count of them ("two officials").  A definite plural that is no insider
+    ("the two men") refers back to people already described: neither.
+    """
+    low = " ".join(name.lower().split())
+    if any(p in low for p in people.anonymous_phrases if " " in p):
+        return "person"
+    words = re.findall(r"[a-z][a-z'’-]*", low)
+    head = None
+    for w in words:
+        if w in _HEAD_CUT and head is not None:
+            break
+        head = w
+    if head is None:
+        return "person"
+    definite = words[0] in ("the", "this", "that", "these", "those", "both") or any(
+        w.endswith(("'s", "’s")) for w in words[:-1])
+    if head in people.anonymous_insiders:
+        return "person"
+    if definite:
+        # "the two men", "the former Florida governor", "Trump's campaign manager": someone
+        # the article has introduced or identifies by the role
+        return None
+    if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
+        return "group"
+    plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
+    if plural and re.search(r"\b(?:of|for)\s+[A-Z]", name):
+        return None  # "attorneys for Clinton", "supporters of Hillary Clinton": they speak for her
+    return "group" if plural else "person"
+
+
+def unnamed_share(people: People, name: str) -> bool:
+    """A share of a population as a source, as polls report it ("Seventy-four percent of
+    Democratic registered voters say", "a majority of voters"): a vague group."""
+    words = [_norm(w) for w in re.findall(r"[\w-]+", name)][:4]
+    return any(w in people.anonymous_collectives for w in words) and " of " in f" {name.lower()} "
+
+
+def unnamed_evidence(people: People, name: str) -> bool:
+    """A description of unnamed evidence as a source ("exit polls", "one global index"):
+    no capitalised word after its first, no definite article, an evidence head noun."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "this", "that", "these", "those") or \
+            any(w[:1].isupper() for w in words[1:]):
+        return False
+    return _norm(re.sub(r"[^\w-]", "", words[-1])) in people.anonymous_evidence
+
+
+_HEAD_CUT = frozenset(["with", "of", "in", "at", "for", "from", "who", "that", "familiar", "close",
+                       "briefed", "speaking", "knowledgeable", "involved", "inside", "within", "on",
+                       "to", "near", "under", "and", ","])
+
+
+@functools.lru_cache(maxsize=8)
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of phrases, longest first, on word boundaries."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+class AnonymityReasons:
+    """Links anonymity reasons to unnamed speakers (:meth:`reasons`)."""
+
+    # ------------------------------------------------------------------ anonymity reasons
+    def reasons(self, speakers: dict[int, _Entity]) -> None:
+        anon = [e for e in speakers.values() if e.kind == "anonymous"]
+        if not anon:
+            return
+        pattern = _alternation(self.P.reasons)
+        for si, s in enumerate(self.sents):
+            low = self.text[s.start:s.end].lower()
+            if True:
+                for m in pattern.finditer(low):
+                    at = s.start + m.start()
+                    end = s.start + m.end()
+                    # to the end of the clause
+                    rest = self.text[end:s.end]
+                    cut = re.search(r"[,;)\u2014]|\s--\s|[.!?](?=\s|$|[\"”])", rest)
+                    stop = end + (cut.start() if cut else len(rest))
+                    reason = self.text[at:stop].strip()
+                    best = None
+                    for dsent, pen in ((0, 0), (1, 1), (-1, 2)):
+                        cands = []
+                        for e in anon:
+                            for (ms, me) in e.mentions:
+                                if self.sent_of(ms) == si + dsent:
+                                    cands.append((abs(ms - at), e))
+                        if cands:
+                            best = min(cands, key=lambda x: (x[0], x[1].order))[1]
+                            break
+                    if best is not None and best.reason is None:
+                        best.reason = reason

@@ -1,0 +1,255 @@
+"""Step 4, source linking: each attribution's source span reduced to its head and tied to an entity.
+
+A name run gives its entity; a pronoun the best antecedent (:mod:`.salience`); a relative
+pronoun its antecedent; a possessor before a head that names no one the possessor; a common
+noun phrase is handed to :mod:`.descriptions`.  The link's confidence is 'high' when the
+source names the speaker and 'low' when the name is more than ``FAR`` sentences away or only after."""
+from __future__ import annotations
+
+import re
+
+from ..model import Attribution, Sentence, Token
+from .people import _norm
+from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
+from .records import _Entity
+from .salience import FAR
+
+
+
+class SourceLinking:
+    """Links every attribution to an entity or None (:meth:`resolve_all`)."""
+
+    # ------------------------------------------------------------------ sources
+    def resolve_all(self) -> dict[str, _Entity | None]:
+        out: dict[str, _Entity | None] = {}
+        order = sorted(range(len(self.attrs)),
+                       key=lambda k: (self.attrs[k].source.start if self.attrs[k].source else 1 << 60, k))
+        first_person: list[int] = []
+        for k in order:
+            a = self.attrs[k]
+            if a.source is None or a.source.end <= a.source.start:
+                out[a.id] = None
+                continue
+            ent, pron = self._resolve_source(a)
+            if pron == "first":
+                first_person.append(k)
+                continue
+            out[a.id] = ent
+            if ent is not None:
+                ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
+                si = self.sent_of(a.source.start)
+                self.timeline.append(self._cand(a.source.start, si, ent,
+                                                self._source_tier(a.source.start, a.source.end)))
+        for k in first_person:
+            a = self.attrs[k]
+            ent = None
+            for b in self.attrs:
+                if b is a or b.type not in ("direct", "mixed"):
+                    continue
+                if any(sp.start <= a.source.start < sp.end for sp in b.content):
+                    ent = out.get(b.id)
+                    break
+            out[a.id] = ent
+            if ent is not None:
+                ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
+        return out
+
+    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """A source span without surrounding blanks and stray punctuation ("Dillon," -> "Dillon")."""
+        s, e = start, end
+        while s < e and (self.text[s].isspace() or self.text[s] in ",;:(\u2014-"):
+            s += 1
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:(\u2014-"):
+            e -= 1
+        return (s, e) if e > s else (start, end)
+
+    def _span_tokens(self, start: int, end: int) -> tuple[Sentence | None, list[int]]:
+        si = self.sent_of(start)
+        for sj in (si, si + 1):
+            if sj >= len(self.sents):
+                break
+            s = self.sents[sj]
+            idx = [k for k, t in enumerate(s.tokens) if t.start < end and start < t.end]
+            if idx:
+                return s, idx
+        return None, []
+
+    def _resolve_source(self, a: Attribution) -> tuple[_Entity | None, str | None]:
+        sp = a.source
+        s, idx = self._span_tokens(sp.start, sp.end)
+        raw = self.text[sp.start:sp.end]
+        if s is None:
+            w = _norm(raw.strip())
+            cls = self.P.pronouns.get(w)
+            if cls:
+                return (None, "first") if cls == "first" else (self._pronoun(sp.start, self.sent_of(sp.start), cls), cls)
+            return self._descriptive(raw.strip(), sp.start, "organization"), None
+        si = self.sent_of(s.tokens[idx[0]].start)
+        toks = s.tokens
+        a0 = idx[0]
+        # skip a leading "according to" if extract included it
+        while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
+            a0 += 1
+        a0 = self._after_lead(toks, a0, idx[-1])
+        b = a0
+        while b <= idx[-1] and (_norm(toks[b].text) not in _STOP_CHUNK
+                                or toks[b].text in ('"', "\u201c", "\u201d")):
+            b += 1
+        if b == a0:
+            b = a0 + 1
+        # a name in apposition names the speaker: "A spokeswoman for the department, Alicia
+        # Moreno," / "The lawyer, Mark Ellis,"
+        lead = self._in_run(s, a0)
+        for k in range(a0 + 2, idx[-1] + 1):
+            if lead is not None and lead.kind == "person":
+                break  # "Raymond Achterberg, Lakeshore's president": the name comes first
+            if toks[k - 1].text == ",":
+                run = self._in_run(s, k)
+                possessive = run is not None and run.j < len(toks) and _norm(toks[run.j].text) in _POSSESSIVE
+                if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive:
+                    e = self._attach(run)
+                    rp = self._role_phrase(s, a0, k - 1)
+                    if rp is not None and rp.role and not e.role:
+                        e.role = rp.role  # what the phrase before the name says he or she is
+                        if rp.aff and not e.affiliation:
+                            e.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset), 1)
+                    return e, None
+        # the head: last nominal word before a preposition that is not inside a name
+        core_end = b
+        for k in range(a0, b):
+            t = toks[k]
+            if t.upos == "ADP" and _norm(t.text) not in _POSSESSIVE and not self._in_run(s, k) and k > a0:
+                core_end = k
+                break
+        head = None
+        for k in range(core_end - 1, a0 - 1, -1):
+            t = toks[k]
+            if t.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") or self._in_run(s, k) or \
+                    _norm(t.text) in self.P.pronouns:
+                head = k
+                break
+        if head is None:
+            return None, None  # no word that could name anyone ("the", a stray mark)
+        ht = toks[head]
+        if _PARTY_TAG.match(self.tok_text(s, a0, core_end).replace(" ", "")):
+            # "Sen. Chuck Schumer (D-N.Y.)": the name before the party tag
+            k = a0
+            while k > 0 and toks[k - 1].text in ("(", ",", "-"):
+                k -= 1
+            prev = self._in_run(s, k - 1) if k > 0 else None
+            return (self._attach(prev) if prev is not None else None), None
+        hw = _norm(ht.text)
+        if hw in self.P.pronouns and self.P.pronouns[hw] == "second":
+            return None, None  # "you": the reader or someone addressed, never resolved
+        if hw in ("who", "which", "whom") or (hw == "that" and ht.upos == "PRON" and core_end - a0 == 1):
+            return self._relative(s, si, head, a, person=hw in ("who", "whom")), None
+        if hw in self.P.pronouns and (ht.upos in ("PRON", "DET") or core_end - a0 == 1):
+            cls = self.P.pronouns[hw]
+            if cls == "first":
+                return None, "first"
+            return self._pronoun(ht.start, si, cls), cls
+        run = self._in_run(s, head)
+        if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
+            if run.modifier and head == run.j - 1 and b > run.j:
+                run = None  # "SDF commander": the head is the common noun after the run
+        if run is None:
+            # "Former Reagan chief of staff Don Regan": a name closing the phrase is its head
+            last = b - 1
+            while last > a0 and _is_punct(toks[last]):
+                last -= 1
+            tail = self._in_run(s, last)
+            if tail is not None and tail.kind == "person" and not tail.modifier and tail.i > a0 \
+                    and toks[tail.i - 1].upos != "ADP" and _norm(toks[tail.i - 1].text) not in ("of", "from", "for", "at", "in"):
+                run = tail
+        if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
+            run = None  # "a Republican": a common noun with a capital, not a name
+        if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1 \
+                and (ht.upos == "PROPN" or head != self._first_word(s)):
+            run = self._adhoc_run(s, si, head, a)
+        if run is not None:
+            return self._attach(run), None
+        # "his statement", "Russia's concerns": the possessor speaks when the head names no one
+        if not self._common(ht):
+            for k in range(a0, head):
+                t = toks[k]
+                w = _norm(t.text)
+                cls = self.P.pronouns.get(w)
+                if cls and cls != "first" and ("Poss=Yes" in (t.feats or "") or w in ("his", "her", "its", "their")):
+                    return self._pronoun(t.start, si, cls), cls
+                if w in _POSSESSIVE and k > a0:
+                    r = self._in_run(s, k - 1)
+                    if r is not None:
+                        return self._attach(r), None
+        return self._common_source(s, si, a0, b, head, a), None
+
+    def confidence(self, a: Attribution, e: _Entity) -> str:
+        """"high" when the source itself names the speaker or is the speaker's own
+        description; "low" when a pronoun or role noun was tied to a name given more than
+        ``FAR`` sentences before it (or only after it)."""
+        s, t = self._trimmed(a.source.start, a.source.end)
+        words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
+        if e.kind != "person" or any(set(nm) & words for nm in e.names if nm):
+            return "high"
+        si = self.sent_of(s)
+        before = [sj for o, sj in e.named_at if o < s]
+        return "high" if before and si - max(before) <= FAR else "low"
+
+    def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
+        """Skip a leading time phrase or dateline that the source span took in, cut off by a
+        comma or a dash ("Tuesday, the company", "WASHINGTON — Sen. Chuck Grassley",
+        "Sunday night's debate, Sanders"): a weekday or a place in capitals speaks for nobody."""
+        while a0 < last and _norm(toks[a0].text) in self.P.not_names and toks[a0 + 1].upos == "PRON":
+            a0 += 1  # "Monday he said"
+        if toks[a0].text.isupper() and len(toks[a0].text) > 1:
+            for k in range(a0 + 1, min(last, a0 + 12)):
+                if toks[k].text in ("—", "–", "--"):
+                    return k + 1  # "GOTHENBURG, Sweden (Wire) — The board ..."
+        for k in range(a0 + 1, min(last, a0 + 7)):
+            if toks[k].text not in (",", "—", "–", "--", "-"):
+                continue
+            lead = [t for t in toks[a0:k] if t.text[:1].isalpha()]
+            dated = any(_norm(t.text) in self.P.not_names for t in lead)
+            dateline = bool(lead) and all(t.text.isupper() and len(t.text) > 1 for t in lead)
+            if (dated or dateline) and toks[k + 1].upos in ("DET", "PROPN", "PRON", "NOUN", "ADJ"):
+                return k + 1
+            break
+        return a0
+
+    def _relative(self, s: Sentence, si: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
+        """"X, who said ...": the relative pronoun's antecedent is the phrase before it."""
+        toks = s.tokens
+        m = k - 1
+        while m >= 0 and _is_punct(toks[m]):
+            m -= 1
+        if m < 0:
+            return None
+        # "Igor Konashenkov, the ministry's spokesman, who ...": skip back over an apposition
+        run = self._in_run(s, m)
+        if run is None or (person and run.kind != "person"):
+            q = m
+            while q > 0 and toks[q].text != ",":
+                q -= 1
+            if q > 0 and toks[q].text == ",":
+                r2 = self._in_run(s, q - 1)
+                # "Mr. Guerrero, a Republican who described himself ...": the named person
+                if r2 is not None and r2.kind == "person" and not r2.modifier and (
+                        r2.role or r2.affiliation or not self._in_run(s, m)):
+                    run = r2
+        if run is not None and person and run.kind == "place":
+            # "Alan Berger of New Jersey, who said ...": the person before "of <place>"
+            k = run.i - 1
+            r3 = self._in_run(s, k - 1) if k >= 1 and toks[k].upos == "ADP" else None
+            run = r3 if r3 is not None and r3.kind == "person" else None
+            if run is None:
+                return None
+        if run is not None and not run.modifier:
+            return self._attach(run)
+        if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.P.anonymous_nouns:
+            return None
+        if _norm(toks[m].text) in self.P.not_names or toks[m].upos == "NUM":
+            return None  # "on Thursday, which ...": a date is nobody
+        st = m
+        while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                          or _norm(toks[st - 1].text) in _POSSESSIVE) and toks[st - 1].text != ",":
+            st -= 1
+        return self._common_source(s, si, st, m + 1, m, a)

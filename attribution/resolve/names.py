@@ -1,0 +1,211 @@
+"""Step 1, name runs: proper-name runs in every sentence, split into title and name, typed.
+
+A run is made of PROPN or capitalised words, titles, name particles and, for organisations,
+connectors; the last title before the name is its title, words before that a weak affiliation.
+Person or organisation is decided in order: a title, a known organisation or place, an
+organisation head word or acronym, a place head or preposition, an NER tag, "the", else person."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Sentence, Token
+from .people import _norm
+from .words import _ACRONYM, _HYPHEN_ADJ, _PARTICLE_NAME, _PARTY_TAG, _PLACE_PREPS, _POSSESSIVE, _is_punct
+from .records import _Run
+
+
+
+class NameRuns:
+    """Scans the sentences for name runs (:meth:`scan`)."""
+
+    # ------------------------------------------------------------------ runs
+    def scan(self) -> None:
+        for si, s in enumerate(self.sents):
+            toks = s.tokens
+            n = len(toks)
+            first = self._first_word(s)
+            cap = [self._namelike(s, k, first) for k in range(n)]
+            k = 0
+            while k < n:
+                tl = self._title_at(toks, k)
+                if not (cap[k] or tl):
+                    k += 1
+                    continue
+                i = j = k
+                while j < n:
+                    tl = self._title_at(toks, j)
+                    if j > i and "\n" in self.text[toks[j - 1].end:toks[j].start]:
+                        break  # never across a line break (navigation lines, headlines)
+                    if j > i and id(s) in self.headlines:
+                        so_far = tuple(_norm(t.text) for t in toks[i:j])
+                        if (so_far in self.P.places or so_far in self.P.org_names) \
+                                and _norm(toks[j].text) not in self.P.org_heads:
+                            break  # "Why Does Israel Refuse To ...": the known name ends the run
+                    if tl:
+                        j += tl
+                        continue
+                    if cap[j]:
+                        j += 1
+                        continue
+                    if (toks[j].text == "." and j > i and j + 1 < n and cap[j + 1]
+                            and toks[j].start == toks[j - 1].end
+                            and ((_norm(toks[j - 1].text),) in self.P.titles
+                                 or (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()))):
+                        j += 1  # "Col" "." "Ahmed": an abbreviation split by the tokenizer
+                        continue
+                    w = _norm(toks[j].text)
+                    if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.P.particles) \
+                            and toks[j].text in ("-", "'") and toks[j].start == toks[j - 1].end \
+                            and (_norm(toks[j - 1].text) in self.P.particles or len(toks[j - 1].text) == 1
+                                 or toks[j + 1].text.islower()) \
+                            and toks[j + 1].start == toks[j].end:
+                        j += 1  # "el-Zour", "O'Neill" split by the tokenizer
+                        continue
+                    if j > i and j + 1 < n and cap[j + 1]:
+                        if w in self.P.particles and toks[j].text.islower():
+                            j += 1
+                            continue
+                        if w in ("of", "for", "on", "&") and _norm(toks[j - 1].text) in self.P.org_heads:
+                            j += 1
+                            continue
+                    if (j > i and j + 2 < n and w in ("of", "for", "on") and _norm(toks[j + 1].text) == "the"
+                            and cap[j + 2] and _norm(toks[j - 1].text) in self.P.org_heads):
+                        j += 2
+                        continue
+                    if j > i and w in _POSSESSIVE and j + 1 < n and cap[j + 1]:
+                        m = j + 1
+                        while m < n and (cap[m] or self._title_at(toks, m)):
+                            m += 1
+                        if any(_norm(t.text) in self.P.org_heads for t in toks[j + 1:m]):
+                            j = m
+                            continue
+                    break
+                if j == k:
+                    j = k + 1
+                self._make_run(si, s, k, j, first)
+                k = j
+        for r in self.runs:
+            if r.kind == "person" and not r.modifier:
+                self._person_context(r)
+
+    def _make_run(self, si: int, s: Sentence, i: int, j: int, first: int) -> None:
+        toks = s.tokens
+        # leading "Britain-based", "U.S.-led"; trailing connectors and demonym adjectives
+        while i < j and (_HYPHEN_ADJ.match(toks[i].text) and not _PARTICLE_NAME.match(toks[i].text)):
+            i += 1
+        while i < j and (_norm(toks[j - 1].text) in ("of", "for", "on", "and", "&", "the")
+                         or _norm(toks[j - 1].text) in _POSSESSIVE
+                         or (toks[j - 1].upos == "ADJ" and j - 1 > i and toks[j - 1].upos != "PROPN")):
+            j -= 1
+        if i >= j:
+            return
+        if j - i == 1 and toks[i].upos == "ADJ" and not self._title_at(toks, i):
+            nxt = toks[j] if j < len(toks) else None
+            if nxt is None or nxt.text[:1].islower():
+                return  # "Russian accusations", "Syrian troops"
+        # title: the last title block followed by at least one name word
+        title_span = None
+        k = i
+        while k < j:
+            tl = self._title_at(toks, k)
+            if tl and k + tl < j:
+                start = k
+                while k < j and (tl := self._title_at(toks, k)) and k + tl < j:
+                    k += tl
+                    if k + 1 < j and toks[k].text == "." and toks[k].start == toks[k - 1].end:
+                        k += 1
+                title_span = (start, k)
+                continue
+            k += 1
+        name_i = title_span[1] if title_span else i
+        name_words = tuple(_norm(t.text) for t in toks[name_i:j])
+        words_all = tuple(_norm(t.text) for t in toks[i:j])
+        org_head = any(w in self.P.org_heads for w in name_words)
+        place_head = any(w in self.P.place_heads for w in name_words)
+        title = pre = None
+        if title_span and not org_head and not place_head:
+            title = self.tok_text(s, *title_span)
+            if title_span[0] > i:
+                pre = self.tok_text(s, i, title_span[0])
+        else:
+            name_i = i
+            name_words = words_all
+        if all(w in self.P.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
+            return
+        if j - i == 1 and _norm(toks[i].text) in self.P.anonymous_nouns:
+            return  # "Republicans", "Democrats": a group, not a name
+        prev = toks[i - 1] if i > 0 else None
+        prev_w = _norm(prev.text) if prev is not None else ""
+        if prev_w in _POSSESSIVE and i >= 2:
+            prev_w = ""
+        definite = prev_w == "the"
+        nxt = toks[j] if j < len(toks) else None
+        possessor = nxt is not None and _norm(nxt.text) in _POSSESSIVE
+        modifier = (nxt is not None and not possessor and nxt.text[:1].islower()
+                    and nxt.upos in ("NOUN", "PROPN", "ADJ", "NUM") and not _is_punct(nxt))
+        if (nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and nxt.start == toks[j - 1].end
+                and j + 1 < len(toks) and toks[j + 1].text[:1].islower()):
+            modifier = True  # "Britain-based", "U.S.-led"
+        name = self.tok_text(s, name_i, j)
+        tentative = False
+        ner = self._ner(toks[name_i:j])
+        if title:
+            kind = "person"
+        elif words_all in self.P.org_names or name_words in self.P.org_names:
+            kind = "organization"
+        elif name_words in self.P.places:
+            kind = "organization"
+        elif place_head:
+            kind = "place"
+        elif org_head or _ACRONYM.match(name.replace(" ", "")) or re.search(r"\.(?:com|org|net|gov|edu)$", name):
+            kind = "organization"
+        elif ner:
+            kind = ner
+        elif definite:
+            kind = "organization"
+        elif prev_w in _PLACE_PREPS:
+            kind = "place"
+        else:
+            kind = "person"
+            tentative = len(name_words) == 1
+        head = self._run_head(s, i, j)
+        subject = head.deprel.startswith("nsubj") or (i <= first + (1 if definite else 0)
+                                                      and not possessor and not modifier)
+        gender = None
+        if title:
+            tw = _norm(title.split()[-1]) if title else ""
+            if tw in self.P.male or _norm(title) in self.P.male:
+                gender = "m"
+            elif tw in self.P.female or _norm(title) in self.P.female:
+                gender = "f"
+        run = _Run(sent=si, i=i, j=j, name_i=name_i, title=title, pre=pre, kind=kind,
+                   tentative=tentative, modifier=modifier, possessor=possessor, definite=definite,
+                   subject=subject and not modifier, start=self.wspan(s, i)[0], end=self.wspan(s, j - 1)[1],
+                   name=name, words=name_words, gender=gender)
+        if pre and kind == "person":
+            run.affiliation, run.aff_prio = pre, 0
+        if title:
+            run.office = self.P.offices.get(tuple(_norm(w) for w in title.split()))
+        self.runs.append(run)
+        self.runs_by_sent[si].append(run)
+
+    @staticmethod
+    def _ner(toks: Iterable[Token]) -> str | None:
+        for t in toks:
+            tag = (t.ner or "O").split("-")[-1]
+            if tag == "PERSON":
+                return "person"
+            if tag in ("ORG", "NORP", "GPE"):
+                return "organization"
+            if tag in ("LOC", "FAC"):
+                return "place"
+        return None
+
+    @staticmethod
+    def _run_head(s: Sentence, i: int, j: int) -> Token:
+        ids = {t.id for t in s.tokens[i:j]}
+        for t in reversed(s.tokens[i:j]):
+            if t.head not in ids:
+                return t
+        return s.tokens[j - 1]

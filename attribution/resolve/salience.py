@@ -1,0 +1,96 @@
+"""Step 5, salience for pronouns (after Lappin and Leass 1994, reduced).
+
+Candidates are earlier mentions within twelve sentences; the score is the sentence distance
+plus penalties for mentions that are not subjects or sources, sit in someone's reported
+content or in a quotation.  Gender is used only when known.  Two compatible antecedents
+within ``AMBIGUOUS`` of each other leave the pronoun unresolved."""
+from __future__ import annotations
+
+
+
+from .records import _Entity
+
+
+
+# salience margin under which two antecedents of a personal pronoun are too close to call
+AMBIGUOUS = 0.5
+# sentences between a pronoun or role noun and the speaker's name beyond which the link is
+# reported as uncertain (Attribution.confidence "low")
+FAR = 3
+
+
+class Salience:
+    """Finds a pronoun's antecedent (:meth:`_pronoun`)."""
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, offset: int, si: int, cls: str) -> _Entity | None:
+        """The most salient compatible antecedent, or None when the evidence is weak: a wrong
+        speaker is worse than none, so a pronoun whose best antecedent is barely ahead of a
+        different compatible one (within ``AMBIGUOUS`` salience) stays unresolved."""
+        best = None
+        best_score = None
+        per_entity: dict[int, float] = {}
+        in_quote = self._inside(self.quotes, offset)
+        for c in self.timeline:
+            if c.start >= offset or c.sent < si - 12 or c.sent > si:
+                continue
+            e = c.entity
+            pen = self._compat(e, cls)
+            if pen is None:
+                continue
+            # a person named inside a quotation is rarely who speaks after it
+            depth = 0.0 if in_quote else 6.0 if c.quoted else 1.5 if c.reported else 0.0
+            score = (si - c.sent) + c.tier + pen + depth
+            per_entity[id(e)] = min(score, per_entity.get(id(e), score))
+            key = (score, -c.start)
+            if best_score is None or key < best_score:
+                best, best_score = e, key
+        if best is not None and cls in ("male", "female", "person"):
+            rivals = [v for k, v in per_entity.items() if k != id(best)]
+            if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
+                return None
+        if best is None and cls in ("male", "female"):
+            # cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the
+            # first person named in this or the next sentence (reported as uncertain)
+            for r in self.runs:
+                if r.start > offset and si <= r.sent <= si + 1 and r.entity is not None \
+                        and r.entity.kind == "person" and not r.modifier \
+                        and self._compat(r.entity, cls) is not None:
+                    return r.entity
+                if r.sent > si + 1:
+                    break
+        if best is not None and cls in ("male", "female") and best.kind == "person" and not best.gender:
+            best.gender = "m" if cls == "male" else "f"
+        return best
+
+    def _compat(self, e: _Entity, cls: str) -> float | None:
+        if cls == "person":  # an epithet: any named person, gender unknown
+            if e.kind != "person":
+                return None
+            return 0.0 if e.title or any(len(nm) > 1 for nm in e.names) else 1.0
+        if cls in ("male", "female"):
+            want = "m" if cls == "male" else "f"
+            if e.kind == "person":
+                if e.gender and e.gender != want:
+                    return None
+                if e.name.isupper():
+                    return None  # "PORT ALDER", "FAIRVIEW RECALL": a dateline or a slug
+                # a lone capitalised word never given a first name or title may be no person,
+                # nor may a name whose first word is no known first name ("Crestline
+                # Securities") unless a title, a role or a gender says it is someone
+                lone = not e.title and all(len(nm) < 2 for nm in e.names)
+                known = e.title or e.role or e.gender or any(
+                    nm and (nm[0] in self.P.male_names or nm[0] in self.P.female_names) for nm in e.names)
+                if lone and not known and not e.mentions:
+                    return None  # "Drelland", "Parking": a capitalised word that never spoke
+                return 1.0 if lone or not known else 0.0
+            if e.kind == "anonymous" and not e.plural:
+                return None if e.gender and e.gender != want else 0.0
+            return None
+        if cls == "thing":
+            return {"organization": 0.0, "place": 1.0}.get(e.kind)
+        if cls == "group":
+            if e.kind == "organization" or (e.kind == "anonymous" and e.plural):
+                return 0.0
+            return {"anonymous": 1.5, "person": 2.5, "place": 1.5}.get(e.kind)
+        return None

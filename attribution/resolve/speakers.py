@@ -1,0 +1,63 @@
+"""Step 7, the output: entities that are cited become numbered speakers, attributions get their ids.
+
+Speakers are numbered in the order they are first cited as a source (ties by the order the
+entities were made), so the output is deterministic.  A place that speaks is an organisation;
+an organisation that is unnamed evidence or a share of a population ("exit polls", "26 percent
+of Democrats") is anonymous.  Title, role and affiliation are kept only for the kinds they
+describe.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from ..model import Attribution, Mention, Speaker
+from .anonymity import anonymity, unnamed_evidence, unnamed_share
+from .people import People
+from .records import _Entity
+
+
+def cited_order(attributions: list[Attribution], links: dict[str, _Entity | None]) -> list[_Entity]:
+    """The linked entities, in the order they are first cited as a source."""
+    first_cited: dict[int, int] = {}
+    ents: dict[int, _Entity] = {}
+    for a in attributions:
+        e = links.get(a.id)
+        if e is None:
+            continue
+        pos = a.source.start if a.source else 0
+        if id(e) not in first_cited or pos < first_cited[id(e)]:
+            first_cited[id(e)] = pos
+        ents[id(e)] = e
+    return sorted(ents.values(), key=lambda e: (first_cited[id(e)], e.order))
+
+
+def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people: People) -> tuple[Speaker, ...]:
+    """One :class:`Speaker` per cited entity."""
+    speakers = []
+    for e in cited:
+        mentions = tuple(Mention(text=text[s:t], start=s, end=t) for s, t in sorted(e.mentions))
+        kind = "organization" if e.kind == "place" else e.kind
+        if kind == "organization" and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)):
+            kind = "anonymous"  # "exit polls suggested", "26 percent of Democrats say": nobody named
+        speakers.append(Speaker(
+            id=ids[id(e)], name=e.name, kind=kind,
+            title=e.title if kind == "person" else None,
+            role=(e.role or e.office) if kind in ("person", "anonymous") else None,
+            affiliation=e.affiliation if kind in ("person", "anonymous") else None,
+            mentions=mentions,
+            anonymity_reason=e.reason if kind == "anonymous" else None,
+            anonymity=("group" if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
+                       else anonymity(people, e.name, e.plural))
+            if kind == "anonymous" else None,
+        ))
+    return tuple(speakers)
+
+
+def linked_attributions(attributions: list[Attribution], links: dict[str, _Entity | None],
+                        ids: dict[int, str],
+                        confidence: Callable[[Attribution, _Entity], str]) -> tuple[Attribution, ...]:
+    """Each attribution with its speaker id and the link's confidence (None when unlinked)."""
+    return tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None,
+                                     confidence=confidence(a, links[a.id]) if links.get(a.id) else None)
+                 for a in attributions)
