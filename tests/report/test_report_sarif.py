@@ -43,9 +43,12 @@ def _region(r, where):
     assert (r["endLine"], r["endColumn"]) >= (r["startLine"], r["startColumn"]), where
 
 
-def _location(loc, where):
+def _location(loc, where, bases=None):
     phys = loc["physicalLocation"]
     assert isinstance(phys["artifactLocation"]["uri"], str) and phys["artifactLocation"]["uri"], where
+    if "uriBaseId" in phys["artifactLocation"]:  # a relative URI with a base the run defines
+        assert phys["artifactLocation"]["uriBaseId"] in (bases or {}), where
+        assert ":" not in phys["artifactLocation"]["uri"].split("/")[0], where
     _region(phys["region"], where)
 
 
@@ -69,16 +72,19 @@ def validate(log: dict) -> None:
             if "defaultConfiguration" in r:
                 assert r["defaultConfiguration"]["level"] in LEVELS
         assert run.get("columnKind", "unicodeCodePoints") in {"unicodeCodePoints", "utf16CodeUnits"}
+        bases = run.get("originalUriBaseIds", {})
+        for base in bases.values():  # an absolute URI that ends with a slash
+            assert base["uri"].startswith("file:///") and base["uri"].endswith("/"), base
         for res in run["results"]:
             _message(res["message"], res)
             assert res["level"] in LEVELS
             assert isinstance(res["ruleIndex"], int) and res["ruleIndex"] >= -1
             assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
             for loc in res["locations"]:
-                _location(loc, res["ruleId"])
+                _location(loc, res["ruleId"], bases)
             for loc in res.get("relatedLocations", []):
                 assert isinstance(loc["id"], int) and loc["id"] >= -1
-                _location(loc, res["ruleId"])
+                _location(loc, res["ruleId"], bases)
                 _message(loc["message"], res["ruleId"])
             fps = res["partialFingerprints"]
             assert fps and all(isinstance(v, str) and v for v in fps.values())
@@ -170,6 +176,41 @@ def test_uris_are_uri_references():
     assert sarif.artifact_uri("drafts\\syria.md") == "drafts/syria.md"
     assert sarif.artifact_uri("/srv/news/a b.md") == "file:///srv/news/a%20b.md"
     assert sarif.artifact_uri("C:\\news\\a.md") == "file:///C:/news/a.md"
+
+
+def _artifacts(log):
+    return [loc["physicalLocation"]["artifactLocation"] for res in log["runs"][0]["results"]
+            for loc in res["locations"] + res.get("relatedLocations", [])]
+
+
+def test_paths_under_the_base_are_relative_to_srcroot(tmp_path):
+    base = tmp_path / "news room"
+    inside = [build(path="drafts/syria.md"), build(path=str(base / "drafts" / "b.md"))]
+    log = json.loads(sarif.render(inside, tool=TOOL, rules=RULES, base=str(base)))
+    validate(log)
+    assert log["runs"][0]["originalUriBaseIds"] == {
+        "%SRCROOT%": {"uri": "file://" + str(base).replace(" ", "%20") + "/"}}
+    assert {(a["uri"], a["uriBaseId"]) for a in _artifacts(log)} == {
+        ("drafts/syria.md", "%SRCROOT%"), ("drafts/b.md", "%SRCROOT%")}
+
+
+def test_paths_outside_the_base_stay_as_given(tmp_path):
+    outside = [build(path="../elsewhere/a.md"), build(path="/srv/news/b.md"), build(path="-")]
+    log = json.loads(sarif.render(outside, tool=TOOL, rules=RULES, base=str(tmp_path)))
+    validate(log)
+    assert "originalUriBaseIds" not in log["runs"][0]
+    assert {a["uri"] for a in _artifacts(log)} == {"../elsewhere/a.md", "file:///srv/news/b.md", "-"}
+    assert not any("uriBaseId" in a for a in _artifacts(log))
+
+
+def test_the_default_base_is_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    log = json.loads(sarif.render([build(path=str(tmp_path / "d" / "x.md"))], tool=TOOL, rules=RULES))
+    assert _artifacts(log)[0] == {"uri": "d/x.md", "uriBaseId": "%SRCROOT%"}
+    assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == sarif.base_uri(str(tmp_path))
+    # the same inputs from the same directory: the same bytes
+    assert sarif.render([build(path="d/x.md")], tool=TOOL, rules=RULES) == \
+        sarif.render([build(path="d/x.md")], tool=TOOL, rules=RULES)
 
 
 def test_render_uses_the_registry_rules():
