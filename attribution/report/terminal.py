@@ -345,8 +345,24 @@ def print_rules(rules: Iterable, *, file=None, color: bool | None = None, width:
     screen.close()
 
 
-def print_explain(rule, *, file=None, color: bool | None = None, width: int | None = None) -> None:
-    """``attribution explain RULE``: the rule's header and its documentation."""
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def print_explain(rule, *, file=None, color: bool | None = None, width: int | None = None,
+                  markdown: bool | None = None) -> None:
+    """``attribution explain RULE``: the rule's header and its documentation.
+
+    The documentation is Markdown: rendered for the terminal (headings, code blocks,
+    lists; rich.markdown) when ``markdown`` is true, by default when the output is a
+    terminal; printed as it is written (plain text, for a pipe or a file) otherwise.
+    """
+    target = file if file is not None else sys.stdout
+    if markdown is None:
+        markdown = _is_terminal(target) and os.environ.get("TERM") != "dumb"
     screen = _Screen(file, color=color, width=width)
     console = screen.console
     sev = _view.severity(rule.severity).value
@@ -359,7 +375,11 @@ def print_explain(rule, *, file=None, color: bool | None = None, width: int | No
     if rule.rationale and _view.one_line(rule.rationale) not in _view.one_line(doc):
         console.print(_t((_view.one_line(rule.rationale), "italic")))
         console.print()
-    if doc:
+    if doc and markdown:
+        from rich.markdown import Markdown
+
+        console.print(Markdown(doc, code_theme="ansi_dark", inline_code_lexer=None))
+    elif doc:
         console.print(_t(doc))
     screen.close()
 

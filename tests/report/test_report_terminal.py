@@ -208,6 +208,55 @@ def test_print_rules_and_explain():
     assert "## Example" in out and "An SDF commander denied" in out
 
 
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_explain_renders_markdown_on_a_terminal_only():
+    plain = io.StringIO()
+    terminal.print_explain(RULES[0], file=plain, color=False, width=80)
+    assert "## What it does" in plain.getvalue()        # a pipe or a file: the Markdown as written
+    tty = _Tty()
+    terminal.print_explain(RULES[0], file=tty, color=False, width=80)
+    out = tty.getvalue()
+    assert out.startswith("anonymous-source (ATR201)")
+    assert "What it does" in out and "Example" in out and "An SDF commander denied" in out
+    assert "##" not in out and "```" not in out         # rendered: no heading hashes or fences
+    forced = io.StringIO()
+    terminal.print_explain(RULES[0], file=forced, color=True, width=80, markdown=True)
+    assert ESC in forced.getvalue() and "##" not in forced.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_explain_command_on_a_pty_and_a_pipe():
+    import pty  # noqa: F401  (POSIX only)
+
+    cmd = [sys.executable, "-m", "attribution", "explain", "loaded-cue"]
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    piped = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert piped.returncode == 0 and "## What it does" in piped.stdout and ESC not in piped.stdout
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run(cmd, stdout=slave, stderr=subprocess.PIPE, cwd=ROOT, env=env, timeout=120)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+    out = b"".join(chunks).decode()
+    assert proc.returncode == 0
+    assert "What it does" in out and "## " not in out and "```" not in out
+
+
 def test_print_rules_with_the_registry():
     from attribution.report import registered_rules
 
