@@ -163,18 +163,49 @@ def _serial(sources, models_dir, use_cache, config):
 
 
 def _pooled(sources, models_dir, use_cache, config, jobs):
+    """A spawn pool; a worker that dies (killed, out of memory) costs only a restart: the
+    pool is rebuilt and the sources not yet reported are submitted again.  A source in flight
+    when two pools broke is reported as a :class:`~attribution.load.LoadError` (one line naming
+    the file) in its place, and the others still run."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    last_run.clear()
+    workers: dict[int, int] = {}
+    items = list(sources)
+    broke: dict[int, int] = {}  # input index -> pools that broke while it was in flight
+    i = 0
+    while i < len(items):
+        try:
+            for report, pid, built in _pool_run(items, i, models_dir, use_cache, config, jobs):
+                if pid is not None:
+                    workers[pid] = built
+                yield report
+                i += 1
+        except BrokenProcessPool:
+            broke[i] = broke.get(i, 0) + 1
+            if broke[i] >= 2:
+                from .load import LoadError
+
+                src = items[i]
+                yield LoadError(src.path, "a worker process died while auditing it "
+                                          "(killed, or out of memory); not audited", "worker")
+                i += 1
+    last_run["workers"] = workers
+
+
+def _pool_run(items, first, models_dir, use_cache, config, jobs):
+    """Audit ``items[first:]`` in order over one pool: ``(report, pid, parsers built)``."""
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     # spawn, not fork: the parent may already hold torch's thread pools (fork + OpenMP deadlocks)
     ctx = multiprocessing.get_context("spawn")
-    last_run.clear()
-    workers: dict[int, int] = {}
     window = jobs * 2  # in flight at once: keeps workers busy without loading every input
     pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(models_dir, use_cache, config)) as pool:
-        it = iter(sources)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(models_dir, use_cache, config))
+    try:
+        it = iter(items[first:])
         exhausted = False
         while True:
             while not exhausted and len(pending) < window:
@@ -188,9 +219,8 @@ def _pooled(sources, models_dir, use_cache, config, jobs):
                 break
             head = pending.popleft()
             if not isinstance(head, Future):
-                yield head
+                yield head, None, 0
                 continue
-            report, pid, built = head.result()
-            workers[pid] = built
-            yield report
-    last_run["workers"] = workers
+            yield head.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -16,6 +16,7 @@ Every error is a :class:`ConfigError` whose one-line message names the file and 
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,8 @@ from .model import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIG_NAMES = (".attribution.toml", "pyproject.toml")
+_CUE = re.compile(r"^[a-z][a-z' -]*[a-z]$")  # = lexicon._ENTRY: what an extra cue may be
+
 _KEYS = {"select", "ignore", "severity", "fail-on", "extra-cues", "anonymous-allow",
          "anonymous-allow-requires-reason"}
 
@@ -74,7 +77,7 @@ def find_config(start: Path | str) -> Path | None:
         if py.is_file():
             try:
                 data = tomllib.loads(py.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 continue  # not ours to complain about unless it has our table
             if isinstance(data.get("tool"), dict) and "attribution" in data["tool"]:
                 return py
@@ -113,6 +116,8 @@ def _read_table(path: Path, *, explicit: bool) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml" or ("tool" in data and "attribution" in data.get("tool", {})):
         table = data.get("tool", {}).get("attribution")
         if table is None:
@@ -200,6 +205,10 @@ def _from_table(table: dict, path: str) -> Config:
             kw["severity"] = levels
         elif key == "extra-cues":
             kw["extra_cues"] = tuple(v.lower() for v in _str_list(value, where))
+            for cue in kw["extra_cues"]:  # the lexicon's own test (lexicon._ENTRY), named here
+                if not _CUE.match(cue.strip()):
+                    raise ConfigError(f"{where}: {cue!r} is not a word or phrase "
+                                      "(letters, spaces, hyphens and apostrophes)")
         elif key == "anonymous-allow":
             kw["anonymous_allow"] = tuple(v.lower() for v in _str_list(value, where))
         elif key == "anonymous-allow-requires-reason":

@@ -99,9 +99,29 @@ def _write_output(output: str, text: str) -> None:
         raise UsageError(str(exc)) from None
 
 
+def _write_stdout(text: str) -> None:
+    """The report on stdout; a closed or unwritable stdout is one line (exit 2), not a crash.
+    A reader that went away (``| head``) stays a BrokenPipeError for the command line."""
+    if sys.stdout is None:
+        raise UsageError(_STDOUT_CLOSED)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"standard output: cannot write the report: "
+                         f"{getattr(exc, 'strerror', None) or exc}") from None
+
+
+_STDOUT_CLOSED = "standard output is closed: nowhere to write the report (use -o FILE)"
+
+
 def run_audit(args) -> int:
     from .modelset import ModelError, resolve
 
+    if not args.output and sys.stdout is None:  # `>&-`: refuse before auditing anything
+        raise UsageError(_STDOUT_CLOSED)
     config = _config(args)
     sources, errors, empty = _gather(args.paths, stdin_filename=getattr(args, "stdin_filename", None))
     if args.output:  # before the audit: never overwrite what is being audited
@@ -131,6 +151,12 @@ def run_audit(args) -> int:
                                   progress=sys.stderr.isatty()))
     except ModelError as exc:  # weights unreadable: raised at the first cache miss
         raise UsageError(str(exc)) from None
+    from .load import LoadError
+
+    for lost in [r for r in reports if isinstance(r, LoadError)]:  # a worker died twice on it
+        errors.append((lost.path, lost.message))
+        _say("error", lost.message)
+    reports = [r for r in reports if not isinstance(r, LoadError)]
 
     from .report import render
 
@@ -143,8 +169,7 @@ def run_audit(args) -> int:
     if args.output:
         _write_output(args.output, out)
     elif out:
-        sys.stdout.write(out if out.endswith("\n") else out + "\n")
-        sys.stdout.flush()
+        _write_stdout(out if out.endswith("\n") else out + "\n")
 
     if errors and args.unreadable == "error":
         return EXIT_ERROR
