@@ -14,7 +14,6 @@ from .people import People, _norm
 from .records import _Entity
 
 
-
 def anonymity(people: People, name: str, plural: bool) -> str | None:
     """Is an unnamed source an individual or insider ("person") or a vague collective
     ("group")?  The one place this is decided; the check rules read ``Speaker.anonymity``.
@@ -87,8 +86,8 @@ class AnonymityReasons:
         anon = [e for e in speakers.values() if e.kind == "anonymous"]
         if not anon:
             return
-        pattern = _alternation(self.P.reasons)
-        for si, s in enumerate(self.sents):
+        pattern = _alternation(self.people.reasons)
+        for sent_index, s in enumerate(self.sents):
             low = self.text[s.start:s.end].lower()
             if True:
                 for m in pattern.finditer(low):
@@ -104,7 +103,7 @@ class AnonymityReasons:
                         cands = []
                         for e in anon:
                             for (ms, me) in e.mentions:
-                                if self.sent_of(ms) == si + dsent:
+                                if self.sent_of(ms) == sent_index + dsent:
                                     cands.append((abs(ms - at), e))
                         if cands:
                             best = min(cands, key=lambda x: (x[0], x[1].order))[1]

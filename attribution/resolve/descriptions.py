@@ -16,28 +16,27 @@ from .words import _ACRONYM, _DETS_DEF, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 
 
-
 class Descriptions:
     """Resolves a source that is a description rather than a name."""
 
     def _common(self, t: Token) -> bool:
         w = _norm(t.text)
-        return (w in self.P.anonymous_nouns or (w,) in self.P.roles or w in self.P.org_heads
-                or _norm(t.lemma) in self.P.anonymous_nouns or (_norm(t.lemma),) in self.P.roles)
+        return (w in self.people.anonymous_nouns or (w,) in self.people.roles or w in self.people.org_heads
+                or _norm(t.lemma) in self.people.anonymous_nouns or (_norm(t.lemma),) in self.people.roles)
 
-    def _adhoc_run(self, s: Sentence, si: int, k: int, a: Attribution) -> _Run:
+    def _adhoc_run(self, s: Sentence, sent_index: int, k: int, a: Attribution) -> _Run:
         t = s.tokens[k]
         words = (_norm(t.text),)
         kind = "person"
-        if words in self.P.places or words in self.P.org_names or _ACRONYM.match(t.text) \
+        if words in self.people.places or words in self.people.org_names or _ACRONYM.match(t.text) \
                 or a.source_kind == "organization":
             kind = "organization"
-        r = _Run(sent=si, i=k, j=k + 1, name_i=k, title=None, pre=None, kind=kind, tentative=kind == "person",
+        r = _Run(sent=sent_index, i=k, j=k + 1, name_i=k, title=None, pre=None, kind=kind, tentative=kind == "person",
                  modifier=False, possessor=False, definite=False, subject=True, start=t.start, end=t.end,
                  name=t.text, words=words)
         self.runs.append(r)
         self.runs.sort(key=lambda x: x.start)
-        self.runs_by_sent[si].append(r)
+        self.runs_by_sent[sent_index].append(r)
         return r
 
     def _description(self, s: Sentence, a0: int, b: int) -> str:
@@ -51,54 +50,54 @@ class Descriptions:
             text = text[:1].lower() + text[1:]
         return text
 
-    def _common_source(self, s: Sentence, si: int, a0: int, b: int, head: int,
+    def _common_source(self, s: Sentence, sent_index: int, a0: int, b: int, head: int,
                        a: Attribution | None) -> _Entity | None:
         toks = s.tokens
-        ht = toks[head]
-        hw, hl = _norm(ht.text), _norm(ht.lemma)
+        head_token = toks[head]
+        head_word, head_lemma = _norm(head_token.text), _norm(head_token.lemma)
         desc = self._description(s, a0, b)
         low = " " + desc.lower() + " "
-        anon_phrase = any(f" {p} " in low or low.strip().startswith(p) for p in self.P.anonymous_phrases)
-        rp = self._role_phrase(s, a0, b)
-        if rp is not None and rp.head != head and not anon_phrase:
-            rp = None if (hw in self.P.anonymous_nouns or hw in self.P.org_heads) else rp
-        anon_noun = (hw in self.P.anonymous_nouns or hl in self.P.anonymous_nouns
+        anon_phrase = any(f" {p} " in low or low.strip().startswith(p) for p in self.people.anonymous_phrases)
+        role_phrase = self._role_phrase(s, a0, b)
+        if role_phrase is not None and role_phrase.head != head and not anon_phrase:
+            role_phrase = None if (head_word in self.people.anonymous_nouns or head_word in self.people.org_heads) else role_phrase
+        anon_noun = (head_word in self.people.anonymous_nouns or head_lemma in self.people.anonymous_nouns
                      or bool(re.search(r"\b(?:\d+|[a-z]+)-year-olds?\b", low)))
-        if rp is not None and not anon_phrase:
-            linked = self._link_role(rp, ht.start, si, anonymous_noun=anon_noun)
+        if role_phrase is not None and not anon_phrase:
+            linked = self._link_role(role_phrase, head_token.start, sent_index, anonymous_noun=anon_noun)
             if linked is not None:
-                if rp.aff:
-                    linked.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset),
-                                   {"post": 3, "poss": 2}.get(rp.aff_kind or "", 1))
+                if role_phrase.aff:
+                    linked.set_aff(self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset),
+                                   {"post": 3, "poss": 2}.get(role_phrase.aff_kind or "", 1))
                 return linked
-            party = bool(rp.aff) and rp.aff_kind == "premod" and all(
-                _norm(w) in self.P.parties for w in rp.aff.split())
-            if rp.definite and (not rp.aff or party) and not anon_noun:
+            party = bool(role_phrase.aff) and role_phrase.aff_kind == "premod" and all(
+                _norm(w) in self.people.parties for w in role_phrase.aff.split())
+            if role_phrase.definite and (not role_phrase.aff or party) and not anon_noun:
                 # an epithet ("the Republican presidential candidate", "the ranting radio host")
                 # stands for the person the article is about, like a pronoun; a bare
                 # "the spokesman" with nobody holding the role stays unresolved
-                described = any(t.upos not in ("DET",) and not _is_punct(t) for t in toks[a0:rp.head])
+                described = any(t.upos not in ("DET",) and not _is_punct(t) for t in toks[a0:role_phrase.head])
                 if described:
-                    e = self._pronoun(ht.start, si, "person")
-                    if e is not None and (not e.role or e.holds(self.P, rp.role)):
+                    e = self._pronoun(head_token.start, sent_index, "person")
+                    if e is not None and (not e.role or e.holds(self.people, role_phrase.role)):
                         return e
                 return None
-        if anon_phrase or anon_noun or rp is not None:
-            return self._anonymous(desc, rp, ht, head, a0, s)
-        if hw in self.P.org_heads or hl in self.P.org_heads:
+        if anon_phrase or anon_noun or role_phrase is not None:
+            return self._anonymous(desc, role_phrase, head_token, head, a0, s)
+        if head_word in self.people.org_heads or head_lemma in self.people.org_heads:
             definite = any(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
             if definite:
-                e = self._org_by_head(hw if hw in self.P.org_heads else hl, ht.start)
+                e = self._org_by_head(head_word if head_word in self.people.org_heads else head_lemma, head_token.start)
                 bare = all(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
-                if e is None and bare and (hw in self.P.org_generic or hl in self.P.org_generic):
-                    e = self._pronoun(ht.start, si, "thing")  # "the group", "the company" ~ "it"
+                if e is None and bare and (head_word in self.people.org_generic or head_lemma in self.people.org_generic):
+                    e = self._pronoun(head_token.start, sent_index, "thing")  # "the group", "the company" ~ "it"
                     if e is not None and e.kind != "organization":
                         e = None
                 if e is not None:
                     return e
-            return self._descriptive(desc, ht.start, "organization")
+            return self._descriptive(desc, head_token.start, "organization")
         kind = "anonymous" if a is not None and a.source_kind == "anonymous" else "organization"
-        return self._descriptive(desc, ht.start, kind)
+        return self._descriptive(desc, head_token.start, kind)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:
         best = None
@@ -116,34 +115,34 @@ class Descriptions:
                 return e
         return self._new(kind, desc, key=key)
 
-    def _anonymous(self, desc: str, rp: _RolePhrase | None, ht: Token, head: int, a0: int,
+    def _anonymous(self, desc: str, role_phrase: _RolePhrase | None, head_token: Token, head: int, a0: int,
                    s: Sentence) -> _Entity:
         words = [w for w in (_norm(x) for x in desc.split())]
         key = "anonymous:" + " ".join(w for w in words if w not in ("the", "a", "an"))
         definite = bool(words) and words[0] in _DETS_DEF
-        role = rp.role if rp is not None and rp.role else None
+        role = role_phrase.role if role_phrase is not None and role_phrase.role else None
         if definite:
             best = None
             for e in self.entities:
-                earlier = any(o < ht.start for o, _ in e.named_at) or any(o < ht.start for o, _ in e.mentions)
+                earlier = any(o < head_token.start for o, _ in e.named_at) or any(o < head_token.start for o, _ in e.mentions)
                 if e.kind == "anonymous" and earlier and (
-                        e.key == key or (role and self.P.same_role(e.role, role) and not e.plural)):
+                        e.key == key or (role and self.people.same_role(e.role, role) and not e.plural)):
                     best = e
             if best is not None:
                 return best
         for e in self.entities:
             if e.key == key:
                 return e
-        plural = rp.plural if rp else ("Number=Plur" in (ht.feats or "") or ht.text.lower().endswith("s"))
+        plural = role_phrase.plural if role_phrase else ("Number=Plur" in (head_token.feats or "") or head_token.text.lower().endswith("s"))
         e = self._new("anonymous", desc, key=key, plural=plural)
-        if role and (role,) in self.P.roles or (role and tuple(role.split()) in self.P.roles):
+        if role and (role,) in self.people.roles or (role and tuple(role.split()) in self.people.roles):
             e.role = role
-        if rp is not None and rp.aff:
-            e.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset),
-                      {"post": 3, "poss": 2}.get(rp.aff_kind or "", 1))
+        if role_phrase is not None and role_phrase.aff:
+            e.set_aff(self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset),
+                      {"post": 3, "poss": 2}.get(role_phrase.aff_kind or "", 1))
         if e.role:
             w = _norm(e.role.split()[-1])
-            e.gender = "m" if w in self.P.male else "f" if w in self.P.female else None
+            e.gender = "m" if w in self.people.male else "f" if w in self.people.female else None
         return e
 
     def _aff_compatible(self, a: str, b: str) -> bool:
@@ -155,32 +154,32 @@ class Descriptions:
             return True
         return fuzz.partial_ratio(a.lower(), b.lower()) >= 85
 
-    def _link_role(self, rp: _RolePhrase, offset: int, si: int, *, anonymous_noun: bool) -> _Entity | None:
-        if not rp.role:
+    def _link_role(self, role_phrase: _RolePhrase, offset: int, sent_index: int, *, anonymous_noun: bool) -> _Entity | None:
+        if not role_phrase.role:
             return None
-        aff = self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset) if rp.aff else None
+        aff = self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset) if role_phrase.aff else None
         best = None
         best_key = None
         for e in self.entities:
-            if e.kind not in ("person", "anonymous") or e.plural != rp.plural and e.kind == "anonymous":
+            if e.kind not in ("person", "anonymous") or e.plural != role_phrase.plural and e.kind == "anonymous":
                 continue
-            if not e.holds(self.P, rp.role):
+            if not e.holds(self.people, role_phrase.role):
                 continue
-            if rp.plural and e.kind == "person":
+            if role_phrase.plural and e.kind == "person":
                 continue  # "analysts say" is not the one analyst the article names
             if aff and e.affiliation and not self._aff_compatible(aff, e.affiliation):
                 continue
             spots = e.named_at or [(o, self.sent_of(o)) for o, _ in e.mentions]
             before = [(o, sj) for o, sj in spots if o < offset]
-            after = [(o, sj) for o, sj in spots if o > offset and sj - si <= 2]
-            if e.kind == "anonymous" and not rp.definite:
+            after = [(o, sj) for o, sj in spots if o > offset and sj - sent_index <= 2]
+            if e.kind == "anonymous" and not role_phrase.definite:
                 continue
             named = 0 if e.kind == "person" else 1  # a named holder beats an unnamed one
-            if before and (rp.definite or (aff and e.affiliation)) and not (anonymous_noun and rp.indefinite):
-                dist = si - before[-1][1]
+            if before and (role_phrase.definite or (aff and e.affiliation)) and not (anonymous_noun and role_phrase.indefinite):
+                dist = sent_index - before[-1][1]
                 key = (dist, named, 0, -before[-1][0])
-            elif after and not (anonymous_noun and rp.indefinite) and e.kind == "person":
-                dist = after[0][1] - si
+            elif after and not (anonymous_noun and role_phrase.indefinite) and e.kind == "person":
+                dist = after[0][1] - sent_index
                 key = (dist, named, 1, after[0][0])
             else:
                 continue

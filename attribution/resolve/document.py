@@ -17,13 +17,12 @@ from .words import _PARTICLE_NAME, _PARTY_TAG, _is_punct
 from .records import _Cand, _Entity, _Run
 
 
-
 class DocumentView:
     """The state every step shares: the repaired sentences, the text and the entity table's lists."""
 
     def __init__(self, doc: Document, people: People, attributions: list[Attribution]):
         self.doc = doc
-        self.P = people
+        self.people = people
         self.text = doc.source.text
         self.sents = self._merge_sentences(doc.sentences)
         self.sent_starts = [s.start for s in self.sents]
@@ -76,16 +75,16 @@ class DocumentView:
         if "\n" in self.text[a.end:b.start]:
             return False
         last = a.tokens[-1]
-        nxt = b.tokens[0]
-        if not nxt.text[:1].isupper():
+        next_token = b.tokens[0]
+        if not next_token.text[:1].isupper():
             return last.text not in (".", "!", "?", "\u2026") and not _is_punct(last)
         if not _is_punct(last):
-            if last.text.endswith(".") and (_norm(last.text),) in self.P.titles:
+            if last.text.endswith(".") and (_norm(last.text),) in self.people.titles:
                 return True
-            return last.upos in ("PROPN",) or (_norm(last.text),) in self.P.titles
+            return last.upos in ("PROPN",) or (_norm(last.text),) in self.people.titles
         if last.text == "." and len(a.tokens) >= 2 and a.tokens[-2].end == last.start:
             w = a.tokens[-2].text
-            return (_norm(w),) in self.P.titles or (len(w) == 1 and w.isupper())
+            return (_norm(w),) in self.people.titles or (len(w) == 1 and w.isupper())
         return False
 
     def _quote_regions(self) -> None:
@@ -192,14 +191,14 @@ class DocumentView:
     def _title_at(self, toks: tuple[Token, ...], k: int) -> int:
         if not toks[k].text[:1].isupper():
             return 0
-        return self._match(toks, k, self.P.titles, self.P.max_title)
+        return self._match(toks, k, self.people.titles, self.people.max_title)
 
     def _namelike(self, s: Sentence, k: int, first: int) -> bool:
         t = s.tokens[k]
         w = t.text
         if not w or _is_punct(t):
             return False
-        if _norm(w) in self.P.not_names:
+        if _norm(w) in self.people.not_names:
             return False
         if _PARTY_TAG.match(w):
             return False
@@ -211,7 +210,7 @@ class DocumentView:
             return False
         if t.upos == "ADP" and k == first:
             return False
-        if _norm(w) in self.P.pronouns:
+        if _norm(w) in self.people.pronouns:
             return False
         if id(s) in self.headlines and ((w.lower() in self.lower_vocab and w not in self.vocab)
                                         or t.upos not in ("PROPN", "NOUN", "ADJ", "X")):
@@ -222,13 +221,13 @@ class DocumentView:
             return True
         # sentence-initial capital on a common word: a name only with more evidence
         if t.upos in ("NOUN", "ADJ", "X", "VERB", "PROPN"):
-            nxt = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
-            if w in self.vocab and w.lower() not in self.P.anonymous_nouns:
+            next_token = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
+            if w in self.vocab and w.lower() not in self.people.anonymous_nouns:
                 return True
-            if nxt is not None and nxt.upos == "PROPN" and nxt.text[:1].isupper():
+            if next_token is not None and next_token.upos == "PROPN" and next_token.text[:1].isupper():
                 return True
             seq = (_norm(w),)
-            if seq in self.P.places or seq in self.P.org_names:
+            if seq in self.people.places or seq in self.people.org_names:
                 return True
         return False
 

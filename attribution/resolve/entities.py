@@ -7,14 +7,11 @@ or one is a word-suffix of the other.  Every mention is kept, so both spellings 
 The timeline of salience candidates is built here too."""
 from __future__ import annotations
 
-
-
 from rapidfuzz import fuzz
 
 from .people import _norm
 from .words import _ACRONYM, _POSSESSIVE, _is_punct
 from .records import _Cand, _Entity, _Run
-
 
 
 class EntityTable:
@@ -37,20 +34,20 @@ class EntityTable:
                 if e.kind != "person" or (gender and e.gender and gender != e.gender):
                     continue  # "Mr. Obama" is not "Michelle Obama"
                 ok = False
-                for nm in e.names:
-                    if nm == words:
+                for name_seq in e.names:
+                    if name_seq == words:
                         ok = True
                         break
-                    if not nm:
+                    if not name_seq:
                         continue
-                    es, ef = nm[-1], nm[0] if len(nm) > 1 else ""
+                    es, ef = name_seq[-1], name_seq[0] if len(name_seq) > 1 else ""
                     if firstn and ef and firstn != ef and not (len(firstn) <= 2 or len(ef) <= 2):
                         continue
                     if es == surname or (fuzzy and min(len(es), len(surname)) >= 5
                                          and fuzz.ratio(es, surname) >= 85):
                         ok = True
                         break
-                    if not firstn and surname == ef and len(nm) > 1:
+                    if not firstn and surname == ef and len(name_seq) > 1:
                         ok = True
                         break
                 if not ok:
@@ -71,13 +68,13 @@ class EntityTable:
         for e in self.entities:
             if e.kind not in ("organization", "place") or e.key:
                 continue
-            for nm in e.names:
-                if nm == key:
+            for name_seq in e.names:
+                if name_seq == key:
                     return e
-                short, long_ = (key, nm) if len(key) <= len(nm) else (nm, key)
-                if len(short) >= 2 and long_[-len(short):] == short and short not in self.P.places:
+                short, long_ = (key, name_seq) if len(key) <= len(name_seq) else (name_seq, key)
+                if len(short) >= 2 and long_[-len(short):] == short and short not in self.people.places:
                     return e
-                if len(" ".join(key)) >= 8 and fuzz.ratio(" ".join(key), " ".join(nm)) >= 92:
+                if len(" ".join(key)) >= 8 and fuzz.ratio(" ".join(key), " ".join(name_seq)) >= 92:
                     return e
         return None
 
@@ -86,8 +83,8 @@ class EntityTable:
             return r.entity
         e = None
         if r.kind == "person":
-            g = r.gender or ("m" if len(r.words) > 1 and r.words[0] in self.P.male_names else
-                             "f" if len(r.words) > 1 and r.words[0] in self.P.female_names else None)
+            g = r.gender or ("m" if len(r.words) > 1 and r.words[0] in self.people.male_names else
+                             "f" if len(r.words) > 1 and r.words[0] in self.people.female_names else None)
             e = self._person_match(r.words, r.start, gender=g)
             if e is None and r.tentative:
                 e = self._org_match(r.words)
@@ -98,7 +95,7 @@ class EntityTable:
             if len(r.words) == 1 and not r.definite and not _ACRONYM.match(r.name):
                 # "Rep. Jim Jordan ... Jordan said": a known surname beats the country
                 e = self._person_match(r.words, r.start, variants=False)
-                if e is not None and not any(len(nm) > 1 and nm[-1] == r.words[0] for nm in e.names):
+                if e is not None and not any(len(name_seq) > 1 and name_seq[-1] == r.words[0] for name_seq in e.names):
                     e = None  # only a full name's surname, never a first name ("Virginia")
                 if e is not None:
                     r.kind = "person"
@@ -125,7 +122,7 @@ class EntityTable:
                 e.gender = r.gender
             if not e.gender and len(r.words) > 1:
                 first = r.words[0]
-                e.gender = "m" if first in self.P.male_names else "f" if first in self.P.female_names else None
+                e.gender = "m" if first in self.people.male_names else "f" if first in self.people.female_names else None
             e.set_aff(r.affiliation, r.aff_prio)
         else:
             key = self._org_key(r.words)
@@ -181,12 +178,12 @@ class EntityTable:
             self.timeline.append(self._cand(r.start, r.sent, r.entity, tier))
         # unnamed people in subject position ("Others were unapologetic in their ...",
         # "The employee told agents that he ...") are antecedents too
-        for si, s in enumerate(self.sents):
+        for sent_index, s in enumerate(self.sents):
             toks = s.tokens
             for k, t in enumerate(toks):
                 if not t.deprel.startswith("nsubj") or t.upos != "NOUN" or self._in_run(s, k):
                     continue
-                if not self._common(t) or _norm(t.text) in self.P.org_heads:
+                if not self._common(t) or _norm(t.text) in self.people.org_heads:
                     continue
                 st = k
                 while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
@@ -194,11 +191,11 @@ class EntityTable:
                     st -= 1
                 if st >= 2 and toks[st - 1].text == "," and self._in_run(s, st - 2) is not None:
                     continue  # "Jane Porter, a spokeswoman for ...": an apposition, not someone else
-                e = self._common_source(s, si, st, k + 1, k, None)
+                e = self._common_source(s, sent_index, st, k + 1, k, None)
                 if e is not None:
                     if e.kind == "anonymous":
-                        e.named_at.append((t.start, si))
-                    self.timeline.append(self._cand(t.start, si, e, 0.2))
+                        e.named_at.append((t.start, sent_index))
+                    self.timeline.append(self._cand(t.start, sent_index, e, 0.2))
         self.timeline.sort(key=lambda c: c.start)
         # affiliations that named an organisation by a bare head word need the entity names
         for r in self.runs:

@@ -15,7 +15,6 @@ from .records import _Entity
 from .salience import FAR
 
 
-
 class SourceLinking:
     """Links every attribution to an entity or None (:meth:`resolve_all`)."""
 
@@ -37,8 +36,8 @@ class SourceLinking:
             out[a.id] = ent
             if ent is not None:
                 ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
-                si = self.sent_of(a.source.start)
-                self.timeline.append(self._cand(a.source.start, si, ent,
+                sent_index = self.sent_of(a.source.start)
+                self.timeline.append(self._cand(a.source.start, sent_index, ent,
                                                 self._source_tier(a.source.start, a.source.end)))
         for k in first_person:
             a = self.attrs[k]
@@ -64,8 +63,8 @@ class SourceLinking:
         return (s, e) if e > s else (start, end)
 
     def _span_tokens(self, start: int, end: int) -> tuple[Sentence | None, list[int]]:
-        si = self.sent_of(start)
-        for sj in (si, si + 1):
+        sent_index = self.sent_of(start)
+        for sj in (sent_index, sent_index + 1):
             if sj >= len(self.sents):
                 break
             s = self.sents[sj]
@@ -80,11 +79,11 @@ class SourceLinking:
         raw = self.text[sp.start:sp.end]
         if s is None:
             w = _norm(raw.strip())
-            cls = self.P.pronouns.get(w)
+            cls = self.people.pronouns.get(w)
             if cls:
                 return (None, "first") if cls == "first" else (self._pronoun(sp.start, self.sent_of(sp.start), cls), cls)
             return self._descriptive(raw.strip(), sp.start, "organization"), None
-        si = self.sent_of(s.tokens[idx[0]].start)
+        sent_index = self.sent_of(s.tokens[idx[0]].start)
         toks = s.tokens
         a0 = idx[0]
         # skip a leading "according to" if extract included it
@@ -108,11 +107,11 @@ class SourceLinking:
                 possessive = run is not None and run.j < len(toks) and _norm(toks[run.j].text) in _POSSESSIVE
                 if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive:
                     e = self._attach(run)
-                    rp = self._role_phrase(s, a0, k - 1)
-                    if rp is not None and rp.role and not e.role:
-                        e.role = rp.role  # what the phrase before the name says he or she is
-                        if rp.aff and not e.affiliation:
-                            e.set_aff(self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset), 1)
+                    role_phrase = self._role_phrase(s, a0, k - 1)
+                    if role_phrase is not None and role_phrase.role and not e.role:
+                        e.role = role_phrase.role  # what the phrase before the name says he or she is
+                        if role_phrase.aff and not e.affiliation:
+                            e.set_aff(self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset), 1)
                     return e, None
         # the head: last nominal word before a preposition that is not inside a name
         core_end = b
@@ -125,12 +124,12 @@ class SourceLinking:
         for k in range(core_end - 1, a0 - 1, -1):
             t = toks[k]
             if t.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") or self._in_run(s, k) or \
-                    _norm(t.text) in self.P.pronouns:
+                    _norm(t.text) in self.people.pronouns:
                 head = k
                 break
         if head is None:
             return None, None  # no word that could name anyone ("the", a stray mark)
-        ht = toks[head]
+        head_token = toks[head]
         if _PARTY_TAG.match(self.tok_text(s, a0, core_end).replace(" ", "")):
             # "Sen. Chuck Schumer (D-N.Y.)": the name before the party tag
             k = a0
@@ -138,16 +137,16 @@ class SourceLinking:
                 k -= 1
             prev = self._in_run(s, k - 1) if k > 0 else None
             return (self._attach(prev) if prev is not None else None), None
-        hw = _norm(ht.text)
-        if hw in self.P.pronouns and self.P.pronouns[hw] == "second":
+        head_word = _norm(head_token.text)
+        if head_word in self.people.pronouns and self.people.pronouns[head_word] == "second":
             return None, None  # "you": the reader or someone addressed, never resolved
-        if hw in ("who", "which", "whom") or (hw == "that" and ht.upos == "PRON" and core_end - a0 == 1):
-            return self._relative(s, si, head, a, person=hw in ("who", "whom")), None
-        if hw in self.P.pronouns and (ht.upos in ("PRON", "DET") or core_end - a0 == 1):
-            cls = self.P.pronouns[hw]
+        if head_word in ("who", "which", "whom") or (head_word == "that" and head_token.upos == "PRON" and core_end - a0 == 1):
+            return self._relative(s, sent_index, head, a, person=head_word in ("who", "whom")), None
+        if head_word in self.people.pronouns and (head_token.upos in ("PRON", "DET") or core_end - a0 == 1):
+            cls = self.people.pronouns[head_word]
             if cls == "first":
                 return None, "first"
-            return self._pronoun(ht.start, si, cls), cls
+            return self._pronoun(head_token.start, sent_index, cls), cls
         run = self._in_run(s, head)
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
@@ -163,24 +162,24 @@ class SourceLinking:
                 run = tail
         if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
             run = None  # "a Republican": a common noun with a capital, not a name
-        if run is None and ht.text[:1].isupper() and not self._common(ht) and head == a0 and core_end - a0 == 1 \
-                and (ht.upos == "PROPN" or head != self._first_word(s)):
-            run = self._adhoc_run(s, si, head, a)
+        if run is None and head_token.text[:1].isupper() and not self._common(head_token) and head == a0 and core_end - a0 == 1 \
+                and (head_token.upos == "PROPN" or head != self._first_word(s)):
+            run = self._adhoc_run(s, sent_index, head, a)
         if run is not None:
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
-        if not self._common(ht):
+        if not self._common(head_token):
             for k in range(a0, head):
                 t = toks[k]
                 w = _norm(t.text)
-                cls = self.P.pronouns.get(w)
+                cls = self.people.pronouns.get(w)
                 if cls and cls != "first" and ("Poss=Yes" in (t.feats or "") or w in ("his", "her", "its", "their")):
-                    return self._pronoun(t.start, si, cls), cls
+                    return self._pronoun(t.start, sent_index, cls), cls
                 if w in _POSSESSIVE and k > a0:
                     r = self._in_run(s, k - 1)
                     if r is not None:
                         return self._attach(r), None
-        return self._common_source(s, si, a0, b, head, a), None
+        return self._common_source(s, sent_index, a0, b, head, a), None
 
     def confidence(self, a: Attribution, e: _Entity) -> str:
         """"high" when the source itself names the speaker or is the speaker's own
@@ -188,17 +187,17 @@ class SourceLinking:
         ``FAR`` sentences before it (or only after it)."""
         s, t = self._trimmed(a.source.start, a.source.end)
         words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
-        if e.kind != "person" or any(set(nm) & words for nm in e.names if nm):
+        if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
             return "high"
-        si = self.sent_of(s)
+        sent_index = self.sent_of(s)
         before = [sj for o, sj in e.named_at if o < s]
-        return "high" if before and si - max(before) <= FAR else "low"
+        return "high" if before and sent_index - max(before) <= FAR else "low"
 
     def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
         """Skip a leading time phrase or dateline that the source span took in, cut off by a
         comma or a dash ("Tuesday, the company", "WASHINGTON — Sen. Chuck Grassley",
         "Sunday night's debate, Sanders"): a weekday or a place in capitals speaks for nobody."""
-        while a0 < last and _norm(toks[a0].text) in self.P.not_names and toks[a0 + 1].upos == "PRON":
+        while a0 < last and _norm(toks[a0].text) in self.people.not_names and toks[a0 + 1].upos == "PRON":
             a0 += 1  # "Monday he said"
         if toks[a0].text.isupper() and len(toks[a0].text) > 1:
             for k in range(a0 + 1, min(last, a0 + 12)):
@@ -208,14 +207,14 @@ class SourceLinking:
             if toks[k].text not in (",", "—", "–", "--", "-"):
                 continue
             lead = [t for t in toks[a0:k] if t.text[:1].isalpha()]
-            dated = any(_norm(t.text) in self.P.not_names for t in lead)
+            dated = any(_norm(t.text) in self.people.not_names for t in lead)
             dateline = bool(lead) and all(t.text.isupper() and len(t.text) > 1 for t in lead)
             if (dated or dateline) and toks[k + 1].upos in ("DET", "PROPN", "PRON", "NOUN", "ADJ"):
                 return k + 1
             break
         return a0
 
-    def _relative(self, s: Sentence, si: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
+    def _relative(self, s: Sentence, sent_index: int, k: int, a: Attribution, *, person: bool) -> _Entity | None:
         """"X, who said ...": the relative pronoun's antecedent is the phrase before it."""
         toks = s.tokens
         m = k - 1
@@ -244,12 +243,12 @@ class SourceLinking:
                 return None
         if run is not None and not run.modifier:
             return self._attach(run)
-        if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.P.anonymous_nouns:
+        if toks[m].upos not in ("NOUN", "PROPN", "NUM") and _norm(toks[m].text) not in self.people.anonymous_nouns:
             return None
-        if _norm(toks[m].text) in self.P.not_names or toks[m].upos == "NUM":
+        if _norm(toks[m].text) in self.people.not_names or toks[m].upos == "NUM":
             return None  # "on Thursday, which ...": a date is nobody
         st = m
         while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                           or _norm(toks[st - 1].text) in _POSSESSIVE) and toks[st - 1].text != ",":
             st -= 1
-        return self._common_source(s, si, st, m + 1, m, a)
+        return self._common_source(s, sent_index, st, m + 1, m, a)

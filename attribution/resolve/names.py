@@ -15,81 +15,80 @@ from .words import _ACRONYM, _HYPHEN_ADJ, _PARTICLE_NAME, _PARTY_TAG, _PLACE_PRE
 from .records import _Run
 
 
-
 class NameRuns:
     """Scans the sentences for name runs (:meth:`scan`)."""
 
     # ------------------------------------------------------------------ runs
     def scan(self) -> None:
-        for si, s in enumerate(self.sents):
+        for sent_index, s in enumerate(self.sents):
             toks = s.tokens
             n = len(toks)
             first = self._first_word(s)
             cap = [self._namelike(s, k, first) for k in range(n)]
             k = 0
             while k < n:
-                tl = self._title_at(toks, k)
-                if not (cap[k] or tl):
+                title_len = self._title_at(toks, k)
+                if not (cap[k] or title_len):
                     k += 1
                     continue
                 i = j = k
                 while j < n:
-                    tl = self._title_at(toks, j)
+                    title_len = self._title_at(toks, j)
                     if j > i and "\n" in self.text[toks[j - 1].end:toks[j].start]:
                         break  # never across a line break (navigation lines, headlines)
                     if j > i and id(s) in self.headlines:
                         so_far = tuple(_norm(t.text) for t in toks[i:j])
-                        if (so_far in self.P.places or so_far in self.P.org_names) \
-                                and _norm(toks[j].text) not in self.P.org_heads:
+                        if (so_far in self.people.places or so_far in self.people.org_names) \
+                                and _norm(toks[j].text) not in self.people.org_heads:
                             break  # "Why Does Israel Refuse To ...": the known name ends the run
-                    if tl:
-                        j += tl
+                    if title_len:
+                        j += title_len
                         continue
                     if cap[j]:
                         j += 1
                         continue
                     if (toks[j].text == "." and j > i and j + 1 < n and cap[j + 1]
                             and toks[j].start == toks[j - 1].end
-                            and ((_norm(toks[j - 1].text),) in self.P.titles
+                            and ((_norm(toks[j - 1].text),) in self.people.titles
                                  or (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()))):
                         j += 1  # "Col" "." "Ahmed": an abbreviation split by the tokenizer
                         continue
                     w = _norm(toks[j].text)
-                    if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.P.particles) \
+                    if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.people.particles) \
                             and toks[j].text in ("-", "'") and toks[j].start == toks[j - 1].end \
-                            and (_norm(toks[j - 1].text) in self.P.particles or len(toks[j - 1].text) == 1
+                            and (_norm(toks[j - 1].text) in self.people.particles or len(toks[j - 1].text) == 1
                                  or toks[j + 1].text.islower()) \
                             and toks[j + 1].start == toks[j].end:
                         j += 1  # "el-Zour", "O'Neill" split by the tokenizer
                         continue
                     if j > i and j + 1 < n and cap[j + 1]:
-                        if w in self.P.particles and toks[j].text.islower():
+                        if w in self.people.particles and toks[j].text.islower():
                             j += 1
                             continue
-                        if w in ("of", "for", "on", "&") and _norm(toks[j - 1].text) in self.P.org_heads:
+                        if w in ("of", "for", "on", "&") and _norm(toks[j - 1].text) in self.people.org_heads:
                             j += 1
                             continue
                     if (j > i and j + 2 < n and w in ("of", "for", "on") and _norm(toks[j + 1].text) == "the"
-                            and cap[j + 2] and _norm(toks[j - 1].text) in self.P.org_heads):
+                            and cap[j + 2] and _norm(toks[j - 1].text) in self.people.org_heads):
                         j += 2
                         continue
                     if j > i and w in _POSSESSIVE and j + 1 < n and cap[j + 1]:
                         m = j + 1
                         while m < n and (cap[m] or self._title_at(toks, m)):
                             m += 1
-                        if any(_norm(t.text) in self.P.org_heads for t in toks[j + 1:m]):
+                        if any(_norm(t.text) in self.people.org_heads for t in toks[j + 1:m]):
                             j = m
                             continue
                     break
                 if j == k:
                     j = k + 1
-                self._make_run(si, s, k, j, first)
+                self._make_run(sent_index, s, k, j, first)
                 k = j
         for r in self.runs:
             if r.kind == "person" and not r.modifier:
                 self._person_context(r)
 
-    def _make_run(self, si: int, s: Sentence, i: int, j: int, first: int) -> None:
+    def _make_run(self, sent_index: int, s: Sentence, i: int, j: int, first: int) -> None:
         toks = s.tokens
         # leading "Britain-based", "U.S.-led"; trailing connectors and demonym adjectives
         while i < j and (_HYPHEN_ADJ.match(toks[i].text) and not _PARTICLE_NAME.match(toks[i].text)):
@@ -101,18 +100,18 @@ class NameRuns:
         if i >= j:
             return
         if j - i == 1 and toks[i].upos == "ADJ" and not self._title_at(toks, i):
-            nxt = toks[j] if j < len(toks) else None
-            if nxt is None or nxt.text[:1].islower():
+            next_token = toks[j] if j < len(toks) else None
+            if next_token is None or next_token.text[:1].islower():
                 return  # "Russian accusations", "Syrian troops"
         # title: the last title block followed by at least one name word
         title_span = None
         k = i
         while k < j:
-            tl = self._title_at(toks, k)
-            if tl and k + tl < j:
+            title_len = self._title_at(toks, k)
+            if title_len and k + title_len < j:
                 start = k
-                while k < j and (tl := self._title_at(toks, k)) and k + tl < j:
-                    k += tl
+                while k < j and (title_len := self._title_at(toks, k)) and k + title_len < j:
+                    k += title_len
                     if k + 1 < j and toks[k].text == "." and toks[k].start == toks[k - 1].end:
                         k += 1
                 title_span = (start, k)
@@ -121,8 +120,8 @@ class NameRuns:
         name_i = title_span[1] if title_span else i
         name_words = tuple(_norm(t.text) for t in toks[name_i:j])
         words_all = tuple(_norm(t.text) for t in toks[i:j])
-        org_head = any(w in self.P.org_heads for w in name_words)
-        place_head = any(w in self.P.place_heads for w in name_words)
+        org_head = any(w in self.people.org_heads for w in name_words)
+        place_head = any(w in self.people.place_heads for w in name_words)
         title = pre = None
         if title_span and not org_head and not place_head:
             title = self.tok_text(s, *title_span)
@@ -131,20 +130,20 @@ class NameRuns:
         else:
             name_i = i
             name_words = words_all
-        if all(w in self.P.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
+        if all(w in self.people.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
             return
-        if j - i == 1 and _norm(toks[i].text) in self.P.anonymous_nouns:
+        if j - i == 1 and _norm(toks[i].text) in self.people.anonymous_nouns:
             return  # "Republicans", "Democrats": a group, not a name
         prev = toks[i - 1] if i > 0 else None
         prev_w = _norm(prev.text) if prev is not None else ""
         if prev_w in _POSSESSIVE and i >= 2:
             prev_w = ""
         definite = prev_w == "the"
-        nxt = toks[j] if j < len(toks) else None
-        possessor = nxt is not None and _norm(nxt.text) in _POSSESSIVE
-        modifier = (nxt is not None and not possessor and nxt.text[:1].islower()
-                    and nxt.upos in ("NOUN", "PROPN", "ADJ", "NUM") and not _is_punct(nxt))
-        if (nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and nxt.start == toks[j - 1].end
+        next_token = toks[j] if j < len(toks) else None
+        possessor = next_token is not None and _norm(next_token.text) in _POSSESSIVE
+        modifier = (next_token is not None and not possessor and next_token.text[:1].islower()
+                    and next_token.upos in ("NOUN", "PROPN", "ADJ", "NUM") and not _is_punct(next_token))
+        if (next_token is not None and next_token.text in ("-", "\u2010", "\u2011") and next_token.start == toks[j - 1].end
                 and j + 1 < len(toks) and toks[j + 1].text[:1].islower()):
             modifier = True  # "Britain-based", "U.S.-led"
         name = self.tok_text(s, name_i, j)
@@ -152,9 +151,9 @@ class NameRuns:
         ner = self._ner(toks[name_i:j])
         if title:
             kind = "person"
-        elif words_all in self.P.org_names or name_words in self.P.org_names:
+        elif words_all in self.people.org_names or name_words in self.people.org_names:
             kind = "organization"
-        elif name_words in self.P.places:
+        elif name_words in self.people.places:
             kind = "organization"
         elif place_head:
             kind = "place"
@@ -175,20 +174,20 @@ class NameRuns:
         gender = None
         if title:
             tw = _norm(title.split()[-1]) if title else ""
-            if tw in self.P.male or _norm(title) in self.P.male:
+            if tw in self.people.male or _norm(title) in self.people.male:
                 gender = "m"
-            elif tw in self.P.female or _norm(title) in self.P.female:
+            elif tw in self.people.female or _norm(title) in self.people.female:
                 gender = "f"
-        run = _Run(sent=si, i=i, j=j, name_i=name_i, title=title, pre=pre, kind=kind,
+        run = _Run(sent=sent_index, i=i, j=j, name_i=name_i, title=title, pre=pre, kind=kind,
                    tentative=tentative, modifier=modifier, possessor=possessor, definite=definite,
                    subject=subject and not modifier, start=self.wspan(s, i)[0], end=self.wspan(s, j - 1)[1],
                    name=name, words=name_words, gender=gender)
         if pre and kind == "person":
             run.affiliation, run.aff_prio = pre, 0
         if title:
-            run.office = self.P.offices.get(tuple(_norm(w) for w in title.split()))
+            run.office = self.people.offices.get(tuple(_norm(w) for w in title.split()))
         self.runs.append(run)
-        self.runs_by_sent[si].append(run)
+        self.runs_by_sent[sent_index].append(run)
 
     @staticmethod
     def _ner(toks: Iterable[Token]) -> str | None:

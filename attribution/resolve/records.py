@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from .people import People
 
 
-
 @dataclass(eq=False)
 class _Entity:
     kind: str                         # person | organization | place | anonymous

@@ -7,13 +7,11 @@ the words before a title.  An affiliation that names an organisation mentioned e
 head word becomes that organisation's name."""
 from __future__ import annotations
 
-
-
 from ..model import Sentence
 from .people import _norm
-from .words import _DETS_DEF, _DETS_INDEF, _HYPHEN_ADJ, _PERSON_NOUN, _POSSESSIVE, _PREPS_AFTER_ROLE, _STOP_CHUNK, _is_punct
+from .words import (_DETS_DEF, _DETS_INDEF, _HYPHEN_ADJ, _PERSON_NOUN, _POSSESSIVE, _PREPS_AFTER_ROLE,
+                    _STOP_CHUNK, _is_punct)
 from .records import _RolePhrase, _Run
-
 
 
 class Roles:
@@ -37,8 +35,8 @@ class Roles:
         return k
 
     def _in_run(self, s: Sentence, k: int) -> _Run | None:
-        si = self.sent_of(s.tokens[k].start)
-        for r in self.runs_by_sent[si]:
+        sent_index = self.sent_of(s.tokens[k].start)
+        for r in self.runs_by_sent[sent_index]:
             if r.i <= k < r.j:
                 return r
         return None
@@ -64,10 +62,10 @@ class Roles:
             w = _norm(t.text)
             if w in _PREPS_AFTER_ROLE + ("in",) and toks[p].upos == "ADP" and role_at is None:
                 # "chief of staff" is a role; "officials in Moscow" stops here
-                n = self._match(toks, p - 1, self.P.roles, self.P.max_role) if p > det_end else 0
+                n = self._match(toks, p - 1, self.people.roles, self.people.max_role) if p > det_end else 0
                 if not n:
                     break
-            n = self._match(toks, p, self.P.roles, self.P.max_role, lemma=True)
+            n = self._match(toks, p, self.people.roles, self.people.max_role, lemma=True)
             if n and toks[p].text[:1].islower() or (n and toks[p].upos == "NOUN"):
                 role_at, role_len = p, n
                 if not head_last:
@@ -75,7 +73,7 @@ class Roles:
                     # "chief political strategist")
                     q = p + n
                     while q < b and toks[q].upos in ("NOUN", "ADJ") and toks[q].text[:1].islower():
-                        m = self._match(toks, q, self.P.roles, self.P.max_role, lemma=True)
+                        m = self._match(toks, q, self.people.roles, self.people.max_role, lemma=True)
                         if m:
                             role_at, role_len = q, m
                         q += m or 1
@@ -92,8 +90,8 @@ class Roles:
             if q < b and toks[q].upos == "NOUN" and toks[q].text.isalpha() and toks[q].text.islower() \
                     and "Number=Plur" not in (toks[q].feats or "") \
                     and (q + 1 == b or _norm(toks[q + 1].text) in _PREPS_AFTER_ROLE) \
-                    and _norm(toks[q].text) not in self.P.anonymous_nouns \
-                    and _norm(toks[q].text) not in self.P.org_heads:
+                    and _norm(toks[q].text) not in self.people.anonymous_nouns \
+                    and _norm(toks[q].text) not in self.people.org_heads:
                 role_at, role_len = q, 1
         if role_at is None:
             return None
@@ -102,7 +100,7 @@ class Roles:
             return None
         role = " ".join(_norm(t.lemma if t.upos == "NOUN" and i == head else t.text)
                         for i, t in enumerate(toks[role_at:head + 1], role_at))
-        if role not in {" ".join(r) for r in self.P.roles}:
+        if role not in {" ".join(r) for r in self.people.roles}:
             role = " ".join(_norm(t.text) for t in toks[role_at:head + 1])
         plural = "Number=Plur" in (toks[head].feats or "") or (
             toks[head].text.lower().endswith("s") and _norm(toks[head].lemma) != _norm(toks[head].text))
@@ -123,10 +121,10 @@ class Roles:
             if st < e:
                 aff, aff_kind, aff_off = self.tok_text(s, st, e), "post", toks[st].start
                 # "a professor of history at American University": the organisation, not the field
-                si = self.sent_of(toks[st].start)
-                orgs = [r for r in self.runs_by_sent[si] if r.kind == "organization" and not r.modifier
+                sent_index = self.sent_of(toks[st].start)
+                orgs = [r for r in self.runs_by_sent[sent_index] if r.kind == "organization" and not r.modifier
                         and toks[st].start < r.start and r.end <= toks[e - 1].end]
-                if orgs and not any(r.start == toks[st].start for r in self.runs_by_sent[si]):
+                if orgs and not any(r.start == toks[st].start for r in self.runs_by_sent[sent_index]):
                     aff, aff_off = orgs[-1].name, orgs[-1].start
         if aff is None:
             pre = list(range(det_end, role_at))
@@ -144,7 +142,7 @@ class Roles:
                 while st > det_end:
                     t = toks[st - 1]
                     w = _norm(t.text)
-                    if w in self.P.anonymous_modifiers or _is_punct(t) and t.text not in ("-", "&"):
+                    if w in self.people.anonymous_modifiers or _is_punct(t) and t.text not in ("-", "&"):
                         break
                     if t.text[:1].islower() and t.upos not in ("NOUN", "PROPN"):
                         break
@@ -168,10 +166,10 @@ class Roles:
             if closed and a < b and _norm(toks[a].text) not in ("no", "not", "none") \
                     and toks[a].upos in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") \
                     and not (toks[a].upos == "PRON" and "Poss=Yes" not in toks[a].feats):
-                rp = self._role_phrase(s, a, b) or (
+                role_phrase = self._role_phrase(s, a, b) or (
                     self._role_phrase(s, a, b, any_noun=True) if toks[a].upos == "DET" else None)
-                if rp and rp.head - a <= 8:
-                    found.append((rp, 3))
+                if role_phrase and role_phrase.head - a <= 8:
+                    found.append((role_phrase, 3))
         # "Defense Ministry spokesman Igor Konashenkov"
         if r.i > 0 and toks[r.i - 1].text[:1].islower() and toks[r.i - 1].upos in ("NOUN", "PROPN", "ADJ"):
             a = r.i - 1
@@ -180,12 +178,12 @@ class Roles:
                 a -= 1
                 if toks[a].upos == "DET":
                     break
-            rp = self._role_phrase(s, a, r.i, head_last=True)
+            role_phrase = self._role_phrase(s, a, r.i, head_last=True)
             prev = toks[r.i - 1]
             before = toks[a - 1] if a > 0 else None
-            if rp is None and not r.title and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
-                    and prev.text.isalpha() and _norm(prev.text) not in self.P.anonymous_nouns \
-                    and _norm(prev.text) not in self.P.org_heads and _norm(prev.text) not in self.P.place_heads \
+            if role_phrase is None and not r.title and prev.upos == "NOUN" and "Number=Plur" not in (prev.feats or "") \
+                    and prev.text.isalpha() and _norm(prev.text) not in self.people.anonymous_nouns \
+                    and _norm(prev.text) not in self.people.org_heads and _norm(prev.text) not in self.people.place_heads \
                     and _PERSON_NOUN.search(prev.text.lower()) \
                     and toks[a].upos != "DET" and (before is None or before.upos not in (
                         "ADP", "PRON", "DET", "AUX", "PART", "SCONJ")):
@@ -194,7 +192,7 @@ class Roles:
                 # right before a name describes the person, listed as a role or not
                 st = r.i - 1
                 while st > a and (toks[st - 1].text[:1].isupper() or toks[st - 1].upos in ("NOUN", "PROPN")) \
-                        and _norm(toks[st - 1].text) not in self.P.anonymous_modifiers:
+                        and _norm(toks[st - 1].text) not in self.people.anonymous_modifiers:
                     st -= 1
                 cs = r.i - 1  # "front-runner" split by the tokenizer is one word
                 while cs >= 2 and toks[cs - 1].text == "-" and toks[cs - 1].start == toks[cs - 2].end \
@@ -203,12 +201,12 @@ class Roles:
                 st = min(st, cs)
                 aff = self.tok_text(s, st, cs) if st < cs else None
                 role = self.tok_text(s, cs, r.i).lower() if cs < r.i - 1 else _norm(prev.lemma or prev.text)
-                rp = _RolePhrase(role=role, head=r.i - 1, aff=aff,
+                role_phrase = _RolePhrase(role=role, head=r.i - 1, aff=aff,
                                  aff_kind="premod" if aff else None,
                                  aff_offset=toks[st].start, definite=False, indefinite=False,
                                  plural=False, end=r.i)
-            if rp:
-                found.append((rp, 2))
+            if role_phrase:
+                found.append((role_phrase, 2))
         # "The ministry's spokesman, Igor Konashenkov,"
         if r.i >= 2 and toks[r.i - 1].text == ",":
             b = r.i - 1
@@ -216,15 +214,15 @@ class Roles:
             while a > 0 and toks[a - 1].text not in (",", ";", ":", '"', "“", "”", "(") \
                     and toks[a - 1].upos not in ("VERB", "AUX", "SCONJ"):
                 a -= 1
-            rp = self._role_phrase(s, a, b, head_last=True)
-            if rp:
-                found.append((rp, 3))
-        for rp, prio in found:
-            if rp.role and r.role is None:
-                r.role = rp.role
-            if rp.aff:
-                aff = self._resolve_aff(rp.aff, rp.aff_kind, rp.aff_offset)
-                p = {"post": prio, "poss": 2, "premod": 1}.get(rp.aff_kind or "", 1)
+            role_phrase = self._role_phrase(s, a, b, head_last=True)
+            if role_phrase:
+                found.append((role_phrase, 3))
+        for role_phrase, prio in found:
+            if role_phrase.role and r.role is None:
+                r.role = role_phrase.role
+            if role_phrase.aff:
+                aff = self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset)
+                p = {"post": prio, "poss": 2, "premod": 1}.get(role_phrase.aff_kind or "", 1)
                 if p > r.aff_prio:
                     r.affiliation, r.aff_prio = aff, p
         # "Igor Konashenkov of the Defense Ministry"
@@ -239,7 +237,7 @@ class Roles:
                 r.affiliation, r.aff_prio = org.name, 2
         if r.role and r.gender is None:
             w = _norm(r.role.split()[-1])
-            r.gender = "m" if w in self.P.male else "f" if w in self.P.female else None
+            r.gender = "m" if w in self.people.male else "f" if w in self.people.female else None
 
     def _resolve_aff(self, aff: str, kind: str | None, offset: int) -> str:
         """A possessive/pre-modifier affiliation that is a bare organisation word
@@ -248,7 +246,7 @@ class Roles:
         if words and words[0] == "the":
             words = words[1:]
             aff = aff.split(None, 1)[1] if " " in aff else aff
-        if kind in ("poss", "premod") and len(words) == 1 and words[0] in self.P.org_heads:
+        if kind in ("poss", "premod") and len(words) == 1 and words[0] in self.people.org_heads:
             best = None
             for r in self.runs:
                 if r.end > offset:

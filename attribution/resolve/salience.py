@@ -6,10 +6,7 @@ content or in a quotation.  Gender is used only when known.  Two compatible ante
 within ``AMBIGUOUS`` of each other leave the pronoun unresolved."""
 from __future__ import annotations
 
-
-
 from .records import _Entity
-
 
 
 # salience margin under which two antecedents of a personal pronoun are too close to call
@@ -23,7 +20,7 @@ class Salience:
     """Finds a pronoun's antecedent (:meth:`_pronoun`)."""
 
     # ------------------------------------------------------------------ pronouns
-    def _pronoun(self, offset: int, si: int, cls: str) -> _Entity | None:
+    def _pronoun(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """The most salient compatible antecedent, or None when the evidence is weak: a wrong
         speaker is worse than none, so a pronoun whose best antecedent is barely ahead of a
         different compatible one (within ``AMBIGUOUS`` salience) stays unresolved."""
@@ -32,7 +29,7 @@ class Salience:
         per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
         for c in self.timeline:
-            if c.start >= offset or c.sent < si - 12 or c.sent > si:
+            if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
                 continue
             e = c.entity
             pen = self._compat(e, cls)
@@ -40,7 +37,7 @@ class Salience:
                 continue
             # a person named inside a quotation is rarely who speaks after it
             depth = 0.0 if in_quote else 6.0 if c.quoted else 1.5 if c.reported else 0.0
-            score = (si - c.sent) + c.tier + pen + depth
+            score = (sent_index - c.sent) + c.tier + pen + depth
             per_entity[id(e)] = min(score, per_entity.get(id(e), score))
             key = (score, -c.start)
             if best_score is None or key < best_score:
@@ -53,11 +50,11 @@ class Salience:
             # cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the
             # first person named in this or the next sentence (reported as uncertain)
             for r in self.runs:
-                if r.start > offset and si <= r.sent <= si + 1 and r.entity is not None \
+                if r.start > offset and sent_index <= r.sent <= sent_index + 1 and r.entity is not None \
                         and r.entity.kind == "person" and not r.modifier \
                         and self._compat(r.entity, cls) is not None:
                     return r.entity
-                if r.sent > si + 1:
+                if r.sent > sent_index + 1:
                     break
         if best is not None and cls in ("male", "female") and best.kind == "person" and not best.gender:
             best.gender = "m" if cls == "male" else "f"
@@ -67,7 +64,7 @@ class Salience:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
                 return None
-            return 0.0 if e.title or any(len(nm) > 1 for nm in e.names) else 1.0
+            return 0.0 if e.title or any(len(name_seq) > 1 for name_seq in e.names) else 1.0
         if cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
             if e.kind == "person":
@@ -78,9 +75,9 @@ class Salience:
                 # a lone capitalised word never given a first name or title may be no person,
                 # nor may a name whose first word is no known first name ("Crestline
                 # Securities") unless a title, a role or a gender says it is someone
-                lone = not e.title and all(len(nm) < 2 for nm in e.names)
+                lone = not e.title and all(len(name_seq) < 2 for name_seq in e.names)
                 known = e.title or e.role or e.gender or any(
-                    nm and (nm[0] in self.P.male_names or nm[0] in self.P.female_names) for nm in e.names)
+                    name_seq and (name_seq[0] in self.people.male_names or name_seq[0] in self.people.female_names) for name_seq in e.names)
                 if lone and not known and not e.mentions:
                     return None  # "Drelland", "Parking": a capitalised word that never spoke
                 return 1.0 if lone or not known else 0.0
