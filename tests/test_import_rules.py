@@ -25,9 +25,6 @@ ALLOWED_LAZY = {
     # the rule registry imports the rule families on first lookup (plugin registration);
     # each family imports the registry's @rule decorator at import time
     ("attribution.check.registry", "attribution.check.rules"),
-    # vague-attribution (cues) asks speakers' anonymity test inside a function, while
-    # speakers imports cues' STATED at import time (check/ owns both: to untangle there)
-    ("attribution.check.rules.cues", "attribution.check.rules.speakers"),
 }
 
 

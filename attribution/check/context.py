@@ -15,6 +15,21 @@ from ..model import Attribution, Resolved, Sentence, Severity, Span, Speaker, To
 from . import vocab as _vocab
 
 
+# cue classes that report speech, writing or a publicly stated stance (bench/gold/GUIDE.md)
+STATED = frozenset({"speech", "writing", "loaded", "accuse", "deny", "warn"})
+
+
+def source_anonymity(sp: Speaker | None, src_text: str) -> str | None:
+    """The resolve stage's decision (``Speaker.anonymity``); for a source resolve could not
+    link to a speaker, the same decision made on the source phrase."""
+    if sp is not None:
+        return sp.anonymity
+    from ..resolve import anonymity, load_people
+
+    words = src_text.split()
+    return anonymity(load_people(), src_text, bool(words) and words[-1].lower().endswith("s"))
+
+
 class Hit(NamedTuple):
     start: int
     end: int

@@ -6,11 +6,9 @@ from typing import Iterator
 
 from ...model import Attribution, Severity, Span
 from .. import vocab
-from ..context import Context, Hit
+from ..context import STATED, Context, Hit, source_anonymity
 from ..registry import rule
 
-# cue classes that report speech, writing or a publicly stated stance (bench/gold/GUIDE.md)
-STATED = frozenset({"speech", "writing", "loaded", "accuse", "deny", "warn"})
 
 _DETS = ("some", "many", "most", "several", "other", "various", "a few", "a number of", "the",
          "a lot of", "lots of")
@@ -33,8 +31,6 @@ def is_vague_source(text: str) -> bool:
 
 def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     """The source is a vague collective: resolve's decision (``Speaker.anonymity``)."""
-    from .speakers import source_anonymity
-
     if sp is not None and sp.kind != "anonymous":
         return False
     vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))

@@ -6,9 +6,8 @@ from typing import Iterator
 
 from ...model import Attribution, Severity, Speaker
 from .. import claims, vocab
-from ..context import Context, Hit
+from ..context import STATED, Context, Hit, source_anonymity
 from ..registry import rule
-from .cues import STATED
 
 
 def _snippet(text: str, n: int = 50) -> str:
@@ -33,17 +32,6 @@ def source_head(text: str) -> str | None:
             break
         out.append(w)
     return out[-1] if out else None
-
-
-def source_anonymity(sp: Speaker | None, src_text: str) -> str | None:
-    """The resolve stage's decision (``Speaker.anonymity``); for a source resolve could not
-    link to a speaker, the same decision made on the source phrase."""
-    if sp is not None:
-        return sp.anonymity
-    from ...resolve import anonymity, load_people
-
-    words = src_text.split()
-    return anonymity(load_people(), src_text, bool(words) and words[-1].lower().endswith("s"))
 
 
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
