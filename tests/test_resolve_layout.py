@@ -53,3 +53,26 @@ def test_json_snapshot_refuses_a_missing_resolve_module(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "no such file" in proc.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_pronoun_lookup_changes_no_entity(parser):
+    """_pronoun is a lookup; only linking a source pronoun records the gender it shows."""
+    from attribution.load import load_text
+    from attribution.parse import parse
+    from attribution.resolve import load_people
+    from attribution.resolve.resolver import _Resolver
+
+    text = "Jordan Quill visited the plant on Monday. She said the line would reopen."
+    doc = parse(load_text(text, path="t.txt", fmt="text"), parser)
+    resolver = _Resolver(doc, load_people(), [])
+    resolver.scan()
+    resolver.build_entities()
+    quill = next(e for e in resolver.entities if e.name == "Jordan Quill")
+    assert quill.gender is None
+    she = text.index("She")
+    sent_index = resolver.sent_of(she)
+    assert resolver._pronoun(she, sent_index, "female") is quill
+    assert quill.gender is None
+    assert resolver._link_pronoun(she, sent_index, "female") is quill
+    assert quill.gender == "f"
+    assert resolver._pronoun(she, sent_index, "male") is None   # now known to be a woman

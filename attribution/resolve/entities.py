@@ -23,6 +23,11 @@ class EntityTable:
         self.entities.append(e)
         return e
 
+    def _learn_gender(self, entity: _Entity, gender: str) -> None:
+        """A person whose gender the article had not said takes the one a pronoun shows."""
+        if entity.kind == "person" and not entity.gender:
+            entity.gender = gender
+
     def _person_match(self, words: tuple[str, ...], offset: int, *, variants: bool = True,
                       gender: str | None = None) -> _Entity | None:
         surname = words[-1]

@@ -53,6 +53,16 @@ class SourceLinking:
                 ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
         return out
 
+    def _link_pronoun(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
+        """A source pronoun's antecedent (:mod:`.salience`); a he/she tied to a person by salience
+        tells the entity table that person's gender, which later pronouns use."""
+        best, found = self._antecedent(offset, sent_index, cls)
+        if not found:
+            return self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
+        if best is not None and cls in ("male", "female"):
+            self._learn_gender(best, "m" if cls == "male" else "f")
+        return best
+
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
         """A source span without surrounding blanks and stray punctuation ("Dillon," -> "Dillon")."""
         s, e = start, end
@@ -81,7 +91,7 @@ class SourceLinking:
             w = _norm(raw.strip())
             cls = self.people.pronouns.get(w)
             if cls:
-                return (None, "first") if cls == "first" else (self._pronoun(sp.start, self.sent_of(sp.start), cls), cls)
+                return (None, "first") if cls == "first" else (self._link_pronoun(sp.start, self.sent_of(sp.start), cls), cls)
             return self._descriptive(raw.strip(), sp.start, "organization"), None
         sent_index = self.sent_of(s.tokens[idx[0]].start)
         toks = s.tokens
@@ -146,7 +156,7 @@ class SourceLinking:
             cls = self.people.pronouns[head_word]
             if cls == "first":
                 return None, "first"
-            return self._pronoun(head_token.start, sent_index, cls), cls
+            return self._link_pronoun(head_token.start, sent_index, cls), cls
         run = self._in_run(s, head)
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
@@ -174,7 +184,7 @@ class SourceLinking:
                 w = _norm(t.text)
                 cls = self.people.pronouns.get(w)
                 if cls and cls != "first" and ("Poss=Yes" in (t.feats or "") or w in ("his", "her", "its", "their")):
-                    return self._pronoun(t.start, sent_index, cls), cls
+                    return self._link_pronoun(t.start, sent_index, cls), cls
                 if w in _POSSESSIVE and k > a0:
                     r = self._in_run(s, k - 1)
                     if r is not None:

@@ -2,8 +2,10 @@
 
 Candidates are earlier mentions within twelve sentences; the score is the sentence distance
 plus penalties for mentions that are not subjects or sources, sit in someone's reported
-content or in a quotation.  Gender is used only when known.  Two compatible antecedents
-within ``AMBIGUOUS`` of each other leave the pronoun unresolved."""
+content or in a quotation.  Gender is used only when known (a title, a role noun, a first
+name, or an earlier he/she, which source linking records in the entity table; the lookups here
+change nothing).  Two compatible antecedents within ``AMBIGUOUS`` of each other leave the
+pronoun unresolved."""
 from __future__ import annotations
 
 from .records import _Entity
@@ -17,13 +19,22 @@ FAR = 3
 
 
 class Salience:
-    """Finds a pronoun's antecedent (:meth:`_pronoun`)."""
+    """Finds a pronoun's antecedent (:meth:`_pronoun`); never changes an entity."""
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
-        """The most salient compatible antecedent, or None when the evidence is weak: a wrong
-        speaker is worse than none, so a pronoun whose best antecedent is barely ahead of a
-        different compatible one (within ``AMBIGUOUS`` salience) stays unresolved."""
+        """The pronoun's antecedent (:meth:`_antecedent`), else, for he/she with none before it,
+        the person it announces (:meth:`_cataphor`).  A lookup: it changes nothing."""
+        best, found = self._antecedent(offset, sent_index, cls)
+        if not found and cls in ("male", "female"):
+            return self._cataphor(offset, sent_index, cls)
+        return best
+
+    def _antecedent(self, offset: int, sent_index: int, cls: str) -> tuple[_Entity | None, bool]:
+        """(the most salient compatible antecedent, whether any was found).  The antecedent is
+        None when the evidence is weak: a wrong speaker is worse than none, so a pronoun whose
+        best antecedent is barely ahead of a different compatible one (within ``AMBIGUOUS``
+        salience) stays unresolved."""
         best = None
         best_score = None
         per_entity: dict[int, float] = {}
@@ -45,20 +56,20 @@ class Salience:
         if best is not None and cls in ("male", "female", "person"):
             rivals = [v for k, v in per_entity.items() if k != id(best)]
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
-                return None
-        if best is None and cls in ("male", "female"):
-            # cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the
-            # first person named in this or the next sentence (reported as uncertain)
-            for r in self.runs:
-                if r.start > offset and sent_index <= r.sent <= sent_index + 1 and r.entity is not None \
-                        and r.entity.kind == "person" and not r.modifier \
-                        and self._compat(r.entity, cls) is not None:
-                    return r.entity
-                if r.sent > sent_index + 1:
-                    break
-        if best is not None and cls in ("male", "female") and best.kind == "person" and not best.gender:
-            best.gender = "m" if cls == "male" else "f"
-        return best
+                return None, True
+        return best, best is not None
+
+    def _cataphor(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
+        """Cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the first
+        person named in this or the next sentence (reported as uncertain)."""
+        for r in self.runs:
+            if r.start > offset and sent_index <= r.sent <= sent_index + 1 and r.entity is not None \
+                    and r.entity.kind == "person" and not r.modifier \
+                    and self._compat(r.entity, cls) is not None:
+                return r.entity
+            if r.sent > sent_index + 1:
+                break
+        return None
 
     def _compat(self, e: _Entity, cls: str) -> float | None:
         if cls == "person":  # an epithet: any named person, gender unknown
