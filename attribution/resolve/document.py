@@ -88,13 +88,9 @@ class DocumentView:
         return False
 
     def _quote_regions(self) -> None:
-        regions: list[tuple[int, int]] = []
-        try:
-            from ..extract.quotes import scan_quotes
+        from ..extract.quotes import scan_quotes  # the project's one quote scanner
 
-            regions = [(q.start, q.end) for q in scan_quotes(self.text)]
-        except Exception:  # the scanner is extract's; fall back to attribution contents only
-            regions = []
+        regions = [(q.start, q.end) for q in scan_quotes(self.text)]
         content: list[tuple[int, int]] = []
         for a in self.attrs:
             for sp in a.content:
