@@ -62,6 +62,11 @@ def side_name(ctx: Context, attr: Attribution) -> str:
 
 
 def variants(ctx: Context, attr: Attribution) -> set[str]:
+    """Names the attribution's side goes by (a new set each call)."""
+    return set(ctx.memo("claims.variants", attr, lambda: frozenset(_variants(ctx, attr))))
+
+
+def _variants(ctx: Context, attr: Attribution) -> set[str]:
     sp = ctx.speaker(attr)
     out = ctx.name_variants(sp) if sp is not None else set()
     src = ctx.span_text(attr.source).strip()
@@ -75,6 +80,10 @@ def variants(ctx: Context, attr: Attribution) -> set[str]:
 
 def _after_cue(ctx: Context, attr: Attribution) -> str:
     """The text from the cue to the end of the attribution's sentence, without the source."""
+    return ctx.memo("claims.after_cue", attr, lambda: _after_cue_text(ctx, attr))
+
+
+def _after_cue_text(ctx: Context, attr: Attribution) -> str:
     si = ctx.attr_sentence(attr)
     sent = ctx.sentences[si] if ctx.sentences else None
     start = attr.cue.start if attr.cue else ctx.hull(attr).start
@@ -87,6 +96,11 @@ def _after_cue(ctx: Context, attr: Attribution) -> str:
 
 
 def content_words(ctx: Context, attr: Attribution) -> list[str]:
+    """The attribution's content words, stemmed (a new list each call)."""
+    return list(ctx.memo("claims.content_words", attr, lambda: tuple(_content_words(ctx, attr))))
+
+
+def _content_words(ctx: Context, attr: Attribution) -> list[str]:
     toks = [t for s in attr.content for t in ctx.tokens_in(s)]
     if toks:
         words = [(t.lemma or t.text).lower() for t in toks if t.upos not in ("PUNCT", "DET", "ADP")]
@@ -257,6 +271,54 @@ def same_camp(ctx: Context, a: Attribution, b: Attribution) -> bool:
     return False
 
 
+def _same_camp_sides(ctx: Context, a: Attribution, b: Attribution) -> bool:
+    """:func:`same_camp`, remembered per pair of sides: it reads only the two attributions'
+    speaker ids and side keys (a document repeats a few sides many times)."""
+    key = (a.speaker, side_key(ctx, a), b.speaker, side_key(ctx, b))
+    memo = ctx.memo("claims.same_camp", ctx, dict)
+    if key not in memo:
+        memo[key] = same_camp(ctx, a, b)
+    return memo[key]
+
+
+def _may_link(ctx: Context, rej: Attribution, others: list[Attribution], pool: list[Attribution],
+              back: bool) -> set[int]:
+    """The claims among ``others`` (by ``id``) for which :func:`link` can give a reason that
+    :func:`rejected_claims` uses: two or more content words shared with ``rej`` (else no
+    content overlap), an accusation (``denier-is-accused``), or, when ``rej`` refers back, an
+    earlier claim whose side ``rej``'s words name (``refers-to-accuser``).  The rest are
+    skipped without changing the result: this keeps the check from comparing every pair."""
+    index = ctx.memo("claims.word_index", pool, lambda: _word_index(ctx, pool))
+    shared: dict[int, int] = {}
+    for w in set(content_words(ctx, rej)):
+        for key in index.get(w, ()):
+            shared[key] = shared.get(key, 0) + 1
+    out = {key for key, n in shared.items() if n >= 2}
+    start = ctx.hull(rej).start
+    named: dict[frozenset, bool] = {}
+    for c in others:
+        if id(c) in out:
+            continue
+        if "accuse" in ctx.cue_classes(c):
+            out.add(id(c))
+        elif back and ctx.hull(c).start < start:
+            v = frozenset(variants(ctx, c))
+            if v not in named:
+                named[v] = mentions(_after_cue(ctx, rej), set(v))
+            if named[v]:
+                out.add(id(c))
+    return out
+
+
+def _word_index(ctx: Context, pool: list[Attribution]) -> dict[str, list[int]]:
+    """content word -> the claims of ``pool`` (by ``id``) that use it, each once."""
+    index: dict[str, list[int]] = {}
+    for c in pool:
+        for w in set(content_words(ctx, c)):
+            index.setdefault(w, []).append(id(c))
+    return index
+
+
 def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> list[Attribution]:
     """The claims of another source that ``rej`` rejects, or none when the evidence is weak.
 
@@ -269,11 +331,14 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     """
     si = ctx.attr_sentence(rej)
     back = _refers_back(ctx, rej)
-    others = [c for c in pool if c.id != rej.id and not same_camp(ctx, c, rej)
+    others = [c for c in pool if c.id != rej.id and not _same_camp_sides(ctx, c, rej)
               and ctx.attr_sentence(c) <= si + 1]
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
+    maybe = _may_link(ctx, rej, others, pool, back)
     for c in others:
+        if id(c) not in maybe:  # no reason link() could give would count below
+            continue
         reasons = link(ctx, c, rej)
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and "accuse" in ctx.cue_classes(c)):
             strong.append(c)

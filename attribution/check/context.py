@@ -44,9 +44,22 @@ class Context:
     config: object = None   # attribution.config.Config
     lexicon: object = None
     _sent_starts: list[int] = field(default_factory=list, repr=False)
+    # per-document memo of pure helpers (name variants, claims' per-attribution values):
+    # rules compare attributions pairwise, so each value is computed once, not once a pair
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self._sent_starts = [s.start for s in self.resolved.document.sentences]
+
+    def memo(self, kind: str, obj, compute):
+        """``compute()``, remembered for ``obj`` (by identity) under ``kind``."""
+        key = (kind, id(obj))
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (obj, value)  # holds obj, so its id is not reused meanwhile
+        return value
 
     # ---------------------------------------------------------------- text
     @property
@@ -110,14 +123,24 @@ class Context:
         return not re.search(r"[.!?][\"'’”)]*\s*$", block.text.strip())
 
     def block_of(self, offset: int) -> int | None:
-        for i, b in enumerate(self.resolved.document.source.blocks):
+        blocks = self.resolved.document.source.blocks
+        starts = self.memo("block_starts", blocks, lambda: _ordered_starts(blocks))
+        if starts is not None:  # blocks in order, none overlapping: the one before offset
+            i = bisect.bisect_right(starts, offset) - 1
+            b = blocks[i] if i >= 0 else None
+            return i if b is not None and b.start <= offset < max(b.end, b.start + 1) else None
+        for i, b in enumerate(blocks):
             if b.start <= offset < max(b.end, b.start + 1):
                 return i
         return None
 
     # ------------------------------------------------------------ speakers
     def speaker(self, attr: Attribution) -> Speaker | None:
-        return self.resolved.speaker(attr.speaker)
+        if attr.speaker is None:
+            return self.resolved.speaker(None)
+        by_id = self.memo("speakers", self.resolved, lambda: {
+            sp.id: sp for sp in reversed(self.resolved.speakers)})  # the first of an id wins
+        return by_id.get(attr.speaker)
 
     def is_attributed(self, attr: Attribution) -> bool:
         """Has a source: a resolved speaker or at least a source mention."""
@@ -126,11 +149,15 @@ class Context:
         return attr.speaker is not None or attr.source is not None
 
     def cue_classes(self, attr: Attribution) -> frozenset[str]:
-        return _vocab.cue_classes(attr, self.lexicon, self.cue_text(attr))
+        return self.memo("cue_classes", attr,
+                         lambda: _vocab.cue_classes(attr, self.lexicon, self.cue_text(attr)))
 
     def name_variants(self, speaker: Speaker) -> set[str]:
         """Lower-cased strings by which ``speaker`` may be referred to (names, surnames,
-        affiliation, demonyms such as 'Russian' for 'Russia')."""
+        affiliation, demonyms such as 'Russian' for 'Russia'); a new set each call."""
+        return set(self.memo("name_variants", speaker, lambda: frozenset(self._name_variants(speaker))))
+
+    def _name_variants(self, speaker: Speaker) -> set[str]:
         pron = _vocab.words("names", "pronouns")
         out: set[str] = set()
         texts = [speaker.name, *(m.text for m in speaker.mentions)]
@@ -146,6 +173,17 @@ class Context:
                     out.add(w.lower())
         out |= {d for w in list(out) for d in demonyms(w)}
         return {o for o in out if o not in {"the", "a", "an"}}
+
+
+def _ordered_starts(blocks) -> list[int] | None:
+    """The blocks' starts when each block ends before the next starts (then at most one
+    block holds an offset, and bisect finds it); else None."""
+    end = None
+    for b in blocks:
+        if end is not None and b.start < end:
+            return None
+        end = max(b.end, b.start + 1)
+    return [b.start for b in blocks]
 
 
 def demonyms(name: str) -> set[str]:
@@ -164,7 +202,7 @@ def demonyms(name: str) -> set[str]:
 def mentions(haystack: str, variants: set[str]) -> bool:
     h = haystack.lower()
     for v in variants:
-        if len(v) < 3:
+        if len(v) < 3 or v not in h:  # the pattern below is v itself: no substring, no match
             continue
         if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", h):
             return True
