@@ -418,7 +418,15 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
                     raise PermissionError(13, "Permission denied", str(file))
                 return real_open(file, *a, **k)
 
+            real_os_open = os.open
+
+            def fake_os_open(file, *a, **k):  # load opens with os.open (O_NONBLOCK for FIFOs)
+                if str(file) == str(p):
+                    raise PermissionError(13, "Permission denied", str(file))
+                return real_os_open(file, *a, **k)
+
             monkeypatch.setattr(L, "open", fake_open, raising=False)
+            monkeypatch.setattr(L.os, "open", fake_os_open)
         with pytest.raises(LoadError) as ei:
             load(str(p))
         assert ei.value.code == "permission"
