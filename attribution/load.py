@@ -16,8 +16,10 @@ Inputs
 Encodings
     A byte-order mark selects UTF-8, UTF-16 (LE/BE) or UTF-32 (LE/BE); the BOM is
     *not* part of ``Source.text`` and offsets count from the first character after
-    it.  Without a BOM the bytes must be UTF-8; when they are not, the documented
-    fallback is to decode them as cp1252 (Windows Western, a superset of the
+    it.  Without a BOM, UTF-16 and UTF-32 are recognised by their NUL bytes when the
+    text is mostly ASCII; otherwise the bytes should be UTF-8.  UTF-8 with a few bad
+    bytes (fewer bad places than characters beyond ASCII that decode) stays UTF-8, each
+    bad place a U+FFFD, with a notice.  Otherwise the documented fallback is to decode them as cp1252 (Windows Western, a superset of the
     printable Latin-1) or, when even that fails, as Latin-1, with a notice such as
     ``decoded as cp1252: not valid UTF-8`` in ``Source.notices`` and the codec in
     ``Source.encoding``.  (HTML that declares a ``charset`` is decoded with that
@@ -524,7 +526,7 @@ def decode(data: bytes, path: str = "-", *, html: bool = False) -> tuple[str, st
     if what:
         raise LoadError(path, f"binary file ({what}), not text", "binary")
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
+        codec = _utf32_without_bom(data) or _utf16_without_bom(data)
         if codec:
             try:
                 text = data.decode(codec)
@@ -532,12 +534,19 @@ def decode(data: bytes, path: str = "-", *, html: bool = False) -> tuple[str, st
                 pass
             else:
                 return (_check_controls(text, path), codec,
-                        [f"decoded as {codec.upper()}: no byte-order mark, but the bytes are UTF-16"])
+                        [f"decoded as {codec.upper()}: no byte-order mark, but the bytes are "
+                         f"{codec[:6].upper()}"])
         raise LoadError(path, "binary file (contains NUL bytes), not text", "binary")
     try:
         return _check_controls(data.decode("utf-8"), path), "utf-8", []
     except UnicodeDecodeError as exc:
         bad = exc.start
+    mostly = _mostly_utf8(data)
+    if mostly is not None:  # a few bad bytes in a UTF-8 file: not a reason to read it all as cp1252
+        text, n_bad = mostly
+        return (_check_controls(text, path), "utf-8",
+                [f"not valid UTF-8 in {n_bad} place{'s' if n_bad != 1 else ''} (first bad byte at "
+                 f"offset {bad}), shown as \ufffd; the rest decoded as UTF-8"])
     if html:
         declared = _declared_charset(data)
         if declared and declared not in ("utf-8", "utf8"):
@@ -556,6 +565,32 @@ def decode(data: bytes, path: str = "-", *, html: bool = False) -> tuple[str, st
         return (_check_controls(text, path), codec,
                 [f"decoded as {codec}: not valid UTF-8 (first bad byte at offset {bad})"])
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``(text, bad places)`` when the bytes are UTF-8 with a few bad bytes: more characters
+    beyond ASCII decode as UTF-8 than places fail (one stray byte in a file of curly quotes).
+    A cp1252 or Latin-1 file has (almost) no valid UTF-8 sequence, so it is None."""
+    text = data.decode("utf-8", "replace")
+    n_bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return (text, n_bad) if 0 < n_bad < good else None
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """UTF-32 without a BOM, when mostly ASCII: three NUL bytes in (nearly) every 4."""
+    sample = data[:4096]
+    n = len(sample) // 4
+    if n < 2 or len(data) % 4:
+        return None
+    units = [sample[4 * i:4 * i + 4] for i in range(n)]
+    if sum(u[1:] == b"\x00\x00\x00" and u[0] != 0 for u in units) >= 0.6 * n and \
+            sum(u[2] != 0 or u[3] != 0 for u in units) <= 0.05 * n:
+        return "utf-32-le"
+    if sum(u[:3] == b"\x00\x00\x00" and u[3] != 0 for u in units) >= 0.6 * n and \
+            sum(u[0] != 0 or u[1] != 0 for u in units) <= 0.05 * n:
+        return "utf-32-be"
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
