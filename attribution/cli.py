@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--stdin-filename", metavar="NAME",
                    help="the name stdin's text is reported under; its suffix picks the format "
                         "(.md, .html) and configuration is looked up from it")
+    a.add_argument("--follow-links", action="store_true",
+                   help="follow symbolic links that lead out of an audited directory "
+                        "(default: skip them with a warning)")
     a.add_argument("--allow-empty", action="store_true",
                    help="a directory with no .txt/.md/.markdown/.html/.htm file is not an error")
 

@@ -32,7 +32,7 @@ def _config(args):
         raise UsageError(str(exc)) from None
 
 
-def _gather(paths: list[str], *, stdin_filename: str | None = None):
+def _gather(paths: list[str], *, stdin_filename: str | None = None, follow_links: bool = False):
     """Load every input; return (sources, errors, empty directories) keeping the order
     of the inputs.
 
@@ -46,7 +46,7 @@ def _gather(paths: list[str], *, stdin_filename: str | None = None):
     sources, errors, empty, seen = [], [], [], set()
     for path in paths:
         found = 0
-        for item in iter_inputs([path]):
+        for item in iter_inputs([path], follow_links=follow_links):
             if isinstance(item, LoadError):
                 if getattr(item, "severity", "error") == "warning":  # e.g. a symlink loop skipped
                     _say("notice", item.message)
@@ -123,7 +123,8 @@ def run_audit(args) -> int:
     if not args.output and sys.stdout is None:  # `>&-`: refuse before auditing anything
         raise UsageError(_STDOUT_CLOSED)
     config = _config(args)
-    sources, errors, empty = _gather(args.paths, stdin_filename=getattr(args, "stdin_filename", None))
+    sources, errors, empty = _gather(args.paths, stdin_filename=getattr(args, "stdin_filename", None),
+                                     follow_links=getattr(args, "follow_links", False))
     if args.output:  # before the audit: never overwrite what is being audited
         _refuse_inputs(args.output, [*args.paths, *(s.path for s in sources)])
     allow_empty = getattr(args, "allow_empty", False)
