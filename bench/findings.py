@@ -291,6 +291,7 @@ def run_set(name: str, articles: list[Article], parser, lexicon, cache, details:
             per_rule[f.rule]["tp_found"] += fi in used_f
             if details is not None and fi not in used_f:
                 details.append({"set": name, "doc": art.id, "kind": "FP", "rule": f.rule,
+                                "severity": f.severity.value,
                                 "message": f.message, "at": [f.start, f.end],
                                 "context": _context(art.text, f.start, f.end),
                                 "attributions": [_describe(report, attrs[a], art.text)
