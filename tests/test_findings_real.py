@@ -100,3 +100,17 @@ def test_narration_after_the_cue_is_not_the_quote(parser):
     report = _audit(parser, text)
     a, = report.resolved.attributions
     assert [report.source.text[s.start:s.end] for s in a.content] == ['"It\'s finished,"']
+
+
+def test_html_entities_around_a_quote_keep_it_direct(parser, tmp_path):
+    # issue 14: "&ldquo;" is a quotation mark to the reader and must not make a quote "mixed"
+    from attribution.load import load
+    from attribution.pipeline import audit_source
+
+    page = tmp_path / "draft.html"
+    page.write_text("<html><body><article><h1>Council votes</h1><p>The council met on Tuesday.</p>"
+                    "<p>&ldquo;We will rebuild the library,&rdquo; said Mayor Ann Ruiz.</p>"
+                    "</article></body></html>\n", encoding="utf-8")
+    report = audit_source(load(str(page)), parser)
+    quote, = [a for a in report.resolved.attributions if a.cue is not None]
+    assert quote.type == "direct"

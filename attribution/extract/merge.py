@@ -263,7 +263,7 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
     # type: how much of the content's word characters lie inside quotation marks
     inside = total = 0
     for s, e in c.content:
-        for i in range(s, e):
+        for i in _visible(doc, s, e):
             if text[i].isalnum():
                 total += 1
                 if qi.inside(i):
@@ -283,6 +283,17 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
         source_kind=_source_kind(doc, trees, c, lexicon),
         negated=c.negated, passive_agentless=c.passive_agentless,
     )
+
+
+def _visible(doc: Document, s: int, e: int):
+    """File offsets in [s, e) that a reader sees: in HTML, the letters of an entity
+    (``&ldquo;``) or a tag are markup, not words outside the quotation."""
+    for block in doc.source.blocks:
+        if block.start <= s < max(block.end, block.start + 1):
+            if block.offsets is None:
+                return range(s, e)
+            return [o for o in block.offsets[:len(block.text)] if s <= o < e]
+    return range(s, e)
 
 
 def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) -> str | None:
