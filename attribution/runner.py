@@ -163,6 +163,8 @@ def run_audit(args) -> int:
 
     fmt = args.format or "text"
     tool = {"name": "attribution", "version": __version__, "model": models.id}
+    if config.path:
+        tool["config"] = config.path  # which configuration file is in effect (issue 16, point 12)
     color = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
     if color is None and args.output:
         color = False

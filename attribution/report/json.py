@@ -5,6 +5,7 @@ lists are in document order, so the same input gives byte-identical output.
 
 Extra keys beyond the issue's contract, present only when non-empty:
 ``attributions[].confidence`` ("high" or "low": how sure resolve is of the speaker link),
+``tool.config`` (the configuration file in effect, when one applies),
 ``documents[].notices`` (e.g. "decoded as cp1252") and a top-level ``errors``
 list of ``{"path", "message"}`` for inputs that could not be read.
 """
@@ -88,7 +89,8 @@ def contract(reports: Sequence[Report], tool: dict,
     out = {
         "version": VERSION,
         "tool": {"name": tool.get("name", "attribution"), "version": tool.get("version"),
-                 "model": tool.get("model")},
+                 "model": tool.get("model"),
+                 **({"config": tool["config"]} if tool.get("config") else {})},
         "documents": [document(r) for r in reports],
         "summary": {
             "documents": len(reports),

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from ..model import Attribution, Finding, Report
-from . import _view
+from . import _view, safe
 
 MIN_WIDTH = 20
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -128,6 +128,8 @@ def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str,
         _document(console, report, show, width)
     if tool.get("model"):
         console.print(_t(("model: ", "dim"), (str(tool["model"]), "dim")))
+    if tool.get("config"):
+        console.print(_t(("config: ", "dim"), (safe.path(str(tool["config"])), "dim")))
     _print(console, _flow(_summary(reports, errors), width, hang=2))
     return _strip_lines(buf.getvalue())
 
