@@ -135,6 +135,8 @@ def test_jsonl_article_loads_with_publisher_and_offsets(corpus):
 def test_parse_dask_address():
     assert ar.parse_dask_address("local:3") == ("local", 3)
     assert ar.parse_dask_address("tcp://10.0.0.5:8786") == ("remote", None)
+    # issue 16, point 12: a host whose name starts with "local" is an address
+    assert ar.parse_dask_address("localhost:8786") == ("remote", None)
     for bad in ("local:0", "local:x", "local:-1"):
         with pytest.raises(ar.ArchiveError):
             ar.parse_dask_address(bad)

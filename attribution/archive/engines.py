@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -90,8 +91,9 @@ def _failed(stats: RunStats, batch: list[Item], exc: BaseException) -> None:
 
 
 def parse_dask_address(address: str) -> tuple[str, int | None]:
-    """``local:N`` -> ("local", N); anything else is a scheduler address."""
-    if address.startswith("local"):
+    """``local:N`` -> ("local", N); anything else is a scheduler address (``localhost:8786``
+    and ``localhost.example:8786`` are addresses, not a malformed ``local:N``)."""
+    if re.fullmatch(r"local(?::.*)?", address):
         rest = address[len("local"):]
         if rest in ("", ":"):
             return "local", os.cpu_count() or 1
