@@ -55,6 +55,34 @@ def _covered(pieces: list[tuple[int, int]], s: int, e: int) -> int:
     return sum(max(0, min(e, pe) - max(s, ps)) for ps, pe in pieces)
 
 
+class _PieceIndex:
+    """The content pieces of the frames kept so far, sorted by start, so that the frames
+    overlapping a span are found without scanning every frame (long documents made the
+    nesting step quadratic: issue 16, point 10)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.pieces: list[tuple[int, int, int]] = []   # (start, end, frame number)
+        self.frames: list[Cand] = []
+        self.longest = 0
+
+    def add(self, c: Cand) -> None:
+        n = len(self.frames)
+        self.frames.append(c)
+        for ps, pe in c.content:
+            i = bisect_right(self.starts, ps)
+            self.starts.insert(i, ps)
+            self.pieces.insert(i, (ps, pe, n))
+            self.longest = max(self.longest, pe - ps)
+
+    def near(self, s: int, e: int) -> list[Cand]:
+        """The kept frames with a piece overlapping [s, e), in the order they were kept."""
+        lo = bisect_right(self.starts, s - self.longest - 1)
+        hi = bisect_right(self.starts, e)
+        hits = sorted({n for ps, pe, n in self.pieces[lo:hi] if ps < e and s < pe})
+        return [self.frames[n] for n in hits]
+
+
 def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
     text = doc.source.text
     quotes = document_quotes(doc)
@@ -73,22 +101,25 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
     # 2. nested frames: a cue inside another frame's content belongs to that content
     cands.sort(key=lambda c: -c.length())
     kept: list[Cand] = []
+    index = _PieceIndex()  # only kept frames whose pieces reach a span can cover it
     for c in cands:
         cs = c.cue[0] if c.cue else c.hull[0]
-        if any(_covered(k.content, cs, cs + 1) for k in kept):
+        if any(_covered(k.content, cs, cs + 1) for k in index.near(cs, cs + 1)):
             continue
         # two frames claiming the same content: keep the longer (already first)
-        if any(_covered(k.content, *c.hull) >= 0.5 * c.length() for k in kept):
+        if any(_covered(k.content, *c.hull) >= 0.5 * c.length() for k in index.near(*c.hull)):
             continue
         kept.append(c)
+        index.add(c)
     cands = kept
 
     # 3. quotations inside / around a frame's content become part of it
     used: set[int] = set()
     for c in cands:
         add = []
+        h0, h1 = c.hull
         for k, q in enumerate(quotes):
-            if q.inner_end <= c.hull[0] - 2 or q.inner_start >= c.hull[1] + 2:
+            if q.inner_end <= h0 - 2 or q.inner_start >= h1 + 2:
                 continue
             ov = _covered(c.content, q.inner_start, q.inner_end)
             if ov <= 0:
@@ -288,10 +319,11 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
 def _visible(doc: Document, s: int, e: int):
     """File offsets in [s, e) that a reader sees: in HTML, the letters of an entity
     (``&ldquo;``) or a tag are markup, not words outside the quotation."""
-    for block in doc.source.blocks:
-        if block.start <= s < max(block.end, block.start + 1):
-            if block.offsets is None:
-                return range(s, e)
+    blocks = doc.source.blocks
+    i = bisect_right([b.start for b in blocks], s) - 1 if blocks else -1
+    if i >= 0:
+        block = blocks[i]
+        if block.start <= s < max(block.end, block.start + 1) and block.offsets is not None:
             return [o for o in block.offsets[:len(block.text)] if s <= o < e]
     return range(s, e)
 
