@@ -319,6 +319,11 @@ def _word_index(ctx: Context, pool: list[Attribution]) -> dict[str, list[int]]:
     return index
 
 
+# how many sentences back a rejection may answer a claim (a news story runs 20-80 sentences;
+# the bound keeps a long document linear: issue 16, point 10)
+REACH = 80
+
+
 def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> list[Attribution]:
     """The claims of another source that ``rej`` rejects, or none when the evidence is weak.
 
@@ -332,7 +337,7 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     si = ctx.attr_sentence(rej)
     back = _refers_back(ctx, rej)
     others = [c for c in pool if c.id != rej.id and not _same_camp_sides(ctx, c, rej)
-              and ctx.attr_sentence(c) <= si + 1]
+              and si - REACH <= ctx.attr_sentence(c) <= si + 1]
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
     maybe = _may_link(ctx, rej, others, pool, back)
