@@ -70,7 +70,7 @@ def test_every_clean_newsroom_draft_passes_ci(parser):
         report = audit_source(load(str(draft)), parser)
         if any(f.severity.value == "error" for f in report.findings):
             failing.append(draft.name)
-    assert len(failing) <= 1, failing   # measured: 1 of 7 (bench/findings.py drafts)
+    assert failing == []   # measured: 0 of 7 (bench/findings.py drafts)
 
 
 def test_wire_constructions_from_the_findings_issue(parser):
