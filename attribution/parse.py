@@ -288,6 +288,13 @@ def _greedy_tree(scores):
     n = len(tree)
     if n < 2 or int((tree[1:] == 0).sum()) != 1:
         return None
+    return None if _first_cycle(tree) is not None else tree
+
+
+def _first_cycle(heads) -> list[int] | None:
+    """The first cycle of a head array (``heads[d]`` heads d; 0 is the root), as the list of
+    its dependents in path order, or None when every word reaches the root."""
+    n = len(heads)
     state = [0] * n  # 0 unseen, 1 on the current path, 2 reaches the root
     state[0] = 2
     for start in range(1, n):
@@ -296,12 +303,12 @@ def _greedy_tree(scores):
         while state[k] == 0:
             state[k] = 1
             path.append(k)
-            k = int(tree[k])
+            k = int(heads[k])
         if state[k] == 1:
-            return None  # a cycle
+            return path[path.index(k):]
         for p in path:
             state[p] = 2
-    return tree
+    return None
 
 
 def _mst(s):
@@ -311,21 +318,7 @@ def _mst(s):
 
     heads = s.argmax(axis=1)
     n = len(heads)
-    state = np.zeros(n, dtype=np.int8)  # 0 unseen, 1 on the current path, 2 done
-    state[0] = 2
-    cycle = None
-    for start in range(1, n):
-        path = []
-        k = start
-        while state[k] == 0:
-            state[k] = 1
-            path.append(k)
-            k = int(heads[k])
-        if state[k] == 1:
-            cycle = path[path.index(k):]
-            break
-        for p in path:
-            state[p] = 2
+    cycle = _first_cycle(heads)
     if cycle is None:
         return heads
     in_c = np.zeros(n, dtype=bool)
