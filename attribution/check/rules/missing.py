@@ -188,9 +188,7 @@ def _quote_hit(start: int, end: int, inner: str, before: str, attrs: tuple[str, 
     """An error for a floating quotation (a sentence of someone's words); a warning for a
     fragment quoted inside the reporter's own sentence, whose speaker is often the
     sentence's subject or a document: an uncertain case never makes an error."""
-    sentence_like = bool(_SENT_END.search(inner.strip().rstrip('"”\'’')) or _SENT_END.search(inner))
-    embedded = bool(re.search(r"\w", before)) and not re.search(r":\s*$", before)
-    if sentence_like and not embedded:
+    if not _is_fragment(inner, before):
         return Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
     return Hit(start, end, f'quoted words with no clear speaker: "{_snippet(inner)}"', attrs,
                Severity.WARNING)
@@ -206,13 +204,20 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int]) -> bool:
                for j in (si - 1, si + 1))
 
 
+def _is_fragment(inner: str, before: str) -> bool:
+    """Quoted words that are not a floating sentence: not sentence-like, or embedded in the
+    reporter's own sentence (words before them, and no colon introducing them)."""
+    sentence_like = bool(_SENT_END.search(inner.strip().rstrip('"”\'’')) or _SENT_END.search(inner))
+    embedded = bool(re.search(r"\w", before)) and not re.search(r":\s*$", before)
+    return not sentence_like or embedded
+
+
 def _fragment_of_subject(ctx: Context, si: int | None, inner: str, before: str) -> bool:
     """A quoted fragment inside a sentence whose own subject is a person ("she vented to her
     husband that it would be \"incredibly ugly\""): a partial quote of that person."""
     if si is None:
         return False
-    hit = _quote_hit(0, 0, inner, before)
-    return hit.severity is not None and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
+    return _is_fragment(inner, before) and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
 
 
 def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
