@@ -13,11 +13,13 @@ subclass, so a caller can catch one kind without string matching:
     ├── CacheError     ``cache clear`` refused (not a cache directory)
     ├── OutputError    the report cannot be written there
     └── ArchiveError   an archive run cannot go on (bad arguments, unreadable results)
+        └── ArchiveBusy    another run holds the same --out (exit 3; in archive.results)
 """
 
 EXIT_OK = 0           # nothing at or above --fail-on
 EXIT_FINDINGS = 1     # findings at or above --fail-on
 EXIT_ERROR = 2        # usage or runtime error: one line on stderr
+EXIT_BUSY = 3         # archive: another run is writing into the same --out directory
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it)
 
 

@@ -107,16 +107,20 @@ def test_plan_gives_every_document_a_stable_unique_id(corpus, tmp_path):
     assert [r.id for r in ar.plan(corpus)[0]] == ids  # same inputs, same ids, same order
 
 
-def test_plan_reports_duplicates_bad_lines_and_refuses_stdin(corpus, tmp_path):
+def test_plan_reports_bad_lines_refuses_duplicates_and_stdin(corpus, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "ok-1", "text": "Mayor Park said the road would reopen."}\n'
-                   '{"id": "ok-1", "text": "A second article with the same id."}\n'
                    "{not json\n"
                    '{"id": "no-text"}\n\n', encoding="utf-8")
     refs, warnings = ar.plan([str(bad)])
-    assert [r.id for r in refs] == ["ok-1", f"{bad}:3", f"{bad}:4"]
+    assert [r.id for r in refs] == ["ok-1", f"{bad}:2", f"{bad}:3"]
     assert refs[0].error is None and refs[1].error and refs[2].error
-    assert len(warnings) == 1 and "duplicate document id 'ok-1'" in warnings[0]
+    assert warnings == []
+    # a repeated id is refused before anything runs (issue 16, point 8: tests/reliability/test_archive_resume.py)
+    with open(bad, "a", encoding="utf-8") as fh:
+        fh.write('{"id": "ok-1", "text": "A second article with the same id."}\n')
+    with pytest.raises(ar.ArchiveError, match=r"bad.jsonl:5: document id 'ok-1' is already used by .*bad.jsonl:1"):
+        ar.plan([str(bad)])
     with pytest.raises(ar.ArchiveError, match="stdin"):
         ar.plan(["-"])
 
@@ -160,18 +164,21 @@ def test_results_cut_a_truncated_last_line(tmp_path):
     res = ar.Results(tmp_path)
     assert res.done == {"a", "b"} and res.dropped == 1
     assert path.read_text(encoding="utf-8") == _rec("a") + "\n" + _rec("b") + "\n"
+    assert (tmp_path / ar.DAMAGED).read_text(encoding="utf-8") == _rec("c")[:25] + "\n"  # kept aside
     res.append([_rec("c")])
     res.close()
     assert [json.loads(x)["id"] for x in _lines(tmp_path)] == ["a", "b", "c"]
 
 
-def test_results_drop_damaged_and_duplicate_lines(tmp_path):
+def test_results_move_damaged_lines_aside_and_read_the_last_record_of_an_id(tmp_path):
     path = tmp_path / ar.DOCUMENTS
-    path.write_text(_rec("a") + "\n{garbage\n" + _rec("a") + "\n" + _rec("b") + "\n", encoding="utf-8")
+    path.write_text(_rec("a") + "\n{garbage\n" + _rec("a", x=2) + "\n" + _rec("b") + "\n", encoding="utf-8")
     res = ar.Results(tmp_path)
-    assert res.done == {"a", "b"} and res.dropped == 2
-    assert [json.loads(x)["id"] for x in _lines(tmp_path)] == ["a", "b"]
-    assert [r["id"] for r in ar.read_records(tmp_path)] == ["a", "b"]
+    assert res.done == {"a", "b"} and res.dropped == 1
+    res.close()
+    assert [json.loads(x)["id"] for x in _lines(tmp_path)] == ["a", "a", "b"]
+    assert (tmp_path / ar.DAMAGED).read_text(encoding="utf-8") == "{garbage\n"
+    assert [(r["id"], r.get("x")) for r in ar.read_records(tmp_path)] == [("a", 2), ("b", None)]
 
 
 def test_an_intact_file_is_left_untouched(tmp_path):
@@ -180,8 +187,10 @@ def test_an_intact_file_is_left_untouched(tmp_path):
     path.write_text(data, encoding="utf-8")
     before = path.stat().st_mtime_ns
     res = ar.Results(tmp_path)
+    res.close()
     assert res.done == {"a", "b"} and res.dropped == 0
     assert path.read_text(encoding="utf-8") == data and path.stat().st_mtime_ns == before
+    assert not (tmp_path / ar.DAMAGED).exists()
 
 
 # ----------------------------------------------------------------- the aggregate (no stanza)

@@ -24,8 +24,9 @@ Each worker process loads the stanza model once (module-level state keyed by
 the model options); documents travel in batches of ``--batch-size`` per task;
 the client keeps a bounded number of batches in flight and writes each batch as
 soon as it finishes (append, flush, fsync).  A run that is interrupted resumes:
-the ids already in ``documents.jsonl`` are skipped and a truncated last line is
-cut away.
+the ids whose last record in ``documents.jsonl`` is not an error are skipped (error
+records are retried), damaged lines are moved to ``documents.damaged.jsonl``, and
+``OUT/.lock`` keeps a second run out of the same directory (see :mod:`.results`).
 
 Documents are loaded (read, decoded, HTML reduced) on the client and shipped to
 the workers, so workers need the package and the models but not the files.
@@ -36,12 +37,12 @@ from .engines import (DASHBOARD_PORT, LOOPBACK, RunStats, _run_dask, _run_inproc
                       dashboard_address, parse_dask_address)
 from .plan import JSONL_SUFFIXES, Item, Ref, batched, load_items, plan
 from .render import CHART, csv_rows, print_summary, run_report, to_csv, write_chart
-from .results import DOCUMENTS, Results, iter_records, read_records
+from .results import DAMAGED, DOCUMENTS, LOCK, ArchiveBusy, Results, iter_records, read_records
 from .run import RUNS, SUMMARY, _atomic_write, _log, archive, run_archive
 from .worker import MODEL_LOADS, TASKS, Options, audit_batch, worker_info
 
 __all__ = [
-    "ArchiveError", "CHART", "DASHBOARD_PORT", "DOCUMENTS", "Item", "JSONL_SUFFIXES", "LOOPBACK",
+    "ArchiveBusy", "ArchiveError", "CHART", "DAMAGED", "DASHBOARD_PORT", "DOCUMENTS", "LOCK", "Item", "JSONL_SUFFIXES", "LOOPBACK",
     "MODEL_LOADS", "Options", "RUNS", "Ref", "Results", "RunStats", "SUMMARY", "TASKS", "TOP",
     "_atomic_write", "_log", "_run_dask", "_run_inprocess", "_run_pool", "aggregate", "archive",
     "audit_batch", "batched", "csv_rows", "dashboard_address", "iter_records", "load_items",

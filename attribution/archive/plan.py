@@ -4,6 +4,7 @@ on the client; :func:`batched` groups them into tasks."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Ref:
     publisher: str | None = None
     date: str | None = None
     error: str | None = None        # known unusable already (bad JSONL line, unreadable path)
+    digest: bytes = b""             # of the JSONL line as planned: load_items checks it
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +46,28 @@ def plan(paths: Iterable[str]) -> tuple[list[Ref], list[str]]:
     """Enumerate the documents of ``paths`` in input order, each with a unique id.
 
     Returns ``(refs, warnings)``.  A file's id is its path as given (directories
-    joined with what they contain); a JSONL article's id is its ``id`` field (or
-    ``FILE:LINE`` when it has none).  A repeated id is kept once, with a warning.
+    joined with what they contain); a JSONL article's id is its ``id`` field (a string or
+    an integer; ``7`` and ``"7"`` are the same id) or ``FILE:LINE`` when it has none.
+
+    Raises:
+        ArchiveError: two documents with one id (a repeated JSONL ``id``, ``7`` and ``"7"``,
+            an id equal to a file's path): the id is what a resumed run skips by, so the run
+            refuses to start, naming both places; nothing is audited or dropped.
     """
     from ..load import LoadError, iter_inputs
 
     refs: list[Ref] = []
     warnings: list[str] = []
-    seen: set[str] = set()
+    where: dict[str, str] = {}  # id -> where it was first seen
+    clashes: list[str] = []
 
     def add(ref: Ref) -> None:
-        if ref.id in seen:
-            warnings.append(f"{ref.path}{':' + str(ref.line) if ref.line else ''}: "
-                            f"duplicate document id {ref.id!r} skipped")
+        here = f"{ref.path}:{ref.line}" if ref.line else ref.path
+        first = where.get(ref.id)
+        if first is not None:
+            clashes.append(f"{here}: document id {ref.id!r} is already used by {first}")
             return
-        seen.add(ref.id)
+        where[ref.id] = here
         refs.append(ref)
 
     plain: list[str] = []
@@ -84,25 +93,63 @@ def plan(paths: Iterable[str]) -> tuple[list[Ref], list[str]]:
         else:
             plain.append(p)
     flush_plain()
+    if clashes:
+        more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
+        raise ArchiveError(f"{clashes[0]}{more}: every document needs its own id (7 and \"7\" "
+                           "are the same id); nothing was audited")
     return refs, warnings
 
 
+LINE_LIMIT = 64 * 1024 * 1024
+"""Longest JSONL line read (64 MiB): a 10 MiB article escaped as JSON fits; a longer line is
+an error record, read past in pieces, never held in memory whole."""
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _doc_id(value) -> str | None:
+    """A JSONL ``id``: a string or an integer (``7`` and ``"7"`` are one id); None: absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"\"id\" must be a string or an integer, not {type(value).__name__}")
+    return str(value)
+
+
 def _scan_jsonl(path: str) -> Iterator[Ref]:
+    from ..load import MAX_BYTES
+
     try:
         fh = open(path, "rb")
     except OSError as exc:
         yield Ref(id=path, path=path, error=f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        offset = 0
-        for lineno, raw in enumerate(fh, 1):
-            start, offset = offset, offset + len(raw)
+        offset, lineno = 0, 0
+        while True:
+            raw = fh.readline(LINE_LIMIT)
+            if not raw:
+                break
+            lineno += 1
+            start = offset
+            offset += len(raw)
+            fallback = f"{path}:{lineno}"
+            if not raw.endswith(b"\n") and len(raw) == LINE_LIMIT:  # read past the rest of it
+                while (more := fh.readline(LINE_LIMIT)):
+                    offset += len(more)
+                    if more.endswith(b"\n"):
+                        break
+                yield Ref(id=fallback, path=path, line=lineno, offset=start,
+                          error=f"line {lineno}: longer than {LINE_LIMIT // 1048576} MiB "
+                                f"(an article may hold {MAX_BYTES // 1048576} MiB of text)")
+                continue
             if not raw.strip():
                 continue
-            fallback = f"{path}:{lineno}"
             try:
                 obj = json.loads(raw)
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 yield Ref(id=fallback, path=path, line=lineno, offset=start,
                           error=f"line {lineno}: not JSON ({exc})")
                 continue
@@ -110,13 +157,25 @@ def _scan_jsonl(path: str) -> Iterator[Ref]:
                 yield Ref(id=fallback, path=path, line=lineno, offset=start,
                           error=f"line {lineno}: no \"text\" string")
                 continue
-            doc_id = obj.get("id")
+            try:
+                doc_id = _doc_id(obj.get("id"))
+            except ValueError as exc:
+                yield Ref(id=fallback, path=path, line=lineno, offset=start,
+                          error=f"line {lineno}: {exc}")
+                continue
+            doc_id = doc_id if doc_id is not None else fallback
             publisher = obj.get("publisher")
             date = obj.get("publication_date") or obj.get("date")
-            yield Ref(id=str(doc_id) if doc_id not in (None, "") else fallback, path=path,
-                      line=lineno, offset=start,
-                      publisher=str(publisher) if publisher not in (None, "") else None,
-                      date=str(date) if date not in (None, "") else None)
+            publisher = str(publisher) if publisher not in (None, "") else None
+            date = str(date) if date not in (None, "") else None
+            error = None
+            if len(raw) > MAX_BYTES:  # the text cannot be longer than its line
+                size = len(obj["text"].encode("utf-8", "surrogatepass"))
+                if size > MAX_BYTES:  # as a file of that size would be (load's too-large)
+                    error = (f"line {lineno}: text too large: {size / 1048576:.1f} MiB, the limit is "
+                             f"{MAX_BYTES / 1048576:g} MiB (split the article)")
+            yield Ref(id=doc_id, path=path, line=lineno, offset=start, publisher=publisher,
+                      date=date, error=error, digest=_digest(raw))
 
 
 def load_items(refs: Iterable[Ref]) -> Iterator[Item]:
@@ -135,7 +194,14 @@ def load_items(refs: Iterable[Ref]) -> Iterator[Item]:
                     if fh is None:
                         fh = handles[ref.path] = open(ref.path, "rb")
                     fh.seek(ref.offset)
-                    obj = json.loads(fh.readline())
+                    raw = fh.readline(LINE_LIMIT)
+                    if _digest(raw) != ref.digest:  # the file changed since the run planned it
+                        yield Item(ref.id, ref.path, None, ref.publisher, ref.date,
+                                   f"line {ref.line} changed while the run was going (it no longer "
+                                   f"holds the article planned as {ref.id!r}); run the same "
+                                   "command again to audit it")
+                        continue
+                    obj = json.loads(raw)
                     source = load_text(obj["text"], path=f"{ref.path}#{ref.id}")
                 else:
                     source = load(ref.path)

@@ -51,17 +51,28 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
     options = Options(models=str(models) if models else None, threads=threads,
                       use_cache=use_cache, config=config)
 
-    results = Results(out)
+    results = Results(out)  # takes OUT/.lock: a second run into OUT stops here (ArchiveBusy)
+    try:
+        return _archive(paths, results, engine, workers, options, dask, jobs, batch_size,
+                        progress, parser, log)
+    finally:
+        results.close()
+
+
+def _archive(paths, results: Results, engine, workers, options, dask, jobs, batch_size,
+             progress, parser, log) -> RunStats:
     if results.dropped:
-        log(f"{results.path}: removed {results.dropped} unfinished or damaged line(s) "
-            "left by an interrupted run")
+        log(f"{results.path}: moved {results.dropped} unfinished or damaged line(s) to "
+            f"{results.damaged_path}")
     refs, warnings = plan(paths)
     for w in warnings:
         log(f"warning: {w}")
     todo = [r for r in refs if r.id not in results.done]
     stats = RunStats(engine=engine, workers=workers, planned=len(refs), skipped=len(refs) - len(todo))
-    if stats.skipped:
-        log(f"resuming: {stats.skipped} of {len(refs)} documents already in {results.path}")
+    retried = sum(1 for r in todo if r.id in results.retry)
+    if stats.skipped or retried:
+        log(f"resuming: {stats.skipped} of {len(refs)} documents already in {results.path}"
+            + (f"; {retried} whose record is an error audited again" if retried else ""))
 
     bar = _Progress(len(todo), enabled=sys.stderr.isatty() if progress is None else progress, log=log)
 
@@ -87,7 +98,7 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
                 _run_dask(batches, options, sink, stats, dask, on_start=on_start)
     finally:
         stats.seconds = time.perf_counter() - start
-        results.close()
+        results.close_file()
         _write_run(results.dir, stats)
     summary = aggregate(iter_records(results.dir))
     _atomic_write(results.dir / SUMMARY, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
@@ -182,12 +193,9 @@ def _hms(seconds: float) -> str:
 def run_archive(args) -> int:
     """The ``attribution archive`` command."""
     config = _config_for(args.paths)
-    try:
-        stats = archive(args.paths, args.out, jobs=args.jobs, dask=args.dask,
-                        batch_size=args.batch_size, models=args.models,
-                        use_cache=not args.no_cache, config=config)
-    except ArchiveError as exc:
-        raise UsageError(str(exc)) from None
+    stats = archive(args.paths, args.out, jobs=args.jobs, dask=args.dask,  # ArchiveError: exit 2
+                    batch_size=args.batch_size, models=args.models,         # ArchiveBusy: exit 3
+                    use_cache=not args.no_cache, config=config)
     _log(f"archive: {stats.written} documents audited ({stats.engine}, "
          f"{stats.workers} worker(s)) in {stats.seconds:.1f} s = {stats.docs_per_s:.2f} docs/s; "
          f"{stats.skipped} already done; {stats.errors} with errors; results in {args.out}")
