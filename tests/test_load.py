@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from attribution import load as L
+from attribution.load import read as load_read
+from attribution.load import runs as R
 from attribution.load import (MAX_BLOCK_CHARS, LoadError, boilerplate_match, iter_inputs, load,
                               load_bytes, load_stdin, load_text)
 
@@ -198,7 +200,7 @@ def test_very_long_paragraph_is_cut_only_at_sentence_ends_without_a_notice():
     assert len(texts) == 3 and src.notices == ()
     assert " ".join(texts) == text
     assert all(t.startswith(("The mayor", '"We are')) and t.endswith(("month.", "reporters.")) for t in texts)
-    assert all(len(L._TOKEN.findall(t)) <= L.MAX_PIECE_TOKENS for t in texts)
+    assert all(len(R._TOKEN.findall(t)) <= L.MAX_PIECE_TOKENS for t in texts)
 
 
 def test_long_html_run_is_split_with_offsets():
@@ -425,8 +427,8 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
                     raise PermissionError(13, "Permission denied", str(file))
                 return real_os_open(file, *a, **k)
 
-            monkeypatch.setattr(L, "open", fake_open, raising=False)
-            monkeypatch.setattr(L.os, "open", fake_os_open)
+            monkeypatch.setattr(load_read, "open", fake_open, raising=False)
+            monkeypatch.setattr(os, "open", fake_os_open)
         with pytest.raises(LoadError) as ei:
             load(str(p))
         assert ei.value.code == "permission"
@@ -448,7 +450,7 @@ def test_unreadable_directory_yields_an_error_and_the_rest_continue(tmp_path, mo
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(L.os, "scandir", fake_scandir)
+    monkeypatch.setattr(os, "scandir", fake_scandir)
     got = list(iter_inputs([str(locked), str(other)]))
     assert isinstance(got[0], LoadError) and got[0].code == "permission"
     assert got[0].message == f"{locked}: directory: permission denied"

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import attribution.load as L
+from attribution.load import runs as R
 from attribution.load import load, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ RUNS = {
 
 
 def tokens(text: str) -> int:
-    return len(L._TOKEN.findall(text))
+    return len(R._TOKEN.findall(text))
 
 
 def max_run(text: str) -> int:
@@ -50,7 +51,7 @@ def max_run(text: str) -> int:
     for w in text.split():
         run += tokens(w)
         best = max(best, run)
-        if L._strong_end(w):
+        if R._strong_end(w):
             run = 0
     return best
 
