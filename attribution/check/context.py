@@ -120,7 +120,7 @@ class Context:
         if self.block_of(self.hull(attr).start) != 0:
             return False
         block = self.resolved.document.source.blocks[0]
-        return not re.search(r"[.!?][\"'’”)]*\s*$", block.text.strip())
+        return is_headline(block.text)
 
     def block_of(self, offset: int) -> int | None:
         blocks = self.resolved.document.source.blocks
@@ -207,3 +207,23 @@ def mentions(haystack: str, variants: set[str]) -> bool:
         if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", h):
             return True
     return False
+
+
+_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via per".split())
+
+
+def is_headline(text: str) -> bool:
+    """A first block that reads as a headline: no sentence punctuation at its end; or title
+    case ("Woman Reveals Stunning Thing ..."); or short decks on separate lines
+    ("Campaign for Trump says he'll recast image; \\nIncendiary style ..., aide implies.")."""
+    t = text.strip()
+    if not re.search(r"[.!?][\"'’”)]*\s*$", t):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", t)
+    if len(words) > 40:
+        return False
+    lines = [ln for ln in t.splitlines() if ln.strip()]
+    if len(lines) >= 2 and re.search(r"[;:]\s*$", lines[0]):
+        return True
+    content = [w for w in words if w.lower() not in _SMALL]
+    return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)

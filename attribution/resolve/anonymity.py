@@ -34,20 +34,38 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         head = w
     if head is None:
         return "person"
-    definite = words[0] in ("the", "this", "that", "these", "those", "both") or any(
-        w.endswith(("'s", "’s")) for w in words[:-1])
+    plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
+    agents = plural and _role(people, head)
+    possessed = any(w.endswith(("'s", "’s")) for w in words[:-1]) or words[0] in _POSSESSIVE
+    definite = words[0] in ("the", "this", "that", "these", "those", "both")
     if head in people.anonymous_insiders:
         return "person"
-    if definite:
-        # "the two men", "the former Florida governor", "Trump's campaign manager": someone
-        # the article has introduced or identifies by the role
+    if possessed and plural and not agents and not definite:
+        # "his critics", "Mr. Rubio's supporters", "Trump's allies": whose they are does not
+        # say who they are; a vague collective
+        return "group"
+    if definite or possessed:
+        # "the two men", "the former Florida governor", "Trump's campaign manager", "Clinton's
+        # lawyers": someone the article has introduced, or who speaks for someone by role
         return None
     if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
         return "group"
-    plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
-    if plural and re.search(r"\b(?:of|for)\s+[A-Z]", name):
-        return None  # "attorneys for Clinton", "supporters of Hillary Clinton": they speak for her
+    if agents and re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Za-z]", name):
+        return None  # "attorneys for Clinton", "lawyers for the family": they speak for someone
     return "group" if plural else "person"
+
+
+# possessive determiners: "his critics" belong to someone without being identified
+_POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+
+
+def _role(people: People, plural_head: str) -> bool:
+    """A plural role noun whose holders act for someone ("lawyers", "spokesmen",
+    "representatives"), as opposed to people who merely side with them ("supporters")."""
+    for w in (plural_head, plural_head[:-1], plural_head[:-2] if plural_head.endswith("es") else ""):
+        if w and (w,) in people.roles:
+            return True
+    return False
 
 
 def unnamed_share(people: People, name: str) -> bool:

@@ -97,7 +97,21 @@ class Descriptions:
                     return e
             return self._descriptive(desc, head_token.start, "organization")
         kind = "anonymous" if a is not None and a.source_kind == "anonymous" else "organization"
+        if kind == "organization" and self._person_noun(head_token, toks[a0:head]):
+            # "Physicians say", "a Cuban economist said": a person noun with no organisation
+            # head is people, not an organisation; anonymity() decides individual or group
+            return self._anonymous(desc, None, head_token, head, a0, s)
         return self._descriptive(desc, head_token.start, kind)
+
+    def _person_noun(self, head: Token, before: list[Token]) -> bool:
+        """A common noun head that names people by a suffix of agents ("scientists",
+        "physicians", "volunteers"), with no organisation named before it in the phrase."""
+        if head.upos != "NOUN":
+            return False
+        w = _norm(head.text)
+        if len(w) < 6 or not re.search(r"(?:ists?|ians?|eers?)$", w):
+            return False
+        return not any(t.ner.endswith("ORG") for t in (*before, head) if t.ner)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:
         best = None

@@ -34,13 +34,18 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     if sp is not None and sp.kind != "anonymous":
         return False
     vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
-    if vague and _respondents(src) and _NAMED_POLL.search(ctx.text):
-        return False  # "26 percent of Democrats say" in a story about a named poll: its figures
+    if vague and (_respondents(src) or _POLL_FIGURE.search(ctx.content_text(a))) and _NAMED_POLL.search(ctx.text):
+        return False  # "26 percent of Democrats say", "Trump supporters say by 55%-41%" in a
+        # story about a named poll: its figures
     return vague
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
 _NAMED_POLL = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
+
+
+# a poll's split or share in what the group "says": "by 55%-41%", "76%-21%", "by a 2-to-1 margin"
+_POLL_FIGURE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s?(?:-|to)\s?\d+|\bby\s+\d+(?:\s?%|\s+percent)|\b\d+-to-\d+\s+margin")
 
 
 def _respondents(src: str) -> bool:
@@ -99,7 +104,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(where.start, where.end,
                       f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
         elif a.source is not None and not named and _vague_group(ctx, a, sp, src) and \
-                ctx.cue_classes(a) & (STATED - {"accuse"}):
+                _stated(ctx, a):
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,
@@ -119,6 +124,19 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # "critics say" with a resolved, non-vague source
             hits.append(span)
             yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
+
+
+def _stated(ctx: Context, a: Attribution) -> bool:
+    """The cue reports speech, writing or a stated stance; an accusation counts when its
+    source makes it ("critics denounced the plan"), not when it is passive ("people were
+    charged fees")."""
+    classes = ctx.cue_classes(a)
+    if classes & (STATED - {"accuse"}):
+        return True
+    if "accuse" not in classes or a.cue is None:
+        return False
+    before = ctx.text[max(0, a.cue.start - 16):a.cue.start].lower()
+    return not re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", before)
 
 
 def _quoted_spans(ctx: Context) -> list[Span]:

@@ -1,0 +1,67 @@
+"""anonymous-source and vague-attribution on realistic news wording (written for these tests):
+who counts as an unnamed individual, who as a vague group, and what is neither."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.stanza
+
+
+def _audit(parser, text: str):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    return audit_source(load_text(text, path="story.txt", fmt="text"), parser)
+
+
+def _flagged(report, rule: str) -> list[str]:
+    src = report.source.text
+    return [src[f.start:f.end] for f in report.findings if f.rule == rule]
+
+
+def test_people_named_by_what_they_do_are_a_vague_group_not_an_organisation(parser):
+    text = ("The Kell River bridge was closed on Tuesday after inspectors found a cracked cable.\n\n"
+            "Engineers say corrosion of that kind can weaken a cable within a single winter. "
+            "Physicians warned that the detour would delay ambulances by ten minutes.\n")
+    report = _audit(parser, text)
+    kinds = {s.name.lower(): (s.kind, s.anonymity) for s in report.resolved.speakers}
+    assert kinds["engineers"] == ("anonymous", "group")
+    assert kinds["physicians"] == ("anonymous", "group")
+    assert _flagged(report, "vague-attribution") == ["Engineers", "Physicians"]
+
+
+def test_whose_critics_they_are_does_not_name_them(parser):
+    text = ("The mayor unveiled a $40 million plan to rebuild the harbor on Monday.\n\n"
+            "His critics denounced the plan as a giveaway to developers. "
+            "Mr. Ortiz's supporters have urged the council to approve it before the summer.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == ["His critics", "Mr. Ortiz's supporters"]
+
+
+def test_lawyers_for_someone_and_a_named_documents_source_are_not_vague(parser):
+    text = ("The company paid the consultant $35,000 in May, according to state filing records. "
+            "Lawyers for the family said they would appeal the ruling.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+def test_a_passive_accusation_is_no_source(parser):
+    text = "In the scandal, customers were charged fees they never agreed to.\n"
+    assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Harbor Workers Say Strike Will Go On After Talks Collapse.\n\n",
+    "Strike to go on; \nTalks collapse after a night of bargaining, union official says.\n\n",
+])
+def test_a_headline_with_a_full_stop_adds_no_finding(parser, headline):
+    body = ("Dock workers in Port Alder will stay on strike, Maria Lentz, the union's president, "
+            "said on Friday after talks with the port authority broke down.\n")
+    report = _audit(parser, headline + body)
+    assert [f.rule for f in report.findings if f.rule in ("anonymous-source", "vague-attribution")] == []
+
+
+def test_a_poll_split_among_supporters_is_the_named_polls_figure(parser):
+    text = ("A new Harmon University poll of 1,000 adults finds the state split on the stadium.\n\n"
+            "Supporters of Governor Ellen Park say by 58%-37% that the state should pay for it, "
+            "while her opponents are opposed, 61%-30%.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == []
