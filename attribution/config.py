@@ -16,7 +16,6 @@ Every error is a :class:`ConfigError` whose one-line message names the file and 
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,10 +23,10 @@ from typing import Any
 
 from .errors import ConfigError  # noqa: F401  (raised here; importers catch it from here)
 from .model import Severity
+from .vocab.schema import CUE_ENTRY  # what an extra cue may be: the lexicon's own test
 
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIG_NAMES = (".attribution.toml", "pyproject.toml")
-_CUE = re.compile(r"^[a-z][a-z' -]*[a-z]$")  # = lexicon._ENTRY: what an extra cue may be
 
 _KEYS = {"select", "ignore", "severity", "fail-on", "extra-cues", "anonymous-allow",
          "anonymous-allow-requires-reason"}
@@ -39,7 +38,7 @@ class Config:
     ignore: tuple[str, ...] = ()          # rule ids
     severity: dict[str, Severity] = field(default_factory=dict)  # rule id -> level
     fail_on: str = "error"
-    extra_cues: tuple[str, ...] = ()      # extra speech cue lemmas (lexicon.load_lexicon)
+    extra_cues: tuple[str, ...] = ()      # extra speech cue lemmas (vocab.load_lexicon)
     anonymous_allow: tuple[str, ...] = ()
     anonymous_allow_requires_reason: bool = True
     path: str | None = None               # the file it came from (None: defaults)
@@ -205,8 +204,8 @@ def _from_table(table: dict, path: str) -> Config:
             kw["severity"] = levels
         elif key == "extra-cues":
             kw["extra_cues"] = tuple(v.lower() for v in _str_list(value, where))
-            for cue in kw["extra_cues"]:  # the lexicon's own test (lexicon._ENTRY), named here
-                if not _CUE.match(cue.strip()):
+            for cue in kw["extra_cues"]:  # the lexicon's own test, named here
+                if not CUE_ENTRY.match(cue.strip()):
                     raise ConfigError(f"{where}: {cue!r} is not a word or phrase "
                                       "(letters, spaces, hyphens and apostrophes)")
         elif key == "anonymous-allow":

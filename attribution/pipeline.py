@@ -28,7 +28,7 @@ def audit_source(source: Source, parser, *, config=None, lexicon=None, cache=Non
     """Audit one source with ``parser`` (a :class:`~attribution.parse.Parser` or stand-in)."""
     from .check import check
     from .config import Config
-    from .lexicon import load_lexicon
+    from .vocab import load_lexicon
 
     config = config or Config()
     lexicon = lexicon or load_lexicon(extra_cues=config.extra_cues)
@@ -145,7 +145,7 @@ class Pipeline:
 
                 self.cache = ParseCache()
             if self.lexicon is None:
-                from .lexicon import load_lexicon
+                from .vocab import load_lexicon
 
                 self.lexicon = load_lexicon(extra_cues=self.config.extra_cues)
             self._loaded = True

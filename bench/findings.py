@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ATTRIBUTION_THREADS", "1")
     from attribution.batch import default_threads
     from attribution.cache import ParseCache
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.modelset import resolve as resolve_models
     from attribution.parse import Parser
 

@@ -232,7 +232,7 @@ def run(args, cache_dir: Path) -> int:
         import attribution.resolve as resolve_mod
         from attribution.audit import audit_source
         from attribution.config import Config
-        from attribution.lexicon import load_lexicon
+        from attribution.vocab import load_lexicon
 
         config = Config()
         lexicon = load_lexicon(extra_cues=config.extra_cues)

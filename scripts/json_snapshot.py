@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     from attribution.audit import audit_source
     from attribution.cache import ParseCache
     from attribution.config import Config
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.modelset import resolve as resolve_models
     from attribution.parse import Parser
     from attribution.report.json import document

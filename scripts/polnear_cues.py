@@ -31,7 +31,7 @@ def main(argv=None) -> int:
         print("use the train split for cue statistics", file=sys.stderr)
         return 2
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
 
     lex = load_lexicon()
     counts: collections.Counter[str] = collections.Counter()

@@ -181,7 +181,7 @@ def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
     from attribution.config import Config
     from attribution.extract import extract
     from attribution.extract.quotes import balanced, scan_quotes
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.resolve import resolve
 
     lexicon = load_lexicon()
@@ -231,7 +231,7 @@ class _DictCache(dict):
 @pytest.mark.stanza
 def test_fuzz_extractor_on_real_parses(parser, capsys):
     from attribution.extract import extract
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.parse import parse
 
     lexicon = load_lexicon()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from attribution.model import Attribution, Block, Source, Span
-from attribution.resolve import PeopleDataError, load_people, parse_people, resolve
+from attribution.resolve import resolve
+from attribution.vocab import DataFileError, build_people, load_lexicon, load_people
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "russia-sdf-syria.txt"
@@ -88,8 +89,8 @@ def _good_toml() -> str:
 def test_people_toml_duplicate_is_reported_with_line():
     raw = _good_toml().replace('"spokesman", "spokeswoman", "spokesperson", "spokesmen"',
                                '"spokesman", "Spokesman", "spokesperson", "spokesmen"', 1)
-    with pytest.raises(PeopleDataError) as exc:
-        parse_people(raw, "people.toml")
+    with pytest.raises(DataFileError) as exc:
+        build_people(raw, "people.toml")
     line = next(i for i, ln in enumerate(raw.splitlines(), 1) if '"Spokesman"' in ln)
     assert f"people.toml:{line}:" in str(exc.value)
     assert "duplicate" in str(exc.value)
@@ -106,15 +107,15 @@ def test_people_toml_duplicate_is_reported_with_line():
     (lambda raw: raw.replace("[titles]", "[titles\n"), "not valid TOML"),
 ])
 def test_people_toml_is_validated(edit, message):
-    with pytest.raises(PeopleDataError, match=re.escape(message)):
-        parse_people(edit(_good_toml()), "people.toml")
+    with pytest.raises(DataFileError, match=re.escape(message)):
+        build_people(edit(_good_toml()), "people.toml")
 
 
 def test_people_toml_error_names_the_line_of_a_bad_entry():
     raw = _good_toml().replace('"Mr.", "Mrs."', '"Mr.", 3', 1)
     line = next(i for i, ln in enumerate(raw.splitlines(), 1) if '"Mr.", 3' in ln)
-    with pytest.raises(PeopleDataError) as exc:
-        parse_people(raw, "people.toml")
+    with pytest.raises(DataFileError) as exc:
+        build_people(raw, "people.toml")
     assert str(exc.value).startswith("people.toml:")
     assert int(str(exc.value).split(":")[1]) in range(line - 3, line + 1)
 
@@ -566,9 +567,8 @@ def test_sample_roster(parser):
 @pytest.mark.stanza
 def test_sample_through_extract(parser):
     extract_mod = pytest.importorskip("attribution.extract")
-    lexicon_mod = pytest.importorskip("attribution.lexicon")
     doc = _sample_doc(parser)
-    lex = lexicon_mod.load_lexicon()
+    lex = load_lexicon()
     attrs = extract_mod.extract(doc, lex)
     res = resolve(doc, attrs, lex)
     text = doc.source.text

@@ -16,7 +16,8 @@ MODULES = sorted(PACKAGE.glob("*.py"))
 def test_resolve_is_a_package_of_steps():
     assert not (ROOT / "attribution" / "resolve.py").exists()
     names = {p.stem for p in MODULES}
-    assert {"people", "names", "roles", "entities", "linking", "salience", "anonymity", "speakers"} <= names
+    assert {"names", "roles", "entities", "linking", "salience", "anonymity", "speakers"} <= names
+    assert (ROOT / "attribution" / "vocab" / "people.py").exists()   # its word lists: one vocabulary
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
@@ -34,13 +35,13 @@ def test_resolve_calls_the_steps_in_a_few_lines():
     assert body[-1].end_lineno - body[0].lineno + 1 <= 25
 
 
-def test_the_old_names_still_import_from_attribution_resolve():
-    from attribution.resolve import (AMBIGUOUS, FAR, People, PeopleDataError, anonymity, load_people,
-                                     parse_people, resolve, unnamed_evidence, unnamed_share)
+def test_the_public_names_import_from_attribution_resolve():
+    from attribution.resolve import AMBIGUOUS, FAR, anonymity, resolve, unnamed_evidence, unnamed_share
+    from attribution.vocab import People, load_people   # the word lists live in attribution.vocab
 
     people = load_people()
-    assert isinstance(people, People) and callable(resolve) and callable(parse_people)
-    assert issubclass(PeopleDataError, ValueError) and 0 < AMBIGUOUS and FAR >= 1
+    assert isinstance(people, People) and callable(resolve)
+    assert 0 < AMBIGUOUS and FAR >= 1
     assert anonymity(people, "officials", True) == "person"
     assert anonymity(people, "critics", True) == "group"
     assert unnamed_share(people, "a majority of voters") and not unnamed_share(people, "Ryan Dillon")
@@ -59,8 +60,8 @@ def test_a_pronoun_lookup_changes_no_entity(parser):
     """_pronoun is a lookup; only linking a source pronoun records the gender it shows."""
     from attribution.load import load_text
     from attribution.parse import parse
-    from attribution.resolve import load_people
     from attribution.resolve.resolver import _Resolver
+    from attribution.vocab import load_people
 
     text = "Jordan Quill visited the plant on Monday. She said the line would reopen."
     doc = parse(load_text(text, path="t.txt", fmt="text"), parser)

@@ -11,7 +11,7 @@ Submodules, each small and side-effect free:
 """
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..vocab import Lexicon
 from ..model import Attribution, Document
 from .merge import extract_attributions
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..lexicon import Lexicon
+from ..vocab import Lexicon
 from ..model import Attribution, Document, Span
 from ._tree import Cand, Tree, span_of
 from .direct import FileQuote, document_quotes, words_in

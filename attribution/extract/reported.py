@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..lexicon import Lexicon
+from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
 

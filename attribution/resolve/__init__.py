@@ -88,13 +88,13 @@ A source that cannot be tied to anyone (a pronoun with no antecedent, a bare
 check stage reports it as ``unresolved-source``.  Speaker ids follow the order
 in which speakers are first cited as a source; the output is deterministic.
 
-The word lists are data in ``attribution/data/people.toml``, validated when
-loaded (:class:`PeopleDataError` names the file and line).
+The word lists are data in ``attribution/data/people.toml``, loaded and validated by
+:mod:`attribution.vocab` (:func:`~attribution.vocab.load_people`, :class:`~attribution.vocab.People`;
+a malformed file raises :class:`~attribution.vocab.DataFileError` naming the file and line).
 
 The package: one module per step, each with a docstring that says its approach, in the
-order :func:`resolve` runs them (the vocabulary first):
+order :func:`resolve` runs them:
 
-- :mod:`.people`: ``people.toml`` loaded and validated (:func:`load_people`, :class:`People`);
 - :mod:`.document`: repairs (0), quotation regions, read-only text lookups;
 - :mod:`.names`: name runs (1, 2); :mod:`.roles`: roles and affiliations (3);
 - :mod:`.entities`: the entity table (4), the only mutable objects;
@@ -110,13 +110,12 @@ from typing import Iterable
 
 from ..model import Attribution, Document, Resolved
 from .anonymity import anonymity, unnamed_evidence, unnamed_share
-from .people import DATA, People, PeopleDataError, load_people, parse_people
+from ..vocab import People, load_people
 from .resolver import _Resolver
 from .salience import AMBIGUOUS, FAR
 from .speakers import cited_order, linked_attributions, speaker_records
 
-__all__ = ["resolve", "load_people", "parse_people", "People", "PeopleDataError", "anonymity",
-           "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR", "DATA"]
+__all__ = ["resolve", "anonymity", "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR"]
 
 
 def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .people import People, _norm
+from ..vocab import People, norm as _norm
 from .records import _Entity
 
 

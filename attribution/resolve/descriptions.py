@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..model import Attribution, Sentence, Token
-from .people import _norm
+from ..vocab import norm as _norm
 from .words import _ACRONYM, _DETS_DEF, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 

@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..model import Attribution, Document, Sentence, Token
-from .people import People, _norm
+from ..vocab import People, norm as _norm
 from .words import _PARTICLE_NAME, _PARTY_TAG, _is_punct
 from .records import _Cand, _Entity, _Run
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .people import _norm
+from ..vocab import norm as _norm
 from .words import _ACRONYM, _POSSESSIVE, _is_punct
 from .records import _Cand, _Entity, _Run
 

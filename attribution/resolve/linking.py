@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, Sentence, Token
-from .people import _norm
+from ..vocab import norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
 from .salience import FAR

@@ -10,7 +10,7 @@ import re
 from typing import Iterable
 
 from ..model import Sentence, Token
-from .people import _norm
+from ..vocab import norm as _norm
 from .words import _ACRONYM, _HYPHEN_ADJ, _PARTICLE_NAME, _PARTY_TAG, _PLACE_PREPS, _POSSESSIVE, _is_punct
 from .records import _Run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .people import People
+from ..vocab import People
 
 
 @dataclass(eq=False)

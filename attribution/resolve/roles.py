@@ -8,7 +8,7 @@ head word becomes that organisation's name."""
 from __future__ import annotations
 
 from ..model import Sentence
-from .people import _norm
+from ..vocab import norm as _norm
 from .words import (_DETS_DEF, _DETS_INDEF, _HYPHEN_ADJ, _PERSON_NOUN, _POSSESSIVE, _PREPS_AFTER_ROLE,
                     _STOP_CHUNK, _is_punct)
 from .records import _RolePhrase, _Run

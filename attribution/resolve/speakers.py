@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import Attribution, Mention, Speaker
 from .anonymity import anonymity, unnamed_evidence, unnamed_share
-from .people import People
+from ..vocab import People
 from .records import _Entity
 
 

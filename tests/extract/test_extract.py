@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from attribution.extract import extract
-from attribution.lexicon import load_lexicon
+from attribution.vocab import load_lexicon
 from attribution.load import load_text
 from attribution.parse import parse
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from attribution.extract import extract
-from attribution.lexicon import load_lexicon
+from attribution.vocab import load_lexicon
 from attribution.model import Block, Document, Sentence, Source, Token
 
 UPOS = ["NOUN", "PROPN", "VERB", "AUX", "PRON", "DET", "ADJ", "ADP", "PUNCT", "ADV", "SCONJ", "PART", "NUM", "X"]

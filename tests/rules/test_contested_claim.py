@@ -35,7 +35,7 @@ def test_denial_of_russian_accusations_links_both_sides():
 
 
 def test_cue_classes_from_the_lexicon_when_attribution_has_none():
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
 
     attrs = _attrs()
     for a in attrs:

@@ -18,7 +18,7 @@ def test_loaded_verbs_fire_and_suggest_said(verb, lemma):
 
 
 def test_classes_from_the_lexicon():
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
 
     text = "Russia admitted that its special forces were operating alongside Syrian troops.\n"
     attrs = [dict(content="its special forces were operating alongside Syrian troops", cue="admitted",

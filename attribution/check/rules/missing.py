@@ -333,7 +333,7 @@ def _lexicon(ctx: Context):
     if ctx.lexicon is not None and hasattr(ctx.lexicon, "lemma_of"):
         return ctx.lexicon
     try:
-        from ...lexicon import load_lexicon
+        from ...vocab import load_lexicon
 
         return load_lexicon()
     except Exception:  # no lexicon: only the colon evidence counts

@@ -1,0 +1,81 @@
+"""The project's vocabulary: every word list, loaded once, validated by one schema, frozen.
+
+The words are data in ``attribution/data/``; each concept has one owner file:
+
+- ``cues.toml``: cue verbs and their classes, irregular verb forms, cue nouns, multi-word cues
+  (the extract stage's :class:`Lexicon`);
+- ``people.toml``: titles, offices, roles, gender evidence, organisations and places, unnamed
+  sources (nouns, phrases, reasons), pronouns (the resolve stage's :class:`People`);
+- ``rules.toml``: words only the check rules use (:func:`load_rule_words`).
+
+:func:`load_vocabulary` returns all three in one :class:`Vocabulary`; :func:`load_lexicon`,
+:func:`load_people` and :func:`load_rule_words` return one part each.  Every load is cached
+and every value deeply frozen (tuples, frozensets, read-only dicts).  A malformed file raises
+:class:`DataFileError` with the file, the line (looked up in the right section) and what is
+wrong.  The schema is :data:`attribution.vocab.schema.SCHEMA`; inflection helpers (verb forms,
+de-inflection, demonyms) are in :mod:`attribution.vocab.inflect`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .cues import CLASSES, Lexicon, build_lexicon
+from .people import People, build_people
+from .rules import RuleWords, build_rule_words
+from .schema import DataFileError, norm, norm_seq, read_file
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CUES_FILE = DATA / "cues.toml"
+PEOPLE_FILE = DATA / "people.toml"
+RULES_FILE = DATA / "rules.toml"
+
+__all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words",
+           "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
+           "DataFileError", "CLASSES", "norm", "norm_seq"]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every word list of the project (see the module docstring for which file owns what)."""
+
+    cues: Lexicon
+    people: People
+    rules: RuleWords
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon(path: str, extra: tuple[str, ...]) -> Lexicon:
+    return build_lexicon(read_file(path, "cue lexicon"), path, extra)
+
+
+def load_lexicon(extra_cues: Iterable[str] = (), path: str | Path | None = None) -> Lexicon:
+    """The cue lexicon (cached), plus ``extra_cues`` (from the configuration) as speech verbs."""
+    return _lexicon(str(path or CUES_FILE), tuple(sorted(set(extra_cues or ()))))
+
+
+@functools.lru_cache(maxsize=4)
+def _people(path: str) -> People:
+    return build_people(read_file(path, "people word lists"), path)
+
+
+def load_people(path: str | Path | None = None) -> People:
+    """The resolve stage's word lists (cached)."""
+    return _people(str(path or PEOPLE_FILE))
+
+
+@functools.lru_cache(maxsize=4)
+def _rule_words(path: str) -> RuleWords:
+    return build_rule_words(read_file(path, "rules vocabulary"), path)
+
+
+def load_rule_words(path: str | Path | None = None) -> RuleWords:
+    """The check rules' word lists (cached), ``{table: {key: words}}``."""
+    return _rule_words(str(path or RULES_FILE))
+
+
+def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:
+    """All packaged word lists, each file read and validated once."""
+    return Vocabulary(load_lexicon(extra_cues), load_people(), load_rule_words())

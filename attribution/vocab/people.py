@@ -1,0 +1,128 @@
+"""The resolve stage's vocabulary (``people.toml``): titles, offices, roles, gender evidence,
+organisations and places, unnamed-source nouns, phrases and reasons, pronouns.
+
+Words are compared normalised (:func:`~attribution.vocab.schema.norm`: lower case, straight
+apostrophes, no trailing full stop); multi-word entries as token sequences."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .frozen import FrozenDict
+from .schema import SCHEMA, validate, Located, norm, norm_seq
+
+
+@dataclass(frozen=True)
+class People:
+    """The resolve stage's vocabulary (see ``people.toml``)."""
+
+    titles: frozenset[tuple[str, ...]]
+    offices: Mapping[tuple[str, ...], str]   # title -> role it names ("Sen." -> "senator")
+    roles: frozenset[tuple[str, ...]]
+    role_class: Mapping[str, str]            # role -> canonical role ("spokeswoman" -> "spokesman")
+    male: frozenset[str]
+    female: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    org_heads: frozenset[str]
+    org_generic: frozenset[str]
+    org_names: frozenset[tuple[str, ...]]
+    places: frozenset[tuple[str, ...]]
+    place_heads: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    parties: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    anonymous_insiders: frozenset[str]
+    anonymous_collectives: frozenset[str]
+    anonymous_evidence: frozenset[str]
+    anonymous_phrases: tuple[str, ...]
+    anonymous_modifiers: frozenset[str]
+    reasons: tuple[str, ...]
+    pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
+    max_title: int = 1
+    max_role: int = 1
+
+    def same_role(self, a: str | None, b: str | None) -> bool:
+        if not a or not b:
+            return False
+        a, b = a.lower(), b.lower()
+        return a == b or self.role_class.get(a, a) == self.role_class.get(b, b)
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(norm(w) for w in values)
+
+
+def _longest_first(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({p.lower() for p in values}, key=lambda p: (-len(p), p)))
+
+
+def build_people(raw: str, path: Path | str = "people.toml") -> People:
+    """Build :class:`People` from TOML text, validating every entry (the schema's checks plus
+    the cross-references: ``same`` and ``offices`` name listed roles and titles, and no pronoun
+    sits in two classes).  Raises :class:`~attribution.vocab.schema.DataFileError`."""
+    data = validate(raw, path, SCHEMA["people.toml"])
+    src = Located(raw, path)
+
+    def entry_pos(section: str, key: str, entry: str) -> int:
+        start, end = src.key(section, key)
+        i = src.find(f'"{entry}"', start, end)
+        return i if i >= 0 else start
+
+    roles = data["roles"]["words"]
+    role_set = {" ".join(norm_seq(r)) for r in roles}
+    role_class: dict[str, str] = {}
+    for group in data["roles"]["same"]:
+        canon = " ".join(norm_seq(group[0]))
+        for r in group:
+            k = " ".join(norm_seq(r))
+            if k not in role_set:
+                raise src.error(entry_pos("roles", "same", r), f"[roles] same: {r!r} is not listed in [roles] words")
+            role_class[k] = canon
+    offices: dict[tuple[str, ...], str] = {}
+    title_set = {norm_seq(t) for t in data["titles"]["words"]}
+    for pair in data["titles"]["offices"]:
+        if len(pair) != 2 or norm_seq(pair[0]) not in title_set or " ".join(norm_seq(pair[1])) not in role_set:
+            raise src.error(entry_pos("titles", "offices", pair[0]),
+                            f"[titles] offices: {pair!r} must pair a listed title with a listed role")
+        offices[norm_seq(pair[0])] = pair[1].lower()
+    pronouns: dict[str, str] = {}
+    for cls, words in data["pronouns"].items():
+        for w in words:
+            if w.lower() in pronouns:
+                raise src.error(entry_pos("pronouns", cls, w),
+                                f"[pronouns] {w!r} is in both {pronouns[w.lower()]} and {cls}")
+            pronouns[w.lower()] = cls
+    titles = frozenset(norm_seq(t) for t in data["titles"]["words"])
+    role_seqs = frozenset(norm_seq(r) for r in roles)
+    gender, orgs, names, anon = data["gender"], data["organizations"], data["names"], data["anonymous"]
+    return People(
+        titles=titles,
+        offices=FrozenDict(offices),
+        roles=role_seqs,
+        role_class=FrozenDict(role_class),
+        male=_words(gender["male"]),
+        female=_words(gender["female"]),
+        male_names=_words(gender["male_names"]),
+        female_names=_words(gender["female_names"]),
+        org_heads=_words(orgs["heads"]),
+        org_generic=_words(orgs["generic"]),
+        org_names=frozenset(norm_seq(w) for w in orgs["names"]),
+        places=frozenset(norm_seq(w) for w in orgs["places"]),
+        place_heads=_words(orgs["place_heads"]),
+        not_names=_words(names["not_names"]),
+        particles=_words(names["particles"]),
+        parties=_words(names["parties"]),
+        anonymous_nouns=_words(anon["nouns"]),
+        anonymous_insiders=_words(anon["insiders"]),
+        anonymous_collectives=_words(anon["collectives"]),
+        anonymous_evidence=_words(anon["evidence"]),
+        anonymous_phrases=_longest_first(anon["phrases"]),
+        anonymous_modifiers=_words(anon["modifiers"]),
+        reasons=_longest_first(anon["reasons"]),
+        pronouns=FrozenDict(pronouns),
+        max_title=max(len(t) for t in titles),
+        max_role=max(len(r) for r in role_seqs),
+    )

@@ -1,0 +1,167 @@
+"""The vocabulary (attribution/vocab): the packaged word lists load once, deeply frozen; the cue
+lexicon answers; bad data fails with file:line, the line found in the right section."""
+from __future__ import annotations
+
+import pytest
+
+from attribution.vocab import (CLASSES, DataFileError, build_lexicon, build_rule_words, load_lexicon,
+                              load_people, load_rule_words, load_vocabulary)
+
+
+def test_packaged_lexicon_classes():
+    lex = load_lexicon()
+    assert "speech" in lex.cue_classes("say")
+    assert lex.cue_classes("deny") >= {"deny"}
+    assert lex.cue_classes("accuse") >= {"accuse"}
+    assert "loaded" in lex.cue_classes("admit")
+    assert "warn" in lex.cue_classes("warn")
+    assert "writing" in lex.cue_classes("tweet")
+    assert "cognition" in lex.cue_classes("believe")
+    assert "noun" in lex.cue_classes("statement")
+    assert lex.cue_classes("table") == frozenset()
+    assert lex.cue_classes(None) == frozenset()
+    assert {"claim", "admit", "concede", "insist"} <= lex.loaded
+    assert {"deny", "reject", "dispute"} <= lex.deny
+    assert "according to" in lex.multiword
+    assert "reportedly" in lex.hedges
+    assert {"officials", "sources", "critics"} <= lex.anonymous_nouns
+    for lemma, classes in lex.verbs.items():
+        assert classes and classes <= set(CLASSES), lemma
+
+
+@pytest.mark.parametrize("surface, lemma", [
+    ("said", "say"), ("says", "say"), ("saying", "say"), ("told", "tell"), ("denied", "deny"),
+    ("denies", "deny"), ("accused", "accuse"), ("warned", "warn"), ("wrote", "write"),
+    ("tweeted", "tweet"), ("admitted", "admit"), ("Said", "say"), ("table", None), ("the", None),
+])
+def test_lemma_of_inflected_forms(surface, lemma):
+    assert load_lexicon().lemma_of(surface) == lemma
+
+
+def test_extra_cues_are_speech_verbs_and_cached():
+    lex = load_lexicon(extra_cues=["opine"])
+    assert "speech" in lex.cue_classes("opine")
+    assert load_lexicon(extra_cues=["opine"]) is lex
+    assert not load_lexicon().is_cue_verb("opine")
+
+
+GOOD = """
+[verbs]
+speech = ["say", "tell"]
+deny = ["deny"]
+[nouns]
+noun = ["statement"]
+[multiword]
+cues = ["according to"]
+"""
+
+
+def test_minimal_lexicon_parses():
+    lex = build_lexicon(GOOD)
+    assert lex.lemma_of("denied") == "deny"
+    assert lex.is_cue_noun("statement")
+
+
+@pytest.mark.parametrize("raw, line, words", [
+    (GOOD.replace('deny = ["deny"]', 'deny = ["deny", "deny"]'), 4, "duplicate"),
+    (GOOD.replace('deny = ["deny"]', 'grumpy = ["deny"]'), 4, "unknown class"),
+    (GOOD.replace('deny = ["deny"]', 'deny = ["Deny!"]'), 4, "bad entry"),
+    (GOOD.replace('deny = ["deny"]', 'deny = "deny"'), 4, "must be a list"),
+    (GOOD.replace('deny = ["deny"]', 'deny = [3]'), 4, "not a string"),
+    (GOOD + "[extras]\nx = 1\n", 9, "unknown section"),
+    (GOOD.replace('speech = ["say", "tell"]', 'speech = ["say", "tell"'), None, "not valid TOML"),
+])
+def test_bad_lexicon_names_file_and_line(raw, line, words):
+    with pytest.raises(DataFileError) as exc:
+        build_lexicon(raw, path="cues.toml")
+    msg = str(exc.value)
+    assert msg.startswith("cues.toml:")
+    assert words in msg
+    if line is not None:
+        assert msg.startswith(f"cues.toml:{line}:"), msg
+
+
+def test_missing_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(DataFileError):
+        load_lexicon(path=tmp_path / "nope.toml")
+
+
+# ---------------------------------------------------------------- one frozen vocabulary
+
+def test_the_vocabulary_is_loaded_once_and_deeply_frozen():
+    vocab = load_vocabulary()
+    assert load_vocabulary().cues is vocab.cues and vocab.people is load_people()
+    assert vocab.rules is load_rule_words()
+    with pytest.raises(TypeError):
+        vocab.cues.verbs["opine"] = frozenset({"speech"})
+    with pytest.raises(TypeError):
+        vocab.people.pronouns["xe"] = "group"
+    with pytest.raises(TypeError):
+        vocab.rules["contest"]["accuse"] = ()
+    assert isinstance(vocab.rules["contest"]["accuse"], tuple)
+    with pytest.raises(AttributeError):
+        vocab.people.anonymous_nouns.add("bystanders")
+
+
+def test_the_frozen_vocabulary_pickles_for_worker_processes():
+    import pickle
+
+    lex = load_lexicon()
+    again = pickle.loads(pickle.dumps(lex))
+    assert again == lex and again.lemma_of("said") == "say"
+    assert pickle.loads(pickle.dumps(load_people())) == load_people()
+
+
+def _rules_text() -> str:
+    from attribution.vocab import RULES_FILE
+
+    return RULES_FILE.read_text(encoding="utf-8")
+
+
+def test_a_bad_rules_entry_is_reported_at_its_own_sections_line():
+    """``accuse`` is a key of both [cue_classes] and [contest]: a bad entry under [contest]
+    is reported at [contest]'s line, not at the first ``accuse =`` in the file (issue 13)."""
+    raw = _rules_text()
+    contest = raw.index("[contest]")
+    key = raw.index("accuse = [", contest)
+    raw = raw[:key] + raw[key:].replace('"accuse"', '""', 1)
+    with pytest.raises(DataFileError) as exc:
+        build_rule_words(raw, "rules.toml")
+    line = raw.count("\n", 0, key) + 1
+    assert exc.value.line == line and str(exc.value).startswith(f"rules.toml:{line}:")
+    assert "[contest] accuse" in str(exc.value)
+
+
+def test_a_wrongly_typed_rules_key_is_reported_at_its_own_sections_line():
+    import re
+
+    raw = _rules_text()
+    response = raw.index("[response]")        # "phrases" is a key of [loaded_cue] too
+    key = raw.index("phrases = [", response)
+    raw = raw[:key] + re.sub(r"phrases = \[[^\]]*\]", 'phrases = "declined to comment"', raw[key:], count=1)
+    with pytest.raises(DataFileError) as exc:
+        build_rule_words(raw, "rules.toml")
+    assert "[response] phrases must be a list" in str(exc.value)
+    assert exc.value.line == raw.count("\n", 0, key) + 1
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda raw: raw + "\n[extra]\nwords = [\"x\"]\n", "unknown section [extra]"),
+    (lambda raw: raw.replace("max_words = 4", "max_words = \"four\""), "[terms] max_words must be an integer"),
+    (lambda raw: raw.replace("[beats]\n", "[beats]\nadverbs = [\"slowly\"]\n"), "[beats] unknown key 'adverbs'"),
+    (lambda raw: raw.replace('"shrug", "sigh"', '"shrug", "shrug"'), "[beats] verbs: duplicate entry 'shrug'"),
+])
+def test_rules_toml_is_validated_by_the_one_schema(edit, message):
+    raw = edit(_rules_text())
+    with pytest.raises(DataFileError) as exc:
+        build_rule_words(raw, "rules.toml")
+    assert message in str(exc.value)
+    assert exc.value.path == "rules.toml" and exc.value.line > 0
+
+
+def test_every_data_file_error_is_one_class():
+    from attribution.vocab import build_people
+
+    for build in (build_lexicon, build_people, build_rule_words):
+        with pytest.raises(DataFileError):
+            build("[verbs\n", "x.toml")
