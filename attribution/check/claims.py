@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from ..model import Attribution, Span
+from ..vocab.inflect import lemma_candidates
 from . import vocab
 from .context import Context, mentions
 
@@ -24,13 +25,7 @@ february march april may june july august september october november december to
 
 def lemma_in(word: str, lemmas: frozenset[str]) -> bool:
     """``word`` (a lemma or an inflected form) is one of ``lemmas`` (crude de-inflection)."""
-    w = word.lower()
-    cands = {w}
-    for suf, rep in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                     ("d", ""), ("ing", ""), ("ing", "e")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            cands.add(w[: -len(suf)] + rep)
-    return bool(cands & lemmas)
+    return bool(lemma_candidates(word) & lemmas)
 
 
 def accusations(ctx: Context) -> list[Attribution]:

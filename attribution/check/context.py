@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import Attribution, Resolved, Sentence, Severity, Span, Speaker, Token
+from ..vocab.inflect import demonyms
 from . import vocab as _vocab
 
 
@@ -184,19 +185,6 @@ def _ordered_starts(blocks) -> list[int] | None:
             return None
         end = max(b.end, b.start + 1)
     return [b.start for b in blocks]
-
-
-def demonyms(name: str) -> set[str]:
-    """Cheap adjectival forms of a place or group name: Russia -> russian, Iran -> iranian."""
-    n = name.lower()
-    out = set()
-    if n.endswith("a"):
-        out.add(n + "n")
-    elif n.endswith(("y", "e")):
-        out.add(n[:-1] + "ian")
-    else:
-        out |= {n + "ian", n + "i", n + "ese", n + "ish"}
-    return out
 
 
 def mentions(haystack: str, variants: set[str]) -> bool:
