@@ -12,7 +12,7 @@ is a small header followed by a JSON payload::
     b"ATPC" | format version (1 byte) | blake2b-128 of payload | payload
 
     payload = ["<key>", [sentence, ...]]      sentence = [word, ...]
-    word    = [id, text, lemma, upos, xpos, feats, head, deprel, start, end, ner]
+    word    = [id, text, lemma, upos, xpos, feats, head, deprel, start, end, ner]  (a WordRow)
 
 The cache directory is not trusted: anyone who can write it (a pull request, when
 the cache lies in the checked-out workspace) can plant files there.  So the reader
@@ -52,6 +52,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import CacheError  # noqa: F401  (raised here; importers catch it from here)
+from .parse.rows import WordRow
 
 FORMAT_VERSION = 2  # 1 was marshal: every old entry is a miss (and cleared by `cache clear`)
 MAGIC = b"ATPC"
@@ -99,8 +100,9 @@ def _digest(payload: bytes) -> bytes:
 
 
 def validate(value, text: str) -> list | None:
-    """``value`` as :meth:`Parser.parse_texts` returns it for ``text`` (sentences of word
-    tuples), or ``None`` when it is not a parse of ``text`` this reader can use safely."""
+    """``value`` as :meth:`Parser.parse_texts` returns it for ``text`` (sentences of
+    :class:`~attribution.parse.rows.WordRow`), or ``None`` when it is not a parse of ``text``
+    this reader can use safely."""
     if type(value) is not list or (not value and text.strip()):
         return None
     n_text = len(text)
@@ -142,7 +144,7 @@ def validate(value, text: str) -> list | None:
                 span, group, prev_end = (start, end), 1, end
             roots += head == 0
             heads[i] = head
-            words.append((id_, wtext, lemma, upos, xpos, feats, head, deprel, start, end, ner))
+            words.append(WordRow(id_, wtext, lemma, upos, xpos, feats, head, deprel, start, end, ner))
         if group == 1 and words[-1][1] != text[span[0]:span[1]]:
             return None
         if roots != 1 or not _acyclic(heads):

@@ -21,7 +21,7 @@ from attribution.parse import Parser
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What Parser.parse_texts returns for paragraph TEXT: sentences of word tuples
+# What Parser.parse_texts returns for paragraph TEXT: sentences of word rows (WordRow, plain tuples)
 # (id, text, lemma, upos, xpos, feats, head, deprel, start, end, ner).
 TEXT = "Officials said. Lavrov denied it"
 PARA = [
@@ -60,6 +60,18 @@ def test_lists_from_json_are_stored_as_tuples(cache):
     k = key("x")
     cache.put(k, [[list(w) for w in s] for s in PARA], TEXT)
     assert cache.get(k, TEXT) == PARA
+
+
+def test_a_cached_word_is_the_parse_stages_word_row(cache):
+    from attribution.parse.rows import WordRow
+
+    k = key(TEXT)
+    cache.put(k, PARA, TEXT)
+    words = cache.get(k, TEXT)[1]
+    assert all(type(w) is WordRow for w in words)
+    assert (words[0].text, words[0].upos, words[0].ner, words[0].start, words[0].end) == \
+        ("Lavrov", "PROPN", "S-PERSON", 16, 22)
+    assert words[1].head == 0 and words[1].deprel == "root"
 
 
 def test_key_changes_with_model_id_stanza_version_and_text():

@@ -14,7 +14,7 @@ def _log_softmax_rows(x):
 def test_mst_one_root_is_stanzas_decoder():
     from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
-    from attribution.parse import _mst_one_root
+    from attribution.parse.depparse import _mst_one_root
 
     rng = np.random.default_rng(15)
     for _ in range(300):
@@ -27,7 +27,7 @@ def test_mst_one_root_is_stanzas_decoder():
 
 
 def test_greedy_tree_only_when_the_argmax_is_a_tree_with_one_root():
-    from attribution.parse import _greedy_tree
+    from attribution.parse.depparse import _greedy_tree
 
     def scores(heads):
         n = len(heads) + 1
@@ -76,7 +76,7 @@ def test_loading_the_model_builds_no_optimizer():
 
 
 def test_only_the_packages_own_model_files_skip_the_weights_only_unpickler(tmp_path):
-    from attribution.parse import _package_files_load
+    from attribution.parse.memo import _package_files_load
 
     calls = []
     load = _package_files_load(lambda f, *a, **k: calls.append((str(f), k.get("weights_only"))), tmp_path / "pkg")
