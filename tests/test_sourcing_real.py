@@ -65,3 +65,36 @@ def test_a_poll_split_among_supporters_is_the_named_polls_figure(parser):
             "Supporters of Governor Ellen Park say by 58%-37% that the state should pay for it, "
             "while her opponents are opposed, 61%-30%.\n")
     assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+def test_an_inverted_source_with_a_relative_clause_keeps_the_quote_and_its_reason(parser):
+    text = ("Mexico announced new tariffs on Monday.\n\n"
+            '"We have seen growing hostility toward our exporters," said a Mexican official who '
+            'was not authorized to speak publicly on the issue. "This set off our fears."\n')
+    report = _audit(parser, text)
+    direct = [a for a in report.resolved.attributions if a.type == "direct"]
+    assert len(direct) == 1 and len(direct[0].content) == 2
+    sp = report.resolved.speaker(direct[0].speaker)
+    assert sp.kind == "anonymous" and sp.anonymity == "person" and "not authorized" in sp.anonymity_reason
+    assert [f.severity.value for f in report.findings if f.rule == "anonymous-source"] == ["info"]
+
+
+def test_not_authorized_to_discuss_is_the_reason_not_a_claim(parser):
+    text = ("An aide to Gov. Nora Whitcombe, who spoke on the condition that she not be named because "
+            "she was not authorized to discuss the talks, said the governor had asked for more money.\n")
+    report = _audit(parser, text)
+    src = report.source.text
+    cues = [src[a.cue.start:a.cue.end] for a in report.resolved.attributions if a.cue]
+    assert cues == ["said"]
+    sp = report.resolved.speaker(report.resolved.attributions[0].speaker)
+    assert sp.kind == "anonymous" and sp.anonymity == "person" and sp.anonymity_reason
+
+
+def test_the_people_are_the_people_familiar_with_the_matter(parser):
+    text = ("People familiar with the matter said the company would cut 300 jobs. "
+            "The cuts would be the largest since 2011, the people said.\n")
+    report = _audit(parser, text)
+    assert {a.speaker for a in report.resolved.attributions} == {report.resolved.speakers[0].id}
+    assert _flagged(report, "vague-attribution") == []
+    found = [f for f in report.findings if f.rule == "anonymous-source"]
+    assert len(found) == 1 and len(found[0].attributions) == 2

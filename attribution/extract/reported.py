@@ -428,6 +428,10 @@ def _modifies_noun(toks, v: Token) -> bool:
     if v.xpos == "VBN" and k >= 1 and toks[k - 1].xpos == "NNS" and v.id < len(toks) \
             and toks[v.id].upos == "ADP" and nxt != "that":
         return True  # "refugees admitted to ...", never "A Chinese official responded by ..."
+    if v.xpos == "VB" and k >= 2 and toks[k - 1].text.lower() == "to" and toks[k - 2].xpos in ("VBN", "JJ") \
+            and any(t.text.lower() in ("not", "n't", "never") for t in toks[max(0, k - 5):k - 2]):
+        return True  # "who was not authorized to speak publicly", "not allowed to discuss": the
+        # reason a source is unnamed, not something said
     if v.xpos == "VB" and k >= 1 and toks[k - 1].text.lower() == "to":
         j = k - 1
         if j >= 1 and toks[j - 1].text.lower() == "not":
@@ -760,6 +764,15 @@ def _before_cue(tree: Tree, v: Token):
                 inverted = list(range(inverted[0], app[-1] + 1))
         if inverted:
             k = inverted[-1] + 1
+        if inverted and k <= n and toks[k - 1].text.lower() in ("who", "whose") and any(
+                t.upos in ("NOUN", "PROPN") for t in toks[inverted[0] - 1:k - 1]):
+            # '"...," said a Mexican official who was not authorized to speak publicly.': the
+            # relative clause describes the source, to the sentence's end or the next comma
+            e = k
+            while e <= n and toks[e - 1].text not in (".", "!", "?", ",", ";") and toks[e - 1].text not in ("\"", "“", "``"):
+                e += 1
+            inverted = list(range(inverted[0], e))
+            k = e
     k = _skip_adjuncts(toks, k)
     tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":", "(") or toks[k - 1].text in QUOTE_END \
         or (toks[k - 1].upos in ("ADP", "SCONJ") and toks[k - 1].text.lower() not in ("that", "of"))

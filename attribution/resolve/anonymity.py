@@ -85,6 +85,17 @@ def unnamed_evidence(people: People, name: str) -> bool:
     return _norm(re.sub(r"[^\w-]", "", words[-1])) in people.anonymous_evidence
 
 
+def description_head(name: str) -> str | None:
+    """The head noun of an unnamed source's description: "people familiar with the
+    matter" -> people, "a senior official" -> official."""
+    head = None
+    for w in re.findall(r"[a-z][a-z'’-]*", " ".join(name.lower().split())):
+        if w in _HEAD_CUT and head is not None:
+            break
+        head = w
+    return head
+
+
 _HEAD_CUT = frozenset(["with", "of", "in", "at", "for", "from", "who", "that", "familiar", "close",
                        "briefed", "speaking", "knowledgeable", "involved", "inside", "within", "on",
                        "to", "near", "under", "and", ","])

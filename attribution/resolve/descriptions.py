@@ -140,7 +140,8 @@ class Descriptions:
             for e in self.entities:
                 earlier = any(o < head_token.start for o, _ in e.named_at) or any(o < head_token.start for o, _ in e.mentions)
                 if e.kind == "anonymous" and earlier and (
-                        e.key == key or (role and self.people.same_role(e.role, role) and not e.plural)):
+                        e.key == key or (role and self.people.same_role(e.role, role) and not e.plural)
+                        or _back_reference(words, e.name)):
                     best = e
             if best is not None:
                 return best
@@ -200,3 +201,13 @@ class Descriptions:
             if best_key is None or key < best_key:
                 best, best_key = e, key
         return best
+
+
+def _back_reference(words: list[str], earlier: str) -> bool:
+    """A bare definite description ("the people", "the official") names again an unnamed
+    source described earlier by the same head noun ("people familiar with the matter", "a
+    senior official")."""
+    from .anonymity import description_head
+
+    rest = [w for w in words[1:] if w not in ("two", "three", "four", "same")]
+    return len(rest) == 1 and description_head(earlier) == rest[0]
