@@ -6,7 +6,9 @@
 
 For each set it prints, per rule (every rule, preview ones too, marked): gold findings, the
 audit's findings, matched, precision and recall; the share of matched speech attributions whose speaker is wrong (and how many got no
-speaker); and the share of clean articles (no gold error-level finding) that fail CI at the
+speaker); a wrong speaker counts as wrong even when the audit marks the link uncertain
+(``confidence: "low"``, "speaker uncertain" in the report): the uncertain links and how many of
+them are wrong are printed beside it, never subtracted; and the share of clean articles (no gold error-level finding) that fail CI at the
 default ``--fail-on error``.
 
 Gold (definitions: ``bench/gold/GUIDE.md``):
@@ -212,8 +214,11 @@ def _named(name: str) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in _WORD.findall(name) if w[:1].isupper()).lower()
+def _initials(name: str, function_words: bool = False) -> str:
+    """The initials of a name's capitalised words ("dj" for "Department of Justice"), or of
+    its function words too ("doj")."""
+    return "".join(w[0] for w in _WORD.findall(name)
+                   if w[:1].isupper() or (function_words and w.lower() in ("of", "for", "and"))).lower()
 
 
 def speaker_verdict(gold: str, speaker) -> str:
@@ -239,7 +244,7 @@ def speaker_verdict(gold: str, speaker) -> str:
     if g & p or fuzz.token_set_ratio(gold.lower(), speaker.name.lower()) >= 85:
         return "right"
     compact = re.sub(r"[^a-z]", "", speaker.name.lower())
-    if len(compact) >= 2 and compact in (_initials(gold), _initials(gold).replace("o", "")):
+    if len(compact) >= 2 and compact in (_initials(gold), _initials(gold, function_words=True)):
         return "right"  # "DOJ" for "Department of Justice"
     return "wrong"
 
@@ -316,10 +321,14 @@ def run_set(name: str, articles: list[Article], parser, lexicon, cache, details:
                 continue
             verdict = speaker_verdict(gold_name, report.resolved.speaker(match.speaker))
             spk[verdict] += 1
+            if match.speaker is not None and match.confidence == "low":
+                spk["uncertain"] += 1              # shown to the editor as "speaker uncertain"
+                spk[f"uncertain_{verdict}"] += 1
             if details is not None and verdict == "wrong":
                 sp = report.resolved.speaker(match.speaker)
                 details.append({"set": name, "doc": art.id, "kind": "WRONG-SPEAKER", "gold": gold_name,
-                                "ours": f"{sp.name} ({sp.kind})", "attribution": _describe(report, match, art.text)})
+                                "ours": f"{sp.name} ({sp.kind})", "confidence": match.confidence,
+                                "attribution": _describe(report, match, art.text)})
     rules = {}
     for rule, c in sorted(per_rule.items()):
         annotated = rule in GUIDE_RULES  # the guide defines no gold for the others
@@ -332,7 +341,10 @@ def run_set(name: str, articles: list[Article], parser, lexicon, cache, details:
         "set": name, "articles": len(articles), "seconds": round(time.time() - t0, 1),
         "rules": rules,
         "speakers": {"matched": matched, "right": spk["right"], "wrong": spk["wrong"], "none": spk["none"],
-                     "wrong_share": spk["wrong"] / matched if matched else None},
+                     "wrong_share": spk["wrong"] / matched if matched else None,
+                     "uncertain": spk["uncertain"], "uncertain_right": spk["uncertain_right"],
+                     "uncertain_wrong": spk["uncertain_wrong"],
+                     "confident_wrong": spk["wrong"] - spk["uncertain_wrong"]},
         "clean_articles": clean, "clean_failing_ci": fails,
         "clean_fail_share": fails / clean if clean else None,
     }
@@ -363,6 +375,8 @@ def print_table(res: dict) -> None:
     s = res["speakers"]
     print(f"\nspeakers: {s['matched']} matched speech attributions; wrong {s['wrong']} "
           f"({_fmt(s['wrong_share'])}), no or unspecific speaker {s['none']}, right {s['right']}")
+    print(f"  shown as uncertain: {s['uncertain']} (right {s['uncertain_right']}, wrong {s['uncertain_wrong']}); "
+          f"wrong and shown as certain: {s['confident_wrong']}")
     print(f"clean articles failing CI at --fail-on error: {res['clean_failing_ci']} of "
           f"{res['clean_articles']} ({_fmt(res['clean_fail_share'])})")
 
