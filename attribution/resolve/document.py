@@ -31,6 +31,7 @@ class DocumentView:
         self.runs: list[_Run] = []
         self.runs_by_sent: list[list[_Run]] = [[] for _ in self.sents]
         self.timeline: list[_Cand] = []
+        self.cited_at: dict[int, list[int]] = {}   # id(entity) -> offsets where it is a source
         self._quote_regions()
         self._cap_vocab()
 
@@ -67,6 +68,12 @@ class DocumentView:
                     toks[k] = dataclasses.replace(toks[k], text=pm.group(1))
                     for q in range(k + 1, m + 1):
                         toks[q] = dataclasses.replace(toks[q], text=pm.group(2))
+                    changed = True
+                elif not pm and surface[:1].isupper() and surface.isalpha() \
+                        and "".join(x.text for x in toks[k:m + 1]) == surface:
+                    # "Reyes" read as "Reye" + possessive "s": a name keeps its whole word (the
+                    # piece stays, so token ids and heads are unchanged)
+                    toks[k] = dataclasses.replace(toks[k], text=surface)
                     changed = True
             k = m + 1
         return dataclasses.replace(s, tokens=tuple(toks)) if changed else s

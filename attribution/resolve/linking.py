@@ -36,6 +36,7 @@ class SourceLinking:
             out[a.id] = ent
             if ent is not None:
                 ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
+                self.cited_at.setdefault(id(ent), []).append(a.source.start)
                 sent_index = self.sent_of(a.source.start)
                 self.timeline.append(self._cand(a.source.start, sent_index, ent,
                                                 self._source_tier(a.source.start, a.source.end)))

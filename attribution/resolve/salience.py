@@ -71,6 +71,44 @@ class Salience:
                 break
         return None
 
+    def _acts(self, e: _Entity) -> bool:
+        """The entity is a source, or the subject of a clause, somewhere outside a headline
+        before the point resolved so far ("Meanwhile Rihanna, who was honored ..., spoke")."""
+        if any(not self._headline_at(o) for o in self.cited_at.get(id(e), ())):
+            return True
+        acting = getattr(self, "_acting", None)
+        if acting is None:
+            acting = self._acting = {
+                id(r.entity) for r in self.runs
+                if r.entity is not None and not r.modifier and not self._headline_at(r.start)
+                and not self._inside(self.quotes, r.start) and not self._in_dateline(self.sents[r.sent], r.i)
+                and self._run_head(self.sents[r.sent], r.i, r.j).deprel.startswith("nsubj")}
+        return id(e) in acting
+
+    @staticmethod
+    def _in_dateline(s, k: int) -> bool:
+        """Token ``k`` lies in a dateline: a sentence opening with a word in capitals, ended by
+        a dash within a few words ("PORT ALDER, Drelland (Wire) — She ...")."""
+        toks = s.tokens
+        if not toks or not (toks[0].text.isupper() and len(toks[0].text) > 1):
+            return False
+        return any(t.text in ("\u2014", "\u2013", "--") for t in toks[k + 1:12])
+
+    def _headline_at(self, offset: int) -> bool:
+        """The sentence at ``offset`` is a headline: a Title Case line, or a line of its own
+        with no sentence punctuation at its end ("Drelland certifies election result")."""
+        sj = self.sent_of(offset)
+        if not 0 <= sj < len(self.sents):
+            return False
+        s = self.sents[sj]
+        if id(s) in self.headlines:
+            return True
+        before = self.text[self.text.rfind("\n", 0, s.start) + 1:s.start]   # "# " of a Markdown heading
+        nl = self.text.find("\n", s.end)
+        after = self.text[s.end:nl if nl >= 0 else len(self.text)]
+        alone = not any(ch.isalnum() for ch in before + after)
+        return alone and bool(s.tokens) and s.tokens[-1].text not in (".", "!", "?", "\u2026", '"', "\u201d", "'")
+
     def _compat(self, e: _Entity, cls: str) -> float | None:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
@@ -89,8 +127,12 @@ class Salience:
                 lone = not e.title and all(len(name_seq) < 2 for name_seq in e.names)
                 known = e.title or e.role or e.gender or any(
                     name_seq and (name_seq[0] in self.people.male_names or name_seq[0] in self.people.female_names) for name_seq in e.names)
-                if lone and not known and not e.mentions:
-                    return None  # "Drelland", "Parking": a capitalised word that never spoke
+                if lone and not known and not self._acts(e):
+                    # "Drelland", "Parking", "Lakeshore": a capitalised word never given a first
+                    # name, a title, a role or a gender, that never spoke nor did anything
+                    # outside a headline ("Drelland certifies election result"), may be a
+                    # place or a company
+                    return None
                 return 1.0 if lone or not known else 0.0
             if e.kind == "anonymous" and not e.plural:
                 return None if e.gender and e.gender != want else 0.0

@@ -1,0 +1,54 @@
+"""Speaker links on realistic copy, through extract and resolve: the constructions that gave
+wrong speakers in the findings benchmark (bench/findings.py, "speakers:" line).  A wrong
+speaker is worse than none: where the evidence is weak the link is left out or marked
+uncertain (``confidence == "low"``)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.stanza
+
+
+def _audit(parser, text: str, path: str = "story.md"):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    return audit_source(load_text(text, path=path, fmt="text"), parser)
+
+
+def _by_content(report, needle: str):
+    text = report.source.text
+    for a in report.resolved.attributions:
+        if any(needle in text[c.start:c.end] for c in a.content):
+            return a, report.resolved.speaker(a.speaker)
+    raise AssertionError(f"no attribution with content {needle!r}")
+
+
+def test_a_she_before_any_name_is_not_the_place_in_the_headline_or_dateline(parser):
+    report = _audit(parser,
+                    "# Marvell approves new port levy\n\n"
+                    "HALDEN BAY, Marvell (Wire) — She will fight the levy in court, she said on Tuesday. "
+                    "Harbor commissioner Greta Lindqvist told reporters the fee would cost shippers "
+                    "millions and drive cargo to rival ports.\n")
+    a, sp = _by_content(report, "fight the levy")
+    assert sp is None or sp.name == "Greta Lindqvist"
+    if sp is not None:
+        assert a.confidence == "low"   # named only after the pronoun: shown as uncertain
+
+
+def test_a_lone_word_that_only_names_a_company_in_a_headline_is_no_he(parser):
+    report = _audit(parser,
+                    "Brightwater and Keller banks agree to merge\n\n"
+                    "He has led Brightwater Savings Bank since 2011, and on Tuesday he said the bank "
+                    "needed to grow to survive. Tomas Eriksen, Brightwater's chief executive, said the "
+                    "deal would close in the spring.\n", path="story.txt")
+    a, sp = _by_content(report, "needed to grow")
+    assert sp is None or sp.name == "Tomas Eriksen"
+
+
+def test_a_surname_the_tokenizer_splits_like_a_possessive_keeps_its_speaker(parser):
+    report = _audit(parser,
+                    "School board member Luis Reyes, who chairs the finance committee, said the district "
+                    "would ask voters for a new levy. \"We cannot keep cutting teachers,\" Reyes said.\n")
+    a, sp = _by_content(report, "We cannot keep cutting teachers")
+    assert sp is not None and sp.name == "Luis Reyes"
