@@ -221,6 +221,7 @@ class Finding:
     line: int
     column: int
     attributions: tuple[str, ...] = ()
+    code: str = ""           # the rule's code, e.g. "ATR201" (empty only in hand-made findings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,7 +207,7 @@ def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
             stage = "resolve"  # the rest of the audit after the parse, for good measure
             resolved = resolve(doc, attrs, lexicon)
             stage = "check"
-            for f in check(resolved, config, lexicon):
+            for f in check(resolved, config, lexicon, strict=True):
                 assert 0 <= f.start <= f.end <= len(text), f
         except Exception:
             crashes.append((seed, stage, traceback.format_exc(limit=4)))

@@ -7,6 +7,10 @@ findings per ``config.severity``, drops findings inside blocks that suppress the
 rule inline (``Block.suppress``: rule ids, codes or ``"*"``), fills in line and
 column, and sorts by (offset, rule).  No rule reads configuration files or
 touches the terminal; this module imports nothing heavy.
+
+``strict=True`` (the rule tests) holds each rule to its declaration: it reads only
+the ``needs`` and ``config`` keys it declared (:mod:`.guard`), and each message it
+emits has the shape of one of its ``messages`` templates.
 """
 from __future__ import annotations
 
@@ -16,14 +20,18 @@ from typing import Iterable
 
 from ..model import Finding, Resolved, Severity
 from .context import Context, Hit
-from .registry import Rule, all_rules, lookup
+from .registry import NEEDS, Rule, all_rules, lookup
 
 __all__ = ["check", "selected_rules", "Context", "Hit", "all_rules", "lookup"]
 
 log = logging.getLogger(__name__)
 
 # what a Resolved always provides; rules whose ``needs`` are not met are skipped
-PROVIDED = frozenset({"parse", "attributions", "speakers"})
+PROVIDED = NEEDS
+
+
+class RuleContractError(Exception):
+    """In strict mode: a rule emitted a message none of its templates describes."""
 
 
 def selected_rules(config=None) -> list[Rule]:
@@ -33,8 +41,11 @@ def selected_rules(config=None) -> list[Rule]:
 
 
 def check(resolved: Resolved, config=None, lexicon=None, *,
-          provides: Iterable[str] = PROVIDED) -> list[Finding]:
-    """Every finding of the selected rules on ``resolved``, sorted by (offset, rule)."""
+          provides: Iterable[str] = PROVIDED, strict: bool = False) -> list[Finding]:
+    """Every finding of the selected rules on ``resolved``, sorted by (offset, rule).
+
+    ``strict``: run each rule on views that refuse undeclared needs and configuration
+    keys, and check each message against the rule's templates (for tests: slower)."""
     if config is None:
         from ..config import Config
 
@@ -52,16 +63,25 @@ def check(resolved: Resolved, config=None, lexicon=None, *,
         if missing:
             log.info("skipping %s: needs %s", rule.id, ", ".join(sorted(missing)))
             continue
-        for hit in _run(rule, ctx):
+        for hit in _run(rule, _strict_context(rule, resolved, config, lexicon) if strict else ctx):
+            if strict and rule.template_of(hit.message) is None:
+                raise RuleContractError(f"rule {rule.code} {rule.id} emitted a message none of its "
+                                        f"templates describes: {hit.message!r}")
             if _suppressed(rule, hit.start, blocks, block_starts):
                 continue
             severity = overrides.get(rule.id) or hit.severity or rule.severity
             line, col = source.line_col(hit.start)
             f = Finding(rule=rule.id, severity=Severity(severity), message=hit.message,
                         start=hit.start, end=max(hit.end, hit.start), line=line, column=col,
-                        attributions=tuple(hit.attributions))
+                        attributions=tuple(hit.attributions), code=rule.code)
             findings.setdefault((f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.start, f.rule, f.end, f.message))
+
+
+def _strict_context(rule: Rule, resolved: Resolved, config, lexicon) -> Context:
+    from .guard import GuardedConfig, GuardedResolved
+
+    return Context(GuardedResolved(resolved, rule), GuardedConfig(config, rule), lexicon)
 
 
 def _run(rule: Rule, ctx: Context) -> Iterable[Hit]:

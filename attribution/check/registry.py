@@ -5,7 +5,10 @@ and the checker can both import it without a cycle, and so that
 ``attribution rules`` / ``attribution explain`` stay fast: this module imports
 only the standard library and :mod:`attribution.model`.
 
-Codes are handed out here and never reused (ruff's ``codes.rs`` habit):
+Codes are handed out here and never reused (ruff's ``codes.rs`` habit): a rule that
+is removed leaves its code in :data:`RETIRED`, and registering a retired code fails.
+The table below is kept for reading; the generated one is in README.md and
+``docs/rules/`` (``scripts/update_rule_docs.py``).
 
 ======  =====================  ==============================
 code    id                     family
@@ -31,6 +34,15 @@ from ..model import Severity
 
 HEADINGS = ("What it does", "Why it matters", "Example", "Use instead")
 STATUSES = ("stable", "preview", "deprecated")
+# what a rule may declare it reads beyond the parsed document (text, blocks, sentences,
+# tokens, which every rule gets): extract's attributions, resolve's speakers (including an
+# attribution's ``speaker`` link).  ``check`` skips a rule whose needs a caller does not
+# provide; ``check(..., strict=True)`` (every rule test) fails a rule that reads an
+# undeclared one.
+NEEDS = frozenset({"attributions", "speakers"})
+# codes of rules that were removed: reserved for ever, never handed out again
+# (code -> "old-id: why it went"); scripts/update_rule_docs.py lists them in the README
+RETIRED: dict[str, str] = {}
 _CODE_RE = re.compile(r"^ATR[0-9]{3}$")
 _ID_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
@@ -50,10 +62,40 @@ class Rule:
     needs: frozenset[str]
     func: Callable = field(repr=False, compare=False)
     per: str = "document"     # "document": func(ctx); "attribution": func(ctx, attr)
+    # the shapes of the messages the rule emits, ``{name}`` marking a part taken from the
+    # text ('"{word}" editorialises about the speaker; prefer "said"'): the docs list them,
+    # and tests check that every message a rule emits has one of its shapes
+    messages: tuple[str, ...] = ()
+    # configuration keys (besides select, ignore, severity) the rule reads, as spelt in
+    # .attribution.toml ("anonymous-allow")
+    config: tuple[str, ...] = ()
+    _patterns: tuple[re.Pattern, ...] = field(default=(), repr=False, compare=False)
 
     def section(self, heading: str) -> str:
         """The text under one of :data:`HEADINGS` (without the heading line)."""
         return doc_sections(self.doc).get(heading, "")
+
+    def template_of(self, message: str) -> str | None:
+        """The declared message template that ``message`` is an instance of, or None."""
+        for template, pattern in zip(self.messages, self._patterns):
+            if pattern.fullmatch(message):
+                return template
+        return None
+
+
+_FIELD_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def template_pattern(template: str) -> re.Pattern:
+    """A message template as a regular expression: literal text, each ``{name}`` any
+    non-empty text (``{{`` and ``}}`` are literal braces)."""
+    out, pos = [], 0
+    for m in _FIELD_RE.finditer(template):
+        out.append(re.escape(template[pos:m.start()].replace("{{", "{").replace("}}", "}")))
+        out.append("(?:.+?)")
+        pos = m.end()
+    out.append(re.escape(template[pos:].replace("{{", "{").replace("}}", "}")))
+    return re.compile("".join(out), re.DOTALL)
 
 
 _RULES: dict[str, Rule] = {}  # code -> Rule
@@ -88,16 +130,31 @@ def first_sentence(text: str) -> str:
     return flat[: m.start()] if m else flat
 
 
-def rule(code: str, id: str, severity: Severity, *, needs=frozenset(), status: str = "stable",
-         per: str = "document") -> Callable:
+def rule(code: str, id: str, severity: Severity, *, messages, needs=frozenset(),
+         status: str = "stable", per: str = "document", config=()) -> Callable:
     """Register a rule function under ``code`` and ``id``.
 
+    ``messages``: the template of every message the rule emits (see :attr:`Rule.messages`);
+    ``needs``: what it reads of :data:`NEEDS`; ``config``: the configuration keys it reads.
     The function's docstring must have the headings in :data:`HEADINGS`; the first
-    sentence under *Why it matters* becomes the one-line rationale.  A duplicate
-    code or id raises :class:`RegistryError` at import.
+    sentence under *Why it matters* becomes the one-line rationale.  A duplicate or
+    retired code, a duplicate id, an unknown need or a rule without messages raises
+    :class:`RegistryError` at import.
     """
     if not _CODE_RE.match(code):
         raise RegistryError(f"rule code {code!r} is not of the form ATRnnn")
+    if code in RETIRED:
+        raise RegistryError(f"rule code {code} is retired ({RETIRED[code]}); take a new code")
+    unknown = set(needs) - NEEDS
+    if unknown:
+        raise RegistryError(f"rule {code}: unknown needs {sorted(unknown)} "
+                            f"(one of {', '.join(sorted(NEEDS))})")
+    if isinstance(messages, str) or not messages or \
+            not all(isinstance(m, str) and m.strip() for m in messages):
+        raise RegistryError(f"rule {code} {id}: declare the template of each message it emits "
+                            "(messages=(...), a tuple of strings)")
+    if isinstance(config, str) or not all(isinstance(k, str) and k for k in config):
+        raise RegistryError(f"rule {code} {id}: config must be a tuple of key names")
     if not _ID_RE.match(id):
         raise RegistryError(f"rule id {id!r} is not kebab-case")
     if status not in STATUSES:
@@ -118,7 +175,9 @@ def rule(code: str, id: str, severity: Severity, *, needs=frozenset(), status: s
             raise RegistryError(f"rule {code} {id}: docstring lacks {', '.join(missing)}")
         r = Rule(code=code, id=id, severity=severity,
                  rationale=first_sentence(sections["Why it matters"]), doc=doc,
-                 status=status, needs=frozenset(needs), func=func, per=per)
+                 status=status, needs=frozenset(needs), func=func, per=per,
+                 messages=tuple(messages), config=tuple(config),
+                 _patterns=tuple(template_pattern(m) for m in messages))
         _RULES[code] = r
         _IDS[id] = code
         return func

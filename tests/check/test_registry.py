@@ -74,7 +74,7 @@ def test_duplicate_code_raises():
         yield from ()
     f.__doc__ = _doc.__doc__
     with pytest.raises(RegistryError, match="duplicate rule code ATR101"):
-        rule("ATR101", "brand-new-rule", Severity.INFO)(f)
+        rule("ATR101", "brand-new-rule", Severity.INFO, messages=("x",))(f)
 
 
 def test_duplicate_id_raises():
@@ -82,7 +82,7 @@ def test_duplicate_id_raises():
         yield from ()
     f.__doc__ = _doc.__doc__
     with pytest.raises(RegistryError, match="duplicate rule id 'loaded-cue'"):
-        rule("ATR399", "loaded-cue", Severity.INFO)(f)
+        rule("ATR399", "loaded-cue", Severity.INFO, messages=("x",))(f)
     assert lookup("ATR399") is None
 
 
@@ -90,14 +90,14 @@ def test_missing_heading_raises():
     def f(ctx):
         """## What it does\nx\n\n## Why it matters\ny\n"""
     with pytest.raises(RegistryError, match="Example, Use instead"):
-        rule("ATR398", "half-documented", Severity.INFO)(f)
+        rule("ATR398", "half-documented", Severity.INFO, messages=("x",))(f)
 
 
 def test_bad_code_and_id_raise():
     with pytest.raises(RegistryError):
-        rule("X1", "fine-id", Severity.INFO)
+        rule("X1", "fine-id", Severity.INFO, messages=("x",))
     with pytest.raises(RegistryError):
-        rule("ATR397", "Not_Kebab", Severity.INFO)
+        rule("ATR397", "Not_Kebab", Severity.INFO, messages=("x",))
 
 
 def test_registry_import_is_light():
@@ -106,3 +106,75 @@ def test_registry_import_is_light():
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------ what a rule declares (ruff's guarantees)
+
+def _documented(ctx):
+    yield from ()
+
+
+_documented.__doc__ = _doc.__doc__
+
+
+def test_a_rule_without_message_templates_is_refused():
+    for messages in ((), "one string, not a tuple", ("",)):
+        with pytest.raises(RegistryError, match="template of each message"):
+            rule("ATR396", "no-messages", Severity.INFO, messages=messages)(_documented)
+    assert lookup("ATR396") is None
+
+
+def test_an_unknown_need_is_refused():
+    # a typo would make the checker skip the rule for ever ("needs a stage nobody provides")
+    with pytest.raises(RegistryError, match="unknown needs"):
+        rule("ATR395", "typo-need", Severity.INFO, needs={"speaker"}, messages=("x",))
+
+
+def test_a_retired_code_is_never_handed_out_again(monkeypatch):
+    from attribution.check import registry
+
+    monkeypatch.setitem(registry.RETIRED, "ATR394", "old-rule: merged into another")
+    with pytest.raises(RegistryError, match="ATR394 is retired"):
+        rule("ATR394", "new-rule", Severity.INFO, messages=("x",))
+    assert lookup("ATR394") is None
+
+
+def test_no_rule_uses_a_retired_code():
+    from attribution.check.registry import RETIRED
+
+    assert not {r.code for r in all_rules()} & set(RETIRED)
+    for code, why in RETIRED.items():
+        assert re.fullmatch(r"ATR\d{3}", code) and why.strip()
+
+
+@pytest.mark.parametrize("r", all_rules(), ids=lambda r: r.id)
+def test_every_rule_declares_its_messages_needs_and_config(r):
+    from attribution.check.registry import NEEDS
+    from attribution.config import _KEYS
+
+    assert r.messages and all(m == m.strip() for m in r.messages)
+    assert len(set(r.messages)) == len(r.messages)
+    assert r.needs <= NEEDS
+    assert set(r.config) <= _KEYS - {"select", "ignore", "severity", "fail-on"}
+    # a template is not just a placeholder: it has words of its own for the editor to read
+    for m in r.messages:
+        assert len(re.sub(r"\{\w+\}", "", m).split()) >= 2, m
+
+
+def test_template_of_matches_whole_messages_only():
+    r = lookup("loaded-cue")
+    said, did_not = r.messages
+    assert r.template_of('"admitted" editorialises about the speaker; prefer "said"') == said
+    assert r.template_of('"refused to say" editorialises about the speaker; prefer "did not say"') \
+        == did_not
+    assert r.template_of('"admitted" editorialises about the speaker') is None
+    assert r.template_of('editorialises about the speaker; prefer "said"') is None  # {word} empty
+    assert r.template_of('"x" editorialises about the speaker; prefer "said"!') is None
+
+
+def test_template_pattern_escapes_the_literal_text():
+    from attribution.check.registry import template_pattern
+
+    p = template_pattern('a (b) "{x}" [c]. {{literal}} {n} more')
+    assert p.fullmatch('a (b) "anything at all" [c]. {literal} 3 more')
+    assert not p.fullmatch('a b "anything" c. {literal} 3 more')

@@ -119,7 +119,7 @@ def run(text: str, attrs: list[dict] = (), speakers: list[dict] = (), *, rule: s
         config: Config | None = None, suppress=None, lexicon=None):
     """Findings (of ``rule`` only, when given) on a hand-built document."""
     config = config or Config(select=(rule,) if rule else ())
-    findings = check(resolved(text, attrs, speakers, suppress), config, lexicon)
+    findings = check(resolved(text, attrs, speakers, suppress), config, lexicon, strict=True)
     return [f for f in findings if rule is None or f.rule == rule]
 
 

@@ -68,7 +68,10 @@ def _in_named_content(ctx: Context, span: Span, *, quotes_only: bool = False) ->
     return False
 
 
-@rule("ATR301", "vague-attribution", Severity.WARNING, needs={"attributions"})
+@rule("ATR301", "vague-attribution", Severity.WARNING, needs={"attributions", "speakers"},
+      messages=('passive claim with no agent ("{cue}"): say who',
+                'vague source "{source}": name who says it',
+                '"{hedge}" hides the source of the claim: say who'))
 def vague_attribution(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -156,7 +159,9 @@ def _covered_by_source(ctx: Context, span: Span) -> bool:
     return False
 
 
-@rule("ATR302", "loaded-cue", Severity.INFO, needs={"attributions"})
+@rule("ATR302", "loaded-cue", Severity.INFO, needs={"attributions"},
+      messages=('"{word}" editorialises about the speaker; prefer "said"',
+                '"{phrase}" editorialises about the speaker; prefer "did not say"'))
 def loaded_cue(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does

@@ -62,7 +62,9 @@ def _chains(ctx: Context) -> dict[int, int]:
     return head
 
 
-@rule("ATR101", "unattributed-quote", Severity.ERROR, needs={"attributions"})
+@rule("ATR101", "unattributed-quote", Severity.ERROR, needs={"attributions", "speakers"},
+      messages=('quote with no speaker: "{quote}"',
+                'quoted words with no clear speaker: "{quote}"'))
 def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -349,7 +351,9 @@ def _near_attributed(ctx: Context, si: int, att_sents: set[int]) -> bool:
     return False
 
 
-@rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview")
+@rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
+      messages=("accusation by {accuser} against {accused} with no response from {accused} "
+                "in the article",))
 def one_sided(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -423,7 +427,8 @@ def _figure_re() -> re.Pattern:
         rf"|\b{num}\s+(?:[a-z]+\s+)?(?:{nouns})\b", re.IGNORECASE)
 
 
-@rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview")
+@rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview",
+      messages=('figure stated as fact with no source ("{figure}"): say whose figure it is',))
 def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does

@@ -49,7 +49,12 @@ def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str |
     return None
 
 
-@rule("ATR201", "anonymous-source", Severity.WARNING, needs={"speakers"})
+@rule("ATR201", "anonymous-source", Severity.WARNING, needs={"attributions", "speakers"},
+      config=("anonymous-allow", "anonymous-allow-requires-reason"),
+      messages=('{claims} sourced to an unnamed source ("{source}"); the article gives no '
+                "reason for the anonymity",
+                '{claims} sourced to an unnamed source ("{source}"); the article gives a '
+                'reason for the anonymity: "{reason}"'))
 def anonymous_source(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -117,7 +122,9 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         yield Hit(where.start, where.end, msg, tuple(a.id for a in attrs), sev)
 
 
-@rule("ATR202", "unresolved-source", Severity.WARNING, needs={"speakers"}, per="attribution", status="preview")
+@rule("ATR202", "unresolved-source", Severity.WARNING, needs={"attributions", "speakers"},
+      per="attribution", status="preview",
+      messages=('{kind} source "{source}" is not tied to anyone named in the article',))
 def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
     """
     ## What it does
@@ -180,7 +187,8 @@ def _role_holder(ctx: Context, head: str) -> bool:
     return False
 
 
-@rule("ATR203", "missing-affiliation", Severity.INFO, needs={"speakers"}, status="preview")
+@rule("ATR203", "missing-affiliation", Severity.INFO, needs={"attributions", "speakers"},
+      status="preview", messages=("{name} is quoted without a role or affiliation",))
 def missing_affiliation(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -258,7 +266,8 @@ def _name_words(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w) for w in _NAME_WORD.findall(text)]
 
 
-@rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"}, status="preview")
+@rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"}, status="preview",
+      messages=('"{later}" here but "{first}" on line {line}: the same name spelt two ways',))
 def name_inconsistency(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -352,7 +361,10 @@ def _different_people(ctx: Context, a: str, b: str) -> bool:
     return len(fa) >= 2 and len(fb) >= 2 and fa[0] != fb[0]
 
 
-@rule("ATR205", "contested-claim", Severity.WARNING, needs={"attributions", "speakers"})
+@rule("ATR205", "contested-claim", Severity.WARNING, needs={"attributions", "speakers"},
+      messages=('{side} {cue}: "{claim}"; {other_side} {other_cue}: "{rejection}"',
+                '{side} {cue}: "{claim}"; {other_side} {other_cue}: "{rejection}" '
+                "(and {n} more)"))
 def contested_claim(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
