@@ -21,6 +21,19 @@ def parser():
 
 
 @pytest.fixture(scope="session")
+def stored_parser(request):
+    """A parser that replays tests/fixtures/parses/ (no stanza); see tests/stored_parses.py."""
+    from .stored_parses import StoredParser, recording, write
+
+    if not recording():
+        yield StoredParser()
+        return
+    live = StoredParser(live=request.getfixturevalue("parser"))
+    yield live
+    write(live.recorded_header(), live.used)
+
+
+@pytest.fixture(scope="session")
 def polnear_train():
     path = POLNEAR / "train.jsonl"
     if not path.is_file():
