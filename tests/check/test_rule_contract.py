@@ -152,7 +152,7 @@ def _hit(what: str, message: str | None = None):
 
 def _corpus_reports(parser):
     from attribution.extract import extract
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.load import load
     from attribution.parse import parse
     from attribution.resolve import resolve
