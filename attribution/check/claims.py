@@ -141,7 +141,16 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
 
 
 def negations(text: str) -> int:
-    return len(_NEG.findall(text))
+    """Negations of a statement's polarity: not the contrast in "refugees from Syria but not
+    Muslims" or "not only ... but", which deny nothing."""
+    n = 0
+    for m in _NEG.finditer(text):
+        before = text[:m.start()].rstrip().lower()
+        after = text[m.end():].lstrip().lower()
+        if re.search(r"(?:\bbut|\band|\bor|,)$", before) or re.match(r"(?:only|just|even)\b", after):
+            continue
+        n += 1
+    return n
 
 
 _OBJ_END = re.compile(r"(?<![\w-])(?:of|for|over|with|in|that|after|as|on)(?![\w-])|[,;:.]")
@@ -225,17 +234,94 @@ def rejections(ctx: Context) -> list[Attribution]:
     words reject a claim ("that is not true", "called the claim baseless", "there is no
     evidence")."""
     weak = vocab.words("cue_classes", "weak_deny")
-    words = vocab.phrase_re("contest", "rejection")
     out = []
     for a in ctx.attributions:
         if a.negated or ctx.in_headline(a) or side_key(ctx, a) is None:
             continue
         classes = ctx.cue_classes(a)
         if "deny" in classes and cue_lemma(ctx, a) not in weak:
-            out.append(a)
-        elif classes & {"speech", "writing", "loaded", "deny"} and words.search(ctx.content_text(a)):
+            if _takes_a_claim(ctx, a):
+                out.append(a)
+        elif classes & {"speech", "writing", "loaded", "deny"} and _rejection_words(ctx, a):
             out.append(a)
     return out
+
+
+_ADVERB = re.compile(r"(?:\w+ly|again|also|even|still|immediately|publicly|on\s+\w+day|\w+\s+has|\w+\s+had)$")
+_NP_END = re.compile(r"(?<![\w-])(?:of|from|by|as|and|in|on|at|for|with|to|because|after|while|but)(?![\w-])|[,;:.!?\"“”()]")
+# cues whose object, whatever it is, is something said (``disputed the figures``,
+# ``contradicted Trump``); the others (reject, dismiss, disavow, repudiate, contest, push back)
+# also take plans, offers and people (``rejected the offer``, ``dismissed Gov. Walker``)
+_CLAIM_TAKING = frozenset({"deny", "dispute", "refute", "rebut", "contradict"})
+
+
+def _takes_a_claim(ctx: Context, rej: Attribution) -> bool:
+    """A deny-class cue rejects a claim when what it takes is one: a that-clause ("denied that
+    ..."), a pronoun or demonstrative ("denied it", "dismissed that suggestion"), a noun for a
+    claim ("rejected the allegations", "dismissed rumors that ..."), or anything at all after
+    deny, dispute, refute, rebut and contradict, except a person given something ("denied
+    Garland a hearing").  "Rejected the offer", "dismissed Gov. Walker" and "disavowed the
+    endorsement" reject no claim."""
+    return ctx.memo("claims.takes_claim", rej, lambda: _takes_a_claim_(ctx, rej))
+
+
+def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
+    if rej.cue is None:
+        return True
+    cue_toks = ctx.tokens_in(rej.cue)
+    if cue_toks and cue_toks[-1].upos == "NOUN":
+        return True  # "his denial", "a rejection of the report": a noun cue names a response
+    after = _after_cue(ctx, rej)[len(ctx.cue_text(rej)):]
+    words = re.findall(r"[\w’'-]+|[^\w\s]", after.lower())
+    while words and _ADVERB.match(words[0]):
+        words = words[1:]
+    if not words:
+        return False
+    nouns = vocab.words("contest", "claim_nouns")
+    if words[0] in ("that", "this", "these", "those", "it", "them"):
+        return True
+    m = _NP_END.search(" ".join(words[:8]))
+    np = " ".join(words[:8])[: m.start()] if m else " ".join(words[:8])
+    if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()):
+        return True
+    if lemma_in(cue_lemma(ctx, rej), _CLAIM_TAKING):
+        # "denied Garland a hearing", "denied him access": a person given (or refused)
+        # something; "denied Russia had ...", "contradicted Trump" are about what was said
+        sent = ctx.sentences[ctx.attr_sentence(rej)]
+        toks = [t for t in sent.tokens if t.start >= rej.cue.end and t.upos != "PUNCT"][:8]
+        if toks and toks[0].text.lower() in ("him", "her", "us", "me"):
+            return False
+        if toks and toks[0].upos == "PROPN" and lemma_in(cue_lemma(ctx, rej), frozenset({"deny"})):
+            rest = [t for t in toks if t.upos != "PROPN"]
+            return bool(rest) and rest[0].upos in ("VERB", "AUX")
+        return True
+    return False
+
+
+def _rejection_words(ctx: Context, attr: Attribution) -> bool:
+    """The attribution's words reject a claim ("That is not true", "called the report
+    false", "there is no evidence"): a rejection phrase that is not an attributive adjective
+    of some other noun ("a false equivalency", "false prophets" reject nothing; "false
+    claims" does)."""
+    return ctx.memo("claims.rejection_words", attr, lambda: _rejection_words_(ctx, attr))
+
+
+def _rejection_words_(ctx: Context, attr: Attribution) -> bool:
+    words = vocab.phrase_re("contest", "rejection")
+    nouns = vocab.words("contest", "claim_nouns")
+    for span in attr.content:
+        text = ctx.span_text(span)
+        for m in words.finditer(text):
+            toks = ctx.tokens_in(Span(span.start + m.start(), span.start + m.end()))
+            t = toks[-1] if toks else None
+            if t is not None and t.deprel == "amod" and t.head:
+                sent = ctx.sentences[ctx.sentence_index_at(t.start)]
+                head = next((h for h in sent.tokens if h.id == t.head), None)
+                if head is not None and (head.lemma or head.text).lower() not in nouns \
+                        and head.text.lower() not in nouns:
+                    continue
+            return True
+    return False
 
 
 def _refers_back(ctx: Context, rej: Attribution) -> bool:
@@ -390,12 +476,17 @@ def disputes(ctx: Context) -> list[Dispute]:
     return sorted(out, key=lambda d: min(ctx.hull(a).start for a in (*d.claims, *d.rejections)))
 
 
+# what ought to be, not what is: "should be able to", "must go", "need to": an opinion, and
+# two sides holding opposite opinions are not a dispute over a fact
+_NORMATIVE = re.compile(r"(?<![\w-])(?:should|shouldn[’']t|ought|must|mustn[’']t|needs? to|have to|has to)(?![\w-])", re.I)
+
+
 def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, Attribution]]:
     """Two sources asserting the same content with opposite polarity ("the water is safe" /
     "the water is not safe"), within ``window`` sentences of each other: the later one
     rejects the earlier."""
     attrs = [a for a in ctx.attributions if a.speaker and a.content and not ctx.in_headline(a)
-             and len(ctx.content_text(a).split()) >= 5]
+             and len(ctx.content_text(a).split()) >= 5 and not _NORMATIVE.search(ctx.content_text(a))]
     words = {a.id: set(content_words(ctx, a)) for a in attrs}
     out = []
     for i, a in enumerate(attrs):
@@ -403,7 +494,10 @@ def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, A
         for b in attrs[i + 1:]:
             if ctx.attr_sentence(b) - sa > window:
                 break
-            if len(words[a.id] & words[b.id]) < 2 or same_camp(ctx, a, b):
+            shared = len(words[a.id] & words[b.id])
+            # the same statement, one side negated: most of the shorter one's words recur
+            if shared < 3 or shared < 0.6 * min(len(words[a.id]), len(words[b.id])) \
+                    or same_camp(ctx, a, b):
                 continue
             ta, tb = ctx.content_text(a), ctx.content_text(b)
             if (negations(ta) > 0) == (negations(tb) > 0) and a.negated == b.negated:
