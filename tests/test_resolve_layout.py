@@ -56,7 +56,7 @@ def test_json_snapshot_refuses_a_missing_resolve_module(tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
-def test_a_pronoun_lookup_changes_no_entity(parser):
+def test_a_pronoun_lookup_changes_no_entity(stored_parser):
     """_pronoun is a lookup; only linking a source pronoun records the gender it shows."""
     from attribution.load import load_text
     from attribution.parse import parse
@@ -64,7 +64,7 @@ def test_a_pronoun_lookup_changes_no_entity(parser):
     from attribution.vocab import load_people
 
     text = "Jordan Quill visited the plant on Monday. She said the line would reopen."
-    doc = parse(load_text(text, path="t.txt", fmt="text"), parser)
+    doc = parse(load_text(text, path="t.txt", fmt="text"), stored_parser)
     resolver = _Resolver(doc, load_people(), [])
     resolver.scan()
     resolver.build_entities()
