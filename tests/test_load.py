@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from attribution import load as L
+from attribution.vocab import DataFileError
 from attribution.load import read as load_read
 from attribution.load import runs as R
 from attribution.load import (MAX_BLOCK_CHARS, LoadError, boilerplate_match, iter_inputs, load,
@@ -572,13 +573,13 @@ def test_boilerplate_file_is_validated_with_file_and_line(tmp_path):
         scope = "line"
         regex = '(unclosed'
         """))
-    with pytest.raises(L.BoilerplateError, match=r"bp\.toml:7: bad regex in 'broken'"):
+    with pytest.raises(DataFileError, match=r"bp\.toml:7: bad regex in 'broken'"):
         L.load_boilerplate(str(bad))
     bad.write_text('[[pattern]]\nid = "s"\nscope = "page"\nregex = "x"\n')
-    with pytest.raises(L.BoilerplateError, match=r"bp\.toml:2: scope must be"):
+    with pytest.raises(DataFileError, match=r"bp\.toml:2: scope must be"):
         L.load_boilerplate(str(bad))
     bad.write_text('[[pattern]]\nid = "e"\nscope = "line"\nregex = "x*"\n')
-    with pytest.raises(L.BoilerplateError, match="empty string"):
+    with pytest.raises(DataFileError, match="empty string"):
         L.load_boilerplate(str(bad))
 
 

@@ -165,3 +165,15 @@ def test_every_data_file_error_is_one_class():
     for build in (build_lexicon, build_people, build_rule_words):
         with pytest.raises(DataFileError):
             build("[verbs\n", "x.toml")
+
+
+def test_boilerplate_errors_are_data_file_errors_at_the_patterns_line(tmp_path):
+    from attribution.vocab import load_boilerplate
+
+    bad = tmp_path / "bp.toml"
+    bad.write_text('[[pattern]]\nid = "a"\nscope = "line"\nregex = "x"\n\n'
+                   '[[pattern]]\nid = "b"\nscope = "line"\nregex = "y"\ncolour = "red"\n')
+    with pytest.raises(DataFileError) as exc:
+        load_boilerplate(str(bad))
+    assert exc.value.line == 10 and "unknown key(s) colour" in str(exc.value)
+    assert load_vocabulary().boilerplate == load_boilerplate()

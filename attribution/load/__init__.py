@@ -72,8 +72,7 @@ Inline suppression
 from __future__ import annotations
 
 from .blocks import BLANK, HEADING, ITEM, MAX_BLOCK_CHARS, PROSE, SEP
-from .boilerplate import (BOILERPLATE_FILE, BoilerplateError, BoilerplatePattern, boilerplate_match,
-                          load_boilerplate)
+from .boilerplate import BOILERPLATE_FILE, BoilerplatePattern, boilerplate_match, load_boilerplate
 from .decode import decode
 from .inputs import SUFFIXES, LoadError, iter_inputs
 from .read import MAX_BYTES, detect_format, load, load_bytes, load_stdin, load_text
@@ -82,6 +81,6 @@ from .word import MAX_UNPACKED, WORD_FORMATS, load_word
 
 __all__ = ["BLANK", "BOILERPLATE_FILE", "HEADING", "ITEM", "MAX_BLOCK_CHARS", "MAX_BYTES",
            "MAX_PIECE_TOKENS", "MAX_RUN_TOKENS", "MAX_RUN_WORDS", "MAX_UNPACKED", "PROSE", "SEP",
-           "SUFFIXES", "WORD_FORMATS", "BoilerplateError", "BoilerplatePattern", "LoadError",
+           "SUFFIXES", "WORD_FORMATS", "BoilerplatePattern", "LoadError",
            "boilerplate_match", "decode", "detect_format", "iter_inputs", "load", "load_boilerplate",
            "load_bytes", "load_stdin", "load_text", "load_word"]

@@ -6,10 +6,11 @@ The words are data in ``attribution/data/``; each concept has one owner file:
   (the extract stage's :class:`Lexicon`);
 - ``people.toml``: titles, offices, roles, gender evidence, organisations and places, unnamed
   sources (nouns, phrases, reasons), pronouns (the resolve stage's :class:`People`);
-- ``rules.toml``: words only the check rules use (:func:`load_rule_words`).
+- ``rules.toml``: words only the check rules use (:func:`load_rule_words`);
+- ``boilerplate.toml``: patterns of page furniture the load stage drops (:func:`load_boilerplate`).
 
-:func:`load_vocabulary` returns all three in one :class:`Vocabulary`; :func:`load_lexicon`,
-:func:`load_people` and :func:`load_rule_words` return one part each.  Every load is cached
+:func:`load_vocabulary` returns them all in one :class:`Vocabulary`; :func:`load_lexicon`,
+:func:`load_people`, :func:`load_rule_words` and :func:`load_boilerplate` return one part each.  Every load is cached
 and every value deeply frozen (tuples, frozensets, read-only dicts).  A malformed file raises
 :class:`DataFileError` with the file, the line (looked up in the right section) and what is
 wrong.  The schema is :data:`attribution.vocab.schema.SCHEMA`; inflection helpers (verb forms,
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .boilerplate import BoilerplatePattern, load_boilerplate
 from .cues import CLASSES, Lexicon, build_lexicon
 from .people import People, build_people
 from .rules import RuleWords, build_rule_words
@@ -32,9 +34,9 @@ CUES_FILE = DATA / "cues.toml"
 PEOPLE_FILE = DATA / "people.toml"
 RULES_FILE = DATA / "rules.toml"
 
-__all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words",
+__all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words", "load_boilerplate",
            "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
-           "DataFileError", "CLASSES", "norm", "norm_seq"]
+           "BoilerplatePattern", "DataFileError", "CLASSES", "norm", "norm_seq"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Vocabulary:
     cues: Lexicon
     people: People
     rules: RuleWords
+    boilerplate: tuple[BoilerplatePattern, ...]
 
 
 @functools.lru_cache(maxsize=16)
@@ -78,4 +81,4 @@ def load_rule_words(path: str | Path | None = None) -> RuleWords:
 
 def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:
     """All packaged word lists, each file read and validated once."""
-    return Vocabulary(load_lexicon(extra_cues), load_people(), load_rule_words())
+    return Vocabulary(load_lexicon(extra_cues), load_people(), load_rule_words(), load_boilerplate())

@@ -152,9 +152,19 @@ class Located:
                 return start, end
         return -1, -1
 
-    def key(self, section: str, key: str) -> tuple[int, int]:
-        """Character span of ``key = ...`` inside ``[section]`` (up to the next key), or (-1, -1)."""
-        s, e = self.section(section)
+    def tables(self, name: str) -> list[tuple[int, int]]:
+        """Character spans of every ``[[name]]`` table of an array of tables, in order."""
+        spans = []
+        for i, (header, start) in enumerate(self._headers):
+            if header == name:
+                end = self._headers[i + 1][1] if i + 1 < len(self._headers) else len(self.raw)
+                spans.append((start, end))
+        return spans
+
+    def key(self, section: str | tuple[int, int], key: str) -> tuple[int, int]:
+        """Character span of ``key = ...`` inside ``[section]`` (or inside a span of
+        :meth:`tables`), up to the next key; (-1, -1) when absent."""
+        s, e = self.section(section) if isinstance(section, str) else section
         if s < 0:
             return -1, -1
         body = self.raw[s:e]
