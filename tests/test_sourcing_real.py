@@ -98,3 +98,29 @@ def test_the_people_are_the_people_familiar_with_the_matter(parser):
     assert _flagged(report, "vague-attribution") == []
     found = [f for f in report.findings if f.rule == "anonymous-source"]
     assert len(found) == 1 and len(found[0].attributions) == 2
+
+
+def test_unnamed_polls_that_show_a_standing_are_vague(parser):
+    text = ("The race has tightened in recent days. Several polls show the senator within two points "
+            "of the governor.\n\nThe new statewide poll finds the mayor up four points, while other "
+            "recent surveys show the challenger with a narrow edge.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Several polls", "other recent surveys"]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("The vote was marred by allegations of vote-buying in the rural north.", "allegations of"),
+    ("The case fell to Justice Ellen Marsh, regarded as the court's swing vote.", "regarded as"),
+    ("The harbor bill has drawn criticism from some quarters.", "drawn criticism"),
+    ("The firm reportedly paid $11 million to settle a case brought by federal prosecutors.", "reportedly"),
+])
+def test_nominalisations_and_agentless_passives_hide_the_holder(parser, sentence, hedge):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == [hedge]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator denied the allegations of fraud on Tuesday.",
+    "The mayor was accused of fraud by state prosecutors.",
+    "The plan drew criticism from two council members.",
+])
+def test_a_holder_named_in_the_sentence_is_no_hedge(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []

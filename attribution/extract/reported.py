@@ -615,6 +615,12 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                         content = obj + list(range(obj[-1] + 2, max(end2, obj[-1] + 2) + 1))
                     else:
                         content = list(range(k, end + 1))
+        if content is None and lem in ("show", "find") and k <= n and _is_np(toks[k - 1]) \
+                and any(toks[i - 1].lemma.lower() in EVIDENCE for i in _subject_ids(tree, v)):
+            # "Several polls show Sanders within two points": what evidence shows, as a small clause
+            end = _content_end(toks, k)
+            if end > k + 1:
+                content = list(range(k, end + 1))
         if content is not None:
             src = _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):

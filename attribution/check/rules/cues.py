@@ -34,14 +34,24 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     if sp is not None and sp.kind != "anonymous":
         return False
     vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
-    if vague and (_respondents(src) or _POLL_FIGURE.search(ctx.content_text(a))) and _NAMED_POLL.search(ctx.text):
+    if vague and (_respondents(src) or _POLL_FIGURE.search(ctx.content_text(a))) and _names_a_poll(ctx.text):
         return False  # "26 percent of Democrats say", "Trump supporters say by 55%-41%" in a
         # story about a named poll: its figures
     return vague
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
-_NAMED_POLL = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
+_POLL_NAME = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
+# capitalised only because they open a sentence: "Several polls show", "New surveys find"
+_POLL_UNNAMED = frozenset("the a an this that these those several other some many most new recent latest "
+                          "one two three all both each every few earlier previous national state "
+                          "statewide online private public internal".split())
+
+
+def _names_a_poll(text: str) -> bool:
+    """The article names a poll ("the AP-GfK poll"), not only "Several polls" at a sentence's start."""
+    return any(any(w.lower() not in _POLL_UNNAMED for w in m.group(0).split()[:-1])
+               for m in _POLL_NAME.finditer(text))
 
 
 # a poll's split or share in what the group "says": "by 55%-41%", "76%-21%", "by a 2-to-1 margin"
@@ -125,6 +135,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # the named speaker's own hedge
             if _covered_by_source(ctx, span):
                 continue  # "critics say" with a resolved, non-vague source
+            if _holder_given(text, m.start(), m.end()):
+                continue  # "allegations by three women", "was accused of fraud by prosecutors"
             hits.append(span)
             yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
 
@@ -140,6 +152,23 @@ def _stated(ctx: Context, a: Attribution) -> bool:
         return False
     before = ctx.text[max(0, a.cue.start - 16):a.cue.start].lower()
     return not re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", before)
+
+
+_HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b)\w")
+_OWNED_BEFORE = re.compile(r"(?:\b(?:the|these|those|such|his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+)?$", re.I)
+
+
+def _holder_given(sent: str, start: int, end: int) -> bool:
+    """A hedge whose holder the sentence names: an agent or source after "by"/"from" ("was
+    accused of fraud by prosecutors", "drew criticism from Democrats"), or, for a noun
+    ("allegations of ..."), a determiner or possessor before it ("the allegations", "Smith's
+    accusations"): someone's view, stated elsewhere."""
+    word = sent[start:end].split()[0].lower()
+    if len(sent[start:end].split()) == 1 and word.endswith("ly"):
+        return False  # "reportedly", "allegedly": the adverb hides the holder whatever follows
+    if _HOLDER_AFTER.search(sent[end:]):
+        return True
+    return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]))
 
 
 def _quoted_spans(ctx: Context) -> list[Span]:
