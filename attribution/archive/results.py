@@ -71,6 +71,7 @@ class Results:
         self.done: set[str] = set()
         self.retry: set[str] = set()  # ids whose last record is an error
         self.dropped = 0
+        self.damaged_lines: list[int] = []  # their line numbers in documents.jsonl
         self._fh = None
         self._lock_fd = None
         if lock:
@@ -126,12 +127,13 @@ class Results:
         last_ok: dict[str, bool] = {}
         damaged: list[tuple[int, int]] = []  # (offset, length): few, so kept
         with fh:
-            for offset, raw in _lines(fh):
+            for lineno, (offset, raw) in enumerate(_lines(fh), 1):
                 if not raw.strip():
                     continue
                 rec = _record(raw)
                 if rec is None:
                     damaged.append((offset, len(raw)))
+                    self.damaged_lines.append(lineno)
                     continue
                 last_ok[rec["id"]] = "error" not in rec
             size = fh.tell()

@@ -62,8 +62,9 @@ def archive(paths: Iterable[str], out: str | os.PathLike, *, jobs: int | None = 
 def _archive(paths, results: Results, engine, workers, options, dask, jobs, batch_size,
              progress, parser, log) -> RunStats:
     if results.dropped:
-        log(f"{results.path}: moved {results.dropped} unfinished or damaged line(s) to "
-            f"{results.damaged_path}")
+        lines = ", ".join(map(str, results.damaged_lines[:10])) + (", ..." if results.dropped > 10 else "")
+        log(f"{results.path}: moved {results.dropped} unfinished or damaged line(s) (line {lines}) "
+            f"to {results.damaged_path}")
     refs, warnings = plan(paths)
     for w in warnings:
         log(f"warning: {w}")

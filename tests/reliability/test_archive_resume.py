@@ -168,12 +168,15 @@ def _rec(doc_id: str, **kw) -> str:
 def test_resume_repair_moves_damaged_lines_aside_instead_of_deleting_them(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    damaged = ['{"id": "b", "attributions": [', '["not", "a", "record"]', '{"no-id": 1}']
-    body = [_rec("a"), damaged[0], _rec("c"), damaged[1], damaged[2], _rec("d")]
+    # bad ids used to crash every resume (issue 16, point 11): now damaged lines like the rest
+    damaged = ['{"id": "b", "attributions": [', '["not", "a", "record"]', '{"no-id": 1}',
+               '{"id": ["x"]}', '{"id": {"k": 1}}', '{"id": 7}']
+    body = [_rec("a"), damaged[0], _rec("c"), *damaged[1:], _rec("d")]
     (out / ar.DOCUMENTS).write_text("\n".join(body) + "\n" + _rec("e")[:30], encoding="utf-8")
     res = ar.Results(out)
     res.close()
-    assert res.done == {"a", "c", "d"} and res.dropped == 4
+    assert res.done == {"a", "c", "d"} and res.dropped == 7
+    assert res.damaged_lines == [2, 4, 5, 6, 7, 8, 10]
     assert [r["id"] for r in _raw_lines(out)] == ["a", "c", "d"]
     kept = (out / ar.DAMAGED).read_text(encoding="utf-8").splitlines()
     assert kept == damaged + [_rec("e")[:30]]  # byte for byte, in order
@@ -182,6 +185,20 @@ def test_resume_repair_moves_damaged_lines_aside_instead_of_deleting_them(tmp_pa
         fh.write("{oops\n")
     ar.Results(out).close()
     assert (out / ar.DAMAGED).read_text(encoding="utf-8").splitlines() == kept + ["{oops"]
+
+
+@pytest.mark.stanza
+def test_the_resume_names_the_damaged_lines_and_where_they_went(tmp_path, parser):
+    jl = tmp_path / "wire.jsonl"
+    _write_jsonl(jl, ARTICLES[:2])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ar.DOCUMENTS).write_text('{"id": ["a1"]}\n', encoding="utf-8")
+    said = []
+    stats = ar.archive([str(jl)], out, use_cache=False, progress=False, parser=parser, log=said.append)
+    assert stats.written == 2 and stats.errors == 0
+    assert said[0] == (f"{out / ar.DOCUMENTS}: moved 1 unfinished or damaged line(s) (line 1) "
+                       f"to {out / ar.DAMAGED}")
 
 
 # ----------------------------------------------------------------- resume reads streaming
