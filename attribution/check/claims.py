@@ -6,6 +6,7 @@ targets ("accused the SDF" -> an SDF commander) and content overlap (rapidfuzz).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -362,19 +363,14 @@ def _same_camp_sides(ctx: Context, a: Attribution, b: Attribution) -> bool:
     return memo[key]
 
 
-def _may_link(ctx: Context, rej: Attribution, others: list[Attribution], pool: list[Attribution],
-              back: bool) -> set[int]:
+def _may_link(ctx: Context, rej: Attribution, others: list[Attribution], back: bool) -> set[int]:
     """The claims among ``others`` (by ``id``) for which :func:`link` can give a reason that
     :func:`rejected_claims` uses: two or more content words shared with ``rej`` (else no
     content overlap), an accusation (``denier-is-accused``), or, when ``rej`` refers back, an
     earlier claim whose side ``rej``'s words name (``refers-to-accuser``).  The rest are
     skipped without changing the result: this keeps the check from comparing every pair."""
-    index = ctx.memo("claims.word_index", pool, lambda: _word_index(ctx, pool))
-    shared: dict[int, int] = {}
-    for w in set(content_words(ctx, rej)):
-        for key in index.get(w, ()):
-            shared[key] = shared.get(key, 0) + 1
-    out = {key for key, n in shared.items() if n >= 2}
+    words = set(content_words(ctx, rej))
+    out = {id(c) for c in others if len(words.intersection(content_words(ctx, c))) >= 2}
     start = ctx.hull(rej).start
     named: dict[frozenset, bool] = {}
     for c in others:
@@ -391,18 +387,18 @@ def _may_link(ctx: Context, rej: Attribution, others: list[Attribution], pool: l
     return out
 
 
-def _word_index(ctx: Context, pool: list[Attribution]) -> dict[str, list[int]]:
-    """content word -> the claims of ``pool`` (by ``id``) that use it, each once."""
-    index: dict[str, list[int]] = {}
-    for c in pool:
-        for w in set(content_words(ctx, c)):
-            index.setdefault(w, []).append(id(c))
-    return index
-
-
 # how many sentences back a rejection may answer a claim (a news story runs 20-80 sentences;
 # the bound keeps a long document linear: issue 16, point 10)
 REACH = 80
+
+
+def _within(ctx: Context, pool: list[Attribution], first: int, last: int) -> list[Attribution]:
+    """The claims of ``pool`` whose sentence is ``first``..``last``, in pool order (by a
+    sentence index of the pool, so that a long document is not scanned once per rejection)."""
+    keys = ctx.memo("claims.by_sentence", pool,
+                    lambda: sorted((ctx.attr_sentence(c), n) for n, c in enumerate(pool)))
+    lo, hi = bisect.bisect_left(keys, (first, -1)), bisect.bisect_left(keys, (last + 1, -1))
+    return [pool[n] for n in sorted(n for _, n in keys[lo:hi])]
 
 
 def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> list[Attribution]:
@@ -417,11 +413,11 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     """
     si = ctx.attr_sentence(rej)
     back = _refers_back(ctx, rej)
-    others = [c for c in pool if c.id != rej.id and not _same_camp_sides(ctx, c, rej)
-              and si - REACH <= ctx.attr_sentence(c) <= si + 1]
+    others = [c for c in _within(ctx, pool, si - REACH, si + 1)
+              if c.id != rej.id and not _same_camp_sides(ctx, c, rej)]
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
-    maybe = _may_link(ctx, rej, others, pool, back)
+    maybe = _may_link(ctx, rej, others, back)
     for c in others:
         if id(c) not in maybe:  # no reason link() could give would count below
             continue
@@ -463,12 +459,14 @@ def disputes(ctx: Context) -> list[Dispute]:
     for c, r in pairs:
         parent[find(c.id)] = find(r.id)
     groups: dict[str, tuple[list, list]] = {}
+    members: set[tuple[str, int, str]] = set()  # (group, side, attribution id): not a list scan
     for c, r in pairs:
-        g = groups.setdefault(find(r.id), ([], []))
-        if c not in g[0]:
-            g[0].append(c)
-        if r not in g[1]:
-            g[1].append(r)
+        root = find(r.id)
+        g = groups.setdefault(root, ([], []))
+        for side, a in ((0, c), (1, r)):
+            if (root, side, a.id) not in members:
+                members.add((root, side, a.id))
+                g[side].append(a)
     out = []
     for cs, rs in groups.values():
         key = lambda a: ctx.hull(a).start

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
+from itertools import accumulate
 
 from ..vocab import Lexicon
 from ..model import Attribution, Document, Span
@@ -83,6 +84,61 @@ class _PieceIndex:
         return [self.frames[n] for n in hits]
 
 
+class _Cover:
+    """The content pieces of the frames so far, sorted by start, answering "does any piece
+    overlap [s, e)?" (what ``any(_covered(c.content, s, e) for c in cands)`` asks) without
+    scanning every frame; pieces are added as frames are added or grow."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, ps: int, pe: int) -> None:
+        if ps >= pe:  # an empty piece covers nothing
+            return
+        i = bisect_right(self.starts, ps)
+        self.starts.insert(i, ps)
+        self.ends.insert(i, pe)
+        self.longest = max(self.longest, pe - ps)
+
+    def hits(self, s: int, e: int) -> bool:
+        if s >= e:
+            return False
+        lo = bisect_right(self.starts, s - self.longest - 1)
+        hi = bisect_left(self.starts, e)
+        return any(pe > s for pe in self.ends[lo:hi])
+
+
+class _Ends:
+    """The frames by the end of their hull, answering :meth:`previous` (the first frame, in
+    list order, whose hull ends last at or before an offset) without scanning every frame."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.cands = cands
+        self.pos = {id(c): n for n, c in enumerate(cands)}
+        self.ends = sorted((c.hull[1], n) for n, c in enumerate(cands))
+        self.end = {id(c): c.hull[1] for c in cands}
+
+    def appended(self, c: Cand) -> None:
+        n = self.pos[id(c)] = len(self.cands) - 1
+        self.end[id(c)] = c.hull[1]
+        insort(self.ends, (c.hull[1], n))
+
+    def grown(self, c: Cand) -> None:
+        n, old = self.pos[id(c)], self.end[id(c)]
+        del self.ends[bisect_left(self.ends, (old, n))]
+        self.end[id(c)] = c.hull[1]
+        insort(self.ends, (c.hull[1], n))
+
+    def previous(self, before: int) -> Cand | None:
+        i = bisect_right(self.ends, (before, len(self.cands))) - 1
+        if i < 0:
+            return None
+        j = bisect_left(self.ends, (self.ends[i][0], -1))  # the first frame with that end
+        return self.cands[self.ends[j][1]]
+
+
 def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
     text = doc.source.text
     quotes = document_quotes(doc)
@@ -115,10 +171,17 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
 
     # 3. quotations inside / around a frame's content become part of it
     used: set[int] = set()
+    qstarts = [q.inner_start for q in quotes]
+    ordered = all(a <= b for a, b in zip(qstarts, qstarts[1:]))
+    reach = list(accumulate((q.inner_end for q in quotes), max))  # the furthest end so far
     for c in cands:
         add = []
         h0, h1 = c.hull
-        for k, q in enumerate(quotes):
+        # only quotations that can reach the hull: none before lo ends after h0 - 2, none
+        # from hi on starts before h1 + 2 (long documents: issue 16, point 10)
+        lo, hi = (bisect_right(reach, h0 - 2), bisect_left(qstarts, h1 + 2)) if ordered else (0, len(quotes))
+        for k in range(lo, hi):
+            q = quotes[k]
             if q.inner_end <= h0 - 2 or q.inner_start >= h1 + 2:
                 continue
             ov = _covered(c.content, q.inner_start, q.inner_end)
@@ -134,10 +197,15 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
 
     # 4. remaining quotations: find a cue nearby
     cue_keys = {c.cue_key for c in cands if c.cue_key}
+    cover = _Cover()  # every frame's pieces, kept up to date below
+    for c in cands:
+        for ps, pe in c.content:
+            cover.add(ps, pe)
+    ends = _Ends(cands)
     for k, q in enumerate(quotes):
         if k in used:
             continue
-        if any(_covered(c.content, q.inner_start, q.inner_end) for c in cands):
+        if cover.hits(q.inner_start, q.inner_end):
             continue
         inner = text[q.inner_start:q.inner_end].strip()
         short = words_in(inner) <= 3 and not inner.endswith((",", ".", "!", "?", "…"))
@@ -145,12 +213,17 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
         if found is not None:
             cue_keys.add(found.cue_key)
             cands.append(found)
+            ends.appended(found)
+            for ps, pe in found.content:
+                cover.add(ps, pe)
             used.add(k)
             continue
         # continuation of the previous quoted attribution in the same paragraph (or the next one)
-        prev = _previous(cands, q.start)
+        prev = ends.previous(q.start)
         if prev is not None and prev.extra.get("quoted") and _continues(doc, prev, q, text, cands):
             prev.content = sorted(prev.content + [(q.start, q.end)])
+            ends.grown(prev)
+            cover.add(q.start, q.end)
             used.add(k)
             continue
         inner = text[q.inner_start:q.inner_end]
@@ -158,6 +231,8 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
             si = max(bisect_right(sent_starts, q.start) - 1, 0)
             cands.append(Cand(content=[(q.start, q.end)], cue=None, source=None, sentence=si,
                               origin="quote", extra={"quoted": True}))
+            ends.appended(cands[-1])
+            cover.add(q.start, q.end)
             used.add(k)
 
     # 5. a source needs a noun or a pronoun (a lone "the" is parse debris)
@@ -173,14 +248,6 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
     for n, c in enumerate(cands, 1):
         out.append(_attribution(doc, trees, c, n, qi, lexicon))
     return out
-
-
-def _previous(cands: list[Cand], before: int) -> Cand | None:
-    best = None
-    for c in cands:
-        if c.hull[1] <= before and (best is None or c.hull[1] > best.hull[1]):
-            best = c
-    return best
 
 
 def _continues(doc: Document, prev: Cand, q: FileQuote, text: str, cands: list[Cand]) -> bool:
@@ -316,11 +383,23 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
     )
 
 
+_STARTS: tuple = ((), [])  # the last document's blocks and their starts (one entry, swapped whole)
+
+
+def _block_starts(blocks) -> list[int]:
+    """``[b.start for b in blocks]``, computed once per document, not once per attribution."""
+    global _STARTS
+    cached = _STARTS
+    if cached[0] is not blocks:
+        cached = _STARTS = (blocks, [b.start for b in blocks])
+    return cached[1]
+
+
 def _visible(doc: Document, s: int, e: int):
     """File offsets in [s, e) that a reader sees: in HTML, the letters of an entity
     (``&ldquo;``) or a tag are markup, not words outside the quotation."""
     blocks = doc.source.blocks
-    i = bisect_right([b.start for b in blocks], s) - 1 if blocks else -1
+    i = bisect_right(_block_starts(blocks), s) - 1 if blocks else -1
     if i >= 0:
         block = blocks[i]
         if block.start <= s < max(block.end, block.start + 1) and block.offsets is not None:

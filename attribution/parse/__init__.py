@@ -138,13 +138,19 @@ class Parser:
 
 
 def parse(source: Source, parser: Parser, *, cache: BlockCache | None = None) -> Document:
-    """Parse every block of ``source`` and map offsets back into the file."""
+    """Parse every block of ``source`` and map offsets back into the file.
+
+    A paragraph that occurs more than once in the document (a repeated standfirst, a
+    boilerplate line, an article pasted twice) is looked up and parsed once: a block's parse
+    depends only on its text (the cache relies on that too)."""
     per_block: list[list | None] = [None] * len(source.blocks)
+    first: dict[str, int] = {}  # block text -> the first block with that text
     todo: list[int] = []
-    keys: list[str] = []
+    keys: dict[int, str] = {}
     for i, block in enumerate(source.blocks):
-        k = parser.key(block.text)
-        keys.append(k)
+        if first.setdefault(block.text, i) != i:
+            continue
+        k = keys[i] = parser.key(block.text)
         hit = cache.get(k, block.text) if cache is not None else None
         if hit is not None:
             per_block[i] = hit
@@ -158,7 +164,8 @@ def parse(source: Source, parser: Parser, *, cache: BlockCache | None = None) ->
             if cache is not None:
                 cache.put(keys[i], sents, source.blocks[i].text)
     sentences = []
-    for bi, (block, sents) in enumerate(zip(source.blocks, per_block)):
+    for bi, block in enumerate(source.blocks):
+        sents = per_block[first[block.text]]
         sentences.extend(_to_sentences(block, bi, sents or []))
     return Document(source=source, sentences=tuple(sentences), model=parser.model_id)
 

@@ -114,13 +114,13 @@ class Descriptions:
         return not any(t.ner.endswith("ORG") for t in (*before, head) if t.ner)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:
-        best = None
-        for r in self.runs:
-            if r.start >= offset:
-                break
-            if r.entity is not None and r.kind == "organization" and word in r.words and len(r.words) > 1:
-                best = r.entity
-        return best
+        """The entity of the last organisation run of 2+ words holding ``word`` before ``offset``."""
+        index = self._run_index()
+        for n in reversed(index.with_word(word, index.before_start(offset))):
+            r = self.runs[n]
+            if r.entity is not None and r.kind == "organization":
+                return r.entity
+        return None
 
     def _descriptive(self, desc: str, offset: int, kind: str) -> _Entity:
         key = kind + ":" + " ".join(w for w in (_norm(x) for x in desc.split()) if w not in ("the", "a", "an"))

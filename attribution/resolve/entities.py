@@ -202,6 +202,7 @@ class EntityTable:
                         e.named_at.append((t.start, sent_index))
                     self.timeline.append(self._cand(t.start, sent_index, e, 0.2))
         self.timeline.sort(key=lambda c: c.start)
+        self.timeline_epoch = getattr(self, "timeline_epoch", 0) + 1  # reordered: salience re-indexes
         # affiliations that named an organisation by a bare head word need the entity names
         for r in self.runs:
             if r.entity is not None and r.entity.kind == "person" and r.affiliation:

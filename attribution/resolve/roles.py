@@ -7,6 +7,9 @@ the words before a title.  An affiliation that names an organisation mentioned e
 head word becomes that organisation's name."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 from ..model import Sentence
 from ..vocab import norm as _norm
 from .words import (_DETS_DEF, _DETS_INDEF, _HYPHEN_ADJ, _PERSON_NOUN, _POSSESSIVE, _PREPS_AFTER_ROLE,
@@ -247,12 +250,51 @@ class Roles:
             words = words[1:]
             aff = aff.split(None, 1)[1] if " " in aff else aff
         if kind in ("poss", "premod") and len(words) == 1 and words[0] in self.people.org_heads:
+            # the last organisation run of 2+ words holding the word, among the runs before
+            # the first that ends after ``offset`` (by bisection: issue 16, point 10)
             best = None
-            for r in self.runs:
-                if r.end > offset:
+            index = self._run_index()
+            runs = index.before_end(offset)
+            for n in reversed(index.with_word(words[0], runs)):
+                if self.runs[n].kind == "organization":
+                    best = self.runs[n]
                     break
-                if r.kind == "organization" and len(r.words) > 1 and words[0] in r.words:
-                    best = r
             if best is not None:
                 return best.entity.name if best.entity else best.name
         return aff
+
+    def _run_index(self) -> "_RunIndex":
+        """:class:`_RunIndex` of ``self.runs``, rebuilt when a run is added."""
+        index = getattr(self, "_runs_index", None)
+        if index is None or index.size != len(self.runs):
+            index = self._runs_index = _RunIndex(self.runs)
+        return index
+
+
+class _RunIndex:
+    """The name runs by position, for the lookups that scanned every run before an offset
+    (quadratic on long documents).  Starts, ends and words of a run never change; its kind
+    and entity may, so callers test those on the runs the index gives."""
+
+    def __init__(self, runs: list[_Run]):
+        self.size = len(runs)
+        self.end_reach = list(accumulate((r.end for r in runs), max))
+        self.start_reach = list(accumulate((r.start for r in runs), max))
+        self.by_word: dict[str, list[int]] = {}
+        for n, r in enumerate(runs):
+            if len(r.words) > 1:
+                for w in dict.fromkeys(r.words):
+                    self.by_word.setdefault(w, []).append(n)
+
+    def before_end(self, offset: int) -> int:
+        """How many runs ``for r in runs: if r.end > offset: break`` visits."""
+        return bisect_right(self.end_reach, offset)
+
+    def before_start(self, offset: int) -> int:
+        """How many runs ``for r in runs: if r.start >= offset: break`` visits."""
+        return bisect_left(self.start_reach, offset)
+
+    def with_word(self, word: str, limit: int) -> list[int]:
+        """The runs of two or more words holding ``word``, among the first ``limit``, in order."""
+        found = self.by_word.get(word, [])
+        return found[:bisect_left(found, limit)]

@@ -8,7 +8,9 @@ change nothing).  Two compatible antecedents within ``AMBIGUOUS`` of each other 
 pronoun unresolved."""
 from __future__ import annotations
 
-from .records import _Entity
+from bisect import bisect_left, insort
+
+from .records import _Cand, _Entity
 
 
 # salience margin under which two antecedents of a personal pronoun are too close to call
@@ -39,7 +41,7 @@ class Salience:
         best_score = None
         per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
-        for c in self.timeline:
+        for c in self._timeline_window(sent_index - 12, sent_index):
             if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
                 continue
             e = c.entity
@@ -58,6 +60,22 @@ class Salience:
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
                 return None, True
         return best, best is not None
+
+    def _timeline_window(self, first: int, last: int) -> list[_Cand]:
+        """The mentions of ``self.timeline`` in sentences ``first``..``last``, in timeline order
+        (what a scan of the whole timeline keeps; long documents: issue 16, point 10).  The
+        index follows appends; ``timeline_epoch`` changes when the timeline is reordered."""
+        index = getattr(self, "_timeline_index", None)
+        epoch = getattr(self, "timeline_epoch", 0)
+        if index is None or index[0] != epoch or index[1] > len(self.timeline):
+            index = self._timeline_index = [epoch, 0, []]
+        keys = index[2]
+        for n in range(index[1], len(self.timeline)):
+            insort(keys, (self.timeline[n].sent, n))
+        index[1] = len(self.timeline)
+        lo = bisect_left(keys, (first, -1))
+        hi = bisect_left(keys, (last + 1, -1))
+        return [self.timeline[n] for n in sorted(n for _, n in keys[lo:hi])]
 
     def _cataphor(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """Cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the first

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Iterator
 
 from ...model import Severity, Span
@@ -93,7 +95,15 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     """
     source = ctx.resolved.document.source
     attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
-    hulls = [ctx.hull(a) for a in attributed]
+    # the hulls by start, with the furthest end so far: "does a hull overlap this quote?" by
+    # bisection, not a scan of every hull (long documents: issue 16, point 10)
+    hulls = sorted((ctx.hull(a) for a in attributed), key=lambda h: h.start)
+    hull_starts = [h.start for h in hulls]
+    hull_reach = list(accumulate((h.end for h in hulls), max))
+
+    def on_hull(span: Span) -> bool:  # = any(h.overlaps(span) for h in hulls)
+        k = bisect_left(hull_starts, span.end)  # hulls[:k] start before the span ends
+        return bool(k) and hull_reach[k - 1] > span.start
     att_sents: set[int] = set()
     for a in attributed:
         att_sents.add(ctx.attr_sentence(a))
@@ -117,7 +127,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             fs = block.to_file(q.start)
             fe = block.to_file(min(q.end, len(block.text)))
             span = Span(fs, fe)
-            if any(h.overlaps(span) for h in hulls):
+            if on_hull(span):
                 continue
             si = ctx.sentence_index_at(fs)
             sent = ctx.sentences[si] if si is not None else None
@@ -155,7 +165,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
         if a.cue is not None:
             continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link
         h = a.content_hull
-        if any(h.overlaps(s) for s in seen) or any(h.overlaps(x) for x in hulls):
+        if any(h.overlaps(s) for s in seen) or on_hull(h):
             continue
         si = ctx.attr_sentence(a)
         if _near_attributed(ctx, si, att_sents):
