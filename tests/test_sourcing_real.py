@@ -124,3 +124,37 @@ def test_nominalisations_and_agentless_passives_hide_the_holder(parser, sentence
 ])
 def test_a_holder_named_in_the_sentence_is_no_hedge(parser, sentence):
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
+
+
+def test_a_name_before_the_description_names_the_source(parser):
+    text = ("Elward Edd, an official at the Hopi Tribal Housing Authority in Arizona, which has a backlog "
+            "of more than 500 homes to repair, said the rule would force him to scale back.\n\n"
+            "But Dana Whitfield, acting political director of Rivers Action, which organized the letter, "
+            "said the response was undercut by the campaign's ties to the firm.\n")
+    report = _audit(parser, text)
+    assert {s.name for s in report.resolved.speakers} == {"Elward Edd", "Dana Whitfield"}
+    assert _flagged(report, "anonymous-source") == []
+
+
+def test_a_non_answer_is_no_anonymous_claim(parser):
+    text = ("The senator's office released the emails on Friday. A spokesman for Mr. Ortiz declined to "
+            "comment. An aide refused to say whether the senator had read them.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_the_listener_after_told_is_not_the_source(parser):
+    text = ("Karen Hale, a former budget director, told lawmakers on a recent visit to the capital that "
+            "the fund would run dry by 2030.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == []
+    assert [s.name for s in report.resolved.speakers] == ["Karen Hale"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voters who say the economy matters most were evenly divided between the two candidates.",
+    "The analyst was dismissed after sharing a post that mocked the team's owner.",
+    "The anchor is expected to continue to appear on the morning show.",
+    "All three candidates have said they would expand the program.",
+])
+def test_descriptions_dismissals_and_expectations_hide_no_source(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []

@@ -153,6 +153,24 @@ class Context:
         return self.memo("cue_classes", attr,
                          lambda: _vocab.cue_classes(attr, self.lexicon, self.cue_text(attr)))
 
+    def states(self, attr: Attribution) -> bool:
+        """The attribution reports speech, writing or a stated stance (bench/gold/GUIDE.md):
+        its cue is of a STATED class, an accusation is made by its source ("critics denounced
+        the plan", not "people were charged fees"), and it is no non-answer ("declined to
+        comment", "refused to say")."""
+        classes = self.cue_classes(attr)
+        said = bool(classes & (STATED - {"accuse"}))
+        if not classes & STATED or attr.cue is None:
+            return said
+        lemma = (attr.cue_lemma or "").lower()
+        if lemma in _vocab.words("cue_classes", "weak_deny") and \
+                self.text[attr.cue.end:attr.cue.end + 4].lower().startswith(" to "):
+            return False
+        if said:
+            return True
+        before = self.text[max(0, attr.cue.start - 16):attr.cue.start].lower()
+        return not re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", before)
+
     def name_variants(self, speaker: Speaker) -> set[str]:
         """Lower-cased strings by which ``speaker`` may be referred to (names, surnames,
         affiliation, demonyms such as 'Russian' for 'Russia'); a new set each call."""

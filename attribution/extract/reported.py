@@ -364,9 +364,27 @@ def _np_back_app(toks, j: int) -> list[int]:
                         or seg[0].xpos in ("VBG", "VBN") or _np_back(toks, j - 1)):
                 head = _np_back(toks, k - 1)
                 if head:
-                    return list(range(head[0], j))
+                    return list(range(_named_before(toks, head[0]), j))
         return []
     return _np_back(toks, j)
+
+
+def _named_before(toks, start: int) -> int:
+    """Where a source that opens with a description starts when a name stands before it in
+    apposition: "Elward Edd, an official at the housing authority, which ..., said" starts at
+    the name, not at "an official"."""
+    first = start
+    while first >= 3 and start - first < 2 and toks[first - 2].xpos in ("VBG", "JJ", "VBN"):
+        first -= 1  # "acting political director", "former deputy mayor"
+    if first < 3 or toks[first - 2].text != "," or toks[first - 1].upos not in ("DET", "ADJ", "NOUN", "VERB"):
+        return start
+    start = first
+    name = _np_back(toks, start - 2)
+    if name and toks[name[-1] - 1].upos == "PROPN" and all(
+            toks[i - 1].upos == "PROPN" or toks[i - 1].text in (".", "-") for i in name) and (
+            name[0] == 1 or toks[name[0] - 2].upos in ("CCONJ", "SCONJ", "ADV") or toks[name[0] - 2].text in (",", "—", "–")):
+        return name[0]
+    return start
 
 
 def _subject_ids(tree: Tree, v: Token) -> list[int]:
@@ -744,7 +762,9 @@ def _neg_surface(toks, v: Token) -> bool:
     return False
 
 
-INVERTING = {"say", "write", "add", "tell", "ask", "reply", "respond", "tweet", "post", "explain", "note",
+# cues whose subject may follow them ('"...," said Smith'); never "tell", whose following noun
+# is the listener ('..., told lawmakers on a visit')
+INVERTING = {"say", "write", "add", "ask", "reply", "respond", "tweet", "post", "explain", "note",
              "continue", "recall", "insist", "argue", "warn", "declare", "answer", "observe", "remark",
              "suggest", "acknowledge", "admit", "conclude", "predict", "quip", "joke", "counter",
              "retort", "muse", "wonder", "announce", "state", "report", "confirm", "complain"}

@@ -36,8 +36,9 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         return "person"
     plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
     agents = plural and _role(people, head)
-    possessed = any(w.endswith(("'s", "’s")) for w in words[:-1]) or words[0] in _POSSESSIVE
-    definite = words[0] in ("the", "this", "that", "these", "those", "both")
+    possessed = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or words[0] in _POSSESSIVE
+    definite = words[0] in ("the", "this", "that", "these", "those", "both") or (
+        words[0] == "all" and len(words) > 2 and words[1] in _COUNTS)  # "all three candidates"
     if head in people.anonymous_insiders:
         return "person"
     if possessed and plural and not agents and not definite:
@@ -55,6 +56,7 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     return "group" if plural else "person"
 
 
+_COUNTS = frozenset("two three four five six seven eight nine ten".split())
 # possessive determiners: "his critics" belong to someone without being identified
 _POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 

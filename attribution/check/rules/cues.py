@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model import Attribution, Severity, Span
 from .. import vocab
-from ..context import STATED, Context, Hit, source_anonymity
+from ..context import Context, Hit, source_anonymity
 from ..registry import rule
 
 
@@ -111,13 +111,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         src = ctx.span_text(a.source).strip()
         sp = ctx.speaker(a)
         named = sp is not None and sp.kind == "person"
-        if a.passive_agentless:
+        if a.passive_agentless and _passive_claim(ctx, a):
             where = a.cue or a.content_hull
             hits.append(Span(where.start, where.end))
             yield Hit(where.start, where.end,
                       f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
-        elif a.source is not None and not named and _vague_group(ctx, a, sp, src) and \
-                _stated(ctx, a):
+        elif a.source is not None and not named and src.lower() not in _RELATIVE and \
+                _vague_group(ctx, a, sp, src) and ctx.states(a):
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,
@@ -141,17 +141,17 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
 
 
-def _stated(ctx: Context, a: Attribution) -> bool:
-    """The cue reports speech, writing or a stated stance; an accusation counts when its
-    source makes it ("critics denounced the plan"), not when it is passive ("people were
-    charged fees")."""
+# a relative pronoun as source ("voters who say the economy matters most were split"): the
+# clause picks out a group; it sources no claim of the article's
+_RELATIVE = frozenset(["who", "that", "which", "whom"])
+
+
+def _passive_claim(ctx: Context, a: Attribution) -> bool:
+    """An agentless passive that reports a statement ("it was revealed that", "was described
+    as"), not a naming ("what is called a 'debate'"), a dismissal from a job ("was
+    dismissed") or an expectation ("is expected to")."""
     classes = ctx.cue_classes(a)
-    if classes & (STATED - {"accuse"}):
-        return True
-    if "accuse" not in classes or a.cue is None:
-        return False
-    before = ctx.text[max(0, a.cue.start - 16):a.cue.start].lower()
-    return not re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", before)
+    return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
 
 
 _HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b)\w")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model import Attribution, Severity, Speaker
 from .. import claims, vocab
-from ..context import STATED, Context, Hit, source_anonymity
+from ..context import Context, Hit, source_anonymity
 from ..registry import rule
 
 
@@ -96,7 +96,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         name = sp.name if sp is not None and sp.name else src_text
         if source_anonymity(sp, src_text) != "person":
             continue  # a vague collective: vague-attribution's business ("critics say")
-        attrs = [a for a in attrs if ctx.cue_classes(a) & STATED and not ctx.in_headline(a)]
+        attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a)]
         if not attrs:
             continue  # beliefs and intentions ("officials believe") are not sourced claims
         if re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
