@@ -203,14 +203,14 @@ def cmd_rules(args) -> int:
                   "rationale": r.rationale, "needs": sorted(r.needs)} for r in all_rules()]
         sys.stdout.write(json.dumps({"version": 1, "rules": rules}, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
-    from .report.terminal import print_rules
+    from .report.screens import print_rules
     print_rules(all_rules())
     return EXIT_OK
 
 
 def cmd_explain(args) -> int:
     from .check.registry import lookup
-    from .report.terminal import print_explain
+    from .report.screens import print_explain
 
     rule = lookup(args.rule)
     if rule is None:
@@ -224,7 +224,7 @@ def cmd_explain(args) -> int:
 
 
 def cmd_models(args) -> int:
-    from .report.terminal import print_models
+    from .report.screens import print_models
 
     if args.action == "download":
         from .models_download import download

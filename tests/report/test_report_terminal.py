@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from attribution.model import Severity
-from attribution.report import render, terminal
+from attribution.report import render, screens, terminal
 
 import re
 
@@ -194,7 +194,7 @@ RULES = [
 
 def test_print_rules_and_explain():
     buf = io.StringIO()
-    terminal.print_rules(RULES, file=buf, color=False, width=80)
+    screens.print_rules(RULES, file=buf, color=False, width=80)
     out = buf.getvalue()
     assert ESC not in out
     row = next(line for line in out.splitlines() if line.startswith("ATR201"))
@@ -202,7 +202,7 @@ def test_print_rules_and_explain():
     assert "loaded-cue (preview)" in out
     assert max(_cells(line) for line in out.splitlines()) <= 80
     buf = io.StringIO()
-    terminal.print_explain(RULES[0], file=buf, color=False, width=80)
+    screens.print_explain(RULES[0], file=buf, color=False, width=80)
     out = buf.getvalue()
     assert out.startswith("anonymous-source (ATR201)")
     assert "## Example" in out and "An SDF commander denied" in out
@@ -215,16 +215,16 @@ class _Tty(io.StringIO):
 
 def test_explain_renders_markdown_on_a_terminal_only():
     plain = io.StringIO()
-    terminal.print_explain(RULES[0], file=plain, color=False, width=80)
+    screens.print_explain(RULES[0], file=plain, color=False, width=80)
     assert "## What it does" in plain.getvalue()        # a pipe or a file: the Markdown as written
     tty = _Tty()
-    terminal.print_explain(RULES[0], file=tty, color=False, width=80)
+    screens.print_explain(RULES[0], file=tty, color=False, width=80)
     out = tty.getvalue()
     assert out.startswith("anonymous-source (ATR201)")
     assert "What it does" in out and "Example" in out and "An SDF commander denied" in out
     assert "##" not in out and "```" not in out         # rendered: no heading hashes or fences
     forced = io.StringIO()
-    terminal.print_explain(RULES[0], file=forced, color=True, width=80, markdown=True)
+    screens.print_explain(RULES[0], file=forced, color=True, width=80, markdown=True)
     assert ESC in forced.getvalue() and "##" not in forced.getvalue()
 
 
@@ -264,7 +264,7 @@ def test_print_rules_with_the_registry():
     rules = all_rules()  # a broken rule module fails here, not skips
     assert rules and registered_rules() == rules
     buf = io.StringIO()
-    terminal.print_rules(rules, file=buf, color=False, width=80)
+    screens.print_rules(rules, file=buf, color=False, width=80)
     for r in rules:
         assert r.code in buf.getvalue() and r.id in buf.getvalue()
 
@@ -279,7 +279,7 @@ def test_print_models_marks_the_one_in_use(tmp_path):
                            "scores": {"UPOS": 92.12, "UAS": 80.95, "LAS": 76.99}}})
     official = ModelSet(id="official-en-default", kind="official", dir=tmp_path / "stanza", paths={})
     buf = io.StringIO()
-    terminal.print_models([official, compact], compact, file=buf, color=False, width=80)
+    screens.print_models([official, compact], compact, file=buf, color=False, width=80)
     out = buf.getvalue()
     assert ESC not in out
     line = next(line for line in out.splitlines() if "compact-en-ewt-1" in line)
@@ -291,5 +291,5 @@ def test_print_models_marks_the_one_in_use(tmp_path):
     assert not other.lstrip().startswith("*") and "in use" not in other
     assert max(_cells(line) for line in out.splitlines()) <= 80
     buf = io.StringIO()
-    terminal.print_models([], None, file=buf, color=False, width=80)
+    screens.print_models([], None, file=buf, color=False, width=80)
     assert "no usable model set" in buf.getvalue()
