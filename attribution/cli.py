@@ -1,9 +1,9 @@
-"""Command-line interface: the argument parser and one small handler per command.
+"""Command-line interface: the argument parser and the dispatch to the commands.
 
-Only ``__main__`` (and the ``attribution`` console script) import this module; the
-command modules it dispatches to (:mod:`attribution.runner` for ``audit``,
-:mod:`attribution.archive` for ``archive`` and ``archive-report``) take their exit
-codes and errors from :mod:`attribution.errors`, never from here.
+Only ``__main__`` (and the ``attribution`` console script) import this module.  Each
+command is a module of :mod:`attribution.commands` with ``run(args)``, imported only when
+that command runs; the commands take their exit codes and errors from
+:mod:`attribution.errors`, never from here.
 
 Imports are lazy: ``attribution --help``, ``--version`` and ``rules`` never load
 torch or stanza.
@@ -18,19 +18,11 @@ import os
 import sys
 
 from . import __version__
-from .errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, AttributionError, UsageError
+from .commands import did_you_mean, err
+from .commands import run as run_command
+from .errors import EXIT_ERROR, EXIT_INTERRUPTED, AttributionError
 
 FORMATS = ("text", "json", "line", "github", "sarif", "markdown", "html")
-
-CliError = UsageError  # the name the command handlers below use
-
-
-def _err(msg: str) -> None:
-    """One line on stderr, whatever a file name in ``msg`` holds (controls neutralised)."""
-    from .report.safe import message
-
-    sys.stderr.write(f"attribution: error: {message(msg)}\n")
-
 
 def _positive_int(text: str) -> int:
     """argparse type: an integer >= 1 (``--jobs 0`` and negatives are usage errors)."""
@@ -46,17 +38,6 @@ def _positive_int(text: str) -> int:
 def _jobs(text: str):
     """argparse type for ``audit --jobs``: ``auto`` or an integer >= 1."""
     return "auto" if text.strip().lower() == "auto" else _positive_int(text)
-
-
-def _did_you_mean(word: str, choices) -> str:
-    """`` (did you mean X?)`` for the closest of ``choices`` (prefix first), else ``""``."""
-    import difflib
-
-    choices = sorted(set(choices))
-    w = word.lower()
-    close = [c for c in choices if c.lower().startswith(w)] if len(w) >= 3 else []
-    close = close or difflib.get_close_matches(w, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,15 +129,17 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.
     if first is not None and first not in commands and argv.index(first) == 0:
         parser.print_usage(sys.stderr)
         parser.exit(EXIT_ERROR, f"attribution: error: unknown command {first!r}"
-                                f"{_did_you_mean(first, commands)} (see 'attribution --help')\n")
+                                f"{did_you_mean(first, commands)} (see 'attribution --help')\n")
     args, extra = parser.parse_known_args(argv)
     if extra:
         sp = commands.get(args.command) if args.command else None
         target = sp or parser
         options = [o for act in target._actions for o in act.option_strings]
         first_bad = extra[0]
-        hint = _did_you_mean(first_bad.split("=", 1)[0], options) if first_bad.startswith("-") else ""
+        hint = did_you_mean(first_bad.split("=", 1)[0], options) if first_bad.startswith("-") else ""
         target.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
+    if args.command == "audit" and not args.paths and not args.stdin_filename:
+        commands["audit"].error("the following arguments are required: PATH (or - with --stdin-filename NAME)")
     return args
 
 
@@ -167,13 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
-        return handler(args)
+        return run_command(args)
     except AttributionError as exc:
-        _err(str(exc))
+        err(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        _err("interrupted")
+        err("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         try:
@@ -184,126 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: never a traceback for the user
         if os.environ.get("ATTRIBUTION_DEBUG"):
             raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (set ATTRIBUTION_DEBUG=1 for a traceback)")
+        err(f"internal error: {type(exc).__name__}: {exc} (set ATTRIBUTION_DEBUG=1 for a traceback)")
         return EXIT_ERROR
-
-
-# ----------------------------------------------------------------- commands
-
-def cmd_rules(args) -> int:
-    from .check.registry import all_rules
-
-    if getattr(args, "format", "text") == "json":
-        import json
-
-        def _value(v):
-            return getattr(v, "value", v)
-
-        rules = [{"id": r.id, "code": r.code, "severity": _value(r.severity), "status": _value(r.status),
-                  "rationale": r.rationale, "needs": sorted(r.needs)} for r in all_rules()]
-        sys.stdout.write(json.dumps({"version": 1, "rules": rules}, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    from .report.screens import print_rules
-    print_rules(all_rules())
-    return EXIT_OK
-
-
-def cmd_explain(args) -> int:
-    from .check.registry import lookup
-    from .report.screens import print_explain
-
-    rule = lookup(args.rule)
-    if rule is None:
-        from .check.registry import all_rules
-
-        names = [r.id for r in all_rules()] + [r.code for r in all_rules() if r.code]
-        raise CliError(f"unknown rule {args.rule!r}{_did_you_mean(args.rule, names)} "
-                       "(see 'attribution rules')")
-    print_explain(rule)
-    return EXIT_OK
-
-
-def cmd_models(args) -> int:
-    from .report.screens import print_models
-
-    if args.action == "download":
-        from .models_download import download
-
-        return download()
-    from .modelset import ModelError, available, resolve
-
-    try:
-        in_use = resolve(getattr(args, "models", None))
-    except ModelError as exc:
-        in_use = None
-        _err(str(exc))
-    print_models(available(), in_use)
-    return EXIT_OK if in_use else EXIT_ERROR
-
-
-def cmd_cache(args) -> int:
-    from .cache import CacheError, ParseCache
-    from .report.safe import path as safe_path
-
-    cache = ParseCache()
-    where = safe_path(str(cache.dir))
-    if args.action == "clear":
-        try:
-            n = cache.clear()
-        except CacheError as exc:  # no CACHEDIR.TAG: a mistyped ATTRIBUTION_CACHE_DIR loses nothing
-            raise CliError(safe_path(str(exc))) from None
-        print(f"removed {n} cached paragraphs from {where}")
-    else:
-        info = cache.info()
-        print(f"cache: {where}\nentries: {info['entries']}\nsize: {info['bytes'] / 1e6:.1f} MB")
-    return EXIT_OK
-
-
-def _check_output(path: str | None) -> None:
-    """``-o FILE``: the directory must exist and FILE must not be a directory (checked
-    before any input is read or the model is loaded)."""
-    if not path:
-        return
-    if os.path.isdir(path):
-        raise CliError(f"--output {path}: is a directory (give a file name)")
-    parent = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(parent):
-        raise CliError(f"--output {path}: directory {os.path.dirname(path) or parent} does not exist")
-
-
-def cmd_audit(args) -> int:
-    from .runner import run_audit
-
-    _check_output(args.output)
-    if not args.paths:
-        if not args.stdin_filename:
-            build_parser().get_default("_commands")["audit"].error(
-                "the following arguments are required: PATH (or - with --stdin-filename NAME)")
-        args.paths = ["-"]
-
-    return run_audit(args)
-
-
-def cmd_eval(args) -> int:
-    from .evaluate import write_predictions
-
-    if not os.path.isfile(args.gold):
-        raise CliError(f"{args.gold}: no such file (a PolNeAR-shaped JSONL file is expected)")
-    write_predictions(args.gold, args.predictions, models=args.models, limit=args.limit,
-                      use_cache=not args.no_cache)
-    return EXIT_OK
-
-
-def cmd_archive(args) -> int:
-    from .archive import run_archive
-
-    return run_archive(args)
-
-
-def cmd_archive_report(args) -> int:
-    from .archive import run_report
-
-    return run_report(args)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,27 @@ def test_audit_needs_a_path_or_stdin_filename(capsys):
     assert rc == 2 and "usage: attribution audit" in err and "PATH" in err
 
 
+def test_every_command_has_its_own_module_with_run():
+    import importlib
+
+    from attribution import commands
+    from attribution.cli import build_parser
+
+    names = sorted(build_parser().get_default("_commands"))
+    assert names == sorted(commands.NAMES)
+    for name in names:
+        module = importlib.import_module(f"attribution.commands.{name.replace('-', '_')}")
+        assert callable(module.run), name
+
+
+def test_the_cli_dispatches_to_the_command_module(capsys, monkeypatch):
+    from attribution.commands import cache
+
+    seen = []
+    monkeypatch.setattr(cache, "run", lambda args: seen.append(args.action) or 0)
+    assert _run(capsys, "cache", "info")[0] == 0 and seen == ["info"]
+
+
 # ------------------------------------------------------------- inputs
 
 def test_empty_directory_is_a_warning_and_exit_2(capsys, tmp_path):

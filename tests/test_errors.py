@@ -34,11 +34,12 @@ def test_every_stage_error_is_an_attribution_error():
 ])
 def test_cli_prints_any_attribution_error_as_one_line(exc, monkeypatch, capsys):
     from attribution import cli
+    from attribution.commands import rules
 
     def boom(args):
         raise exc
 
-    monkeypatch.setattr(cli, "cmd_rules", boom)
+    monkeypatch.setattr(rules, "run", boom)
     assert cli.main(["rules"]) == errors.EXIT_ERROR
     err = capsys.readouterr().err
     assert err == f"attribution: error: {exc}\n"  # not 'internal error', no traceback
@@ -46,11 +47,12 @@ def test_cli_prints_any_attribution_error_as_one_line(exc, monkeypatch, capsys):
 
 def test_an_unexpected_exception_is_still_an_internal_error(monkeypatch, capsys):
     from attribution import cli
+    from attribution.commands import rules
 
     def boom(args):
         raise RuntimeError("bug")
 
     monkeypatch.delenv("ATTRIBUTION_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "cmd_rules", boom)
+    monkeypatch.setattr(rules, "run", boom)
     assert cli.main(["rules"]) == errors.EXIT_ERROR
     assert capsys.readouterr().err.startswith("attribution: error: internal error: RuntimeError: bug")
