@@ -17,6 +17,7 @@ from ..model import Block, Document, Sentence, Source, Token
 from ..modelset import ModelSet
 from .depparse import _fast_depparse_process, _fast_depparse_supported
 from .memo import _memoize_char_models, _memoize_composite_vocabs, _package_files_load
+from .repairs import possessive_texts
 from .rows import WordRow
 
 BATCH_BLOCKS = 32  # paragraphs handed to stanza at once
@@ -172,10 +173,11 @@ def parse(source: Source, parser: Parser, *, cache: BlockCache | None = None) ->
 
 def _to_sentences(block: Block, index: int, sents: Iterable[list[WordRow]]) -> Iterable[Sentence]:
     for words in sents:
+        texts = possessive_texts(words, block.text)
         toks = tuple(  # unpacked by position: a stand-in cache may serve plain lists
             Token(id=int(id_), text=text, lemma=lemma, upos=upos, xpos=xpos, feats=feats,
                   head=int(head), deprel=deprel, start=block.to_file(start),
                   end=block.to_file_end(end), ner=ner)
-            for id_, text, lemma, upos, xpos, feats, head, deprel, start, end, ner in words
+            for text, (id_, _, lemma, upos, xpos, feats, head, deprel, start, end, ner) in zip(texts, words)
         )
         yield Sentence(tokens=toks, start=toks[0].start, end=toks[-1].end, block=index)

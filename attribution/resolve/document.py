@@ -1,7 +1,7 @@
 """Step 0, the document view: sentences repaired, quotation regions, capitalisation vocabulary.
 
-Sentence splits inside a name are undone and possessives split in the wrong place get their
-word back (:meth:`DocumentView._merge_sentences`, :meth:`DocumentView._repair_mwt`); quotation
+Sentence splits inside a name are undone (:meth:`DocumentView._merge_sentences`; a possessive
+split in the wrong place got its word back in parse, :mod:`attribution.parse.repairs`); quotation
 regions are scanned once; in a Title Case headline a capital counts only on a word the article
 never writes in lower case.  The remaining methods are read-only lookups over the text:
 offset to sentence, token spans, title and name-shape tests."""
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 
 from ..model import Attribution, Document, Sentence, Token
 from ..vocab import People, norm as _norm
@@ -40,7 +39,6 @@ class DocumentView:
         """Undo sentence splits that cut a name ("Senator Maria | Lopez said", "Col. | Ahmed")."""
         out: list[Sentence] = []
         for s in sents:
-            s = self._repair_mwt(s)
             if out and s.tokens and out[-1].tokens and s.block == out[-1].block and self._spurious(out[-1], s):
                 prev = out[-1]
                 off = len(prev.tokens)
@@ -50,33 +48,6 @@ class DocumentView:
             else:
                 out.append(s)
         return out
-
-    def _repair_mwt(self, s: Sentence) -> Sentence:
-        """A possessive split in the wrong place ("Clinto" + "n's") gets its word back."""
-        toks = list(s.tokens)
-        changed = False
-        k = 0
-        while k < len(toks):
-            t = toks[k]
-            m = k
-            while m + 1 < len(toks) and toks[m + 1].start == t.start and toks[m + 1].end == t.end:
-                m += 1
-            if m > k:
-                surface = self.text[t.start:t.end]
-                pm = re.match(r"^(.*\w)(['\u2019]s?)$", surface)
-                if pm and toks[k].text != pm.group(1):
-                    toks[k] = dataclasses.replace(toks[k], text=pm.group(1))
-                    for q in range(k + 1, m + 1):
-                        toks[q] = dataclasses.replace(toks[q], text=pm.group(2))
-                    changed = True
-                elif not pm and surface[:1].isupper() and surface.isalpha() \
-                        and "".join(x.text for x in toks[k:m + 1]) == surface:
-                    # "Reyes" read as "Reye" + possessive "s": a name keeps its whole word (the
-                    # piece stays, so token ids and heads are unchanged)
-                    toks[k] = dataclasses.replace(toks[k], text=surface)
-                    changed = True
-            k = m + 1
-        return dataclasses.replace(s, tokens=tuple(toks)) if changed else s
 
     def _spurious(self, a: Sentence, b: Sentence) -> bool:
         if "\n" in self.text[a.end:b.start]:
