@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
-class WordRow(NamedTuple):
-    """One word of a parsed paragraph; offsets are relative to the paragraph's text.
-
-    A row is plain data (JSON in the cache: a list in this field order)."""
-
-    id: int
-    text: str
-    lemma: str
-    upos: str
-    xpos: str
-    feats: str
-    head: int
-    deprel: str
-    start: int
-    end: int
-    ner: str
+WordRow = NamedTuple("WordRow", [
+    ("id", int), ("text", str), ("lemma", str), ("upos", str), ("xpos", str), ("feats", str),
+    ("head", int), ("deprel", str), ("start", int), ("end", int), ("ner", str)])
+WordRow.__doc__ = """One word of a parsed paragraph: a :class:`~attribution.model.Token`'s fields in
+its order, with ``start`` and ``end`` relative to the paragraph's text (the parse stage maps them
+into the file).  Plain data: the cache stores a row as a JSON list in this field order."""
