@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 from . import pipeline
 from .model import Report, Source
 from .pipeline import LazyParser, Pipeline
+from .progress import Progress
 
 def default_threads() -> int:
     """torch threads per process: ``ATTRIBUTION_THREADS``, else 1.
@@ -98,22 +99,11 @@ def _work(source: Source):
 
 # ---------------------------------------------------------------- parent side
 
-def _progress(total: int | None, show: bool):
-    """A rich progress bar on stderr, or None when it should stay hidden."""
-    if not show or total is not None and total < 2:
-        return None
+def _on_terminal(stream) -> bool:
     try:
-        if not sys.stderr.isatty():
-            return None
+        return bool(stream.isatty())
     except (AttributeError, ValueError):
-        return None
-    from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
-
-    return Progress(TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
-                    console=Console(stderr=True), transient=True)
+        return False
 
 
 def audit_many(sources: Iterable, *, models_dir=None, jobs: int = 1, use_cache: bool = True,
@@ -135,21 +125,18 @@ def audit_many(sources: Iterable, *, models_dir=None, jobs: int = 1, use_cache: 
         attribution.modelset.ModelError: the model cannot be found or loaded.
     """
     total = len(sources) if hasattr(sources, "__len__") else None
-    bar = _progress(total, progress)
+    bar = Progress(total, enabled=progress and (total is None or total >= 2) and _on_terminal(sys.stderr),
+                   transient=True)
     jobs = max(1, int(jobs or 1))
     if total is not None:
         n_sources = sum(isinstance(s, Source) for s in sources)
         jobs = min(jobs, max(1, n_sources))
     inner = _serial(sources, models_dir, use_cache, config) if jobs == 1 else \
         _pooled(sources, models_dir, use_cache, config, jobs)
-    if bar is None:
-        yield from inner
-        return
     with bar:
-        task = bar.add_task("audit", total=total, name="")
         for item in inner:
             name = item.source.path if isinstance(item, Report) else getattr(item, "path", "")
-            bar.update(task, advance=1, name=str(name))
+            bar.advance(1, str(name))
             yield item
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import EXIT_ERROR, EXIT_OK, ArchiveError, UsageError
+from ..progress import Progress
 from .aggregate import aggregate
 from .engines import RunStats, _run_dask, _run_inprocess, _run_pool, parse_dask_address
 from .plan import batched, load_items, plan
@@ -75,7 +76,7 @@ def _archive(paths, results: Results, engine, workers, options, dask, jobs, batc
         log(f"resuming: {stats.skipped} of {len(refs)} documents already in {results.path}"
             + (f"; {retried} whose record is an error audited again" if retried else ""))
 
-    bar = _Progress(len(todo), enabled=sys.stderr.isatty() if progress is None else progress, log=log)
+    bar = Progress(len(todo), enabled=sys.stderr.isatty() if progress is None else progress, log=log)
 
     def sink(done: list[tuple[str, str, bool]]) -> None:
         results.append([line for _, line, _ in done])
@@ -136,59 +137,6 @@ def _atomic_write(path: Path, text: str) -> None:
         write_atomic(path, text)
     except OutputError as exc:
         raise ArchiveError(str(exc)) from None
-
-
-class _Progress:
-    """A rich progress bar (documents/s, ETA) on stderr; a plain line every 30 s when not a TTY."""
-
-    def __init__(self, total: int, *, enabled: bool, log: Callable[[str], None]):
-        self.total, self.enabled, self.log = total, enabled, log
-        self.done = 0
-        self.start = time.perf_counter()
-        self.last_line = self.start
-        self._progress = None
-
-    def __enter__(self):
-        self.start = self.last_line = time.perf_counter()
-        if self.enabled and self.total:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-
-            self._progress = Progress(
-                TextColumn("auditing"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
-                TextColumn("ETA"), TimeRemainingColumn(),
-                console=Console(stderr=True), speed_estimate_period=300, transient=False)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("audit", total=self.total, rate="-")
-        return self
-
-    def _rate(self) -> float:
-        elapsed = time.perf_counter() - self.start
-        return self.done / elapsed if elapsed > 0 else 0.0
-
-    def advance(self, n: int) -> None:
-        self.done += n
-        rate = self._rate()
-        if self._progress is not None:
-            self._progress.update(self._task, advance=n, rate=f"{rate:.2f}")
-        elif time.perf_counter() - self.last_line >= 30 and self.total:
-            self.last_line = time.perf_counter()
-            eta = (self.total - self.done) / rate if rate else float("inf")
-            self.log(f"{self.done}/{self.total} documents, {rate:.2f} docs/s, ETA {_hms(eta)}")
-
-    def __exit__(self, *exc):
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
-        return False
-
-
-def _hms(seconds: float) -> str:
-    if seconds == float("inf"):
-        return "?"
-    s = int(round(seconds))
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def run_archive(args) -> int:
