@@ -52,3 +52,16 @@ def test_a_surname_the_tokenizer_splits_like_a_possessive_keeps_its_speaker(pars
                     "would ask voters for a new levy. \"We cannot keep cutting teachers,\" Reyes said.\n")
     a, sp = _by_content(report, "We cannot keep cutting teachers")
     assert sp is not None and sp.name == "Luis Reyes"
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Maria Gomez, 34, of Dayton, Ohio, said she would vote for the school levy in May.", "Maria Gomez"),
+    ("Walt Pruitt, a retired machinist from Lorain, Ohio, said the plant closing had emptied his street.",
+     "Walt Pruitt"),
+])
+def test_a_hometown_after_the_name_is_not_the_source(parser, sentence, who):
+    report = _audit(parser, "Voters lined up before dawn at the library.\n\n" + sentence + "\n")
+    a = next(a for a in report.resolved.attributions if report.source.text[a.cue.start:a.cue.end] == "said")
+    src = report.source.text[a.source.start:a.source.end]
+    assert src.startswith(who)
+    assert report.resolved.speaker(a.speaker).name == who

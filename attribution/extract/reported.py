@@ -409,7 +409,10 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
     if dep:
         ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))
-        if ids and ids[-1] == j and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25:
+        # the subject may end at the comma that closes its apposition: "Maria Gomez, 34, of
+        # Dayton, Ohio, said" (the surface walk alone stops at "Dayton, Ohio")
+        ends = ids and (ids[-1] == j or (ids[-1] == j - 1 and toks[j - 1].text == ","))
+        if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25:
             if not set(ids) <= set(surface):
                 return ids
     return surface
