@@ -57,9 +57,11 @@ class NameRuns:
                     if j > i and j + 1 < n and (cap[j + 1] or _norm(toks[j + 1].text) in self.people.particles) \
                             and toks[j].text in ("-", "'") and toks[j].start == toks[j - 1].end \
                             and (_norm(toks[j - 1].text) in self.people.particles or len(toks[j - 1].text) == 1
-                                 or toks[j + 1].text.islower()) \
+                                 or toks[j + 1].text.islower()
+                                 or (toks[j].text == "-" and toks[j - 1].text[:1].isupper()
+                                     and toks[j + 1].text[:1].isupper())) \
                             and toks[j + 1].start == toks[j].end:
-                        j += 1  # "el-Zour", "O'Neill" split by the tokenizer
+                        j += 1  # "el-Zour", "O'Neill", "Holtz-Eakin" split by the tokenizer
                         continue
                     if j > i and j + 1 < n and cap[j + 1]:
                         if w in self.people.particles and toks[j].text.islower():
@@ -118,8 +120,8 @@ class NameRuns:
                 continue
             k += 1
         name_i = title_span[1] if title_span else i
-        name_words = tuple(_norm(t.text) for t in toks[name_i:j])
-        words_all = tuple(_norm(t.text) for t in toks[i:j])
+        name_words = self._name_words(toks, name_i, j)
+        words_all = self._name_words(toks, i, j)
         org_head = any(w in self.people.org_heads for w in name_words)
         place_head = any(w in self.people.place_heads for w in name_words)
         title = pre = None
@@ -188,6 +190,25 @@ class NameRuns:
             run.office = self.people.offices.get(tuple(_norm(w) for w in title.split()))
         self.runs.append(run)
         self.runs_by_sent[sent_index].append(run)
+
+    @staticmethod
+    def _name_words(toks: tuple[Token, ...], i: int, j: int) -> tuple[str, ...]:
+        """The normalised words of tokens [i, j); a double-barrelled name is one word
+        ("Holtz" "-" "Eakin" -> "holtz-eakin", so "Mr. Holtz-Eakin" is his surname alone),
+        while a particle keeps its own ("al" "-" "assad")."""
+        out: list[str] = []
+        k = i
+        while k < j:
+            t = toks[k]
+            if (t.text == "-" and out and k + 1 < j and t.start == toks[k - 1].end
+                    and toks[k + 1].start == t.end and toks[k - 1].text[:1].isupper()
+                    and toks[k + 1].text[:1].isupper()):
+                out[-1] = f"{out[-1]}-{_norm(toks[k + 1].text)}"
+                k += 2
+                continue
+            out.append(_norm(t.text))
+            k += 1
+        return tuple(out)
 
     @staticmethod
     def _ner(toks: Iterable[Token]) -> str | None:
