@@ -65,3 +65,25 @@ def test_a_hometown_after_the_name_is_not_the_source(parser, sentence, who):
     src = report.source.text[a.source.start:a.source.end]
     assert src.startswith(who)
     assert report.resolved.speaker(a.speaker).name == who
+
+
+def test_a_hyphenated_surname_is_one_name(parser):
+    report = _audit(parser,
+                    "Mayor Ellen Ruiz-Carter opened the budget hearing on Tuesday. \"We will not raise "
+                    "fares this year,\" Ruiz-Carter said. The economist Anton Holtz-Eakin said the "
+                    "plan was costly, and Holtz-Eakin added that it would need a new tax.\n")
+    _, sp = _by_content(report, "We will not raise")
+    assert sp.name == "Ellen Ruiz-Carter"
+    a, sp = _by_content(report, "it would need a new tax")
+    assert sp.name == "Anton Holtz-Eakin" and a.confidence == "high"
+
+
+def test_whom_a_source_told_is_not_the_source(parser):
+    report = _audit(parser,
+                    "\"We are not going anywhere,\" Dana Whitfield, a spokeswoman for the union, told "
+                    "Reuters. \"This is a fight about pensions,\" she told reporters on Monday.\n")
+    a, sp = _by_content(report, "We are not going anywhere")
+    assert sp.name == "Dana Whitfield"
+    assert report.source.text[a.source.start:a.source.end].startswith("Dana Whitfield")
+    _, sp = _by_content(report, "a fight about pensions")
+    assert sp.name == "Dana Whitfield"

@@ -783,7 +783,13 @@ def _before_cue(tree: Tree, v: Token):
     # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
     k = v.id + 1
     inverted: list[int] = []
-    if k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
+    if k <= n and _is_np(toks[k - 1]) and v.lemma.lower() == "tell":
+        # '"...," Dana Whitfield, a spokeswoman for the union, told Reuters.': what follows
+        # "told" is whom the source told, never the source
+        addressee = _np_forward(toks, k)
+        if addressee:
+            k = addressee[-1] + 1
+    elif k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
             v.lemma.lower() in INVERTING:
         inverted = _np_forward(toks, k)
         if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
