@@ -158,3 +158,27 @@ def test_the_listener_after_told_is_not_the_source(parser):
 ])
 def test_descriptions_dismissals_and_expectations_hide_no_source(parser, sentence):
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
+
+
+def test_a_possessive_role_with_nobody_named_in_it_is_an_unnamed_individual(parser):
+    text = ("Minutes after the voting began, Colorado's delegation chairman announced four votes for "
+            "the governor and two abstentions.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["Colorado's delegation chairman"]
+
+
+def test_no_other_secretary_is_nobody(parser):
+    from attribution.resolve import anonymity, load_people
+
+    assert anonymity(load_people(), "no other secretary", False) is None
+    assert anonymity(load_people(), "Grayson's spokeswoman", False) == "person"
+    assert anonymity(load_people(), "his wife", False) is None
+
+
+def test_a_group_between_dashes_and_a_stance_made_public(parser):
+    text = ("Democrats — and some Republicans — say that the plan will fail. "
+            "Party leaders — whose discipline was once famous — both suggested the speechwriter be fired. "
+            "Farmers across the state are expressing concern about the tariffs.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == [
+        "Democrats — and some Republicans", "Party leaders — whose discipline was once famous",
+        "Farmers across the state"]

@@ -352,8 +352,19 @@ def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
 
 
 def _np_back_app(toks, j: int) -> list[int]:
-    """Like :func:`_np_back`, also over an interruption between commas:
-    "Igor Konashenkov, the ministry's spokesman," / "McCain, who has tangled with Cruz,"."""
+    """Like :func:`_np_back`, also over an interruption between commas or dashes:
+    "Igor Konashenkov, the ministry's spokesman," / "McCain, who has tangled with Cruz," /
+    "Democrats — and some Republicans —"."""
+    if j >= 1 and toks[j - 1].text in ("—", "–", "--"):
+        k = j - 1
+        while k >= 1 and toks[k - 1].text not in ("—", "–", "--", '"', "“", "”", ";", ":") and j - k < 30:
+            k -= 1
+        if k >= 2 and toks[k - 1].text in ("—", "–", "--") and toks[k].text.lower() in (
+                "and", "or", "who", "whose", "which", "including", "plus", "along", "as", "many", "most"):
+            head = _np_back(toks, k - 1)
+            if head:
+                return list(range(head[0], j))
+        return []
     if j >= 1 and toks[j - 1].text == ",":
         k = j - 1
         while k >= 1 and toks[k - 1].text not in (",", '"', "“", "”", "''", ";", ":") and j - k < 30:
@@ -395,8 +406,9 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     while j >= 1:
         t = toks[j - 1]
         low = t.text.lower()
-        if (t.upos in ("AUX", "PART", "ADV") and low not in ("so", "then", "as")) or low in TIME_WORDS:
-            j -= 1
+        if (t.upos in ("AUX", "PART", "ADV") and low not in ("so", "then", "as")) or low in TIME_WORDS \
+                or (low in ("both", "all", "alike") and j >= 2 and toks[j - 2].text in ("—", "–", "--", ",")):
+            j -= 1  # "Party elders — whose ... — both suggested"
             continue
         if t.text == "," and j >= 2 and toks[j - 2].text.lower() in TIME_WORDS:
             j -= 1

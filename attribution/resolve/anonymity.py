@@ -34,6 +34,8 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         head = w
     if head is None:
         return "person"
+    if words[0] in ("no", "none", "neither", "nobody"):
+        return None  # "no other secretary", "neither side": nobody is speaking
     plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
     agents = plural and _role(people, head)
     possessed = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or words[0] in _POSSESSIVE
@@ -45,6 +47,10 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         # "his critics", "Mr. Rubio's supporters", "Trump's allies": whose they are does not
         # say who they are; a vague collective
         return "group"
+    if possessed and not plural and not definite and _role(people, head, singular=True):
+        # "Colorado's delegation chairman", "his spokesman" with nobody named in the role
+        # (resolve links the role to a named holder first): an unnamed individual
+        return "person"
     if definite or possessed:
         # "the two men", "the former Florida governor", "Trump's campaign manager", "Clinton's
         # lawyers": someone the article has introduced, or who speaks for someone by role
@@ -61,10 +67,12 @@ _COUNTS = frozenset("two three four five six seven eight nine ten".split())
 _POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
-def _role(people: People, plural_head: str) -> bool:
-    """A plural role noun whose holders act for someone ("lawyers", "spokesmen",
-    "representatives"), as opposed to people who merely side with them ("supporters")."""
-    for w in (plural_head, plural_head[:-1], plural_head[:-2] if plural_head.endswith("es") else ""):
+def _role(people: People, head: str, singular: bool = False) -> bool:
+    """A role noun whose holders act for someone ("lawyers", "spokesmen", "representatives"),
+    as opposed to people who merely side with them ("supporters")."""
+    if singular:
+        return (head,) in people.roles
+    for w in (head, head[:-1], head[:-2] if head.endswith("es") else ""):
         if w and (w,) in people.roles:
             return True
     return False
