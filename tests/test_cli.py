@@ -154,6 +154,10 @@ def test_rules_json(capsys):
     anon = next(r for r in doc["rules"] if r["id"] == "anonymous-source")
     assert anon["code"] == "ATR201" and anon["severity"] in {"error", "warning", "info"}
     assert anon["status"] in {"stable", "preview"} and anon["rationale"]
+    assert anon["needs"] == ["attributions", "speakers"] and "anonymous-allow" in anon["config"]
+    assert any("unnamed source" in m for m in anon["messages"])
+    for r in doc["rules"]:  # the templates the registry holds each rule to
+        assert r["messages"] == list(all_rules()[ids.index(r["id"])].messages)
 
 
 # ------------------------------------------------------------- with the model
