@@ -182,3 +182,21 @@ def test_a_group_between_dashes_and_a_stance_made_public(parser):
     assert _flagged(_audit(parser, text), "vague-attribution") == [
         "Democrats — and some Republicans", "Party leaders — whose discipline was once famous",
         "Farmers across the state"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sanders and his supporters argue the system gives too much power to party elites.",
+    "It should be noted that two of the group's researchers later joined the campaign.",
+    "The chairman, who's argued for years that delegates are free, said nothing on Monday.",
+])
+def test_a_named_person_in_the_group_or_the_writers_aside_is_not_vague(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
+
+
+def test_a_shared_head_is_still_unnamed(parser):
+    from attribution.resolve import anonymity, load_people
+
+    people = load_people()
+    assert anonymity(people, "White House and Pentagon spokesmen", True) == "person"
+    assert anonymity(people, "Democrats and Republicans", True) == "group"
+    assert anonymity(people, "Mr. Xi and other leaders", True) is None

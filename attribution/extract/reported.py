@@ -664,8 +664,10 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             if not src:
                 # passive "was called X by Y" / "It was reported that ..."
                 prev = [t for t in toks[:v.id - 1]]
-                if prev and prev[-1].upos == "AUX" and prev[-1].lemma == "be":
-                    passive = True
+                if prev and prev[-1].upos == "AUX" and prev[-1].lemma == "be" and v.xpos == "VBN" and \
+                        not (prev[-1].text.lower() in ("'s", "’s") and not any(
+                            c.deprel == "aux:pass" for c in tree.children(v.id))):
+                    passive = True  # not "is saying" (progressive), not "who's argued" (has)
     # 3. content before the cue: '"...," he said.' / 'X, Smith said, Y' / 'X, said Smith.'
     if content is None:
         before = _before_cue(tree, v)

@@ -27,15 +27,22 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     if any(p in low for p in people.anonymous_phrases if " " in p):
         return "person"
     words = re.findall(r"[a-z][a-z'’-]*", low)
+    shared = bool(re.search(r"^(?:[A-Z][\w.'’-]*\s+)+(?:and|&)\s+[A-Z]", name.strip()))
     head = None
     for w in words:
-        if w in _HEAD_CUT and head is not None:
-            break
+        if w in _HEAD_CUT and head is not None and not (shared and w == "and"):
+            break  # "White House and Pentagon spokesmen": one head for both names
         head = w
     if head is None:
         return "person"
     if words[0] in ("no", "none", "neither", "nobody"):
         return None  # "no other secretary", "neither side": nobody is speaking
+    first = re.split(r"\s+(?:and|&)\s+", " ".join(name.split()), maxsplit=1)
+    if len(first) == 2 and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*)+", first[0]) and first[1][:1].islower() and \
+            _norm(first[0].split()[-1]) not in people.anonymous_nouns and \
+            _norm(first[0].split()[-1]) not in people.parties:
+        return None  # "Sanders and his supporters", "Mr. Xi and other leaders": someone is named
+        # (not "White House and Pentagon spokesmen", one head for both)
     plural = (plural and not head.endswith("ss")) or (head.endswith("s") and not head.endswith("ss"))
     agents = plural and _role(people, head)
     possessed = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or words[0] in _POSSESSIVE

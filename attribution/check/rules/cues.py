@@ -151,6 +151,9 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     as"), not a naming ("what is called a 'debate'"), a dismissal from a job ("was
     dismissed") or an expectation ("is expected to")."""
     classes = ctx.cue_classes(a)
+    if a.cue is not None and re.search(r"\b(?:should|must|can|could|may|might|will|would)\s+(?:not\s+)?be\s+$",
+                                       ctx.text[max(0, a.cue.start - 24):a.cue.start].lower()):
+        return False  # "It should be noted that ...": the writer's own aside
     return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
 
 
