@@ -152,6 +152,11 @@ def iter_quotes(text: str) -> Iterator[Quote]:
         if open_at is not None and mark in CLOSERS and set(CLOSERS[mark]) & set(open_family):
             yield Quote(open_at, i + 1, open_at + len(open_mark), i, True, open_mark)
             open_at = None
+        elif open_at is not None and _mixed_close(text, i, mark, open_at, open_family, prev, nxt):
+            # mixed marks in edited copy: "...” (straight open, curly close) or “...,“ said
+            # (a curly opener typed where the closer belongs: no opener is followed by a space)
+            yield Quote(open_at, i + 1, open_at + len(open_mark), i, True, open_mark)
+            open_at = None
         elif mark in OPENERS and (mark != "“" or open_at is None or open_family != ("low",)):
             if open_at is not None:
                 if open_family == ("straight",):
@@ -165,6 +170,25 @@ def iter_quotes(text: str) -> Iterator[Quote]:
     if open_at is not None:
         end = _trim_end(text, n)
         yield Quote(open_at, end, open_at + len(open_mark), end, False, open_mark)
+
+
+def _mixed_close(text: str, i: int, mark: str, open_at: int, open_family: tuple[str, ...],
+                 prev: str, nxt: str) -> bool:
+    """A directional mark at ``i`` that closes the open quotation although it is not its
+    closer: it follows a word or punctuation and is followed by a space or punctuation.
+
+    - ``"...”``: a straight quotation closed by a curly closer, unless a curly quotation
+      was opened inside it (then the ``”`` closes that nested one);
+    - ``“...“``: a curly quotation closed by an opening mark that is followed by a space
+      (``“It's unusual,“ said ...``); an opener is never followed by a space.
+    """
+    if _is_space(prev) or not _closing_context(nxt):
+        return False
+    if mark == "”" and open_family == ("straight",):
+        return "“" not in text[open_at:i]
+    if mark == "“" and open_family == ("curly",):
+        return _is_space(nxt) or nxt in ",;"
+    return False
 
 
 def _closing_context(nxt: str) -> bool:

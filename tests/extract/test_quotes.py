@@ -107,3 +107,25 @@ def test_check_stage_sees_the_same_quotations_as_extract():
 
     text = "''We are ready,'' he said. \u201eJa,\u201c she replied."
     assert [q.inner(text) for q in scan(text)] == ["We are ready,", "Ja,"]
+
+
+def test_straight_open_curly_close_is_one_quotation():
+    text = ('"The ferry has lost money every winter since 2019,\u201d said Dana Whitlock, the port\'s '
+            'finance director. "We cannot run it on hope."')
+    qs = scan_quotes(text)
+    assert inner(text) == ["The ferry has lost money every winter since 2019,", "We cannot run it on hope."]
+    assert all(q.closed for q in qs)
+    assert "said Dana Whitlock" not in text[qs[0].start:qs[0].end]
+
+
+def test_curly_quote_closed_by_a_second_opener_before_the_cue():
+    # the closer typed as an opener: an opening mark is never followed by a space
+    text = ('\u201cThe numbers do not add up,\u201c said Lena Marsh, a budget analyst. '
+            '\u201cNot even close.\u201d')
+    assert inner(text) == ["The numbers do not add up,", "Not even close."]
+    assert all(q.closed for q in scan_quotes(text))
+
+
+def test_curly_quotation_nested_in_a_straight_one_still_nests():
+    text = '"He told me \u201cno\u201d to my face," she said.'
+    assert inner(text) == ["He told me \u201cno\u201d to my face,"]

@@ -93,6 +93,53 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     "This is the darkest day for our town in forty years," said Mayor Ann Ruiz.
     ```
     """
+    for start, end, inner, before, attrs in _floating(ctx):
+        if not _is_fragment(inner, before):
+            yield Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
+
+
+@rule("ATR104", "quoted-fragment", Severity.WARNING, needs={"attributions"}, status="preview")
+def quoted_fragment(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags words in quotation marks inside the reporter's own sentence (a phrase, or a
+    sentence run into the reporter's words) when no speaker is given in that sentence,
+    the sentences next to it or its paragraph.  Scare quotes, titles, nicknames and
+    short terms are left alone, as for `unattributed-quote`.
+
+    ## Why it matters
+    A quoted phrase tells the reader that someone used those words, and the reader should
+    not have to guess who.  Unlike a floating quotation, the speaker is often plain from
+    context (the sentence's subject, a document), so this is a preview rule and a warning
+    only.
+
+    ## Example
+    ```text
+    The council adopted the plan on Monday.
+
+    The measure included a clause "to be carried out within the limits of national law" for the whole region.
+    ```
+
+    ## Use instead
+    ```text
+    The council adopted the plan on Monday.
+
+    The measure included a clause that, the county attorney said, is "to be carried out within the limits of national law."
+    ```
+    """
+    for start, end, inner, before, attrs in _floating(ctx):
+        if _is_fragment(inner, before):
+            yield Hit(start, end, f'quoted words with no clear speaker: "{_snippet(inner)}"', attrs)
+
+
+def _floating(ctx: Context) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
+    """Quotations with no identifiable speaker: (start, end, inner text, the sentence's text
+    before the quote, attribution ids).  One search serves `unattributed-quote` (floating
+    sentences, errors) and `quoted-fragment` (fragments in the reporter's sentence)."""
+    return ctx.memo("floating_quotes", ctx.resolved, lambda: list(_find_floating(ctx)))
+
+
+def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
     source = ctx.resolved.document.source
     attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
     # the hulls by start, with the furthest end so far: "does a hull overlap this quote?" by
@@ -130,6 +177,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             if on_hull(span):
                 continue
             si = ctx.sentence_index_at(fs)
+            sl = ctx.sentence_index_at(max(fe - 1, fs))   # the quote's last sentence
             sent = ctx.sentences[si] if si is not None else None
             if sent is not None:
                 before = ctx.text[max(sent.start, 0):fs] if sent.start <= fs else ""
@@ -139,17 +187,19 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
                 after = block.text[q.end:].split(".", 1)[0]
             if is_term(inner, before, after):
                 continue
-            if si is not None and _near_attributed(ctx, si, att_sents):
+            if si is not None and _near_attributed(ctx, si, att_sents, sl):
                 continue
             if _introduced(ctx, before, block.text[:q.start], bi):
                 continue
             if re.match(r"^\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
                 continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
-            if _cue_nearby(ctx, si, bi, block) or _quote_run(block.text, q, ctx, bi):
+            if _cue_nearby(ctx, si, bi, block, sl) or _quote_run(block.text, q, ctx, bi):
                 continue
-            if si is not None and _speaker_beside(ctx, si, att_sents):
+            if si is not None and _speaker_beside(ctx, si, att_sents, sl):
                 continue
-            if _citation_after(block.text, q.end):
+            if _citation_after(block.text, q.end) or _credit_line(ctx, bi, inner, block.text[q.end:]):
+                continue
+            if _earlier_in_paragraph(ctx, bi, fs, attributed):
                 continue
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
@@ -157,7 +207,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             if _fragment_of_subject(ctx, si, inner, before):
                 continue
             seen.append(span)
-            yield _quote_hit(fs, fe, inner, before)
+            yield fs, fe, inner, before, ()
 
     for a in ctx.attributions:
         if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
@@ -168,7 +218,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
         if any(h.overlaps(s) for s in seen) or on_hull(h):
             continue
         si = ctx.attr_sentence(a)
-        if _near_attributed(ctx, si, att_sents):
+        sl = ctx.sentence_index_at(max(h.end - 1, h.start))
+        if _near_attributed(ctx, si, att_sents, sl):
             continue
         inner = ctx.content_text(a)
         sent = ctx.sentences[si] if ctx.sentences else None
@@ -181,39 +232,33 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
         bi = ctx.block_of(h.start)
         if bi is not None:
             block = ctx.resolved.document.source.blocks[bi]
-            if _cue_nearby(ctx, si, bi, block) or _introduced(ctx, before, block.text[:max(0, h.start - block.start)], bi):
+            if _cue_nearby(ctx, si, bi, block, sl) or _introduced(ctx, before, block.text[:max(0, h.start - block.start)], bi):
                 continue
             qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
             if qs and _quote_run(block.text, qs[-1], ctx, bi):
                 continue
-        if _speaker_beside(ctx, si, att_sents):
+            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end]) or \
+                    _earlier_in_paragraph(ctx, bi, h.start, attributed):
+                continue
+        if _speaker_beside(ctx, si, att_sents, sl):
             continue
         if _citation_after(ctx.text, h.end):
             continue
         if _fragment_of_subject(ctx, si, inner, before):
             continue
         seen.append(h)
-        yield _quote_hit(h.start, h.end, inner, before, (a.id,))
+        yield h.start, h.end, inner, before, (a.id,)
 
 
-def _quote_hit(start: int, end: int, inner: str, before: str, attrs: tuple[str, ...] = ()) -> Hit:
-    """An error for a floating quotation (a sentence of someone's words); a warning for a
-    fragment quoted inside the reporter's own sentence, whose speaker is often the
-    sentence's subject or a document: an uncertain case never makes an error."""
-    if not _is_fragment(inner, before):
-        return Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
-    return Hit(start, end, f'quoted words with no clear speaker: "{_snippet(inner)}"', attrs,
-               Severity.WARNING)
-
-
-def _speaker_beside(ctx: Context, si: int, att_sents: set[int]) -> bool:
+def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
     """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
     person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
     an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
     speaker given in the adjacent sentence or paragraph as attribution."""
     sents = ctx.sentences
+    last = si if sl is None else max(si, sl)
     return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
-               for j in (si - 1, si + 1))
+               for j in (si - 1, last + 1))
 
 
 def _is_fragment(inner: str, before: str) -> bool:
@@ -257,6 +302,59 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
                     or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)):
                 return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
     return False
+
+
+def _earlier_in_paragraph(ctx: Context, bi: int, start: int, attributed) -> bool:
+    """An attributed speaker earlier in the same paragraph: the quote continues what they
+    said (`"...," said Sen. Amy Klobuchar (D-Minn.), who sponsored the act. "..."`, or
+    `..., said Bruce Turry, who .... (He was not.) "..."`), however the sentences between
+    were split."""
+    for a in attributed:
+        if a.source is None and a.speaker is None:
+            continue
+        anchor = a.source or a.cue or ctx.hull(a)
+        if anchor.end <= start and ctx.block_of(anchor.start) == bi:
+            return True
+    return False
+
+
+_CREDIT_LINE = re.compile(r"^[-—–]+\s*[A-Z@][^\n]{1,120}$")
+_CREDIT_BRACKET = re.compile(r"^[ \t]*\[\s*[A-Z][^\]\n]{2,120}\]")
+
+
+def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
+    """The quote is credited on a line of its own, as pull quotes, epigraphs and fact-check
+    lists do: the speaker's name as the last line inside the quotation (`"... ¶ S.C. Rep.
+    Jim Clyburn."`), a dash line right after it (`"..." ¶ - Bernie Sanders.`, `—President
+    Obama, tweeting after the speech`), or a bracketed credit after the closing mark
+    (`"..." [Will Fitzgibbon, Center for Public Integrity]`)."""
+    lines = [ln.strip() for ln in inner.strip().splitlines() if ln.strip()]
+    if len(lines) >= 2 and _is_name_line(lines[-1]) and re.search(r"[.!?…][\"'’”]*$", lines[-2]):
+        return True
+    if _CREDIT_BRACKET.match(after):
+        return True
+    if after.strip():
+        return False  # the paragraph goes on: not a quotation standing on its own
+    blocks = ctx.resolved.document.source.blocks
+    if bi + 1 < len(blocks):
+        nxt = blocks[bi + 1].text.strip()
+        return bool(_CREDIT_LINE.match(nxt)) and len(nxt.split()) <= 15
+    return False
+
+
+def _is_name_line(line: str) -> bool:
+    """A short line that names someone: at most a dozen words, opening with a capital, and
+    before any comma at most six words ending in a capitalised name, all capitalised but
+    up to two title words (`Former NAACP president Ben Jealous.`, `S.C. Rep. Jim Clyburn.`,
+    `Dean Baker, Center for Economic and Policy Research.`)."""
+    line = line.rstrip("\"'’”").rstrip(".")
+    words = line.split()
+    if not (1 <= len(words) <= 12) or not line[:1].isupper() or line.endswith(("?", "!")):
+        return False
+    head = line.split(",", 1)[0].split()
+    caps = [w for w in head if w[:1].isupper()]
+    return len(caps) >= 2 and len(head) - len(caps) <= 2 and len(head) <= 6 and \
+        all(w[:1].isupper() for w in head[-2:])   # ends in a name
 
 
 _CITATION = re.compile(r"^[\s,]*\((?:[^()]{0,60}\b)?(?:1[89]|20)\d\d\)")
@@ -307,14 +405,15 @@ def _unquoted(text: str) -> str:
     return " ".join(out)
 
 
-def _cue_nearby(ctx: Context, si: int | None, bi: int, block) -> bool:
+def _cue_nearby(ctx: Context, si: int | None, bi: int, block, sl: int | None = None) -> bool:
     """A cue verb outside quotation marks in the quote's sentence or a neighbouring sentence
     of the same paragraph (`"...," said David Gorski`, a continuation quote after
     `Obama said ...`): the speaker is there even when extraction did not link it."""
     if si is None:
         return _has_cue(ctx, _unquoted(block.text))
     sents = ctx.sentences
-    for j in (si, si - 1, si + 1):
+    last = si if sl is None else max(si, sl)
+    for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and sents[j].block == sents[si].block:
             if _has_cue(ctx, _unquoted(ctx.sentence_text(j))):
                 return True
@@ -322,17 +421,18 @@ def _cue_nearby(ctx: Context, si: int | None, bi: int, block) -> bool:
 
 
 def _quote_run(text: str, q, ctx: Context, bi: int) -> bool:
-    """A paragraph that opens with a quote inside a run of such paragraphs whose first one
-    is introduced (a cue verb in it, or the paragraph before it ends in a colon or has a
+    """A paragraph that opens with a quote (or a quote on a line of a paragraph made of quotes)
+    inside a run of such paragraphs whose first one is introduced (a cue verb in it, or the paragraph before it ends in a colon or has a
     cue): a block quote or a transcript running on."""
     blocks = ctx.resolved.document.source.blocks
-    if text.lstrip()[:1] not in ('"', "\u201c") or q.start > len(text) - len(text.lstrip()):
-        return False
+    if text.lstrip()[:1] not in ('"', "\u201c") or _unquoted(text[:q.start]).strip():
+        return False  # not at the paragraph's start, nor after quotes only (one quote a line)
     head = bi
     while head > 0 and blocks[head - 1].text.lstrip()[:1] in ('"', "\u201c"):
         head -= 1
-    if head == bi and (bi == 0 or not blocks[bi - 1].text.strip().endswith(":")):
-        return False
+    lines = head == bi and len(list(scan(text))) >= 2 and not _unquoted(text).strip()
+    if head == bi and not lines and (bi == 0 or not blocks[bi - 1].text.strip().endswith(":")):
+        return False  # one quote paragraph: a run needs two, or a colon before it
     if head < bi and _has_cue(ctx, _unquoted(blocks[head].text)):
         return True
     if head > 0:
@@ -352,10 +452,12 @@ def _lexicon(ctx: Context):
         return None
 
 
-def _near_attributed(ctx: Context, si: int, att_sents: set[int]) -> bool:
-    """An attributed sentence is this one or a neighbour in the same paragraph."""
+def _near_attributed(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+    """An attributed sentence is one of the quote's sentences (``si`` to ``sl``: a quote of
+    several sentences) or a neighbour in the same paragraph."""
     sents = ctx.sentences
-    for j in (si, si - 1, si + 1):
+    last = si if sl is None or sl < si else sl
+    for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block:
             return True
     return False
