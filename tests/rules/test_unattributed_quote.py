@@ -196,3 +196,30 @@ def test_lines_of_quotes_after_a_paragraph_where_the_speaker_speaks():
     text = ('The governor spoke only in slogans during the interview.\n\n'
             '"We have to be tougher."\n"We have to win again."\n"Nobody will push us around."\n')
     assert run(text, rule=RULE) == []
+
+
+def test_a_slogan_on_a_sign_speaks_for_no_neighbouring_quote():
+    # the newsroom draft's construction: the sign's words are attributed, the quote after is not
+    text = ('Hand-lettered signs in the gym read "Fix It First."\n\n'
+            '"We have been waiting on this road since before my son could drive."\n\n'
+            'The bill would pay for paving in rural counties.\n')
+    attrs = [dict(type="direct", content='"Fix It First."', cue="read",
+                  source="Hand-lettered signs in the gym", speaker="s1")]
+    speakers = [dict(id="s1", name="hand-lettered signs in the gym", kind="organization",
+                     mentions=["Hand-lettered signs in the gym"])]
+    assert len(run(text, attrs, speakers, rule=RULE)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the closing mark dropped before the cue
+    'Few families knew the rules.\n\n"There was no one to tell parents what papers to keep, said Moreno, '
+    'whose group runs a help line.\n',
+    # a stray paragraph break inside the quotation; the next paragraph closes it with a cue
+    'The vote is in March.\n\n"The one thing you need to win this election is a united party. They have '
+    'not been united since the election in.\n\n2008. Nobody has pulled them together since," Ortiz says.\n',
+    # a quote paragraph in a run whose neighbour names the speaker although extraction did not link it
+    'Ortiz is upbeat about the race.\n\n"We can win this in November."\n\n'
+    '"The party is finally behind one candidate," Ortiz notes.\n',
+])
+def test_quotes_whose_speaker_a_broken_or_unlinked_cue_gives(text):
+    assert run(text, rule=RULE) == []

@@ -153,6 +153,8 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
         return bool(k) and hull_reach[k - 1] > span.start
     att_sents: set[int] = set()
     for a in attributed:
+        if _slogan(ctx, a):
+            continue
         att_sents.add(ctx.attr_sentence(a))
         for s in a.content:
             i = ctx.sentence_index_at(s.start)
@@ -201,6 +203,10 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
                 continue
             if _earlier_in_paragraph(ctx, bi, fs, attributed):
                 continue
+            if not q.closed and _runs_into_cue(ctx, inner, bi):
+                continue
+            if _subject_follows(ctx, fe, bi) or _run_with_cue(ctx, block.text, q, bi):
+                continue
             if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
                                                            block.text.lstrip()[:1] in ('"', "\u201c")):
                 continue
@@ -237,8 +243,10 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
             if qs and _quote_run(block.text, qs[-1], ctx, bi):
                 continue
-            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end]) or \
+            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end].lstrip('"”')) or \
                     _earlier_in_paragraph(ctx, bi, h.start, attributed):
+                continue
+            if _subject_follows(ctx, h.end, bi) or (qs and _run_with_cue(ctx, block.text, qs[-1], bi)):
                 continue
         if _speaker_beside(ctx, si, att_sents, sl):
             continue
@@ -257,8 +265,21 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None =
     speaker given in the adjacent sentence or paragraph as attribution."""
     sents = ctx.sentences
     last = si if sl is None else max(si, sl)
+    if si > 0 and _question_about(ctx, si - 1):
+        return True
     return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
                for j in (si - 1, last + 1))
+
+
+def _question_about(ctx: Context, j: int) -> bool:
+    """The reporter's question about a person, answered by the quote (Q&A style: `Why was
+    he out in the heat? "My mom says I have to save up."`)."""
+    text = ctx.sentence_text(j).strip()
+    if not text.endswith("?") or text[:1] in ('"', "\u201c"):
+        return False
+    personal = vocab.words("names", "personal") - {"it"}
+    return any(t.deprel.startswith("nsubj") and (t.upos == "PROPN" or t.text.lower() in personal)
+               for t in ctx.sentences[j].tokens)
 
 
 def _is_fragment(inner: str, before: str) -> bool:
@@ -301,6 +322,75 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
             if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
                     or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)):
                 return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
+    return False
+
+
+def _slogan(ctx: Context, a) -> bool:
+    """A short quotation that is no person's speech (`Signs read "Fix It First."`, `the
+    banner said "Jobs Now"`): its speaker is not a person, and it is a term by
+    :func:`is_term`'s word count.  Such an attribution speaks for no neighbouring quote."""
+    sp = ctx.resolved.speaker(a.speaker)
+    if a.type == "indirect" or (sp is not None and sp.kind == "person"):
+        return False
+    words = ctx.content_text(a).split()
+    return 0 < len(words) <= int(vocab.vocab()["terms"]["max_words"])
+
+
+def _runs_into_cue(ctx: Context, inner: str, bi: int) -> bool:
+    """An unclosed quotation that a cue follows: its closing mark was dropped before the
+    cue (`"There was no help for parents, said Kessel, whose ...`), or a stray paragraph
+    break cut it and the next paragraph closes it with a cue (`... since his election in.
+    ¶ 1988. ...," Viguerie says.`)."""
+    m = re.search(r"[,!?]\s+(?:([a-z]+)\s+[A-Z]|(?:[A-Z][\w.'’-]*\s+){1,3}([a-z]+)\b)", inner)
+    if m and _has_cue(ctx, m.group(1) or m.group(2)):
+        return True
+    blocks = ctx.resolved.document.source.blocks
+    if bi + 1 < len(blocks):
+        nxt = blocks[bi + 1].text
+        close = re.search(r"[,.!?][\"”]", nxt)
+        if close and nxt.lstrip()[:1] not in ('"', "\u201c") and _has_cue(ctx, nxt[close.end():close.end() + 60]):
+            return True
+    return False
+
+
+def _subject_follows(ctx: Context, fe: int, bi: int) -> bool:
+    """The words right after the closing mark are a person doing something, the quote's
+    speaker (`"You know, it happens, right?" Trump went on`, `"...?" she asked again`)."""
+    blocks = ctx.resolved.document.source.blocks
+    if ctx.block_of(fe) != bi:
+        return False
+    j = ctx.sentence_index_at(fe)
+    if j is None:
+        return False
+    personal = vocab.words("names", "personal") - {"it"}
+    for k in (j, j + 1):
+        if k >= len(ctx.sentences) or ctx.sentences[k].block != ctx.sentences[j].block:
+            continue
+        sent = ctx.sentences[k]
+        toks = [t for t in sent.tokens if t.start >= fe and t.upos != "PUNCT"]
+        if not toks or ctx.text[fe:toks[0].start].strip(" \"”'’"):
+            continue
+        t = toks[0]
+        head = next((h for h in sent.tokens if h.id == t.head), None)
+        if t.deprel == "nsubj" and head is not None and head.upos == "VERB" and \
+                (t.upos == "PROPN" or (t.upos == "PRON" and t.text.lower() in personal)):
+            return True
+        return False
+    return False
+
+
+def _run_with_cue(ctx: Context, text: str, q, bi: int) -> bool:
+    """A quote paragraph next to another quote paragraph whose cue names the speaker, as a
+    quote runs across paragraphs (`"..." ¶ "...," Viguerie notes.`), even when extraction
+    did not link that cue."""
+    if _unquoted(text).strip(" \t\n.,"):
+        return False  # the paragraph is not quotation only
+    blocks = ctx.resolved.document.source.blocks
+    for j in (bi - 1, bi + 1):
+        if 0 <= j < len(blocks) and blocks[j].text.lstrip()[:1] in ('"', "\u201c"):
+            rest = _unquoted(blocks[j].text)
+            if len(rest.split()) <= 8 and _has_cue(ctx, rest) and re.search(r"\b[A-Z]|\b(?:he|she)\b", rest):
+                return True
     return False
 
 
