@@ -65,8 +65,7 @@ def _chains(ctx: Context) -> dict[int, int]:
 
 
 @rule("ATR101", "unattributed-quote", Severity.ERROR, needs={"attributions", "speakers"},
-      messages=('quote with no speaker: "{quote}"',
-                'quoted words with no clear speaker: "{quote}"'))
+      messages=('quote with no speaker: "{quote}"',))
 def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -98,7 +97,8 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
             yield Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
 
 
-@rule("ATR104", "quoted-fragment", Severity.WARNING, needs={"attributions"}, status="preview")
+@rule("ATR104", "quoted-fragment", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
+      messages=('quoted words with no clear speaker: "{quote}"',))
 def quoted_fragment(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
