@@ -110,7 +110,7 @@ def test_unnamed_polls_that_show_a_standing_are_vague(parser):
 @pytest.mark.parametrize("sentence, hedge", [
     ("The vote was marred by allegations of vote-buying in the rural north.", "allegations of"),
     ("The case fell to Justice Ellen Marsh, regarded as the court's swing vote.", "regarded as"),
-    ("The harbor bill has drawn criticism from some quarters.", "drawn criticism"),
+    ("The harbor bill has drawn criticism from some quarters.", "drawn criticism from some quarters"),
     ("The firm reportedly paid $11 million to settle a case brought by federal prosecutors.", "reportedly"),
 ])
 def test_nominalisations_and_agentless_passives_hide_the_holder(parser, sentence, hedge):
@@ -200,3 +200,8 @@ def test_a_shared_head_is_still_unnamed(parser):
     assert anonymity(people, "White House and Pentagon spokesmen", True) == "person"
     assert anonymity(people, "Democrats and Republicans", True) == "group"
     assert anonymity(people, "Mr. Xi and other leaders", True) is None
+
+
+def test_a_vague_holder_after_the_hedge_is_part_of_the_finding(parser):
+    report = _audit(parser, "The harbor bill has drawn criticism from some other quarters as well.\n")
+    assert _flagged(report, "vague-attribution") == ["drawn criticism from some other quarters"]

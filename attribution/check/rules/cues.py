@@ -137,8 +137,12 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # "critics say" with a resolved, non-vague source
             if _holder_given(text, m.start(), m.end()):
                 continue  # "allegations by three women", "was accused of fraud by prosecutors"
+            vague_holder = _VAGUE_HOLDER.match(text, m.end())
+            if vague_holder:  # "drawn criticism from some other quarters": the finding names them too
+                span = Span(span.start, s.start + vague_holder.end())
             hits.append(span)
-            yield Hit(span.start, span.end, f'"{m.group(0)}" hides the source of the claim: say who')
+            yield Hit(span.start, span.end,
+                      f'"{" ".join(ctx.text[span.start:span.end].split())}" hides the source of the claim: say who')
 
 
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
@@ -159,6 +163,10 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
 
 _HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b)\w")
 _OWNED_BEFORE = re.compile(r"(?:\b(?:the|these|those|such|his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+)?$", re.I)
+
+
+# a vague holder right after a hedge: "from some other quarters", "by many in the party"
+_VAGUE_HOLDER = re.compile(r"(?:\s+\w+ly)?\s+(?:by|from)\s+(?:some|many|other|various|several)(?:\s+(?!(?:and|but|or|as|to|for|in|on|at)\b)[a-z]+){0,2}")
 
 
 def _holder_given(sent: str, start: int, end: int) -> bool:
