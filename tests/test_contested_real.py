@@ -52,3 +52,55 @@ def test_dismissed_rumors_is_a_rejection(parser):
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1
     assert found[0][1] == ["said", "dismissed"]
+
+
+def test_a_rejection_that_reports_the_claim_it_rejects(parser):
+    # the claim is a noun phrase inside the rejection, held by a party that says nothing else
+    text = ("The state university defended its journalism school on Thursday.\n\n"
+            "The university rebutted Harwell Energy's accusation that articles written by its "
+            "students were inaccurate and misleading.\n\n"
+            "The dean, Ruth Amsel, also disputed accusations by Harwell Energy that the students "
+            "had ignored the company's data.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1   # one dispute, both rejections listed
+    f, cues = found[0]
+    assert [c.split()[-1] for c in cues] == ["rebutted", "disputed"]
+    assert "Harwell Energy" in f.message
+
+
+def test_no_evidence_that_compares_only_the_rejected_statement(parser):
+    text = ("A congressional report said Russian hackers had broken into the state election "
+            "board's computers in 2016 and stolen voter records.\n\n"
+            "Paul Neary, a security researcher who reviewed the report, said he had not seen any "
+            "evidence in it that Russian hackers had stolen voter records.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [cues for _, cues in found] == [["said", "said"]]
+
+
+def test_one_sided_needs_a_charge_not_criticism(parser):
+    text = ("Governor Lee Pratt blamed the legislature for the late budget on Monday.\n\n"
+            "Senator Amy Cole criticized the Harbor Authority's spending plan.\n")
+    assert _findings(parser, text, "one-sided") == []
+
+
+def test_one_sided_object_is_the_party(parser):
+    # "accused the audience, which ... the Republican National Committee, of ...": the
+    # committee is not the accused; the audience is no identified party
+    text = ("Donald Trump accused the audience, which was selected by the Republican National "
+            "Committee, of booing him on purpose.\n")
+    assert _findings(parser, text, "one-sided") == []
+
+
+def test_a_spokesman_for_the_accused_answers(parser):
+    text = ("Washington has accused China of hacking computers at a range of federal agencies.\n\n"
+            "Chinese Foreign Ministry spokesman Lu Wen told reporters that China opposed "
+            "hacking in all its forms.\n")
+    assert _findings(parser, text, "one-sided") == []
+
+
+def test_one_sided_charge_with_no_reply(parser):
+    text = ("The county sheriff accused the Harbor Authority of hiding overtime payments from "
+            "auditors for three years.\n\n"
+            "The authority's board meets again in March.\n")
+    found = _findings(parser, text, "one-sided")
+    assert len(found) == 1 and "Harbor Authority" in found[0][0].message

@@ -29,6 +29,13 @@ def lemma_in(word: str, lemmas: frozenset[str]) -> bool:
     return bool(lemma_candidates(word) & lemmas)
 
 
+def charges(ctx: Context) -> list[Attribution]:
+    """The accusations that charge specific wrongdoing ("accused X of", "alleged that",
+    "charged X with"), not criticism ("blamed", "condemned", "decried")."""
+    strong = vocab.words("contest", "charge")
+    return [a for a in accusations(ctx) if lemma_in(cue_lemma(ctx, a), strong)]
+
+
 def accusations(ctx: Context) -> list[Attribution]:
     strong = vocab.words("contest", "accuse")
     return [a for a in ctx.attributions if "accuse" in ctx.cue_classes(a) and not a.negated
@@ -74,6 +81,17 @@ def _variants(ctx: Context, attr: Attribution) -> set[str]:
     return out
 
 
+def party_variants(ctx: Context, name: str) -> set[str]:
+    """Names a named party goes by ("China": "china", "chinese"); a description ("the
+    police union") goes by itself only."""
+    if not name[:1].isupper():
+        return {name.lower()}
+    from ..model import Mention, Speaker
+
+    return ctx.name_variants(Speaker(id="_", name=name, kind="organization",
+                                     mentions=(Mention(name, 0, 0),)))
+
+
 def _after_cue(ctx: Context, attr: Attribution) -> str:
     """The text from the cue to the end of the attribution's sentence, without the source."""
     return ctx.memo("claims.after_cue", attr, lambda: _after_cue_text(ctx, attr))
@@ -113,12 +131,43 @@ def _stem(w: str) -> str:
     return w.rstrip("e") if len(w) > 3 else w
 
 
-def overlap(ctx: Context, a: Attribution, b: Attribution) -> float:
+def rejected_words(ctx: Context, attr: Attribution) -> list[str]:
+    """The content words of what a statement says is false: after "no evidence that",
+    "did not see convincing evidence in the report that", "no proof of" only the rejected
+    proposition (the rejection's own frame would dilute the comparison); else all."""
+    return list(ctx.memo("claims.rejected_words", attr, lambda: tuple(_rejected_words(ctx, attr))))
+
+
+def _rejected_words(ctx: Context, attr: Attribution) -> list[str]:
+    words = content_words(ctx, attr)
+    phrase = vocab.phrase_re("contest", "rejection")
+    last = None   # absolute offset after the last rejection phrase
+    for span in attr.content:
+        for m in phrase.finditer(ctx.span_text(span)):
+            last = (span, span.start + m.end())
+    if last is None:
+        return words
+    span, at = last
+    rest = re.match(r"(?:\s+(?:in|from)\s+(?:the\s+)?\w+)?\s+(?:that|of|for|to\s+(?:suggest|show|support)"
+                    r"(?:\s+that)?)\s", ctx.text[at:span.end])
+    if not rest:
+        return words
+    at += rest.end()
+    toks = [t for s in attr.content for t in ctx.tokens_in(s) if t.start >= at]
+    tail = [_stem(w) for w in ((t.lemma or t.text).lower() for t in toks
+                               if t.upos not in ("PUNCT", "DET", "ADP", "PRON"))
+            if w not in _STOP and len(w) > 2]
+    return tail if len(tail) >= 2 else words
+
+
+def overlap(ctx: Context, a: Attribution, b: Attribution, rejecting: bool = False) -> float:
     """Content similarity 0..100 (rapidfuzz token-set ratio on content words); 0 unless
-    at least two content words are shared."""
+    at least two content words are shared.  ``rejecting``: ``b`` rejects ``a``, and only
+    what ``b`` says is false is compared."""
     from rapidfuzz import fuzz
 
-    wa, wb = content_words(ctx, a), content_words(ctx, b)
+    wa = content_words(ctx, a)
+    wb = rejected_words(ctx, b) if rejecting else content_words(ctx, b)
     if len(set(wa) & set(wb)) < 2:
         return 0.0
     return float(fuzz.token_set_ratio(" ".join(wa), " ".join(wb)))
@@ -136,7 +185,7 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
         reasons.append("refers-to-accuser")
     if mentions(_after_cue(ctx, acc), variants(ctx, den)):
         reasons.append("denier-is-accused")
-    if overlap(ctx, acc, den) >= 60:
+    if overlap(ctx, acc, den, rejecting=True) >= 60:
         reasons.append("content-overlap")
     return tuple(reasons)
 
@@ -166,16 +215,25 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
     sent = ctx.sentences[ctx.attr_sentence(acc)]
     own = variants(ctx, acc)
     windows: list[Span] = []
+    has_object = False
     if acc.cue is not None:
         rest = ctx.text[acc.cue.end:sent.end]
-        # "accused <party> of <doing>": the whole object, appositions included
-        of = re.search(r"\s+(?:of|for)\s+\w+ing\b", rest)
+        # "accused <party> of <doing>", "charged <party> with <doing>": the whole object,
+        # appositions included, relative clauses not ("the audience, which is selected by
+        # the Republican National Committee, of ...")
+        of = re.search(r"\s+(?:of|for|with)\s+(?:\w+\s+)?\w+ing\b", rest)
         if of and len(rest[:of.start()].split()) <= 14:
-            windows.append(Span(acc.cue.end, acc.cue.end + of.start()))
+            has_object = True
+            obj = rest[:of.start()]
+            rel = re.search(r",\s*(?:which|who|whom|whose|that|where)\b", obj)
+            windows.append(Span(acc.cue.end, acc.cue.end + (rel.start() if rel else of.start())))
         m = _OBJ_END.search(rest)
         if m and len(rest[:m.start()].split()) <= 8:
             windows.append(Span(acc.cue.end, acc.cue.end + m.start()))
-    windows.append(acc.content_hull)
+    if not has_object:
+        # "alleged that Acme hid losses": the party is in what is alleged; "accused him of
+        # ...": the object is the party, and a name elsewhere in the content is not
+        windows.append(acc.content_hull)
     for w in windows:
         parties = _proper_runs(ctx, sent, w, own)
         if parties:
@@ -184,9 +242,21 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
         # a definite description: "accused the police union of ...", "the city clerk's office"
         w = windows[0]
         desc = " ".join(ctx.text[w.start:w.end].split()).strip(" ,")
-        if re.match(r"(?i)^(?:the|its|his|her|their)\s+\w", desc) and len(desc.split()) <= 6:
+        if re.match(r"(?i)^(?:the|its|his|her|their)\s+\w", desc) and len(desc.split()) <= 6 \
+                and _stands_for_a_party(desc):
             return [(desc, w)]
     return []
+
+
+def _stands_for_a_party(desc: str) -> bool:
+    """A definite description names an identifiable party when its head is an organisation
+    ("the police union", "the city clerk's office") or a role ("the sheriff"), as the resolve
+    stage's vocabulary knows them; "the audience" or "the plan" is no party."""
+    from ..vocab import load_people
+
+    people = load_people()
+    head = re.sub(r"['’]s$", "", desc.split()[-1].lower())
+    return head in people.org_heads or head in people.org_generic or (head,) in people.roles
 
 
 def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[str, Span]]:
@@ -227,6 +297,9 @@ class Dispute(NamedTuple):
 
     claims: tuple[Attribution, ...]
     rejections: tuple[Attribution, ...]
+    # the claim's holder when the rejection itself reports the claim and no attribution of
+    # the article does ("rebutted Exxon's accusation that ..."): then ``claims`` is empty
+    holder: str = ""
 
 
 def rejections(ctx: Context) -> list[Attribution]:
@@ -285,6 +358,16 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
     np = " ".join(words[:8])[: m.start()] if m else " ".join(words[:8])
     if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()):
         return True
+    if named_claim(ctx, rej) is not None:
+        return True   # "rejected criticism from Donald Trump that ...": someone's claim
+    # a noun with a content clause: "rejected criticism from Trump that closing the unit made
+    # the city less safe" ("that" introduces what was said, not a relative clause)
+    sent = ctx.sentences[ctx.attr_sentence(rej)]
+    toks = [t for t in sent.tokens if t.start >= rej.cue.end][:12]
+    for prev, t in zip(toks, toks[1:]):
+        if t.text.lower() == "that" and t.upos == "SCONJ" and any(
+                p.upos == "NOUN" for p in toks[:toks.index(t)]):
+            return True
     if lemma_in(cue_lemma(ctx, rej), _CLAIM_TAKING):
         # "denied Garland a hearing", "denied him access": a person given (or refused)
         # something; "denied Russia had ...", "contradicted Trump" are about what was said
@@ -435,6 +518,15 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
         if earlier:
             last = max(earlier, key=lambda c: ctx.hull(c).start)
+            # "rejected that idea" answers the statement just before it: when that one is no
+            # claim of fact (an opinion, a question), the rejection is not tied to anything
+            start = ctx.hull(rej).start
+            between = _within(ctx, ctx.attributions, ctx.attr_sentence(last), si)
+            before = [c for c in between if c.id != rej.id and ctx.hull(c).start < start
+                      and ctx.hull(c).start > ctx.hull(last).start and c.speaker is not None
+                      and not _same_camp_sides(ctx, c, rej)]
+            if before:
+                return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
 
@@ -444,9 +536,11 @@ def disputes(ctx: Context) -> list[Dispute]:
     joined when they share a claim or a rejection."""
     rejs = rejections(ctx)
     rej_ids = {r.id for r in rejs}
+    # what ought to be done is an opinion, not a claim of fact: rejecting it is no dispute
     pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
             and not ctx.in_headline(a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
-                                                                    "accuse", "warn"}]
+                                                                    "accuse", "warn"}
+            and not _NORMATIVE.search(ctx.content_text(a))]
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -467,11 +561,68 @@ def disputes(ctx: Context) -> list[Dispute]:
             if (root, side, a.id) not in members:
                 members.add((root, side, a.id))
                 g[side].append(a)
-    out = []
-    for cs, rs in groups.values():
-        key = lambda a: ctx.hull(a).start
-        out.append(Dispute(tuple(sorted(cs, key=key)), tuple(sorted(rs, key=key))))
+    key = lambda a: ctx.hull(a).start
+    out = [Dispute(tuple(sorted(cs, key=key)), tuple(sorted(rs, key=key))) for cs, rs in groups.values()]
+    # a rejection that reports the claim it rejects and whose holder says nothing else the
+    # rejection could be tied to: "The university rebutted Exxon's accusation that ..."
+    linked = {r.id for _, r in pairs} | {c.id for c, _ in pairs}
+    named: list[tuple[str, set[str], list[Attribution]]] = []
+    for r in rejs:
+        if r.id in linked:
+            continue
+        holder = named_claim(ctx, r)
+        if holder is None:
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", holder)} or {holder.lower()}
+        for _, ws, rs in named:
+            if ws & words:   # "Exxon's accusation" and "accusations by Exxon Mobil": one dispute
+                rs.append(r)
+                break
+        else:
+            named.append((holder, words, [r]))
+    out += [Dispute((), tuple(sorted(rs, key=key)), holder) for holder, _, rs in named]
     return sorted(out, key=lambda d: min(ctx.hull(a).start for a in (*d.claims, *d.rejections)))
+
+
+_HOLDER = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&-]*|the\s+(?:\w+\s+){0,2}\w+"
+
+
+def named_claim(ctx: Context, rej: Attribution) -> str | None:
+    """Whose claim a rejection reports in its own words, when it names one other than the
+    rejecting side: "rejected Trump's claim", "rebutted Exxon's accusation that ...",
+    "disputed accusations by Exxon Mobil", "rejected criticism from Donald Trump that ...",
+    "disputed the prosecution's timeline".  None when it names no holder."""
+    if rej.cue is None:
+        return None
+    nouns = vocab.words("contest", "claim_nouns") - vocab.words("names", "pronouns") \
+        - {"it", "them", "they", "those", "this", "that", "these"}
+    noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    after = ctx.text[rej.cue.end:ctx.sentences[ctx.attr_sentence(rej)].end][:200]
+    m = re.match(rf"\s+(?:\w+ly\s+)?(?:(?:all|both|many|some|several|any)\s+(?:of\s+)?)?(?:the\s+)?"
+                 rf"(?P<h1>{_HOLDER})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})\b"
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){{0,2}}(?:{noun})\s+"
+                 rf"(?:made\s+)?(?:by|from)\s+(?P<h2>[^,;:.()]{{1,80}}?)(?=\s+(?:that|who|which|of|about|over|on|in)\b|[,;:.()]|$)"
+                 # any noun with a holder and a content clause: "criticism from Trump that ..."
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\s+(?:by|from)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
+                 after)
+    if not m:
+        return None
+    holder = (m.group("h1") or m.group("h2") or m.group("h3")).strip()
+    if m.group("h2") or m.group("h3"):
+        # "criticism from Republican presidential candidate Donald Trump": the name ends
+        # the description
+        runs = re.findall(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", holder)
+        if runs:
+            holder = runs[-1]
+        elif not re.match(r"(?i)the\s", holder) or len(holder.split()) > 4:
+            return None
+    holder = re.sub(r"^(?:the|a|an)\s+", "", holder, flags=re.I) if holder[:1].islower() else holder
+    if not holder or holder.lower() in vocab.words("names", "pronouns"):
+        return None
+    own = variants(ctx, rej)
+    if holder.lower() in own or {w.lower() for w in holder.split()} & own:
+        return None   # "rejected his own account"
+    return holder
 
 
 # what ought to be, not what is: "should be able to", "must go", "need to": an opinion, and
@@ -493,9 +644,9 @@ def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, A
             if ctx.attr_sentence(b) - sa > window:
                 break
             shared = len(words[a.id] & words[b.id])
-            # the same statement, one side negated: most of the shorter one's words recur
-            if shared < 3 or shared < 0.6 * min(len(words[a.id]), len(words[b.id])) \
-                    or same_camp(ctx, a, b):
+            # the same statement, one side negated ("the water is safe" / "is not safe"):
+            # half the words of the two together are shared
+            if shared < 3 or shared < 0.5 * len(words[a.id] | words[b.id]) or same_camp(ctx, a, b):
                 continue
             ta, tb = ctx.content_text(a), ctx.content_text(b)
             if (negations(ta) > 0) == (negations(tb) > 0) and a.negated == b.negated:

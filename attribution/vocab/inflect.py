@@ -35,10 +35,11 @@ def lemma_candidates(word: str) -> set[str]:
 
 
 def demonyms(name: str) -> set[str]:
-    """Cheap adjectival forms of a place or group name: Russia -> russian, Iran -> iranian."""
+    """Cheap adjectival forms of a place or group name: Russia -> russian, China -> chinese,
+    Iran -> iranian."""
     n = name.lower()
     if n.endswith("a"):
-        return {n + "n"}
+        return {n + "n", n[:-1] + "ese"}
     if n.endswith(("y", "e")):
         return {n[:-1] + "ian"}
     return {n + "ian", n + "i", n + "ese", n + "ish"}

@@ -582,7 +582,7 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     response = vocab.phrase_re("response", "phrases")
     linked_acc = {c.id for d in claims.disputes(ctx) for c in d.claims}  # answered by a rejection
     resp_sents = [i for i, _ in enumerate(ctx.sentences) if response.search(ctx.sentence_text(i))]
-    for acc in claims.accusations(ctx):
+    for acc in claims.charges(ctx):
         if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
             continue  # answered, or nobody identified makes the accusation (vague-attribution's)
         parties = claims.accused_parties(ctx, acc)
@@ -603,6 +603,25 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
             break  # one finding per accusation
 
 
+def _source_phrase(ctx: Context, attr) -> str:
+    """The source with the names and role nouns right before it ("Chinese Foreign Ministry
+    spokesman" + "Lu Wen"): the parser may leave them out of the source, or cut the
+    sentence there."""
+    roles = vocab.person_nouns()
+    base = max(0, attr.source.start - 120)
+    before = ctx.text[base:attr.source.start]
+    words = list(re.finditer(r"[\w.’'-]+|[^\w\s]", before))
+    start = attr.source.start
+    for m in reversed(words):
+        w = m.group(0)
+        if "\n" in before[m.end():start - base] or (w.endswith(".") and len(w) > 4):
+            break   # a paragraph or a sentence ends here ("... attack Trump.")
+        if not (w[:1].isupper() or w.lower() in roles or w.lower() in ("of", "for", "the")):
+            break
+        start = base + m.start()
+    return ctx.text[start:attr.source.end]
+
+
 def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
     for other in ctx.attributions:
         if other.id == acc.id or claims.side_key(ctx, other) in (None, accuser):
@@ -610,6 +629,10 @@ def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
         ov = claims.variants(ctx, other)
         if name.lower() in ov or (pv & ov):
             return True  # the accused party speaks in the article
+        if other.source is not None and other.cue is not None and other.source.start < other.cue.start:
+            subject = _source_phrase(ctx, other)
+            if mentions(subject, claims.party_variants(ctx, name)):
+                return True  # someone speaks for it: "Chinese Foreign Ministry spokesman Lu Kang"
     for j in resp_sents:
         if j in (si, si + 1, si + 2) or mentions(ctx.sentence_text(j), pv) or \
                 (j > 0 and mentions(ctx.sentence_text(j - 1), pv) and j - 1 >= si):

@@ -396,11 +396,19 @@ def contested_claim(ctx: Context) -> Iterator[Hit]:
     for d in claims.disputes(ctx):
         first = min((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start)
         h = ctx.hull(first)
-        claim, rej = d.claims[0], d.rejections[0]
+        rej = d.rejections[0]
         more = len(d.claims) + len(d.rejections) - 2
+        ids = tuple(a.id for a in sorted((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start))
+        if not d.claims:   # the rejection reports the claim itself: "rebutted Exxon's accusation"
+            yield Hit(h.start, h.end,
+                      f'{claims.side_name(ctx, rej)} {_snippet(ctx.cue_text(rej) or "disputes", 20)} '
+                      f'a claim by {d.holder}: "{_snippet(ctx.content_text(rej))}"'
+                      + (f" (and {more + 1} more)" if more + 1 > 0 else ""), ids)
+            continue
+        claim = d.claims[0]
         yield Hit(h.start, h.end,
                   f'{claims.side_name(ctx, claim)} {_snippet(ctx.cue_text(claim) or "claims", 20)}: '
                   f'"{_snippet(ctx.content_text(claim))}"; {claims.side_name(ctx, rej)} '
                   f'{_snippet(ctx.cue_text(rej) or "disputes it", 20)}: '
                   f'"{_snippet(ctx.content_text(rej))}"' + (f" (and {more} more)" if more > 0 else ""),
-                  tuple(a.id for a in sorted((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start)))
+                  ids)
