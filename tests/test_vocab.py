@@ -177,3 +177,15 @@ def test_boilerplate_errors_are_data_file_errors_at_the_patterns_line(tmp_path):
         load_boilerplate(str(bad))
     assert exc.value.line == 10 and "unknown key(s) colour" in str(exc.value)
     assert load_vocabulary().boilerplate == load_boilerplate()
+
+
+def test_extracts_frame_lists_are_data():
+    """OBJ_VERBS, XCOMP_VERBS, WEAK, ... are cues.toml [frames], read once through the lexicon."""
+    from attribution.extract import reported
+    from attribution.vocab.schema import FRAMES
+
+    frames = load_lexicon().frames
+    assert set(frames) == set(FRAMES) and all(frames[k] for k in FRAMES)
+    assert reported.OBJ_VERBS is frames["obj_verbs"] and reported.WEAK is frames["weak"]
+    assert {"deny", "accuse"} <= reported.OBJ_VERBS and "vow" in reported.XCOMP_VERBS
+    assert "close" in reported.NP_GLUE and "statement" in reported.ADJUNCT_NOUNS

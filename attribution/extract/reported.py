@@ -28,32 +28,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..vocab import Lexicon
+from ..vocab import Lexicon, load_lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
 
+FRAMES = load_lexicon().frames   # cues.toml [frames]: the word lists of the frames below
 NEG = {"not", "never", "n't", "no"}
 # verbs whose direct object can be the content ("denied the charge", "accused X of Y")
-OBJ_VERBS = {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "reject", "dispute",
-             "dismiss", "deny", "accuse", "refute", "rebut", "question", "challenge", "defend",
-             "attack", "slam", "blast", "decry", "admit", "acknowledge", "confirm", "announce",
-             "predict", "promise", "pledge", "vow", "propose", "urge", "describe", "call",
-             "want", "oppose", "endorse", "cite", "reveal", "claim", "fear", "expect",
-             "refer", "discuss", "identify", "voice", "request", "highlight", "thank",
-             "quote", "reference", "forecast", "invoke", "present", "liken", "portray", "compare",
-             "approve", "champion", "dislike", "resent", "mock", "ridicule", "welcome", "celebrate", "demand",
-             "bemoan", "rail", "assail", "decry", "express", "hail", "laud", "applaud",
-             "mention", "recall", "recount", "echo", "tout", "lament", "predict", "estimate"}
-XCOMP_VERBS = {"want", "hope", "plan", "expect", "seek", "promise", "pledge", "vow", "refuse",
-               "decline", "threaten", "urge", "intend", "wish", "prefer", "decide", "agree",
-               "claim", "appear", "seem", "call", "ask", "tell", "warn", "vow", "offer", "try"}
+OBJ_VERBS = FRAMES["obj_verbs"]
+XCOMP_VERBS = FRAMES["xcomp_verbs"]
 # modal auxiliaries that make a cue state an obligation ("must report"), not a claim
 OBLIGATION = {"must", "shall"}
-WEAK = {"see", "know", "find", "show", "read", "learn", "understand", "realize", "recognize",
-        "notice", "remember", "forget", "decide", "determine", "figure", "sense", "perceive",
-        "judge", "file", "sign", "print", "type", "text", "publish", "post", "sing", "order",
-        "question", "answer", "call", "ask", "continue", "speak", "talk", "consider", "view",
-        "regard", "trust", "learn", "reason", "wonder", "imagine"}
+WEAK = FRAMES["weak"]
 
 
 def cue_lemma(t: Token, lexicon: Lexicon, sent: Sentence | None = None) -> str | None:
@@ -78,7 +64,7 @@ def cue_lemma(t: Token, lexicon: Lexicon, sent: Sentence | None = None) -> str |
         return by_form if ok else None
     # a participle or past form mis-tagged as ADJ/NOUN/PROPN ("denied", "said")
     if t.upos in ("ADJ", "NOUN", "PROPN", "AUX", "ADV", "X") and low != by_form and (
-            low.endswith(("ed", "ing")) or low in ("said", "told", "wrote", "thought", "knew", "says")):
+            low.endswith(("ed", "ing")) or low in FRAMES["mistagged_forms"]):
         return by_form
     return None
 
@@ -227,15 +213,12 @@ def _head_of(tree: Tree, ids: set[int]) -> Token | None:
 
 
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
-NP_GLUE = {"'s", "’s", "'", "’", "-", ".", "of", "for", "at", "&", "on", "to", "with", "in", "from", "close"}
+NP_GLUE = FRAMES["np_glue"]
 NP_GLUE_FWD = {"'s", "’s", "-", ".", "of", "&"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-CUE_COORD = {"say", "add", "suggest", "tell", "note", "argue", "insist", "warn", "deny", "claim", "explain",
-             "acknowledge", "admit", "call", "ask", "write", "accuse", "predict", "promise", "vow", "urge",
-             "state", "announce", "declare", "contend", "maintain", "stress", "emphasize", "assert"}
+CUE_COORD = FRAMES["coordinated_cues"]
 CONTENT_STOP = {"but", "though", "although", "while", "whereas"}
-OBJ_TAKERS = {"tell", "ask", "remind", "assure", "inform", "warn", "promise", "urge", "advise",
-              "caution", "notify", "convince", "persuade", "reassure", "instruct", "order", "beg"}
+OBJ_TAKERS = FRAMES["object_takers"]
 
 
 def _is_np(t: Token) -> bool:
@@ -300,18 +283,8 @@ def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
     return ids
 
 
-TIME_WORDS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-              "saturday", "sunday", "week", "month", "year", "night", "morning", "evening", "afternoon",
-              "weekend", "earlier", "later", "recently", "previously", "again", "also", "then", "once",
-              "january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december", "last", "this", "next", "ago"}
-ADJUNCT_NOUNS = TIME_WORDS | {"statement", "interview", "speech", "rally", "conference", "hearing", "briefing",
-                              "release", "email", "e-mail", "tweet", "post", "letter", "meeting", "event",
-                              "debate", "appearance", "call", "reporters", "journalists", "remarks", "address",
-                              "op-ed", "memo", "video", "message", "radio", "television", "show", "broadcast",
-                              "blog", "twitter", "facebook", "instagram", "cnn", "fox", "msnbc", "nbc", "abc",
-                              "cbs", "npr", "session", "summit", "town", "hall", "forum", "times", "point", "minutes",
-                              "moment", "day", "days", "weeks", "months", "years", "hours", "time"}
+TIME_WORDS = FRAMES["time_words"]
+ADJUNCT_NOUNS = TIME_WORDS | FRAMES["adjunct_nouns"]
 PREPS = {"in", "on", "at", "during", "with", "to", "after", "before", "over", "via", "through", "for"}
 
 
@@ -327,7 +300,7 @@ def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
             k += 1
             steps += 1
             continue
-        if low == "of" and k > 1 and toks[k - 2].lemma.lower() in ("say", "write", "add", "tell", "speak"):
+        if low == "of" and k > 1 and toks[k - 2].lemma.lower() in FRAMES["said_of"]:
             # "said of the Clinton campaign, ..." / "said of Cruz."
             j = k + 1
             while j <= n and j - k <= 6 and (_is_np(toks[j - 1]) or toks[j - 1].text.lower() in ("'s", "’s", "-")):
@@ -569,8 +542,7 @@ def _content_end(toks, k: int) -> int:
                     toks[t.id + 1].upos in ("PRON", "PROPN", "DET", "NUM") or toks[t.id + 1].text.lower() in ("there", "it")):
                 end = t.id - 1
                 break
-            if nxt in ("according", "saying", "adding", "noting", "arguing", "citing",
-                                               "calling", "explaining", "telling", "warning", "insisting"):
+            if nxt in FRAMES["participles"]:
                 end = t.id - 1
                 break
     while end >= k and is_punct(toks[end - 1]) and not any(c in "\"”'’" for c in toks[end - 1].text):
@@ -635,7 +607,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and (
                 toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")):
             end = _content_end(toks, k)
-            if lem in ("accuse", "blame", "charge", "criticize", "criticise", "fault", "praise", "condemn", "denounce"):
+            if lem in FRAMES["person_object_verbs"]:
                 if end >= k:
                     content = list(range(k, end + 1))
             else:
@@ -717,7 +689,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     ids = trim(sent, set(_strip_dateline(toks, content)) | set(pieces2))
     if not ids:
         return None
-    evidence = lem in ("show", "find", "suggest", "indicate", "reveal") and any(
+    evidence = lem in FRAMES["evidence_verbs"] and any(
         toks[i - 1].lemma.lower() in EVIDENCE for i in src)
     # "called the claim baseless": a judgement stated about an object (object + adjective)
     judged = lem == "call" and any(c.deprel == "xcomp" and c.upos == "ADJ" and c.id in ids
@@ -766,8 +738,7 @@ def by_agent(toks, v: Token) -> list[int]:
     return []
 
 
-EVIDENCE = {"poll", "survey", "study", "report", "analysis", "data", "research", "number", "figure",
-            "review", "audit", "investigation", "test", "record", "document", "statistic", "estimate"}
+EVIDENCE = FRAMES["evidence"]
 
 
 def _neg_surface(toks, v: Token) -> bool:
@@ -781,10 +752,7 @@ def _neg_surface(toks, v: Token) -> bool:
 
 # cues whose subject may follow them ('"...," said Smith'); never "tell", whose following noun
 # is the listener ('..., told lawmakers on a visit')
-INVERTING = {"say", "write", "add", "ask", "reply", "respond", "tweet", "post", "explain", "note",
-             "continue", "recall", "insist", "argue", "warn", "declare", "answer", "observe", "remark",
-             "suggest", "acknowledge", "admit", "conclude", "predict", "quip", "joke", "counter",
-             "retort", "muse", "wonder", "announce", "state", "report", "confirm", "complain"}
+INVERTING = FRAMES["inverting"]
 QUOTE_END = set('"”\'’') | {"''"}
 
 

@@ -30,6 +30,7 @@ class Lexicon:
     anonymous_nouns: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     forms: Mapping[str, str] = field(default_factory=FrozenDict)   # surface form -> lemma
+    frames: Mapping[str, frozenset[str]] = field(default_factory=FrozenDict)   # [frames]: name -> words
 
     # ------------------------------------------------------------ classes
     @property
@@ -126,4 +127,5 @@ def build_lexicon(raw: str, path: str | Path = "cues.toml", extra_cues: Iterable
         anonymous_nouns=frozenset(data["anonymous"]["nouns"]),
         anonymous_phrases=tuple(data["anonymous"]["phrases"]),
         forms=FrozenDict(forms),
+        frames=FrozenDict((k, frozenset(v)) for k, v in data["frames"].items()),
     )

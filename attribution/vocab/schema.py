@@ -87,6 +87,10 @@ class Section:
 
 
 VERB_CLASSES = ("speech", "writing", "cognition", "loaded", "accuse", "deny", "warn")
+# the word lists of extract's syntactic frames (cues.toml [frames])
+FRAMES = ("obj_verbs", "xcomp_verbs", "weak", "object_takers", "person_object_verbs", "coordinated_cues",
+          "inverting", "said_of", "participles", "mistagged_forms", "evidence", "evidence_verbs", "time_words",
+          "adjunct_nouns", "np_glue")
 
 SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "cues.toml": FrozenDict({
@@ -98,6 +102,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "anonymous": Section(FrozenDict(nouns=Shape(cue=True, one_word=True, fold=str, required=False),
                                         phrases=Shape(cue=True, fold=str, required=False)),
                              required=False),
+        "frames": Section(FrozenDict.of_keys(FRAMES, Shape(fold=str)), required=False),
     }),
     "people.toml": FrozenDict({
         "titles": Section(FrozenDict(words=NAMES, offices=GROUPS)),
