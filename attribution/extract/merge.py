@@ -5,24 +5,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 
-from ..vocab import Lexicon
+from ..vocab import Lexicon, load_people, norm
 from ..model import Attribution, Document, Span
 from ._tree import Cand, Tree, span_of
 from .direct import FileQuote, document_quotes, words_in
 from .reported import by_agent, _subject_ids, _first_subject, _np_forward, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
 
 MAX_CUE_GAP = 120          # characters between a quotation and its cue in the same sentence
-ORG_WORDS = {"ministry", "department", "party", "committee", "council", "agency", "government",
-             "administration", "office", "campaign", "commission", "court", "union", "association",
-             "coalition", "nations", "house", "senate", "congress", "army", "police", "company",
-             "corporation", "inc.", "group", "foundation", "institute", "university", "bureau",
-             "times", "post", "news", "journal", "network", "observatory", "board", "service",
-             "forces", "force", "organization", "organisation", "federation", "center", "centre"}
-ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "commander", "president", "minister",
-              "secretary", "senator", "governor", "mayor", "chairman", "director", "official",
-              "officer", "chief", "leader", "head", "ambassador", "general", "colonel", "adviser",
-              "advisor", "aide", "attorney", "lawyer", "judge", "candidate", "nominee", "manager",
-              "representative", "analyst", "expert", "economist", "professor", "researcher"}
 BYLINE = re.compile(r"^\s*(By|BY|Written by|Reporting by)\s+[A-Z]")
 
 
@@ -417,9 +406,10 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
     words = [t.text.lower() for t in toks]
     if head.upos == "PRON" or (len(toks) == 1 and words[0] in ("he", "she", "they", "it", "we", "i", "you")):
         return "pronoun"
-    if any(t.ner.endswith("ORG") for t in toks) or (head.text.lower() in ORG_WORDS):
+    people = load_people()   # people.toml: organisation heads and roles
+    if any(t.ner.endswith("ORG") for t in toks) or norm(head.text) in people.org_heads:
         return "organization"
-    has_name = any(t.upos == "PROPN" and t.text.lower() not in ORG_WORDS for t in toks)
+    has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads for t in toks)
     if has_name and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
         return "name"
     if head.text.lower() in lexicon.anonymous_nouns or head.lemma.lower() in lexicon.anonymous_nouns:
@@ -433,7 +423,7 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
                              or head.text.lower().endswith("s")):
             return "anonymous"
         return "role"
-    if head.lemma.lower() in ROLE_WORDS:
+    if (norm(head.lemma),) in people.roles:
         return "role"
     if has_name:
         return "name"
