@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..vocab import People, norm as _norm
+from ..vocab import People, load_people, norm as _norm
 from .records import _Entity
 
 
@@ -30,7 +30,7 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     shared = bool(re.search(r"^(?:[A-Z][\w.'’-]*\s+)+(?:and|&)\s+[A-Z]", name.strip()))
     head = None
     for w in words:
-        if w in _HEAD_CUT and head is not None and not (shared and w == "and"):
+        if w in people.anonymous_head_cut and head is not None and not (shared and w == "and"):
             break  # "White House and Pentagon spokesmen": one head for both names
         head = w
     if head is None:
@@ -102,20 +102,18 @@ def unnamed_evidence(people: People, name: str) -> bool:
     return _norm(re.sub(r"[^\w-]", "", words[-1])) in people.anonymous_evidence
 
 
-def description_head(name: str) -> str | None:
+def description_head(name: str, people: People | None = None) -> str | None:
     """The head noun of an unnamed source's description: "people familiar with the
-    matter" -> people, "a senior official" -> official."""
+    matter" -> people, "a senior official" -> official (``people.toml`` [anonymous] head_cut)."""
+    cut = (people or load_people()).anonymous_head_cut
     head = None
     for w in re.findall(r"[a-z][a-z'’-]*", " ".join(name.lower().split())):
-        if w in _HEAD_CUT and head is not None:
+        if w in cut and head is not None:
             break
         head = w
     return head
 
 
-_HEAD_CUT = frozenset(["with", "of", "in", "at", "for", "from", "who", "that", "familiar", "close",
-                       "briefed", "speaking", "knowledgeable", "involved", "inside", "within", "on",
-                       "to", "near", "under", "and", ","])
 
 
 @functools.lru_cache(maxsize=8)

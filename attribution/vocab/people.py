@@ -38,6 +38,7 @@ class People:
     anonymous_collectives: frozenset[str]
     anonymous_evidence: frozenset[str]
     anonymous_phrases: tuple[str, ...]
+    anonymous_head_cut: frozenset[str]       # words ending a description before its head
     anonymous_modifiers: frozenset[str]
     reasons: tuple[str, ...]
     pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
@@ -120,6 +121,7 @@ def build_people(raw: str, path: Path | str = "people.toml") -> People:
         anonymous_collectives=_words(anon["collectives"]),
         anonymous_evidence=_words(anon["evidence"]),
         anonymous_phrases=_longest_first(anon["phrases"]),
+        anonymous_head_cut=_words(anon["head_cut"]),
         anonymous_modifiers=_words(anon["modifiers"]),
         reasons=_longest_first(anon["reasons"]),
         pronouns=FrozenDict(pronouns),

@@ -112,7 +112,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                     NAMES)),
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "phrases",
-                                                 "modifiers", "reasons"), NAMES)),
+                                                 "head_cut", "modifiers", "reasons"), NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
     }),
     "rules.toml": FrozenDict({
@@ -123,8 +123,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "response": Section(FrozenDict.of_keys(("phrases",), TEXT)),
         "names": Section(FrozenDict.of_keys(("honorifics", "pronouns", "first_person", "personal",
                                              "describers"), TEXT)),
-        "contest": Section(FrozenDict.of_keys(("accuse", "charge", "cut_words", "rejection", "claim_nouns"),
-                                              TEXT)),
+        "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns"), TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs",), TEXT)),
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales"), TEXT)),

@@ -24,14 +24,11 @@ def _by_speaker(ctx: Context) -> dict[str, list[Attribution]]:
 
 
 def source_head(text: str) -> str | None:
-    """Head word of a source phrase: "people familiar with the talks" -> people."""
-    cut = vocab.words("contest", "cut_words")
-    out: list[str] = []
-    for w in re.findall(r"[a-z][a-z'’-]*", (text or "").lower()):
-        if w in cut and out:
-            break
-        out.append(w)
-    return out[-1] if out else None
+    """Head word of a source phrase: "people familiar with the talks" -> people (the resolve
+    stage's :func:`~attribution.resolve.anonymity.description_head`)."""
+    from ...resolve.anonymity import description_head
+
+    return description_head(text or "")
 
 
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
