@@ -26,9 +26,7 @@ class Lexicon:
     verbs: Mapping[str, frozenset[str]]       # lemma (possibly "point out") -> classes
     nouns: frozenset[str]
     multiword: tuple[str, ...]                # "according to", "told reporters", ...
-    hedges: tuple[str, ...]
-    anonymous_nouns: frozenset[str]
-    anonymous_phrases: tuple[str, ...]
+    anonymous_nouns: frozenset[str]          # extract's unnamed-source heads (see cues.toml)
     forms: Mapping[str, str] = field(default_factory=FrozenDict)   # surface form -> lemma
     frames: Mapping[str, frozenset[str]] = field(default_factory=FrozenDict)   # [frames]: name -> words
 
@@ -123,9 +121,7 @@ def build_lexicon(raw: str, path: str | Path = "cues.toml", extra_cues: Iterable
         verbs=FrozenDict((k, frozenset(v)) for k, v in verbs.items()),
         nouns=frozenset(data["nouns"]["noun"]),
         multiword=tuple(sorted(data["multiword"]["cues"], key=lambda s: (-len(s), s))),
-        hedges=tuple(data["hedges"]["words"]),
         anonymous_nouns=frozenset(data["anonymous"]["nouns"]),
-        anonymous_phrases=tuple(data["anonymous"]["phrases"]),
         forms=FrozenDict(forms),
         frames=FrozenDict((k, frozenset(v)) for k, v in data["frames"].items()),
     )

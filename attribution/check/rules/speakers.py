@@ -34,7 +34,7 @@ def source_head(text: str) -> str | None:
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
     if sp is not None and sp.anonymity_reason:
         return sp.anonymity_reason
-    reasons = vocab.phrase_re("anonymous", "reasons")
+    reasons = vocab.anonymity_reason_re()
     for a in attrs:
         si = ctx.attr_sentence(a)
         for j in (si, si + 1):
