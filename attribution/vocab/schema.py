@@ -123,7 +123,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns"), TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs",), TEXT)),
-        "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales"), TEXT)),
+        "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed"), TEXT)),
     }),
 })
 

@@ -33,3 +33,24 @@ def test_a_floating_quote_after_a_question_about_a_thing_still_fires(parser):
     text = ('The county closed the pool in June.\n\n'
             'Why did the repairs take so long? "Nobody wanted to pay for the pumps."\n')
     assert len(_audit(parser, text)) == 1
+
+
+def _unsourced(parser, text):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    report = audit_source(load_text(text, path="draft.txt"), parser, config=Config(select=("unsourced-claim",)))
+    return [f for f in report.findings if f.rule == "unsourced-claim"]
+
+
+def test_unsourced_claim_leaves_the_reporters_own_crowd_count_alone(parser):
+    # bench/gold/GUIDE.md: the reporter's own observation of the event is not a claim to source
+    text = ("Supporters of the library levy met downtown on Saturday.\n\n"
+            "About 300 people gathered outside City Hall before noon.\n")
+    assert _unsourced(parser, text) == []
+
+
+def test_unsourced_claim_still_flags_a_count_that_is_not_an_observation(parser):
+    text = ("Supporters of the library levy met downtown on Saturday.\n\n"
+            "About 300 people lost their jobs at the plant last year.\n")
+    assert len(_unsourced(parser, text)) == 1
