@@ -205,3 +205,12 @@ def test_a_shared_head_is_still_unnamed(parser):
 def test_a_vague_holder_after_the_hedge_is_part_of_the_finding(parser):
     report = _audit(parser, "The harbor bill has drawn criticism from some other quarters as well.\n")
     assert _flagged(report, "vague-attribution") == ["drawn criticism from some other quarters"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The endorsement came from a man who many believe betrayed the party's voters.",
+    "Republicans will pledge to appoint judges who follow the letter of the Constitution.",
+    "His repeated mispronunciations of the city's name only reinforced the crowd's doubts.",
+])
+def test_beliefs_plans_and_adjectives_are_no_stated_claims(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []

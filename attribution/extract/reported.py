@@ -429,6 +429,8 @@ def _modifies_noun(toks, v: Token) -> bool:
     surface too: the parse often makes such a participle the root)."""
     if v.deprel.startswith("acl") and v.xpos in ("VBN", "VB"):
         return True
+    if v.deprel == "amod":
+        return True  # "his repeated mispronunciations", "the alleged bribe": an adjective
     k = v.id - 1
     nxt = toks[v.id].text.lower() if v.id < len(toks) else ""
     if v.xpos == "VBN" and k >= 1 and toks[k - 1].xpos == "NNS" and v.id < len(toks) \
