@@ -1,6 +1,6 @@
 """Audit many sources with one loaded model: in-process, or over a process pool.
 
-:func:`audit_many` is what ``attribution audit`` (via :mod:`attribution.runner`)
+:func:`audit_many` is what ``attribution audit`` (:mod:`attribution.commands.audit`)
 calls; each process audits through one :class:`attribution.pipeline.Pipeline`.
 With ``jobs == 1`` one :class:`~attribution.parse.Parser` is built, on the first
 source that needs it, and reused for every file.  With ``jobs > 1``

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from attribution import archive as ar
+from attribution.commands import archive_report
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "russia-sdf-syria.txt"
 
@@ -283,13 +284,13 @@ def test_archive_report_json_csv_text_and_chart(tmp_path, capsys):
     _write_records(out, RECORDS)
     with open(out / ar.DOCUMENTS, "a", encoding="utf-8") as fh:
         fh.write('{"id": "half-writ')  # an interrupted run's last line is ignored
-    assert ar.run_report(_report_args(out, "json")) == 0
+    assert archive_report.run(_report_args(out, "json")) == 0
     assert json.loads(capsys.readouterr().out) == ar.aggregate(RECORDS)
     png = out / ar.CHART
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     chart = tmp_path / "custom.png"
-    assert ar.run_report(_report_args(out, "csv", chart=str(chart))) == 0
+    assert archive_report.run(_report_args(out, "csv", chart=str(chart))) == 0
     csv_out = capsys.readouterr().out.splitlines()
     assert csv_out[0] == "section,key,metric,value"
     assert "overview,,anonymous_share,0.375" in csv_out
@@ -297,7 +298,7 @@ def test_archive_report_json_csv_text_and_chart(tmp_path, capsys):
     assert "rule,anonymous-source,findings,3" in csv_out
     assert chart.is_file()
 
-    assert ar.run_report(_report_args(out)) == 0
+    assert archive_report.run(_report_args(out)) == 0
     text = capsys.readouterr().out
     for needle in ("Per publisher/folder", "Linda Park", "State Department", "anonymous-source",
                    "37.5%", "broken.txt"):

@@ -119,7 +119,7 @@ def test_allow_empty(capsys, tmp_path):
 
 
 def test_same_file_twice_is_audited_once(tmp_path):
-    from attribution.runner import _gather
+    from attribution.commands.audit import _gather
 
     d = tmp_path / "drafts"
     d.mkdir()
@@ -133,7 +133,7 @@ def test_same_file_twice_is_audited_once(tmp_path):
 def test_stdin_filename_names_the_text(tmp_path, monkeypatch):
     import io
 
-    from attribution.runner import _gather
+    from attribution.commands.audit import _gather
 
     data = b"---\ntitle: x\n---\n\nThe mayor said the budget was fine.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))

