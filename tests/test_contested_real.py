@@ -104,3 +104,17 @@ def test_one_sided_charge_with_no_reply(parser):
             "The authority's board meets again in March.\n")
     found = _findings(parser, text, "one-sided")
     assert len(found) == 1 and "Harbor Authority" in found[0][0].message
+
+
+def test_said_that_someones_account_was_false(parser):
+    text = ("The network pushed back on Monday.\n\n"
+            "A spokeswoman for the network, Dana Hill, said that Senator Ray Kolb's description of "
+            "its election-night coverage was false.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1 and "Ray Kolb" in found[0][0].message
+
+
+def test_dismissing_a_report_is_not_calling_it_untrue(parser):
+    text = ("Governor Ann Marlow dismissed a report in the Ledger that her chief of staff would "
+            "leave in the spring, saying she was focused on the budget.\n")
+    assert _findings(parser, text, "contested-claim") == []

@@ -500,6 +500,7 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
               if c.id != rej.id and not _same_camp_sides(ctx, c, rej)]
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
+    holder = named_claim(ctx, rej)
     maybe = _may_link(ctx, rej, others, back)
     for c in others:
         if id(c) not in maybe:  # no reason link() could give would count below
@@ -507,14 +508,15 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         reasons = link(ctx, c, rej)
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and "accuse" in ctx.cue_classes(c)):
             strong.append(c)
-        elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
-            named.append(c)
+        elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start \
+                and (holder is None or mentions(holder, variants(ctx, c))):
+            named.append(c)   # with "Cruz's description", only Cruz's claims
     if named and not strong:
         # "denied Russian accusations": the accusations among that source's claims, if any
         strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
     if strong:
         return sorted(strong, key=lambda c: ctx.hull(c).start)
-    if back:
+    if back and holder is None:   # "Cruz's description": Cruz's, or nobody's here
         earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
         if earlier:
             last = max(earlier, key=lambda c: ctx.hull(c).start)
@@ -571,8 +573,9 @@ def disputes(ctx: Context) -> list[Dispute]:
         if r.id in linked:
             continue
         holder = named_claim(ctx, r)
-        if holder is None:
-            continue
+        if holder is None or not (lemma_in(cue_lemma(ctx, r), _CLAIM_TAKING | {"reject"})
+                                  or _rejection_words(ctx, r)):
+            continue   # "dismissed a report in Politico": waved aside, not said to be untrue
         words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", holder)} or {holder.lower()}
         for _, ws, rs in named:
             if ws & words:   # "Exxon's accusation" and "accusations by Exxon Mobil": one dispute
@@ -594,16 +597,25 @@ def named_claim(ctx: Context, rej: Attribution) -> str | None:
     "disputed the prosecution's timeline".  None when it names no holder."""
     if rej.cue is None:
         return None
+    return ctx.memo("claims.named_claim", rej, lambda: _named_claim(ctx, rej))
+
+
+def _named_claim(ctx: Context, rej: Attribution) -> str | None:
     nouns = vocab.words("contest", "claim_nouns") - vocab.words("names", "pronouns") \
         - {"it", "them", "they", "those", "this", "that", "these"}
     noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     after = ctx.text[rej.cue.end:ctx.sentences[ctx.attr_sentence(rej)].end][:200]
+    if "deny" not in ctx.cue_classes(rej) and rej.content:
+        # "said that Cruz's description was false": the claim is the subject of the rejection
+        after = " " + re.sub(r"^\W*(?:that\s+)?", "", ctx.content_text(rej))[:200]
+        if not _rejection_words(ctx, rej):
+            return None
     m = re.match(rf"\s+(?:\w+ly\s+)?(?:(?:all|both|many|some|several|any)\s+(?:of\s+)?)?(?:the\s+)?"
                  rf"(?P<h1>{_HOLDER})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})\b"
                  rf"|\s+(?:\w+ly\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){{0,2}}(?:{noun})\s+"
                  rf"(?:made\s+)?(?:by|from)\s+(?P<h2>[^,;:.()]{{1,80}}?)(?=\s+(?:that|who|which|of|about|over|on|in)\b|[,;:.()]|$)"
                  # any noun with a holder and a content clause: "criticism from Trump that ..."
-                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\s+(?:by|from)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\s+(?:by|from|in)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
                  after)
     if not m:
         return None
