@@ -12,6 +12,21 @@ POLNEAR = SHARED / "corpus" / "polnear"
 SAMPLE = ROOT / "corpus" / "russia-sdf-syria.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _rules_held_to_their_declarations():
+    """Every ``check()`` in the tests runs strict (``attribution.check``): a rule that reads an
+    undeclared need or configuration key, or emits a message none of its templates describes,
+    fails whichever test audits the text that leads it there.  Audits outside the tests run
+    unguarded; a test that needs the plain path passes ``strict=False``."""
+    from attribution.check import check
+
+    saved = dict(check.__kwdefaults__)
+    check.__kwdefaults__["strict"] = True
+    yield
+    check.__kwdefaults__.clear()
+    check.__kwdefaults__.update(saved)
+
+
 @pytest.fixture(scope="session")
 def parser():
     from attribution.modelset import resolve
