@@ -500,7 +500,6 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
               if c.id != rej.id and not _same_camp_sides(ctx, c, rej)]
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
-    holder = named_claim(ctx, rej)
     maybe = _may_link(ctx, rej, others, back)
     for c in others:
         if id(c) not in maybe:  # no reason link() could give would count below
@@ -508,15 +507,14 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         reasons = link(ctx, c, rej)
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and "accuse" in ctx.cue_classes(c)):
             strong.append(c)
-        elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start \
-                and (holder is None or mentions(holder, variants(ctx, c))):
-            named.append(c)   # with "Cruz's description", only Cruz's claims
+        elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
+            named.append(c)
     if named and not strong:
         # "denied Russian accusations": the accusations among that source's claims, if any
         strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
     if strong:
         return sorted(strong, key=lambda c: ctx.hull(c).start)
-    if back and holder is None:   # "Cruz's description": Cruz's, or nobody's here
+    if back:
         earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
         if earlier:
             last = max(earlier, key=lambda c: ctx.hull(c).start)
