@@ -237,3 +237,34 @@ def is_headline(text: str) -> bool:
         return True
     content = [w for w in words if w.lower() not in _SMALL]
     return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+class SpanIndex:
+    """Spans sorted by start, answering "does one overlap / contain this span?" by bisection
+    where a rule used to scan every span it had seen (quadratic on a long document: issue 16,
+    point 10).  Spans may be added as a rule goes."""
+
+    def __init__(self, spans=()) -> None:
+        self._starts: list[int] = []
+        self._spans: list[Span] = []
+        self._longest = 0
+        for s in spans:
+            self.add(s)
+
+    def add(self, span: Span) -> None:
+        i = bisect.bisect_right(self._starts, span.start)
+        self._starts.insert(i, span.start)
+        self._spans.insert(i, span)
+        self._longest = max(self._longest, span.end - span.start)
+
+    def overlaps(self, span: Span) -> bool:
+        """``any(s.overlaps(span) for s in spans)``."""
+        lo = bisect.bisect_right(self._starts, span.start - self._longest - 1)
+        hi = bisect.bisect_left(self._starts, span.end)
+        return any(s.overlaps(span) for s in self._spans[lo:hi])
+
+    def contains(self, span: Span) -> bool:
+        """``any(s.contains(span) for s in spans)``."""
+        lo = bisect.bisect_left(self._starts, span.end - self._longest)
+        hi = bisect.bisect_right(self._starts, span.start)
+        return any(s.contains(span) for s in self._spans[lo:hi])

@@ -199,3 +199,23 @@ def test_the_timeline_window_answers_what_the_scan_answered(seed):
         want = [c for c in view.timeline if lo <= c.sent <= lo + 12]
         got = Salience._timeline_window(view, lo, lo + 12)
         assert [id(c) for c in got] == [id(c) for c in want]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_span_index_answers_what_the_scans_answered(seed):
+    """check's rules scanned every span flagged so far (and every quotation) for each match."""
+    from attribution.check.context import SpanIndex
+    from attribution.model import Span
+
+    rng = random.Random(seed)
+    spans: list[Span] = []
+    index = SpanIndex()
+    for _ in range(150):
+        if rng.random() < 0.4:
+            s = rng.randint(0, 300)
+            spans.append(Span(s, s + rng.choice([0, 1, 4, 20, 90])))
+            index.add(spans[-1])
+        s = rng.randint(-5, 320)
+        q = Span(s, s + rng.choice([0, 1, 3, 30]))
+        assert index.overlaps(q) == any(x.overlaps(q) for x in spans)
+        assert index.contains(q) == any(x.contains(q) for x in spans)

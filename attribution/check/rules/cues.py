@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model import Attribution, Severity, Span
 from .. import vocab
-from ..context import Context, Hit, source_anonymity
+from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import rule
 
 
@@ -124,12 +124,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                       f'vague source "{src}{" " + cue if cue else ""}": name who says it', (a.id,))
     # hedges on the surface
     hedge_re = vocab.phrase_re("vague", "hedges")
-    quoted = _quoted_spans(ctx)
+    quoted = SpanIndex(_quoted_spans(ctx))
+    found = SpanIndex(hits)  # what is flagged so far (a long document: not a scan of every hit)
     for s in ctx.sentences:
         text = ctx.text[s.start:s.end]
         for m in hedge_re.finditer(text):
             span = Span(s.start + m.start(), s.start + m.end())
-            if any(h.overlaps(span) for h in hits) or any(q.contains(span) for q in quoted):
+            if found.overlaps(span) or quoted.contains(span):
                 continue  # inside quotation marks: the speaker's words, not the reporter's
             if _in_named_content(ctx, span):
                 continue  # the named speaker's own hedge
@@ -140,7 +141,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             vague_holder = _VAGUE_HOLDER.match(text, m.end())
             if vague_holder:  # "drawn criticism from some other quarters": the finding names them too
                 span = Span(span.start, s.start + vague_holder.end())
-            hits.append(span)
+            found.add(span)
             yield Hit(span.start, span.end,
                       f'"{" ".join(ctx.text[span.start:span.end].split())}" hides the source of the claim: say who')
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ...model import Severity, Span
 from .. import claims, vocab
-from ..context import Context, Hit, mentions
+from ..context import Context, Hit, SpanIndex, mentions
 from ..quotes import scan
 from ..registry import rule
 
@@ -167,7 +167,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
         if b is not None:
             chain_attributed.add(chains.get(b, b))
 
-    seen: list[Span] = []
+    seen = SpanIndex()  # the quotes flagged so far
     for bi, block in enumerate(source.blocks):
         for q in scan(block.text):
             inner = q.inner(block.text)
@@ -212,7 +212,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
                 continue
             if _fragment_of_subject(ctx, si, inner, before):
                 continue
-            seen.append(span)
+            seen.add(span)
             yield fs, fe, inner, before, ()
 
     for a in ctx.attributions:
@@ -221,7 +221,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
         if a.cue is not None:
             continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link
         h = a.content_hull
-        if any(h.overlaps(s) for s in seen) or on_hull(h):
+        if seen.overlaps(h) or on_hull(h):
             continue
         si = ctx.attr_sentence(a)
         sl = ctx.sentence_index_at(max(h.end - 1, h.start))
@@ -254,7 +254,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             continue
         if _fragment_of_subject(ctx, si, inner, before):
             continue
-        seen.append(h)
+        seen.add(h)
         yield h.start, h.end, inner, before, (a.id,)
 
 
