@@ -214,3 +214,25 @@ def test_a_vague_holder_after_the_hedge_is_part_of_the_finding(parser):
 ])
 def test_beliefs_plans_and_adjectives_are_no_stated_claims(parser, sentence):
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The talks collapsed late on Sunday, a senior official said on condition of anonymity.\n", False),
+    ("The talks collapsed late on Sunday, a senior official said on condition of anonymity because "
+     "the negotiations were private.\n", True),
+    ('"If I was a donor, I\'d want answers," said a party committee member, asking for anonymity to '
+     "speak freely.\n", True),
+])
+def test_a_bare_anonymity_formula_is_no_reason(parser, text, reason):
+    found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
+    assert len(found) == 1
+    assert (found[0].severity.value == "info") is reason
+    assert ("gives a reason" in found[0].message) is reason
+
+
+def test_the_next_sentences_reason_belongs_to_its_own_source(parser):
+    text = ("A senior official said the talks had collapsed. A second official, who was not authorized "
+            "to speak publicly, said the board had asked for records.\n")
+    found = {f.message.split('"')[1]: f.severity.value for f in _audit(parser, text).findings
+             if f.rule == "anonymous-source"}
+    assert found["A senior official"] == "warning"

@@ -191,16 +191,17 @@ def test_extracts_frame_lists_are_data():
 
 
 def test_anonymity_reasons_have_one_owner():
-    """Why a source is unnamed is decided with people.toml [anonymous] reasons, by resolve and,
-    for a source resolve could not link, by anonymous-source; rules.toml keeps no copy."""
-    from attribution.check import vocab as check_vocab
+    """Why a source is unnamed is decided once, by attribution.resolve.anonymity_reason with
+    people.toml [anonymous] reasons and why; resolve and anonymous-source (for a source resolve
+    could not link) both call it, and rules.toml keeps no copy."""
+    from attribution.resolve import anonymity_reason
 
     assert "anonymous" not in load_rule_words()
-    reasons = check_vocab.anonymity_reason_re()
-    for phrase in load_people().reasons:
-        assert reasons.search(f"The aide, who spoke {phrase} the talks, said ...")
-    m = reasons.search("a Mexican official who was not authorized to speak publicly on the matter")
-    assert m and m.group(0) == "not authorized to"
+    people = load_people()
+    for phrase in people.reasons:
+        assert anonymity_reason(people, f"The aide, who spoke {phrase} because the talks were private, said")
+    assert anonymity_reason(people, "a Mexican official who was not authorized to speak publicly on the matter")
+    assert anonymity_reason(people, "said an official who spoke on condition of anonymity.") is None
 
 
 def test_description_heads_have_one_owner():

@@ -31,13 +31,6 @@ def phrase_re(table: str, key: str) -> re.Pattern:
     return _phrases_re(vocab()[table][key])
 
 
-@functools.lru_cache(maxsize=1)
-def anonymity_reason_re() -> re.Pattern:
-    """The phrases that say why a source is unnamed: resolve's own (``people.toml``
-    [anonymous] reasons), for a source resolve could not link to a speaker."""
-    return _phrases_re(load_people().reasons)
-
-
 def _phrases_re(phrases) -> re.Pattern:
     items = sorted(phrases, key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in items)

@@ -109,13 +109,13 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Attribution, Document, Resolved
-from .anonymity import anonymity, unnamed_evidence, unnamed_share
+from .anonymity import anonymity, anonymity_reason, unnamed_evidence, unnamed_share
 from ..vocab import People, load_people
 from .resolver import _Resolver
 from .salience import AMBIGUOUS, FAR
 from .speakers import cited_order, linked_attributions, speaker_records
 
-__all__ = ["resolve", "anonymity", "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR"]
+__all__ = ["resolve", "anonymity", "anonymity_reason", "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR"]
 
 
 def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,

@@ -116,6 +116,25 @@ def description_head(name: str, people: People | None = None) -> str | None:
 
 
 
+def anonymity_reason(people: People, text: str) -> str | None:
+    """The reason for a source's anonymity in ``text`` (from a [anonymous] reasons phrase to
+    the end of its sentence), or None when the text says only that the source is unnamed:
+    "spoke on condition of anonymity because the talks were private" gives a reason, a bare
+    "spoke on condition of anonymity" does not (bench/gold/GUIDE.md)."""
+    m = _alternation(people.reasons).search(text.lower())
+    if m is None:
+        return None
+    rest = text[m.start():]
+    end = re.search(r"[.!?](?=\s|$|[\"”’'])|;|\n", rest)
+    rest = rest[:end.start() if end else len(rest)].strip()
+    why = _alternation(people.reasons_why).search(rest.lower())
+    if why is None:
+        return None
+    # the phrase through the end of the clause that holds the why
+    cut = re.search(r"[,;)\u2014]|\s--\s", rest[why.end():])
+    return rest[:why.end() + (cut.start() if cut else len(rest))].strip()
+
+
 @functools.lru_cache(maxsize=8)
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern:
     """One regex for a list of phrases, longest first, on word boundaries."""
@@ -136,12 +155,9 @@ class AnonymityReasons:
             if True:
                 for m in pattern.finditer(low):
                     at = s.start + m.start()
-                    end = s.start + m.end()
-                    # to the end of the clause
-                    rest = self.text[end:s.end]
-                    cut = re.search(r"[,;)\u2014]|\s--\s|[.!?](?=\s|$|[\"”])", rest)
-                    stop = end + (cut.start() if cut else len(rest))
-                    reason = self.text[at:stop].strip()
+                    reason = anonymity_reason(self.people, self.text[at:s.end])
+                    if reason is None:
+                        continue  # a bare "on condition of anonymity" says no why
                     best = None
                     for dsent, pen in ((0, 0), (1, 1), (-1, 2)):
                         cands = []

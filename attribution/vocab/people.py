@@ -41,6 +41,7 @@ class People:
     anonymous_head_cut: frozenset[str]       # words ending a description before its head
     anonymous_modifiers: frozenset[str]
     reasons: tuple[str, ...]
+    reasons_why: tuple[str, ...]          # what says why a source is unnamed
     pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
     max_title: int = 1
     max_role: int = 1
@@ -124,6 +125,7 @@ def build_people(raw: str, path: Path | str = "people.toml") -> People:
         anonymous_head_cut=_words(anon["head_cut"]),
         anonymous_modifiers=_words(anon["modifiers"]),
         reasons=_longest_first(anon["reasons"]),
+        reasons_why=_longest_first(anon["why"]),
         pronouns=FrozenDict(pronouns),
         max_title=max(len(t) for t in titles),
         max_role=max(len(r) for r in role_seqs),

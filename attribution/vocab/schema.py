@@ -110,7 +110,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                     NAMES)),
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "phrases",
-                                                 "head_cut", "modifiers", "reasons"), NAMES)),
+                                                 "head_cut", "modifiers", "reasons", "why"), NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
     }),
     "rules.toml": FrozenDict({

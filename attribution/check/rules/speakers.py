@@ -32,17 +32,24 @@ def source_head(text: str) -> str | None:
 
 
 def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str | None:
+    """Why the source is unnamed: resolve's decision (``Speaker.anonymity_reason``), else the
+    same decision (:func:`attribution.resolve.anonymity_reason`) on the attribution's sentence
+    and the next, for a source resolve linked to no reason."""
     if sp is not None and sp.anonymity_reason:
         return sp.anonymity_reason
-    reasons = vocab.anonymity_reason_re()
+    from ...resolve import anonymity_reason, load_people
+
     for a in attrs:
         si = ctx.attr_sentence(a)
         for j in (si, si + 1):
+            if j == si + 1 and any(b.source is not None and ctx.attr_sentence(b) == j and not re.match(
+                    r"(?:the|he|she|they|this|that)\b", ctx.span_text(b.source).strip().lower())
+                    for b in ctx.attributions):
+                continue  # the next sentence's reason belongs to its own new source
             if 0 <= j < len(ctx.sentences):
-                m = reasons.search(ctx.sentence_text(j))
-                if m:
-                    s = ctx.sentence_text(j)
-                    return s[m.start():].strip()
+                reason = anonymity_reason(load_people(), ctx.sentence_text(j))
+                if reason:
+                    return reason
     return None
 
 
@@ -58,7 +65,8 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     Flags claims sourced to an unnamed person or group: "a senior official",
     "sources", "critics", "an SDF commander", "people familiar with the matter".
     The message says whether the article gives a reason for the anonymity ("spoke on
-    condition of anonymity because ..."); with a reason the finding drops to info.
+    condition of anonymity because ..."); with a reason the finding drops to info.  A bare
+    "spoke on condition of anonymity" says no why, and counts as no reason.
     Phrases in the `anonymous-allow` setting are accepted when a reason is given.
 
     ## Why it matters
