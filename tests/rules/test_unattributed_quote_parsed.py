@@ -54,3 +54,18 @@ def test_unsourced_claim_still_flags_a_count_that_is_not_an_observation(parser):
     text = ("Supporters of the library levy met downtown on Saturday.\n\n"
             "About 300 people lost their jobs at the plant last year.\n")
     assert len(_unsourced(parser, text)) == 1
+
+
+def test_speaker_as_subject_of_the_word_the_cue_complements(parser):
+    # "X was quick to add that ...": X is the subject of "quick", the cue "add" complements it
+    text = ('"The fence is negotiable," Hale said.\n\n'
+            'Hale was quick to add that the fence would still be built.\n\n'
+            '"Building it? Not negotiable."\n')
+    assert _audit(parser, text) == []
+
+
+def test_a_newsletter_item_credited_in_brackets(parser):
+    text = ('MORNING BRIEFING\n\nPORT STRIKE ENTERS SECOND WEEK "The dockworkers have not missed a '
+            'paycheck this long since the strike of 1998, and the shippers know it." '
+            '[Maria Kessler, Harbor Freight Weekly]\n')
+    assert _audit(parser, text) == []

@@ -243,7 +243,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
             if qs and _quote_run(block.text, qs[-1], ctx, bi):
                 continue
-            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end].lstrip('"”')) or \
+            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end].lstrip(' .,;!?"”\'’')) or \
                     _earlier_in_paragraph(ctx, bi, h.start, attributed):
                 continue
             if _subject_follows(ctx, h.end, bi) or (qs and _run_with_cue(ctx, block.text, qs[-1], bi)):
@@ -314,8 +314,10 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
         speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
         if not (speech or lemma in beats or any_verb):
             continue
+        # the subject of the verb, or of the word it complements ("Trump was quick to add")
+        heads = {v.id} | ({v.head} if v.deprel in ("xcomp", "csubj") else set())
         for t in sent.tokens:
-            if t.head != v.id or t.deprel not in ("nsubj", "nsubj:pass"):
+            if t.head not in heads or t.deprel not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
             named = any(c.head == t.id and c.deprel == "appos" and c.upos == "PROPN" for c in sent.tokens)
