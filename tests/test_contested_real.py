@@ -118,3 +118,17 @@ def test_dismissing_a_report_is_not_calling_it_untrue(parser):
     text = ("Governor Ann Marlow dismissed a report in the Ledger that her chief of staff would "
             "leave in the spring, saying she was focused on the budget.\n")
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_accused_her_names_the_one_woman_named_before(parser):
+    text = ("Councilman Pete Arroyo criticized Mayor Linda Haskell on Tuesday and accused her of "
+            "steering a paving contract to her brother-in-law's company.\n\n"
+            "The council will vote on the contract next week.\n")
+    found = _findings(parser, text, "one-sided")
+    assert len(found) == 1 and "Linda Haskell" in found[0][0].message
+
+
+def test_accused_her_with_two_women_named_is_not_guessed(parser):
+    text = ("Councilwoman Rita Vance said Mayor Linda Haskell had ignored the audit and accused "
+            "her of steering a paving contract to a relative.\n")
+    assert _findings(parser, text, "one-sided") == []

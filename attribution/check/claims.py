@@ -234,6 +234,10 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
         # "alleged that Acme hid losses": the party is in what is alleged; "accused him of
         # ...": the object is the party, and a name elsewhere in the content is not
         windows.append(acc.content_hull)
+    elif re.fullmatch(r"\s*(?:him|her)\s*", ctx.text[windows[0].start:windows[0].end], re.I):
+        # "accused her of ...": the one person of that gender named just before, if only one
+        who = _pronoun_person(ctx, acc, ctx.text[windows[0].start:windows[0].end].strip().lower(), own)
+        return [(who[0], windows[0])] if who else []
     for w in windows:
         parties = _proper_runs(ctx, sent, w, own)
         if parties:
@@ -246,6 +250,40 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
                 and _stands_for_a_party(desc):
             return [(desc, w)]
     return []
+
+
+def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str]) -> tuple[str, Span] | None:
+    """The person "him" or "her" stands for: the only person named with a first name of that
+    gender in the accusation's sentence before the cue, else in the sentence before; none when
+    there are two or none (a guess would put the accusation on the wrong person)."""
+    from ..vocab import load_people
+
+    people = load_people()
+    firsts = people.female_names if pronoun == "her" else people.male_names
+    si = ctx.attr_sentence(acc)
+    for j in (si, si - 1):
+        if j < 0:
+            break
+        sent = ctx.sentences[j]
+        end = acc.cue.start if j == si else sent.end
+        found: dict[str, tuple[str, Span]] = {}
+        toks = [t for t in sent.tokens if t.end <= end]
+        for i, t in enumerate(toks):
+            if t.upos == "PROPN" and t.text.lower() in firsts:
+                run = [t]
+                for u in toks[i + 1:]:
+                    if u.upos != "PROPN":
+                        break
+                    run.append(u)
+                name = ctx.text[run[0].start:run[-1].end]
+                if name.lower() in own or run[-1].text.lower() in own:
+                    continue
+                found.setdefault(run[-1].text.lower(), (name, Span(run[0].start, run[-1].end)))
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None
 
 
 def _stands_for_a_party(desc: str) -> bool:
