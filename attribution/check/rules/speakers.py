@@ -369,6 +369,9 @@ def _different_people(ctx: Context, a: str, b: str) -> bool:
 @rule("ATR205", "contested-claim", Severity.WARNING, needs={"attributions", "speakers"},
       messages=('{side} {cue}: "{claim}"; {other_side} {other_cue}: "{rejection}"',
                 '{side} {cue}: "{claim}"; {other_side} {other_cue}: "{rejection}" '
+                "(and {n} more)",
+                '{other_side} {other_cue}: "{rejection}", rejecting a claim by {holder}',
+                '{other_side} {other_cue}: "{rejection}", rejecting a claim by {holder} '
                 "(and {n} more)"))
 def contested_claim(ctx: Context) -> Iterator[Hit]:
     """
@@ -380,7 +383,9 @@ def contested_claim(ctx: Context) -> Iterator[Hit]:
     allegations", "Russian accusations"), by who was accused (the denier is the
     target), or by shared content.  One dispute gives one finding, at its first
     attribution, listing every attribution on each side; headlines add none, and
-    differences of opinion are not disputes.
+    differences of opinion are not disputes.  A rejection that reports the claim it
+    rejects ("rebutted Exxon's accusation that ...", "said that Kolb's description was
+    false") is a dispute of its own when nothing else in the article states the claim.
 
     ## Why it matters
     When sources disagree the editor must make sure the story presents both sides
@@ -406,8 +411,8 @@ def contested_claim(ctx: Context) -> Iterator[Hit]:
         ids = tuple(a.id for a in sorted((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start))
         if not d.claims:   # the rejection reports the claim itself: "rebutted Exxon's accusation"
             yield Hit(h.start, h.end,
-                      f'{claims.side_name(ctx, rej)} {_snippet(ctx.cue_text(rej) or "disputes", 20)} '
-                      f'a claim by {d.holder}: "{_snippet(ctx.content_text(rej))}"'
+                      f'{claims.side_name(ctx, rej)} {_snippet(ctx.cue_text(rej) or "disputes", 20)}: '
+                      f'"{_snippet(ctx.content_text(rej))}", rejecting a claim by {d.holder}'
                       + (f" (and {more + 1} more)" if more + 1 > 0 else ""), ids)
             continue
         claim = d.claims[0]
