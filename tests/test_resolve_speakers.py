@@ -87,3 +87,16 @@ def test_whom_a_source_told_is_not_the_source(parser):
     assert report.source.text[a.source.start:a.source.end].startswith("Dana Whitfield")
     _, sp = _by_content(report, "a fight about pensions")
     assert sp.name == "Dana Whitfield"
+
+
+def test_the_company_is_never_a_country(parser):
+    report = _audit(parser,
+                    "Investors have lost patience with Brenner Chemical Corp. over the past year. "
+                    "Regulators are examining its pricing, and the drug maker faces lawsuits in the "
+                    "United States and Canada. On Monday, the company said it would delay its annual "
+                    "filing. Workers at its plant in Ridgeford said they feared layoffs.\n\n"
+                    "Sales fell 8 percent last year, according to its annual report.\n")
+    _, sp = _by_content(report, "delay its annual filing")
+    assert sp is not None and sp.name == "Brenner Chemical Corp."
+    _, sp = _by_content(report, "Sales fell 8 percent")
+    assert sp is None or sp.name == "Brenner Chemical Corp."

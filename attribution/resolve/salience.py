@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
+from ..vocab import norm as _norm
 from .records import _Cand, _Entity
 
 
@@ -156,7 +157,14 @@ class Salience:
                 return None if e.gender and e.gender != want else 0.0
             return None
         if cls == "thing":
-            return {"organization": 0.0, "place": 1.0}.get(e.kind)
+            # a place named in passing ("its plant in Ridgeford") says nothing: "it" and "its"
+            # as a source are organisations (a country that speaks is one)
+            return 0.0 if e.kind == "organization" else None
+        if cls == "body":
+            # "the company", "the group": an organisation, never a country, state or city
+            if e.kind != "organization" or tuple(_norm(w) for w in e.name.split()) in self.people.places:
+                return None
+            return 0.0
         if cls == "group":
             if e.kind == "organization" or (e.kind == "anonymous" and e.plural):
                 return 0.0
