@@ -403,6 +403,36 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     return surface
 
 
+def _participle_subject(tree: Tree, v: Token) -> list[int]:
+    """A participle cue with no subject of its own speaks for the subject of the clause it
+    hangs on: in "Sanders released a statement last week, insisting that ..." and "A federal
+    judge sided with the Democrats, saying ..." the source is Sanders and the judge, not the
+    noun phrase just before the comma."""
+    if not v.text.lower().endswith("ing"):
+        return []
+    toks = tree.sent.tokens
+    own = [c for c in tree.children(v.id) if c.deprel.startswith(("nsubj", "csubj", "expl"))]
+    if own:
+        # the parse sometimes makes the participle the root and the clause before it its
+        # subject ("[A judge sided with the union], saying ..."): that clause's subject speaks
+        gov = own[0]
+        if not (gov.upos == "VERB" and gov.id < v.id and v.id >= 2 and toks[v.id - 2].text == ","):
+            return []
+    elif v.head == 0 or v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis"):
+        return []
+    else:
+        gov = tree.sent.token(v.head)
+    if gov.id > v.id:
+        return []
+    subj = [c for c in tree.children(gov.id) if c.deprel in ("nsubj", "csubj") and c.id < gov.id]
+    if not subj:
+        return []
+    ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)) or len(ids) > 25 or ids[-1] >= gov.id:
+        return []
+    return ids
+
+
 def _shared_subject(tree: Tree, v: Token) -> list[int]:
     """Coordinated cues share their subject: in "X admitted A and accused B of C" the
     second cue (a ``conj`` of the first, with no subject of its own) is X's too."""
@@ -629,7 +659,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             if end > k + 1:
                 content = list(range(k, end + 1))
         if content is not None:
-            src = _subject_ids(tree, v)
+            src = _participle_subject(tree, v) or _subject_ids(tree, v)
             if not src and v.text.lower().endswith("ing"):
                 src = _first_subject(tree, v.id, in_quote)
                 verb = next((i for i in src if toks[i - 1].upos in ("VERB", "AUX") and toks[i - 1].xpos in FINITE), None)
@@ -655,12 +685,12 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             ids = [i for i in ids if i > v.id]
             if ids:
                 content = list(range(ids[0], _content_end(toks, ids[0]) + 1))
-                src = _subject_ids(tree, v)
+                src = _participle_subject(tree, v) or _subject_ids(tree, v)
                 origin = "dep"
     if not content:
         return None
     if origin == "colon" and not src:
-        src = _subject_ids(tree, v)
+        src = _participle_subject(tree, v) or _subject_ids(tree, v)
     if not src and not passive:
         src = _shared_subject(tree, v)
     if not src and not passive:
