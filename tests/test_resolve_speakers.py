@@ -91,12 +91,46 @@ def test_whom_a_source_told_is_not_the_source(parser):
 
 def test_the_company_is_never_a_country(parser):
     report = _audit(parser,
-                    "Investors have lost patience with Brenner Chemical Corp. over the past year. "
-                    "Regulators are examining its pricing, and the drug maker faces lawsuits in the "
-                    "United States and Canada. On Monday, the company said it would delay its annual "
-                    "filing. Workers at its plant in Ridgeford said they feared layoffs.\n\n"
+                    "Brenner Chemical Corp. has struggled for a year. Regulators are examining its "
+                    "pricing, and the drug maker faces lawsuits in the United States and Canada. On "
+                    "Monday, the company said it would delay its annual filing. Workers at its plant in "
+                    "Ridgeford said they feared layoffs.\n\n"
                     "Sales fell 8 percent last year, according to its annual report.\n")
     _, sp = _by_content(report, "delay its annual filing")
     assert sp is not None and sp.name == "Brenner Chemical Corp."
     _, sp = _by_content(report, "Sales fell 8 percent")
     assert sp is None or sp.name == "Brenner Chemical Corp."
+
+
+def test_the_company_is_not_a_firm_named_in_passing(parser):
+    report = _audit(parser,
+                    "Ben Adebayo, an analyst at Crestline Securities, said the forecast was overdue. "
+                    "Sales in the Southeast fell sharply.\n\n"
+                    "On Thursday, the company said it would close two plants.\n")
+    _, sp = _by_content(report, "close two plants")
+    assert sp is None or sp.name not in ("Crestline Securities", "Southeast")
+
+
+@pytest.mark.parametrize("sentence, cue, who", [
+    ("Mayor Tom Ferris released a statement on the budget last week, insisting that the city could "
+     "not afford raises.", "insisting", "Mayor Tom Ferris"),
+    ("Trump was 300 miles away in Erie, Pennsylvania, promising to bring back steel jobs.", "promising", "Trump"),
+])
+def test_a_participle_cue_speaks_for_the_subject_of_its_clause(parser, sentence, cue, who):
+    report = _audit(parser, "The campaign entered its final week.\n\n" + sentence + "\n")
+    text = report.source.text
+    a = next(a for a in report.resolved.attributions if text[a.cue.start:a.cue.end] == cue)
+    assert text[a.source.start:a.source.end] == who
+
+
+def test_a_role_named_in_the_next_sentence_and_the_short_name_of_a_company(parser):
+    report = _audit(parser,
+                    "A former marketing director of Halden Optics sued the company on Monday, accusing it "
+                    "of faking safety tests.\n\n"
+                    "The former director, Ruth Abernathy, ran Halden's marketing team until she was fired "
+                    "in May.\n\n"
+                    "Halden denies the allegations. Halden said it would ask the court to dismiss the case.\n")
+    a, sp = _by_content(report, "faking safety tests")
+    assert sp is not None and sp.name == "Ruth Abernathy" and a.confidence == "low"
+    _, sp = _by_content(report, "dismiss the case")
+    assert sp is not None and sp.name == "Halden Optics" and sp.kind == "organization"

@@ -66,7 +66,8 @@ class Descriptions:
         if role_phrase is not None and not anon_phrase:
             linked = self._link_role(role_phrase, head_token.start, sent_index, anonymous_noun=anon_noun)
             if linked is not None:
-                if role_phrase.aff:
+                if role_phrase.aff and not (role_phrase.aff_kind == "premod" and role_phrase.aff.islower()):
+                    # "a sales director": a department in lower case is no affiliation to keep
                     linked.set_aff(self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset),
                                    {"post": 3, "poss": 2}.get(role_phrase.aff_kind or "", 1))
                 return linked

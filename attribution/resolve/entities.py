@@ -83,6 +83,21 @@ class EntityTable:
                     return e
         return None
 
+    def _org_first_word(self, word: str) -> _Entity | None:
+        """The one organisation whose name of two or more words starts with ``word``: a lone
+        capitalised word that is no known person ("Vantor said", "Lakeshore will keep ...")
+        is the short name of "Vantor Medical", "Lakeshore Credit Union"."""
+        found = {id(e): e for e in self.entities
+                 if e.kind == "organization" and not e.key
+                 and any(len(name_seq) >= 2 and name_seq[0] == word for name_seq in e.names)}
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        # only when the full name comes first: "Trump ... Trump University" stays a person
+        lone = min((x.start for x in self.runs if x.words == (word,)), default=None)
+        first = min((o for o, _ in e.named_at), default=None)
+        return e if lone is not None and first is not None and first < lone else None
+
     def _attach(self, r: _Run) -> _Entity:
         if r.entity is not None:
             return r.entity
@@ -92,7 +107,7 @@ class EntityTable:
                              "f" if len(r.words) > 1 and r.words[0] in self.people.female_names else None)
             e = self._person_match(r.words, r.start, gender=g)
             if e is None and r.tentative:
-                e = self._org_match(r.words)
+                e = self._org_match(r.words) or self._org_first_word(r.words[0])
             if e is None:
                 e = self._new("person", r.name)
         else:

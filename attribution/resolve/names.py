@@ -167,6 +167,11 @@ class NameRuns:
             kind = "organization"
         elif prev_w in _PLACE_PREPS:
             kind = "place"
+        elif prev_w in ("of", "at", "for") and i >= 2 and self._role_noun(toks[i - 2]) \
+                and name_words[0] not in self.people.male_names and name_words[0] not in self.people.female_names:
+            # "a sales director of Vantor Medical", "an analyst at Crestline Securities": where
+            # someone holds a role is an organisation ("a lawyer for John Hale" is a person)
+            kind = "organization"
         else:
             kind = "person"
             tentative = len(name_words) == 1
@@ -190,6 +195,13 @@ class NameRuns:
             run.office = self.people.offices.get(tuple(_norm(w) for w in title.split()))
         self.runs.append(run)
         self.runs_by_sent[sent_index].append(run)
+
+    def _role_noun(self, t: Token) -> bool:
+        """A common noun naming a role or job ("director", "analyst", "spokeswoman")."""
+        if t.upos != "NOUN" or not t.text.islower():
+            return False
+        w, lem = _norm(t.text), _norm(t.lemma)
+        return (w,) in self.people.roles or (lem,) in self.people.roles
 
     @staticmethod
     def _name_words(toks: tuple[Token, ...], i: int, j: int) -> tuple[str, ...]:

@@ -164,7 +164,9 @@ class Salience:
             # "the company", "the group": an organisation, never a country, state or city
             if e.kind != "organization" or tuple(_norm(w) for w in e.name.split()) in self.people.places:
                 return None
-            return 0.0
+            # only one that has spoken or acted: a firm named in passing ("an analyst at
+            # Crestline Securities", "sales in the Southeast") is not what "the company" takes up
+            return 0.0 if self._acts(e) else None
         if cls == "group":
             if e.kind == "organization" or (e.kind == "anonymous" and e.plural):
                 return 0.0
