@@ -361,10 +361,6 @@ def rejections(ctx: Context) -> list[Attribution]:
 
 _ADVERB = re.compile(r"(?:\w+ly|again|also|even|still|immediately|publicly|on\s+\w+day|\w+\s+has|\w+\s+had)$")
 _NP_END = re.compile(r"(?<![\w-])(?:of|from|by|as|and|in|on|at|for|with|to|because|after|while|but)(?![\w-])|[,;:.!?\"“”()]")
-# cues whose object, whatever it is, is something said (``disputed the figures``,
-# ``contradicted Trump``); the others (reject, dismiss, disavow, repudiate, contest, push back)
-# also take plans, offers and people (``rejected the offer``, ``dismissed Gov. Walker``)
-_CLAIM_TAKING = frozenset({"deny", "dispute", "refute", "rebut", "contradict"})
 
 
 def _takes_a_claim(ctx: Context, rej: Attribution) -> bool:
@@ -406,7 +402,7 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
         if t.text.lower() == "that" and t.upos == "SCONJ" and any(
                 p.upos == "NOUN" for p in toks[:toks.index(t)]):
             return True
-    if lemma_in(cue_lemma(ctx, rej), _CLAIM_TAKING):
+    if lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")):
         # "denied Garland a hearing", "denied him access": a person given (or refused)
         # something; "denied Russia had ...", "contradicted Trump" are about what was said
         sent = ctx.sentences[ctx.attr_sentence(rej)]
@@ -609,7 +605,7 @@ def disputes(ctx: Context) -> list[Dispute]:
         if r.id in linked:
             continue
         holder = named_claim(ctx, r)
-        if holder is None or not (lemma_in(cue_lemma(ctx, r), _CLAIM_TAKING | {"reject"})
+        if holder is None or not (lemma_in(cue_lemma(ctx, r), vocab.words("contest", "claim_taking") | {"reject"})
                                   or _rejection_words(ctx, r)):
             continue   # "dismissed a report in Politico": waved aside, not said to be untrue
         words = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", holder)} or {holder.lower()}

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..model import Attribution, Finding, Report, Severity, Source, Speaker
+from ..vocab import load_people
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -209,9 +210,11 @@ _TITLE_ROLE = {"sen.": "senator", "rep.": "representative", "gov.": "governor", 
                "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
                "supt.": "superintendent", "pres.": "president", "prof.": "professor",
                "cmdr.": "commander", "adm.": "admiral", "maj.": "major", "insp.": "inspector"}
-_ALWAYS_CAPITAL = {w.casefold(): w for w in (
-    "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP", "Congress", "Senate",
-    "Parliament", "Kremlin", "Pentagon", "Labour", "Tories", "Tory", "Conservatives", "Liberals")}
+def _always_capital():
+    """Words shown capitalised whatever the copy wrote (people.toml [names] capitalised)."""
+    return load_people().capitalised
+
+
 _GENERAL = re.compile(r"\b(director|secretary|attorney|surgeon|inspector|solicitor|consul|postmaster|"
                       r"adjutant|auditor|governor|procurator|commissioner|comptroller)[ -](general)\b",
                       re.IGNORECASE)
@@ -248,7 +251,7 @@ def _phrase(text: str, before: str, word: str, sp: Speaker) -> str | None:
     found = one_line(m.group(0))
     first = found.split(" ", 1)[0]
     if (first[:1].isupper() and not first.isupper() and _sentence_initial(text, m.start())
-            and first.casefold() not in _ALWAYS_CAPITAL
+            and first.casefold() not in _always_capital()
             and not _capitalised_mid_sentence(text, first)):
         found = found[:1].lower() + found[1:]
     return found
@@ -259,8 +262,8 @@ def _name(text: str, name: str) -> str:
     out = []
     for w in words:
         key = w.casefold()
-        if w.islower() and key in _ALWAYS_CAPITAL:
-            w = _ALWAYS_CAPITAL[key]
+        if w.islower() and key in _always_capital():
+            w = _always_capital()[key]
         elif w.islower() and w.isalpha() and len(w) > 2 and _capitalised_mid_sentence(text, w.capitalize()) \
                 and not re.search(r"\b" + re.escape(w) + r"\b", text):
             w = w.capitalize()
@@ -301,6 +304,6 @@ def roster_entry(report: Report, sp: Speaker) -> tuple[str, str, str]:
                     title = phrase
                 aff = None
                 break
-    if aff and aff.islower() and aff.casefold() in _ALWAYS_CAPITAL:
-        aff = _ALWAYS_CAPITAL[aff.casefold()]
+    if aff and aff.islower() and aff.casefold() in _always_capital():
+        aff = _always_capital()[aff.casefold()]
     return name, ", ".join(x for x in (title, role) if x), aff or ""

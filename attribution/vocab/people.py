@@ -33,6 +33,7 @@ class People:
     not_names: frozenset[str]
     particles: frozenset[str]
     parties: frozenset[str]
+    capitalised: Mapping[str, str]           # case-folded word -> its capitalised spelling
     anonymous_nouns: frozenset[str]
     anonymous_insiders: frozenset[str]
     anonymous_collectives: frozenset[str]
@@ -117,6 +118,7 @@ def build_people(raw: str, path: Path | str = "people.toml") -> People:
         not_names=_words(names["not_names"]),
         particles=_words(names["particles"]),
         parties=_words(names["parties"]),
+        capitalised=FrozenDict((w.casefold(), w) for w in names["capitalised"]),
         anonymous_nouns=_words(anon["nouns"]),
         anonymous_insiders=_words(anon["insiders"]),
         anonymous_collectives=_words(anon["collectives"]),

@@ -108,7 +108,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "gender": Section(FrozenDict.of_keys(("male", "female", "male_names", "female_names"), NAMES)),
         "organizations": Section(FrozenDict.of_keys(("heads", "generic", "names", "places", "place_heads"),
                                                     NAMES)),
-        "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties"), NAMES)),
+        "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties", "capitalised"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "phrases",
                                                  "head_cut", "modifiers", "reasons", "why"), NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
@@ -116,14 +116,16 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "rules.toml": FrozenDict({
         "cue_classes": Section(FrozenDict.of_keys(("accuse", "deny", "loaded", "weak_deny"), TEXT)),
         "loaded_cue": Section(FrozenDict.of_keys(("forms", "phrases"), TEXT)),
-        "vague": Section(FrozenDict.of_keys(("hedges", "sources"), TEXT)),
+        "vague": Section(FrozenDict.of_keys(("hedges", "sources", "determiners"), TEXT)),
         "response": Section(FrozenDict.of_keys(("phrases",), TEXT)),
         "names": Section(FrozenDict.of_keys(("honorifics", "pronouns", "first_person", "personal",
                                              "describers"), TEXT)),
-        "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns"), TEXT)),
+        "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns", "claim_taking"),
+                                              TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs",), TEXT)),
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed"), TEXT)),
+        "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),
 })
 

@@ -10,10 +10,6 @@ from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import rule
 
 
-_DETS = ("some", "many", "most", "several", "other", "various", "a few", "a number of", "the",
-         "a lot of", "lots of")
-
-
 def is_vague_source(text: str) -> bool:
     """"experts", "some analysts", "many people", "others": a group with nobody named."""
     t = " ".join(re.sub(r"[^\w\s'-]", " ", text or "").split())
@@ -23,7 +19,7 @@ def is_vague_source(text: str) -> bool:
     sources = vocab.words("vague", "sources") - {"they"}
     if low in sources:
         return True
-    for d in _DETS:
+    for d in vocab.vocab()["vague"]["determiners"]:
         if low.startswith(d + " ") and low[len(d) + 1:] in sources:
             return True
     return False

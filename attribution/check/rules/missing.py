@@ -483,7 +483,7 @@ def _has_cue(ctx: Context, text: str) -> bool:
         return False
     for w in re.findall(r"[A-Za-z]+", text):
         lemma = lex.lemma_of(w)
-        if lemma and lex.is_cue_verb(lemma) and lemma not in ("be", "have", "do", "go", "see", "know"):
+        if lemma and lex.is_cue_verb(lemma) and lemma not in vocab.words("quotes", "weak_cues"):
             return True
     return False
 
