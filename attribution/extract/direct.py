@@ -9,6 +9,7 @@ attribution with two content pieces).
 """
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -25,8 +26,31 @@ class FileQuote(NamedTuple):
     block: int
 
 
-def document_quotes(doc: Document) -> list[FileQuote]:
-    """Quotations of every block, in file offsets (paragraphs joined by blank lines)."""
+def document_quotes(doc: Document) -> tuple[FileQuote, ...]:
+    """Quotations of every block, in file offsets (paragraphs joined by blank lines).
+
+    The document's one scan: extract reads it to pair quotations with cues, resolve to know
+    which mentions are quoted.  Remembered for the last few documents (by identity, the
+    document held so that its id cannot be reused), so that each stage reads the same
+    quotations without scanning again."""
+    with _LOCK:
+        hit = _SCANNED.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    quotes = _scan_document(doc)
+    with _LOCK:
+        while len(_SCANNED) >= _REMEMBER:
+            _SCANNED.pop(next(iter(_SCANNED)))
+        _SCANNED[id(doc)] = (doc, quotes)
+    return quotes
+
+
+_REMEMBER = 4
+_LOCK = threading.Lock()
+_SCANNED: dict[int, tuple[Document, tuple[FileQuote, ...]]] = {}
+
+
+def _scan_document(doc: Document) -> tuple[FileQuote, ...]:
     blocks = doc.source.blocks
     parts: list[str] = []
     starts: list[int] = []
@@ -49,7 +73,7 @@ def document_quotes(doc: Document) -> list[FileQuote]:
         is_, _ = to_file(q.inner_start)
         ie, _ = to_file(q.inner_end)
         out.append(FileQuote(s, e, is_, ie, q.closed, bk))
-    return out
+    return tuple(out)
 
 
 def words_in(text: str) -> int:

@@ -27,7 +27,7 @@ def _merge_intervals(spans: list[tuple[int, int]], text: str) -> list[tuple[int,
 
 
 class _Quotes:
-    def __init__(self, quotes: list[FileQuote]):
+    def __init__(self, quotes: tuple[FileQuote, ...]):
         self.q = quotes
         self.starts = [q.inner_start for q in quotes]
 

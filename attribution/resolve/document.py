@@ -66,9 +66,9 @@ class DocumentView:
         return False
 
     def _quote_regions(self) -> None:
-        from ..extract.quotes import scan_quotes  # the project's one quote scanner
+        from ..extract.direct import document_quotes  # extract's quotations of this document
 
-        regions = [(q.start, q.end) for q in scan_quotes(self.text)]
+        regions = [(q.start, q.end) for q in document_quotes(self.doc)]
         content: list[tuple[int, int]] = []
         for a in self.attrs:
             for sp in a.content:
