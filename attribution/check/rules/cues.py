@@ -38,16 +38,19 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
 _POLL_NAME = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
-# capitalised only because they open a sentence: "Several polls show", "New surveys find"
-_POLL_UNNAMED = frozenset("the a an this that these those several other some many most new recent latest "
-                          "one two three all both each every few earlier previous national state "
-                          "statewide online private public internal".split())
 
 
 def _names_a_poll(text: str) -> bool:
-    """The article names a poll ("the AP-GfK poll"), not only "Several polls" at a sentence's start."""
-    return any(any(w.lower() not in _POLL_UNNAMED for w in m.group(0).split()[:-1])
-               for m in _POLL_NAME.finditer(text))
+    """The article names a poll ("the AP-GfK poll", "a Reuters rolling poll"): a capitalised
+    word before "poll" or "survey" that is not capitalised only because it opens a sentence
+    ("Several polls show", "New surveys find")."""
+    for m in _POLL_NAME.finditer(text):
+        words = m.group(0).split()[:-1]
+        if re.search(r"(?:^|[.!?][\"”’')]*\s+|\n\s*)$", text[:m.start()]):
+            words = words[1:]
+        if any(w[:1].isupper() for w in words):
+            return True
+    return False
 
 
 # a poll's split or share in what the group "says": "by 55%-41%", "76%-21%", "by a 2-to-1 margin"
