@@ -139,8 +139,10 @@ class Descriptions:
         if definite:
             best = None
             for e in self.entities:
+                if e.kind != "anonymous":
+                    continue  # (read before the mentions: a named person is mentioned thousands of times in a long document)
                 earlier = any(o < head_token.start for o, _ in e.named_at) or any(o < head_token.start for o, _ in e.mentions)
-                if e.kind == "anonymous" and earlier and (
+                if earlier and (
                         e.key == key or (role and self.people.same_role(e.role, role) and not e.plural)
                         or _back_reference(words, e.name)):
                     best = e
@@ -185,18 +187,19 @@ class Descriptions:
                 continue  # "analysts say" is not the one analyst the article names
             if aff and e.affiliation and not self._aff_compatible(aff, e.affiliation):
                 continue
-            spots = e.named_at or [(o, self.sent_of(o)) for o, _ in e.mentions]
-            before = [(o, sj) for o, sj in spots if o < offset]
-            after = [(o, sj) for o, sj in spots if o > offset and sj - sent_index <= 2]
             if e.kind == "anonymous" and not role_phrase.definite:
                 continue
+            # where the entity was named (else mentioned): the last spot before, the first after
+            spots = self.spots.named(e) if e.named_at else self.spots.mentioned(e)
+            before = spots.last_before(offset)
+            after = spots.first_after(offset, sent_index + 2)
             named = 0 if e.kind == "person" else 1  # a named holder beats an unnamed one
             if before and (role_phrase.definite or (aff and e.affiliation)) and not (anonymous_noun and role_phrase.indefinite):
-                dist = sent_index - before[-1][1]
-                key = (dist, named, 0, -before[-1][0])
+                dist = sent_index - before[1]
+                key = (dist, named, 0, -before[0])
             elif after and not (anonymous_noun and role_phrase.indefinite) and e.kind == "person":
-                dist = after[0][1] - sent_index
-                key = (dist, named, 1, after[0][0])
+                dist = after[1] - sent_index
+                key = (dist, named, 1, after[0])
             else:
                 continue
             if best_key is None or key < best_key:

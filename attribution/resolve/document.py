@@ -14,6 +14,7 @@ from ..model import Attribution, Document, Sentence, Token
 from ..vocab import People, norm as _norm
 from .words import _PARTICLE_NAME, _PARTY_TAG, _is_punct
 from .records import _Cand, _Entity, _Run
+from .spots import SpotIndex
 
 
 class DocumentView:
@@ -30,6 +31,7 @@ class DocumentView:
         self.runs: list[_Run] = []
         self.runs_by_sent: list[list[_Run]] = [[] for _ in self.sents]
         self.timeline: list[_Cand] = []
+        self.spots = SpotIndex(self.sent_of)  # where each entity was named / mentioned, indexed
         self.cited_at: dict[int, list[int]] = {}   # id(entity) -> offsets where it is a source
         self._quote_regions()
         self._cap_vocab()

@@ -57,8 +57,13 @@ class EntityTable:
                         break
                 if not ok:
                     continue
-                before = [o for o, _ in e.named_at if o <= offset]
-                key = (0, -max(before)) if before else (1, min((o for o, _ in e.named_at), default=0))
+                spots = self.spots.named(e)
+                if spots.monotone:  # in document order: the latest naming at or before offset, else the first
+                    last = spots.last_at_or_before(offset)
+                    key = (0, -last[0]) if last else (1, spots.offs[0] if spots.offs else 0)
+                else:
+                    before = [o for o, _ in e.named_at if o <= offset]
+                    key = (0, -max(before)) if before else (1, min((o for o, _ in e.named_at), default=0))
                 if best_key is None or key < best_key:
                     best, best_key = e, key
             if best is not None:
@@ -167,6 +172,7 @@ class EntityTable:
                     a.mentions.update(b.mentions)
                     a.named_at.extend(b.named_at)
                     a.named_at.sort()
+                    self.spots.forget(a)  # reordered
                     for r in self.runs:
                         if r.entity is b:
                             r.entity = a

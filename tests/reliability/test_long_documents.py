@@ -219,3 +219,36 @@ def test_the_span_index_answers_what_the_scans_answered(seed):
         q = Span(s, s + rng.choice([0, 1, 3, 30]))
         assert index.overlaps(q) == any(x.overlaps(q) for x in spans)
         assert index.contains(q) == any(x.contains(q) for x in spans)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_entity_spots_answer_what_the_mention_scans_answered(seed):
+    """resolve read every naming of an entity for each role noun and source (descriptions,
+    linking, entities); the spot index answers the same, in order or not."""
+    from attribution.resolve.records import _Entity
+    from attribution.resolve.spots import SpotIndex
+
+    rng = random.Random(seed)
+    e = _Entity(kind="person", name="X")
+    index = SpotIndex(lambda o: o // 10)
+    ordered = seed % 3 != 0
+    o = 0
+    for _ in range(40):
+        if rng.random() < 0.6:
+            o = o + rng.randint(0, 30) if ordered else rng.randint(0, 600)
+            e.named_at.append((o, o // 10))
+            key = (o, o + 3)
+            e.mentions[key] = None
+        elif rng.random() < 0.15:  # a merge: extend and sort, then forget
+            e.named_at.extend([(rng.randint(0, 600), 0)])
+            e.named_at.sort()
+            index.forget(e)
+        for spots, pairs in ((index.named(e), list(e.named_at)),
+                             (index.mentioned(e), [(a, a // 10) for a, _ in e.mentions])):
+            off, top = rng.randint(-5, 650), rng.randint(0, 70)
+            before = [p for p in pairs if p[0] < off]
+            upto = [p for p in pairs if p[0] <= off]
+            after = [p for p in pairs if p[0] > off and p[1] <= top]
+            assert spots.last_before(off) == (before[-1] if before else None)
+            assert spots.last_at_or_before(off) == (upto[-1] if upto else None)
+            assert spots.first_after(off, top) == (after[0] if after else None)
