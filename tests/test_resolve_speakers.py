@@ -134,3 +134,14 @@ def test_a_role_named_in_the_next_sentence_and_the_short_name_of_a_company(parse
     assert sp is not None and sp.name == "Ruth Abernathy" and a.confidence == "low"
     _, sp = _by_content(report, "dismiss the case")
     assert sp is not None and sp.name == "Halden Optics" and sp.kind == "organization"
+
+
+def test_an_organisation_naming_its_records_speaks_through_them(parser):
+    report = _audit(parser,
+                    "The campaign paid the golf club $30,000 in May, according to FEC records. The FEC "
+                    "filings show that the rent on its headquarters rose in June. The Iowa caucuses show "
+                    "how close the race has become.\n")
+    _, sp = _by_content(report, "paid the golf club")
+    assert sp is not None and sp.name == "FEC"
+    _, sp = _by_content(report, "rent on its headquarters")
+    assert sp is not None and sp.name == "FEC"
