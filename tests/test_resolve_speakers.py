@@ -145,3 +145,12 @@ def test_an_organisation_naming_its_records_speaks_through_them(parser):
     assert sp is not None and sp.name == "FEC"
     _, sp = _by_content(report, "rent on its headquarters")
     assert sp is not None and sp.name == "FEC"
+
+
+def test_a_participle_before_a_noun_is_no_cue_for_the_quote(parser):
+    report = _audit(parser,
+                    "Mayor Ann Price dismissed the audit. Price told the Daily Herald in a written "
+                    "statement, \u201cI really do not want his endorsement, because he is a weak man.\u201d\n")
+    a, sp = _by_content(report, "I really do not want his endorsement")
+    assert report.source.text[a.cue.start:a.cue.end] == "told"
+    assert sp is not None and sp.name == "Ann Price"

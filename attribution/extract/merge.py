@@ -9,7 +9,7 @@ from ..vocab import Lexicon, load_people, norm
 from ..model import Attribution, Document, Span
 from ._tree import Cand, Tree, span_of
 from .direct import FileQuote, document_quotes, words_in
-from .reported import by_agent, _subject_ids, _first_subject, _np_forward, cue_lemma, sentence_cands, _cue_span, _negated, _head_of
+from .reported import by_agent, _subject_ids, _first_subject, _np_forward, cue_lemma, sentence_cands, _cue_span, _negated, _head_of, _modifies_noun
 
 MAX_CUE_GAP = 120          # characters between a quotation and its cue in the same sentence
 BYLINE = re.compile(r"^\s*(By|BY|Written by|Reporting by)\s+[A-Z]")
@@ -275,8 +275,8 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: File
             if qi.inside(t.start) or (si, t.id) in cue_keys:
                 continue
             lem = cue_lemma(t, lexicon, tree.sent)
-            if lem is None:
-                continue
+            if lem is None or _modifies_noun(tree.sent.tokens, t):
+                continue  # "told the Tribune in a written statement, '...'": the cue is "told"
             if t.start >= q.end:
                 gap = text[q.end:t.start]
             elif t.end <= q.start:
