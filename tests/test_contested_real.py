@@ -132,3 +132,15 @@ def test_accused_her_with_two_women_named_is_not_guessed(parser):
     text = ("Councilwoman Rita Vance said Mayor Linda Haskell had ignored the audit and accused "
             "her of steering a paving contract to a relative.\n")
     assert _findings(parser, text, "one-sided") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a demonstrative with a noun that is no claim: the dates offered, not something said
+    "The challenger's campaign accused the senator of ducking debates all summer.\n\n"
+    "The campaign then proposed four evenings in October. Senator Ruth Oakes rejected those dates.\n",
+    # "favored by ... that": a participle, not a claim's holder
+    "Voters in the province rejected a pipeline plan favored by the two largest parties that "
+    "would have crossed three rivers.\n",
+])
+def test_rejecting_what_is_not_a_claim(parser, text):
+    assert _findings(parser, text, "contested-claim") == []

@@ -386,11 +386,20 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
     if not words:
         return False
     nouns = vocab.words("contest", "claim_nouns")
-    if words[0] in ("that", "this", "these", "those", "it", "them"):
+    if words[0] in ("it", "them"):
         return True
+    if words[0] in ("that", "this", "these", "those"):
+        # "denied that he ...", "dismissed that": the claim itself; "rejected those days":
+        # a determiner, and its noun decides below
+        sent = ctx.sentences[ctx.attr_sentence(rej)]
+        after = [t for t in sent.tokens if t.start >= rej.cue.end]
+        nxt = after[1] if len(after) > 1 and after[0].text.lower() == words[0] else None
+        if nxt is None or nxt.upos != "NOUN":
+            return True
     m = _NP_END.search(" ".join(words[:8]))
     np = " ".join(words[:8])[: m.start()] if m else " ".join(words[:8])
-    if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()):
+    if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()
+           if w not in ("that", "this", "these", "those", "it", "them", "they")):
         return True
     if named_claim(ctx, rej) is not None:
         return True   # "rejected criticism from Donald Trump that ...": someone's claim
@@ -647,7 +656,7 @@ def _named_claim(ctx: Context, rej: Attribution) -> str | None:
                  rf"|\s+(?:\w+ly\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){{0,2}}(?:{noun})\s+"
                  rf"(?:made\s+)?(?:by|from)\s+(?P<h2>[^,;:.()]{{1,80}}?)(?=\s+(?:that|who|which|of|about|over|on|in)\b|[,;:.()]|$)"
                  # any noun with a holder and a content clause: "criticism from Trump that ..."
-                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\s+(?:by|from|in)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+(?<!ed)\s+(?:by|from|in)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
                  after)
     if not m:
         return None
