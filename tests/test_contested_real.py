@@ -144,3 +144,12 @@ def test_accused_her_with_two_women_named_is_not_guessed(parser):
 ])
 def test_rejecting_what_is_not_a_claim(parser, text):
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_called_the_report_a_lie_and_said(parser):
+    # "called ... a lie" gets no attribution of its own: the coordinated "said" carries it
+    text = ("The Tribune reported on Sunday that the county jail had released 40 inmates early "
+            "to save money.\n\n"
+            "Sheriff Dale Irwin called the report a lie and said no inmate had been released early.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [cues for _, cues in found] == [["reported", "said"]]

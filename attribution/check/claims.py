@@ -354,9 +354,27 @@ def rejections(ctx: Context) -> list[Attribution]:
         if "deny" in classes and cue_lemma(ctx, a) not in weak:
             if _takes_a_claim(ctx, a):
                 out.append(a)
-        elif classes & {"speech", "writing", "loaded", "deny"} and _rejection_words(ctx, a):
+        elif classes & {"speech", "writing", "loaded", "deny"} and (_rejection_words(ctx, a)
+                                                                     or _called_false(ctx, a)):
             out.append(a)
     return out
+
+
+def _called_false(ctx: Context, attr: Attribution) -> str:
+    """What the attribution's source "called" false in the same sentence, before its own cue:
+    "Sheriff Irwin called the report a lie and said ...", "X, calling the charges baseless,
+    said ..." ("" when nothing): the extract stage makes no attribution of "called ... a lie"."""
+    return ctx.memo("claims.called_false", attr, lambda: _called_false_(ctx, attr))
+
+
+def _called_false_(ctx: Context, attr: Attribution) -> str:
+    if attr.cue is None or attr.source is None:
+        return ""
+    sent = ctx.sentences[ctx.attr_sentence(attr)]
+    between = ctx.text[max(sent.start, attr.source.end):attr.cue.start]
+    words = vocab.phrase_re("contest", "rejection").pattern
+    m = re.search(rf"(?<![\w-])call(?:ed|s|ing)?\s+(?P<np>[^,.;:]{{1,60}}?)\s+{words}", between, re.I)
+    return m.group("np") if m else ""
 
 
 _ADVERB = re.compile(r"(?:\w+ly|again|also|even|still|immediately|publicly|on\s+\w+day|\w+\s+has|\w+\s+had)$")
@@ -456,7 +474,7 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     "Those reports are false", "disputed that account") in its first words."""
     nouns = vocab.words("contest", "claim_nouns")
     after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
-    for text in (after, ctx.content_text(rej)):
+    for text in (after, ctx.content_text(rej), _called_false(ctx, rej)):
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
