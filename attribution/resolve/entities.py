@@ -57,13 +57,9 @@ class EntityTable:
                         break
                 if not ok:
                     continue
-                spots = self.spots.named(e)
-                if spots.monotone:  # in document order: the latest naming at or before offset, else the first
-                    last = spots.last_at_or_before(offset)
-                    key = (0, -last[0]) if last else (1, spots.offs[0] if spots.offs else 0)
-                else:
-                    before = [o for o, _ in e.named_at if o <= offset]
-                    key = (0, -max(before)) if before else (1, min((o for o, _ in e.named_at), default=0))
+                spots = self.spots.named(e)  # the latest naming at or before offset, else the first
+                last = spots.latest_at_or_before(offset)
+                key = (0, -last) if last is not None else (1, spots.sorted_offs[0] if spots.sorted_offs else 0)
                 if best_key is None or key < best_key:
                     best, best_key = e, key
             if best is not None:

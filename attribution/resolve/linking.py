@@ -214,11 +214,8 @@ class SourceLinking:
         if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
             return "high"
         sent_index = self.sent_of(s)
-        last = self.spots.named(e).last_before(s)  # spots in order: the latest sentence before s
-        if last is None or not self.spots.named(e).monotone:
-            before = [sj for o, sj in e.named_at if o < s]
-            return "high" if before and sent_index - max(before) <= FAR else "low"
-        return "high" if sent_index - last[1] <= FAR else "low"
+        last = self.spots.named(e).max_sent_before(s)  # the latest sentence naming e before s
+        return "high" if last is not None and sent_index - last <= FAR else "low"
 
     def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
         """Skip a leading time phrase or dateline that the source span took in, cut off by a

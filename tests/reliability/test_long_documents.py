@@ -233,7 +233,7 @@ def test_entity_spots_answer_what_the_mention_scans_answered(seed):
     index = SpotIndex(lambda o: o // 10)
     ordered = seed % 3 != 0
     o = 0
-    for _ in range(40):
+    for _ in range(80):
         if rng.random() < 0.6:
             o = o + rng.randint(0, 30) if ordered else rng.randint(0, 600)
             e.named_at.append((o, o // 10))
@@ -250,5 +250,6 @@ def test_entity_spots_answer_what_the_mention_scans_answered(seed):
             upto = [p for p in pairs if p[0] <= off]
             after = [p for p in pairs if p[0] > off and p[1] <= top]
             assert spots.last_before(off) == (before[-1] if before else None)
-            assert spots.last_at_or_before(off) == (upto[-1] if upto else None)
             assert spots.first_after(off, top) == (after[0] if after else None)
+            assert spots.latest_at_or_before(off) == max((p[0] for p in upto), default=None)
+            assert spots.max_sent_before(off) == max((p[1] for p in before), default=None)
