@@ -153,3 +153,16 @@ def test_called_the_report_a_lie_and_said(parser):
             "Sheriff Dale Irwin called the report a lie and said no inmate had been released early.\n")
     found = _findings(parser, text, "contested-claim")
     assert [cues for _, cues in found] == [["reported", "said"]]
+
+
+@pytest.mark.parametrize("text", [
+    # passive: the source is the one charged, not an accuser
+    "Daniel Ortiz was charged in March with assault after a fight outside a bar in Fayetteville.\n",
+    # the party is the subject of what is charged, not any name in it
+    "Critics charged that the hearing failed to add anything new about the Sept. 11 attacks.\n",
+    # "him" with two men named before: no guess
+    "Mrs. Clinton, answering Mr. Trump's remark about her loss to Barack Obama, accused him of "
+    "sexism.\n",
+])
+def test_one_sided_needs_a_party_it_can_name(parser, text):
+    assert _findings(parser, text, "one-sided") == []

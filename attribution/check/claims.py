@@ -33,7 +33,18 @@ def charges(ctx: Context) -> list[Attribution]:
     """The accusations that charge specific wrongdoing ("accused X of", "alleged that",
     "charged X with"), not criticism ("blamed", "condemned", "decried")."""
     strong = vocab.words("contest", "charge")
-    return [a for a in accusations(ctx) if lemma_in(cue_lemma(ctx, a), strong)]
+    return [a for a in accusations(ctx) if lemma_in(cue_lemma(ctx, a), strong)
+            and not _passive_cue(ctx, a)]
+
+
+def _passive_cue(ctx: Context, attr: Attribution) -> bool:
+    """"Lazar was charged in 2014", "who was accused of ...": the source is the accused."""
+    if attr.cue is None:
+        return False
+    before = ctx.text[max(0, attr.cue.start - 25):attr.cue.start].lower()
+    cue = ctx.cue_text(attr).lower()
+    return bool(re.search(r"(?<![\w-])(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", before)
+                or re.match(r"(?:was|were|is|are|been|being|has been|have been|had been)\s", cue))
 
 
 def accusations(ctx: Context) -> list[Attribution]:
@@ -231,9 +242,13 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
         if m and len(rest[:m.start()].split()) <= 8:
             windows.append(Span(acc.cue.end, acc.cue.end + m.start()))
     if not has_object:
-        # "alleged that Acme hid losses": the party is in what is alleged; "accused him of
-        # ...": the object is the party, and a name elsewhere in the content is not
-        windows.append(acc.content_hull)
+        # "alleged that Acme hid losses": the party is the subject of what is alleged (not
+        # any name in it: "charged that the hearing failed to ... the Sept. 11 attacks");
+        # "accused him of ...": the object is the party, and a name elsewhere is not
+        toks = [t for t in ctx.tokens_in(acc.content_hull) if t.text.lower() != "that" or t.start > acc.content_hull.start + 5]
+        verb = next((t for t in toks if t.upos in ("VERB", "AUX")), None)
+        if toks and verb is not None and verb.start > toks[0].start:
+            windows.append(Span(toks[0].start, verb.start))
     elif re.fullmatch(r"\s*(?:him|her)\s*", ctx.text[windows[0].start:windows[0].end], re.I):
         # "accused her of ...": the one person of that gender named just before, if only one
         who = _pronoun_person(ctx, acc, ctx.text[windows[0].start:windows[0].end].strip().lower(), own)
@@ -260,16 +275,17 @@ def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str])
 
     people = load_people()
     firsts = people.female_names if pronoun == "her" else people.male_names
+    other = {"mrs", "mrs.", "ms", "ms.", "miss"} if pronoun == "him" else {"mr", "mr."}
+    honorifics = vocab.words("names", "honorifics") - other
     si = ctx.attr_sentence(acc)
-    for j in (si, si - 1):
-        if j < 0:
-            break
+    for j in (si,):   # the sentence of the accusation only: further back is a guess
         sent = ctx.sentences[j]
-        end = acc.cue.start if j == si else sent.end
+        end = acc.cue.start
         found: dict[str, tuple[str, Span]] = {}
         toks = [t for t in sent.tokens if t.end <= end]
         for i, t in enumerate(toks):
-            if t.upos == "PROPN" and t.text.lower() in firsts:
+            titled = i > 0 and toks[i - 1].text.lower() in honorifics   # "Mr. Trump", "Sen. Cole"
+            if t.upos == "PROPN" and (t.text.lower() in firsts or titled):
                 run = [t]
                 for u in toks[i + 1:]:
                     if u.upos != "PROPN":
