@@ -31,35 +31,8 @@ class Lexicon:
     frames: Mapping[str, frozenset[str]] = field(default_factory=FrozenDict)   # [frames]: name -> words
 
     # ------------------------------------------------------------ classes
-    @property
-    def loaded(self) -> frozenset[str]:
-        return self._class("loaded")
-
-    @property
-    def accuse(self) -> frozenset[str]:
-        return self._class("accuse")
-
-    @property
-    def deny(self) -> frozenset[str]:
-        return self._class("deny")
-
-    @property
-    def warn(self) -> frozenset[str]:
-        return self._class("warn")
-
-    @property
-    def speech(self) -> frozenset[str]:
-        return self._class("speech")
-
-    @property
-    def writing(self) -> frozenset[str]:
-        return self._class("writing")
-
-    @property
-    def cognition(self) -> frozenset[str]:
-        return self._class("cognition")
-
-    def _class(self, name: str) -> frozenset[str]:
+    def of_class(self, name: str) -> frozenset[str]:
+        """The verb lemmas of one class ("loaded", "deny", ...)."""
         return frozenset(lemma for lemma, cls in self.verbs.items() if name in cls)
 
     # ------------------------------------------------------------ lookups

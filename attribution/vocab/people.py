@@ -54,6 +54,19 @@ class People:
         return a == b or self.role_class.get(a, a) == self.role_class.get(b, b)
 
 
+# People fields that are a plain set of normalised words: field -> (section, key) of people.toml
+_WORD_SETS = FrozenDict(
+    male=("gender", "male"), female=("gender", "female"),
+    male_names=("gender", "male_names"), female_names=("gender", "female_names"),
+    org_heads=("organizations", "heads"), org_generic=("organizations", "generic"),
+    place_heads=("organizations", "place_heads"),
+    not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"),
+    anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
+    anonymous_collectives=("anonymous", "collectives"), anonymous_evidence=("anonymous", "evidence"),
+    anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
+)
+
+
 def _words(values: list[str]) -> frozenset[str]:
     return frozenset(norm(w) for w in values)
 
@@ -100,34 +113,19 @@ def build_people(raw: str, path: Path | str = "people.toml") -> People:
             pronouns[w.lower()] = cls
     titles = frozenset(norm_seq(t) for t in data["titles"]["words"])
     role_seqs = frozenset(norm_seq(r) for r in roles)
-    gender, orgs, names, anon = data["gender"], data["organizations"], data["names"], data["anonymous"]
+    names, anon = data["names"], data["anonymous"]
     return People(
         titles=titles,
         offices=FrozenDict(offices),
         roles=role_seqs,
         role_class=FrozenDict(role_class),
-        male=_words(gender["male"]),
-        female=_words(gender["female"]),
-        male_names=_words(gender["male_names"]),
-        female_names=_words(gender["female_names"]),
-        org_heads=_words(orgs["heads"]),
-        org_generic=_words(orgs["generic"]),
-        org_names=frozenset(norm_seq(w) for w in orgs["names"]),
-        places=frozenset(norm_seq(w) for w in orgs["places"]),
-        place_heads=_words(orgs["place_heads"]),
-        not_names=_words(names["not_names"]),
-        particles=_words(names["particles"]),
-        parties=_words(names["parties"]),
+        org_names=frozenset(norm_seq(w) for w in data["organizations"]["names"]),
+        places=frozenset(norm_seq(w) for w in data["organizations"]["places"]),
         capitalised=FrozenDict((w.casefold(), w) for w in names["capitalised"]),
-        anonymous_nouns=_words(anon["nouns"]),
-        anonymous_insiders=_words(anon["insiders"]),
-        anonymous_collectives=_words(anon["collectives"]),
-        anonymous_evidence=_words(anon["evidence"]),
         anonymous_phrases=_longest_first(anon["phrases"]),
-        anonymous_head_cut=_words(anon["head_cut"]),
-        anonymous_modifiers=_words(anon["modifiers"]),
         reasons=_longest_first(anon["reasons"]),
         reasons_why=_longest_first(anon["why"]),
+        **{name: _words(data[section][key]) for name, (section, key) in _WORD_SETS.items()},
         pronouns=FrozenDict(pronouns),
         max_title=max(len(t) for t in titles),
         max_role=max(len(r) for r in role_seqs),
