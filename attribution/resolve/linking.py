@@ -15,11 +15,6 @@ from .records import _Entity
 from .salience import FAR
 
 
-# what an organisation publishes, so that the one naming it speaks through it ("FEC records")
-_DOCUMENTS = frozenset(["record", "filing", "document", "data", "report", "statement", "release",
-                        "figure", "statistic", "memo", "letter", "website", "analysis", "study",
-                        "poll", "survey", "audit", "complaint", "lawsuit", "ruling", "order"])
-
 
 class SourceLinking:
     """Links every attribution to an entity or None (:meth:`resolve_all`)."""
@@ -201,7 +196,7 @@ class SourceLinking:
             r = self._in_run(s, head - 1) if head > a0 else None
             if r is not None and r.modifier and r.kind == "organization" and r.j == head \
                     and head_token.upos == "NOUN" and r.words not in self.people.places \
-                    and _norm(head_token.lemma) in _DOCUMENTS:
+                    and _norm(head_token.lemma) in self.people.org_documents:
                 return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
 

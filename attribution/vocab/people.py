@@ -27,6 +27,7 @@ class People:
     female_names: frozenset[str]
     org_heads: frozenset[str]
     org_generic: frozenset[str]
+    org_documents: frozenset[str]            # what an organisation publishes ("records", "filing")
     org_names: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
     place_heads: frozenset[str]
@@ -59,6 +60,7 @@ _WORD_SETS = FrozenDict(
     male=("gender", "male"), female=("gender", "female"),
     male_names=("gender", "male_names"), female_names=("gender", "female_names"),
     org_heads=("organizations", "heads"), org_generic=("organizations", "generic"),
+    org_documents=("organizations", "documents"),
     place_heads=("organizations", "place_heads"),
     not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"),
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
