@@ -271,12 +271,12 @@ def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str])
     """The person "him" or "her" stands for: the only person named with a first name of that
     gender in the accusation's sentence before the cue, else in the sentence before; none when
     there are two or none (a guess would put the accusation on the wrong person)."""
-    from ..vocab import load_people
+    from ..vocab import load_people, norm
 
     people = load_people()
     firsts = people.female_names if pronoun == "her" else people.male_names
-    other = {"mrs", "mrs.", "ms", "ms.", "miss"} if pronoun == "him" else {"mr", "mr."}
-    honorifics = vocab.words("names", "honorifics") - other
+    other = people.female if pronoun == "him" else people.male   # people.toml [gender]: "Mrs.", "Mr."
+    honorifics = {h for h in vocab.words("names", "honorifics") if norm(h) not in other}
     si = ctx.attr_sentence(acc)
     for j in (si,):   # the sentence of the accusation only: further back is a guess
         sent = ctx.sentences[j]
