@@ -223,3 +223,13 @@ def test_a_slogan_on_a_sign_speaks_for_no_neighbouring_quote():
 ])
 def test_quotes_whose_speaker_a_broken_or_unlinked_cue_gives(text):
     assert run(text, rule=RULE) == []
+
+
+def test_a_company_that_says_a_few_words_speaks_for_the_next_quote():
+    text = ('Harbor Freight Lines said "no comment" on Monday.\n\n'
+            '"We are reviewing the matter with our lawyers."\n')
+    attrs = [dict(type="direct", content='"no comment"', cue="said",
+                  source="Harbor Freight Lines", speaker="s1")]
+    speakers = [dict(id="s1", name="Harbor Freight Lines", kind="organization",
+                     mentions=["Harbor Freight Lines"])]
+    assert run(text, attrs, speakers, rule=RULE) == []

@@ -329,13 +329,18 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
 
 def _slogan(ctx: Context, a) -> bool:
     """A short quotation that is no person's speech (`Signs read "Fix It First."`, `the
-    banner said "Jobs Now"`): its speaker is not a person, and it is a term by
-    :func:`is_term`'s word count.  Such an attribution speaks for no neighbouring quote."""
+    banner said "Jobs Now"`): its speaker is not a person, and it is a few words written as a
+    slogan, every content word capitalised.  Such an attribution speaks for no neighbouring
+    quote."""
     sp = ctx.resolved.speaker(a.speaker)
     if a.type == "indirect" or (sp is not None and sp.kind == "person"):
         return False
-    words = ctx.content_text(a).split()
-    return 0 < len(words) <= int(vocab.vocab()["terms"]["max_words"])
+    words = re.findall(r"[\w’'-]+", ctx.content_text(a))
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    # a slogan is written as one: every content word capitalised ("Fix It First", "Jobs Now");
+    # a company's "no comment" is speech
+    return 0 < len(words) <= int(vocab.vocab()["terms"]["max_words"]) and \
+        all(w[:1].isupper() for w in content)
 
 
 def _runs_into_cue(ctx: Context, inner: str, bi: int) -> bool:
