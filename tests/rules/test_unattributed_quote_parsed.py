@@ -69,3 +69,22 @@ def test_a_newsletter_item_credited_in_brackets(parser):
             'paycheck this long since the strike of 1998, and the shippers know it." '
             '[Maria Kessler, Harbor Freight Weekly]\n')
     assert _audit(parser, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an inline dash credit after the quotation
+    'Voters in Brookfield go to the polls on Tuesday.\n\n"Every vote in this town counts twice." '
+    '—Mayor Elena Ruiz\n\nThe race is close.\n',
+    # an action beat by someone named in apposition to "one of them"
+    'Residents packed the hearing on Monday night.\n\nOne of them, retired teacher Paul Okafor, '
+    'stood up near the end.\n\n"You closed our school and now you want to close our library. '
+    'What is left?"\n',
+])
+def test_credit_and_beat_constructions(parser, text):
+    assert _audit(parser, text) == []
+
+
+def test_a_quote_after_a_sentence_where_nobody_acts_still_fires(parser):
+    text = ('The coach gathered his players after the loss.\n\n"Heads up," he told them.\n\n'
+            'The bus left at nine.\n\nThe highway was empty.\n\n"We let this one slip away."\n')
+    assert len(_audit(parser, text)) == 1

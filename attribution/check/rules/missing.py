@@ -322,7 +322,10 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
             low = t.text.lower()
             named = any(c.head == t.id and c.deprel == "appos" and c.upos == "PROPN" for c in sent.tokens)
             if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
-                    or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)):
+                    or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)) \
+                    or (t.upos in ("NUM", "PRON") and any(  # "One of them, Paul Okafor, stood up"
+                        c.head == t.id and c.deprel in ("appos", "nmod") and c.upos == "PROPN"
+                        for c in sent.tokens)):
                 return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
     return False
 
@@ -423,13 +426,17 @@ def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
     """The quote is credited on a line of its own, as pull quotes, epigraphs and fact-check
     lists do: the speaker's name as the last line inside the quotation (`"... ¶ S.C. Rep.
     Jim Clyburn."`), a dash line right after it (`"..." ¶ - Bernie Sanders.`, `—President
-    Obama, tweeting after the speech`), or a bracketed credit after the closing mark
+    Obama, tweeting after the speech`, or inline: `"..." —Mayor Elena Ruiz`), or a bracketed
+    credit after the closing mark
     (`"..." [Will Fitzgibbon, Center for Public Integrity]`)."""
     lines = [ln.strip() for ln in inner.strip().splitlines() if ln.strip()]
     if len(lines) >= 2 and _is_name_line(lines[-1]) and re.search(r"[.!?…][\"'’”]*$", lines[-2]):
         return True
     if _CREDIT_BRACKET.match(after):
         return True
+    rest = after.strip()
+    if _CREDIT_LINE.match(rest) and len(rest.split()) <= 12:
+        return True  # an inline credit: `"..." —Mayor Elena Ruiz`
     if after.strip():
         return False  # the paragraph goes on: not a quotation standing on its own
     blocks = ctx.resolved.document.source.blocks
