@@ -79,6 +79,10 @@ def test_a_newsletter_item_credited_in_brackets(parser):
     'Residents packed the hearing on Monday night.\n\nOne of them, retired teacher Paul Okafor, '
     'stood up near the end.\n\n"You closed our school and now you want to close our library. '
     'What is left?"\n',
+    # a parenthetical credit ending the quote's paragraph
+    'The council met for four hours.\n\n"We are done here." (Ruiz)\n\nThe meeting ended at midnight.\n',
+    # an action beat whose verb the lemmatiser gets wrong ('shrugged')
+    'Asked about the delay, the director shrugged.\n\n"Things take time."\n',
 ])
 def test_credit_and_beat_constructions(parser, text):
     assert _audit(parser, text) == []

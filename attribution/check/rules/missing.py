@@ -312,7 +312,11 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
             continue
         lemma = v.lemma.lower()
         speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
-        if not (speech or lemma in beats or any_verb):
+        # a beat by its lemma, or by its form less a regular ending (the lemmatiser gives
+        # 'shrugge' for 'shrugged')
+        low_v = v.text.lower()
+        beat = lemma in beats or any(low_v[:-k] in beats for k in (1, 2, 3) if len(low_v) > k + 2)
+        if not (speech or beat or any_verb):
             continue
         # the subject of the verb, or of the word it complements ("Trump was quick to add")
         heads = {v.id} | ({v.head} if v.deprel in ("xcomp", "csubj") else set())
@@ -419,7 +423,7 @@ def _earlier_in_paragraph(ctx: Context, bi: int, start: int, attributed) -> bool
 
 
 _CREDIT_LINE = re.compile(r"^[-—–]+\s*[A-Z@][^\n]{1,120}$")
-_CREDIT_BRACKET = re.compile(r"^[ \t]*\[\s*[A-Z][^\]\n]{2,120}\]")
+_CREDIT_BRACKET = re.compile(r"^[ \t]*(?:\[\s*[A-Z][^\]\n]{2,120}\]|\(\s*[A-Z][\w.'’ -]{1,60}\)\s*$)")
 
 
 def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
@@ -427,8 +431,8 @@ def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
     lists do: the speaker's name as the last line inside the quotation (`"... ¶ S.C. Rep.
     Jim Clyburn."`), a dash line right after it (`"..." ¶ - Bernie Sanders.`, `—President
     Obama, tweeting after the speech`, or inline: `"..." —Mayor Elena Ruiz`), or a bracketed
-    credit after the closing mark
-    (`"..." [Will Fitzgibbon, Center for Public Integrity]`)."""
+    credit after the closing mark (`"..." [Will Fitzgibbon, Center for Public Integrity]`,
+    `"..." (Ruiz)` ending its paragraph)."""
     lines = [ln.strip() for ln in inner.strip().splitlines() if ln.strip()]
     if len(lines) >= 2 and _is_name_line(lines[-1]) and re.search(r"[.!?…][\"'’”]*$", lines[-2]):
         return True
