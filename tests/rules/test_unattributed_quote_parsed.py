@@ -83,6 +83,9 @@ def test_a_newsletter_item_credited_in_brackets(parser):
     'The council met for four hours.\n\n"We are done here." (Ruiz)\n\nThe meeting ended at midnight.\n',
     # an action beat whose verb the lemmatiser gets wrong ('shrugged')
     'Asked about the delay, the director shrugged.\n\n"Things take time."\n',
+    # a statement announced in the sentence before gives its words' speaker
+    'The union released a statement on Friday night.\n\n"Our members will not accept a contract '
+    'that cuts their pensions."\n\nTalks resume Monday.\n',
 ])
 def test_credit_and_beat_constructions(parser, text):
     assert _audit(parser, text) == []
@@ -91,4 +94,10 @@ def test_credit_and_beat_constructions(parser, text):
 def test_a_quote_after_a_sentence_where_nobody_acts_still_fires(parser):
     text = ('The coach gathered his players after the loss.\n\n"Heads up," he told them.\n\n'
             'The bus left at nine.\n\nThe highway was empty.\n\n"We let this one slip away."\n')
+    assert len(_audit(parser, text)) == 1
+
+
+def test_a_statement_mentioned_without_anyone_issuing_it_gives_no_speaker(parser):
+    text = ('The statement was posted on the door of the closed plant.\n\n'
+            '"Nobody told us anything until the gates were locked."\n')
     assert len(_audit(parser, text)) == 1

@@ -265,10 +265,24 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None =
     speaker given in the adjacent sentence or paragraph as attribution."""
     sents = ctx.sentences
     last = si if sl is None else max(si, sl)
-    if si > 0 and _question_about(ctx, si - 1):
+    if si > 0 and (_question_about(ctx, si - 1) or _statement_announced(ctx, si - 1)):
         return True
     return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
                for j in (si - 1, last + 1))
+
+
+def _statement_announced(ctx: Context, j: int) -> bool:
+    """The sentence before announces a statement whose words the quote gives: `The union
+    released a statement on Friday night. ¶ "Our members will not ..."` (a statement noun as
+    the object of a verb with a subject, the subject being the speaker)."""
+    sent = ctx.sentences[j]
+    nouns = vocab.words("beats", "statements")
+    for t in sent.tokens:
+        if t.deprel == "obj" and t.lemma.lower() in nouns and \
+                any(s.head == t.head and s.deprel == "nsubj" and s.upos in ("PROPN", "NOUN", "PRON")
+                    for s in sent.tokens):
+            return True
+    return False
 
 
 def _question_about(ctx: Context, j: int) -> bool:
