@@ -159,7 +159,7 @@ def test_200_copies_of_the_sample_take_at_most_6x_the_time_of_50(parser, tmp_pat
     from attribution.check import check
     from attribution.config import Config
     from attribution.extract import extract
-    from attribution.lexicon import load_lexicon
+    from attribution.vocab import load_lexicon
     from attribution.load import load_text
     from attribution.parse import parse
     from attribution.resolve import resolve
