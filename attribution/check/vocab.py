@@ -37,29 +37,6 @@ def _phrases_re(phrases) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-def _lexicon_classes(lexicon, lemma: str) -> frozenset[str]:
-    """Ask the extract stage's lexicon for a lemma's cue classes, whatever its API."""
-    if lexicon is None or not lemma:
-        return frozenset()
-    for name in ("classes", "cue_classes", "classes_of"):
-        fn = getattr(lexicon, name, None)
-        if callable(fn):
-            try:
-                got = fn(lemma)
-            except Exception:  # an accessor with another signature
-                continue
-            if got:
-                return frozenset(got)
-    cues = getattr(lexicon, "cues", None)
-    if isinstance(cues, dict):
-        got = cues.get(lemma)
-        if isinstance(got, (set, frozenset, list, tuple)):
-            return frozenset(got)
-        if got is not None and hasattr(got, "classes"):
-            return frozenset(got.classes)
-    return frozenset()
-
-
 def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozenset[str]:
     """The cue classes of an attribution (speech, loaded, accuse, deny, ...)."""
     classes = set(attr.cue_classes)
@@ -69,7 +46,7 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
     if not lemma and cue_text:
         first = cue_text.lower().split()[0] if cue_text.split() else ""
         lemma = lexicon.lemma_of(first) or first
-    classes |= _lexicon_classes(lexicon, lemma)
+    classes |= lexicon.cue_classes(lemma)
     fallback = vocab()["cue_classes"]
     for cls, lemmas in fallback.items():
         if cls in classes or cls == "weak_deny":
