@@ -72,7 +72,3 @@ def _t(*parts):
     from rich.text import Text
 
     return Text.assemble(*parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 or word == "info" else "s")

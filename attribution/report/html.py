@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Block, Finding, Report
+from ..vocab.inflect import counted
 from . import _view
 
 # Colour-blind-aware palette (Okabe-Ito, then Tableau), light enough for black text.
@@ -69,24 +70,20 @@ def esc(text: str) -> str:
     return _html.escape(text, quote=True)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 or word == "info" else "s")
-
-
 def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str, str]] = ()) -> str:
     errors = list(errors)
     counts = _view.counts(reports)
     worst = next((sev for sev in ("error", "warning", "info") if counts[sev]), "clean")
-    found = ", ".join(_plural(n, sev) for sev, n in counts.items() if n) or "no findings"
+    found = ", ".join(counted(n, sev) for sev, n in counts.items() if n) or "no findings"
     head = {"error": "Not ready", "warning": "Review", "info": "OK", "clean": "Clean"}[worst]
-    title = f"attribution: {found} in {_plural(len(reports), 'document')}"
+    title = f"attribution: {found} in {counted(len(reports), 'document')}"
     n_attr = sum(len(r.resolved.attributions) for r in reports)
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{esc(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f'<header class="verdict {worst}">{esc(head)}: {esc(found)} in '
-           f"{esc(_plural(len(reports), 'document'))}"
-           f"<small>{esc(_plural(n_attr, 'attribution'))}; every attribution is highlighted in its "
+           f"{esc(counted(len(reports), 'document'))}"
+           f"<small>{esc(counted(n_attr, 'attribution'))}; every attribution is highlighted in its "
            f"speaker's colour (the cue in bold, the source underlined); findings are beside their "
            f"paragraph.</small></header>", "<main>"]
     if errors:
@@ -138,9 +135,9 @@ def _document(report: Report, k: int) -> list[str]:
         per_block.setdefault(where, []).append(f)
     flagged = {i for f in report.findings for i in f.attributions}
     out = [f'<section class="document" id="doc-{k}">', f"<h2>{esc(source.path)}</h2>",
-           f'<p class="counts">{esc(_plural(len(report.findings), "finding"))} · '
-           f'{esc(_plural(len(res.attributions), "attribution"))} · '
-           f'{esc(_plural(len(res.speakers), "source"))}</p>']
+           f'<p class="counts">{esc(counted(len(report.findings), "finding"))} · '
+           f'{esc(counted(len(res.attributions), "attribution"))} · '
+           f'{esc(counted(len(res.speakers), "source"))}</p>']
     out += [f'<p class="notice">notice: {esc(n)}</p>' for n in source.notices]
     if None in per_block:  # findings outside every paragraph
         out.append('<div class="para"><p class="copy"></p><aside class="findings">')

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
+from ..vocab.inflect import counted
 from . import _view, safe
 
 MAX_ROWS = 100
@@ -22,17 +23,13 @@ def cell(text: str) -> str:
     return safe.markdown(text)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 or word == "info" else "s")
-
-
 def render(reports: Sequence[Report], *, tool: dict, errors: Iterable[tuple[str, str]] = ()) -> str:
     errors = list(errors)
     counts = _view.counts(reports)
     total = sum(counts.values())
     n_attr = sum(len(r.resolved.attributions) for r in reports)
-    out = [f"## attribution: {_plural(total, 'finding')} in {_plural(len(reports), 'document')}", ""]
-    out.append(f"{_plural(n_attr, 'attribution')} checked"
+    out = [f"## attribution: {counted(total, 'finding')} in {counted(len(reports), 'document')}", ""]
+    out.append(f"{counted(n_attr, 'attribution')} checked"
                + (f" with model `{tool['model']}`" if tool.get("model") else "") + ".")
     out += ["", "| Severity | Findings |", "|---|---:|"]
     out += [f"| {sev} | {n} |" for sev, n in counts.items()]
@@ -68,8 +65,8 @@ def _details(report: Report) -> list[str]:
     found = _view.findings(report)
     out = ["<details>",
            f"<summary><code>{html.escape(source.path)}</code>: "
-           f"{_plural(len(res.attributions), 'attribution')}, "
-           f"{_plural(len(res.speakers), 'source')}, {_plural(len(found), 'finding')}</summary>", ""]
+           f"{counted(len(res.attributions), 'attribution')}, "
+           f"{counted(len(res.speakers), 'source')}, {counted(len(found), 'finding')}</summary>", ""]
     per = _view.attribution_counts(report)
     if res.speakers:
         out += ["| Source | Kind | Title / role | Affiliation | Attributions |", "|---|---|---|---|---:|"]

@@ -19,8 +19,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ..model import Attribution, Finding, Report
+from ..vocab.inflect import counted
 from . import _view, safe
-from .console import SEVERITY_STYLE, _plural, _strip_lines, _t, make_console, use_color
+from .console import SEVERITY_STYLE, _strip_lines, _t, make_console, use_color
 
 TYPE_LABEL = {"direct": "direct", "indirect": "indirect", "mixed": "mixed"}
 
@@ -129,8 +130,8 @@ def _print(console, lines) -> None:
 def _verdict(reports: Sequence[Report], errors: list) -> list:
     """One line an editor reads first: ready or not, and why."""
     counts = _view.counts(reports)
-    docs = _plural(len(reports), "document")
-    parts = [f"{_plural(n, sev)}" for sev, n in counts.items() if n]
+    docs = counted(len(reports), "document")
+    parts = [f"{counted(n, sev)}" for sev, n in counts.items() if n]
     if counts["error"]:
         head, style, tail = "NOT READY", "bold red", "fix before publication"
     elif counts["warning"]:
@@ -153,9 +154,9 @@ def _document(console, report: Report, show: str, width: int) -> None:
 
     res = report.resolved
     console.print(Rule(_t((report.source.path, "bold")), align="left", style="dim"))
-    _print(console, _flow([(f"{_plural(len(report.findings), 'finding')} · "
-                            f"{_plural(len(res.attributions), 'attribution')} · "
-                            f"{_plural(len(res.speakers), 'source')}", "dim")], width))
+    _print(console, _flow([(f"{counted(len(report.findings), 'finding')} · "
+                            f"{counted(len(res.attributions), 'attribution')} · "
+                            f"{counted(len(res.speakers), 'source')}", "dim")], width))
     for notice in report.source.notices:
         _print(console, _flow([("notice:", "yellow"), (notice, "")], width, hang=2))
     console.print()
@@ -186,7 +187,7 @@ def _document(console, report: Report, show: str, width: int) -> None:
                                                   show_source=speaker is None, show_type=True))
         console.print()
     elif res.attributions:
-        _print(console, _flow([(f"{_plural(len(res.attributions), 'attribution')} not listed: "
+        _print(console, _flow([(f"{counted(len(res.attributions), 'attribution')} not listed: "
                                 f"--show all lists them", "dim")], width))
         console.print()
 
@@ -242,9 +243,9 @@ def _finding(console, report: Report, f: Finding, width: int) -> None:
 def _summary(reports: Sequence[Report], errors: list) -> list:
     counts = _view.counts(reports)
     n_attr = sum(len(r.resolved.attributions) for r in reports)
-    units = [(f"{_plural(len(reports), 'document')}, {_plural(n_attr, 'attribution')}:", "bold")]
+    units = [(f"{counted(len(reports), 'document')}, {counted(n_attr, 'attribution')}:", "bold")]
     for i, (sev, n) in enumerate(counts.items()):
-        units.append((_plural(n, sev) + ("," if i < 2 else ""), SEVERITY_STYLE[sev] if n else "dim", True))
+        units.append((counted(n, sev) + ("," if i < 2 else ""), SEVERITY_STYLE[sev] if n else "dim", True))
     if errors:
         units[-1] = (units[-1][0] + ";", units[-1][1], True)
         units.append((f"{len(errors)} unreadable input" + ("" if len(errors) == 1 else "s"), "bold red"))
