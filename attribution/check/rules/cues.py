@@ -223,7 +223,7 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
     ```
     """
     forms = vocab.words("loaded_cue", "forms")
-    done: list[Span] = []
+    done = SpanIndex()  # the cues flagged so far
     for attr in ctx.attributions:
         if attr.cue is None:
             continue
@@ -240,9 +240,9 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
             continue  # "were admitted" to a country, "was conceded": passive, not a cue
         offset = re.search(rf"\b{word}\b", cue.lower()).start()
         span = Span(attr.cue.start + offset, attr.cue.start + offset + len(word))
-        if any(d.overlaps(span) for d in done):
+        if done.overlaps(span):
             continue
-        done.append(span)
+        done.add(span)
         yield Hit(span.start, span.end,
                   f'"{cue[offset:offset + len(word)]}" editorialises about the speaker; prefer "said"',
                   (attr.id,))
@@ -251,9 +251,9 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
         text = ctx.text[s.start:s.end]
         for m in rx.finditer(text):
             span = Span(s.start + m.start(), s.start + m.end())
-            if any(d.overlaps(span) for d in done):
+            if done.overlaps(span):
                 continue
-            done.append(span)
+            done.add(span)
             ids = tuple(a.id for a in ctx.attributions if a.cue is not None and a.cue.overlaps(span))
             yield Hit(span.start, span.end,
                       f'"{m.group(0)}" editorialises about the speaker; prefer "did not say"', ids)
