@@ -269,8 +269,9 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
 
 def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str]) -> tuple[str, Span] | None:
     """The person "him" or "her" stands for: the only person named with a first name of that
-    gender in the accusation's sentence before the cue, else in the sentence before; none when
-    there are two or none (a guess would put the accusation on the wrong person)."""
+    gender, or with a title not of the other gender ("Mr. Trump", "Sen. Cole"), in the
+    accusation's sentence before the cue; none when there are two or none (a guess would put
+    the accusation on the wrong person)."""
     from ..vocab import load_people, norm
 
     people = load_people()
