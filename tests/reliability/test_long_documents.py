@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from attribution.extract._tree import Cand
-from attribution.extract.merge import _Cover, _covered, _Ends
+from attribution.extract._index import _Cover, _covered, _Ends
 from attribution.resolve.roles import _RunIndex
 
 ROOT = Path(__file__).resolve().parents[2]

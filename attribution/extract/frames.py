@@ -1,0 +1,377 @@
+"""The verb frames of reported speech (see :mod:`attribution.extract.reported`): content after
+the cue (colon lead, complement clause, object), content before it (``..., he said.``,
+parenthetical), the passive agent and the dateline.  Split out of ``reported.py``.
+"""
+from __future__ import annotations
+
+from ..vocab import Lexicon
+from ..model import Document, Sentence, Token
+from ._tree import Cand, Tree, is_punct, span_of, trim
+from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, QUOTE_END, WEAK, _cue_span, _head_of, _negated, _pieces
+from .phrases import (
+    CUE_COORD, FINITE, NP_POS, OBJ_TAKERS, TIME_WORDS, _first_subject, _is_np, _modifies_noun, _np_back_app,
+    _np_forward, _participle_subject, _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids,
+)
+
+
+def _content_after_colon(tree: Tree, v: Token) -> set[int] | None:
+    toks = tree.sent.tokens
+    for j in range(v.id, min(v.id + 6, len(toks))):
+        if toks[j].text == ":":
+            rest = [t.id for t in toks[j + 1:]]
+            return set(rest) if rest else None
+        if toks[j].upos == "VERB" or toks[j].text in (",", ".", ";"):
+            break
+    return None
+
+
+def _clause_after(tree: Tree, k: int, lem: str) -> list[int] | None:
+    """Content starting at token position ``k`` (1-based) when a clause starts there."""
+    toks = tree.sent.tokens
+    n = len(toks)
+    if k > n:
+        return None
+    first = toks[k - 1]
+    low = first.text.lower()
+    end = _content_end(toks, k)
+    if end < k:
+        return None
+    if low in ("that", "whether", "if", "how", "why", "what", "when", "where", "who"):
+        return list(range(k, end + 1)) if end > k else None
+    if low == "to" and k + 1 <= n and toks[k].upos in ("VERB", "AUX"):
+        return list(range(k, end + 1))
+    # a clause: a finite verb within the next tokens, before any comma
+    for t in toks[k - 1:min(n, k + 30)]:
+        if t.text in (",", ";", ":", ".", "(", "—"):
+            break
+        if (t.upos in ("VERB", "AUX") and t.xpos in FINITE) or (t.upos == "AUX" and t.text.lower() in (
+                "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+                "must", "has", "have", "had", "'s", "’s")):
+            if t.id == k and t.upos != "AUX":
+                return None
+            return list(range(k, end + 1))
+    return None
+
+
+def _content_end(toks, k: int) -> int:
+    n = len(toks)
+    end = n
+    depth = 0
+    for t in toks[k - 1:]:
+        low = t.text.lower()
+        if t.text in ("(",):
+            depth += 1
+        if t.text in (")",):
+            depth -= 1
+        if depth == 0 and t.text in (";",):
+            end = t.id - 1
+            break
+        if depth == 0 and low in ("and", "but") and t.id < n and t.id > k + 2:
+            j = t.id
+            while j < n and toks[j].upos == "ADV":
+                j += 1
+            nt = toks[j] if j < n else None
+            if nt is not None and nt.xpos in ("VBD", "VBZ", "VBP") and nt.lemma.lower() in CUE_COORD:
+                end = t.id - 1
+                if toks[end - 1].text == ",":
+                    end -= 1
+                break
+        if depth == 0 and t.text == "," and t.id < n:
+            nxt = toks[t.id].text.lower()
+            if nxt in ("though", "although", "whereas", "while", "unless"):
+                end = t.id - 1
+                break
+            if nxt in ("but", "and", "or", "so", "yet") and t.id + 1 < n and (
+                    toks[t.id + 1].upos in ("PRON", "PROPN", "DET", "NUM") or toks[t.id + 1].text.lower() in ("there", "it")):
+                end = t.id - 1
+                break
+            if nxt in FRAMES["participles"]:
+                end = t.id - 1
+                break
+    while end >= k and is_punct(toks[end - 1]) and not any(c in "\"”'’" for c in toks[end - 1].text):
+        end -= 1
+    return end
+
+
+def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon: Lexicon,
+                in_quote=None) -> Cand | None:
+    sent = tree.sent
+    toks = sent.tokens
+    n = len(toks)
+    if any(c.deprel == "aux" and c.lemma.lower() in OBLIGATION for c in tree.children(v.id)):
+        return None  # "Candidates must report that spending": a rule, not a claim
+    if _modifies_noun(toks, v):
+        return None
+    classes = lexicon.cue_classes(lem)
+    text = doc.source.text
+    content: list[int] | None = None
+    pieces2: list[int] = []
+    origin = "reported"
+    src: list[int] = []
+    passive = False
+    # raising and non-statements: "is said to have", "declined to comment"
+    nxt = toks[v.id].text.lower() if v.id < n else ""
+    if lem == "say" and nxt == "to":
+        return None
+    phrasal = f"{lem} {nxt}" if nxt and lexicon.is_cue_verb(f"{lem} {nxt}") else None
+    # inverted order after a quotation: '"...," said Smith, a strategist who ...'
+    prev = toks[v.id - 2].text if v.id >= 2 else ""
+    # ... unless the cue has its own subject before it and no quotation ends there: "A
+    # spokeswoman for the department, Alicia Moreno, confirmed the closure" is not inverted
+    own_subject = prev == "," and any(c.deprel in ("nsubj", "nsubj:pass") and c.id < v.id
+                                      for c in tree.children(v.id))
+    if prev and all(not c.isalnum() for c in prev) and any(c in ",\"”'’" for c in prev) and not own_subject:
+        before = _before_cue(tree, v)
+        if before is not None:
+            content, pieces2, src, origin = before
+    # 1. colon lead: "Smith said: ..."
+    colon = _content_after_colon(tree, v) if content is None else None
+    if colon:
+        content, origin = sorted(colon), "colon"
+    # 2. content after the cue: skip particles, time phrases, "in a statement", an object
+    if content is None:
+        src = []
+        k = v.id + 1
+        while k <= n and toks[k - 1].deprel == "compound:prt":
+            k += 1
+        if phrasal and k == v.id + 1:
+            k += 1  # "referring to X", "talked about X", "commented on X"
+        k = _skip_adjuncts(toks, k)
+        if lem in OBJ_TAKERS and k <= n and toks[k - 1].text.lower() not in ("that", "to"):
+            obj = _np_forward(toks, k, 6)
+            if obj:
+                k2 = obj[-1] + 1
+                k2 = _skip_adjuncts(toks, k2)
+                while k2 <= n and toks[k2 - 1].text == ",":
+                    k2 = _skip_adjuncts(toks, k2 + 1)
+                content = _clause_after(tree, k2, lem)
+        if content is None:
+            content = _clause_after(tree, k, lem)
+        if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and (
+                toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")):
+            end = _content_end(toks, k)
+            if lem in FRAMES["person_object_verbs"]:
+                if end >= k:
+                    content = list(range(k, end + 1))
+            else:
+                obj = _np_forward(toks, k, 15) or ([k] if toks[k - 1].upos == "PUNCT" else [])
+                if obj and end >= obj[-1]:
+                    # "denied Russian accusations, saying ..." keeps the participle clause
+                    if classes & {"deny", "accuse"} and obj[-1] + 2 <= n and toks[obj[-1]].text == "," and \
+                            lexicon.is_cue_verb(toks[obj[-1] + 1].lemma.lower()) and toks[obj[-1] + 1].text.lower().endswith("ing"):
+                        end2 = _content_end(toks, obj[-1] + 3) if obj[-1] + 3 <= n else obj[-1] + 2
+                        content = obj + list(range(obj[-1] + 2, max(end2, obj[-1] + 2) + 1))
+                    else:
+                        content = list(range(k, end + 1))
+        if content is None and lem in ("show", "find") and k <= n and _is_np(toks[k - 1]) \
+                and any(toks[i - 1].lemma.lower() in EVIDENCE for i in _subject_ids(tree, v)):
+            # "Several polls show Sanders within two points": what evidence shows, as a small clause
+            end = _content_end(toks, k)
+            if end > k + 1:
+                content = list(range(k, end + 1))
+        if content is not None:
+            src = _participle_subject(tree, v) or _subject_ids(tree, v)
+            if not src and v.text.lower().endswith("ing"):
+                src = _first_subject(tree, v.id, in_quote)
+                verb = next((i for i in src if toks[i - 1].upos in ("VERB", "AUX") and toks[i - 1].xpos in FINITE), None)
+                if verb is not None:
+                    src = [i for i in src if i < verb]  # the subject, not its clause
+            if not src:
+                # passive "was called X by Y" / "It was reported that ..."
+                prev = [t for t in toks[:v.id - 1]]
+                if prev and prev[-1].upos == "AUX" and prev[-1].lemma == "be" and v.xpos == "VBN" and \
+                        not (prev[-1].text.lower() in ("'s", "’s") and not any(
+                            c.deprel == "aux:pass" for c in tree.children(v.id))):
+                    passive = True  # not "is saying" (progressive), not "who's argued" (has)
+    # 3. content before the cue: '"...," he said.' / 'X, Smith said, Y' / 'X, said Smith.'
+    if content is None:
+        before = _before_cue(tree, v)
+        if before is not None:
+            content, pieces2, src, origin = before
+    # 4. dependency fallback: a ccomp the surface did not see
+    if content is None:
+        comp = [c for c in tree.children(v.id) if c.deprel.split(":")[0] == "ccomp" and c.id > v.id + 1]
+        if comp:
+            ids = sorted(set().union(*(tree.subtree(c.id) for c in comp)) - {v.id})
+            ids = [i for i in ids if i > v.id]
+            if ids:
+                content = list(range(ids[0], _content_end(toks, ids[0]) + 1))
+                src = _participle_subject(tree, v) or _subject_ids(tree, v)
+                origin = "dep"
+    if not content:
+        return None
+    if origin == "colon" and not src:
+        src = _participle_subject(tree, v) or _subject_ids(tree, v)
+    if not src and not passive:
+        src = _shared_subject(tree, v)
+    if not src and not passive:
+        src = _relative_subject(tree, v)
+    src = _strip_dateline(toks, src)  # "GOTHENBURG, Sweden (Wire) — The board ..."
+    # by-agent of a passive cue: "was called 'a gamble' by X"
+    if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
+        for j in range(v.id + 1, n):
+            if toks[j - 1].text.lower() == "by" and j in content:
+                agent = _np_forward(toks, j + 1)
+                if agent:
+                    src = agent
+                    content = [i for i in content if i < j]
+                    passive = False
+                break
+        else:
+            passive = not src
+    content = [i for i in content if i not in src and i != v.id]
+    if len(src) == 1 and toks[src[0] - 1].text.lower() == "it" and v.id >= 2 and (
+            toks[v.id - 2].lemma.lower() == "be" or toks[v.id - 2].upos == "AUX") and v.xpos == "VBN":
+        src, passive = [], True  # "It was reported that ...": no source
+    if len(src) == 1 and toks[src[0] - 1].text.lower() in ("who", "which") and src[0] >= 2 \
+            and toks[src[0] - 2].text == "," and origin != "parataxis":
+        # a relative clause between commas: "Broaddrick, who says X, recounted ..." ends at the comma
+        commas = [i for i in content if i > v.id and toks[i - 1].text == ","]
+        if commas:
+            content = [i for i in content if i < commas[0]]
+    ids = trim(sent, set(_strip_dateline(toks, content)) | set(pieces2))
+    if not ids:
+        return None
+    evidence = lem in FRAMES["evidence_verbs"] and any(
+        toks[i - 1].lemma.lower() in EVIDENCE for i in src)
+    # "called the claim baseless": a judgement stated about an object (object + adjective)
+    judged = lem == "call" and any(c.deprel == "xcomp" and c.upos == "ADJ" and c.id in ids
+                                   for c in tree.children(v.id))
+    if lem in WEAK and origin not in ("colon",) and not evidence and not judged:
+        first = toks[ids[0] - 1]
+        if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
+            return None
+    if len([i for i in ids if not is_punct(toks[i - 1])]) < 2:
+        return None
+    src_set = set(src)
+    return Cand(content=_pieces(sent, ids), cue=_cue_span(tree, v, lexicon, text),
+                source=span_of(sent, src_set) if src_set else None, sentence=si,
+                origin=origin, cue_lemma=lem, cue_key=(si, v.id),
+                source_head=_head_of(tree, src_set) if src_set else None,
+                source_ids=tuple(sorted(src_set)), negated=_negated(tree, v) or _neg_surface(toks, v),
+                passive_agentless=passive and not src_set)
+
+
+def _strip_dateline(toks, ids: list[int]) -> list[int]:
+    """Drop a wire dateline ("BEIRUT (AP) —") from the start of a content."""
+    if not ids or ids[0] != 1:
+        return ids
+    for t in toks[:12]:
+        if t.text in ("—", "–", "--", "-") and t.id > 1:
+            before = toks[:t.id - 1]
+            if all(x.upos in ("PROPN", "PUNCT", "NUM") or x.text.isupper() for x in before) and \
+                    any(x.text.isupper() and len(x.text) > 1 for x in before):
+                return [i for i in ids if i > t.id]
+            break
+    return ids
+
+
+def by_agent(toks, v: Token) -> list[int]:
+    """The agent of a passive cue ("was called 'a gamble' by X"): ids of X, or []."""
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("ADV", "PART"):
+        j -= 1
+    if not (v.xpos == "VBN" or v.text.lower().endswith(("ed", "en"))) or j < 1 or toks[j - 1].lemma.lower() != "be":
+        return []
+    for t in toks[v.id:]:
+        if t.text.lower() == "by":
+            return _np_forward(toks, t.id + 1)
+        if t.text in (";", ":") or (t.upos == "VERB" and t.xpos in FINITE):
+            break
+    return []
+
+
+EVIDENCE = FRAMES["evidence"]
+
+
+def _neg_surface(toks, v: Token) -> bool:
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV"):
+        if toks[j - 1].text.lower() in NEG:
+            return True
+        j -= 1
+    return False
+
+
+# cues whose subject may follow them ('"...," said Smith'); never "tell", whose following noun
+# is the listener ('..., told lawmakers on a visit')
+INVERTING = FRAMES["inverting"]
+
+
+def _before_cue(tree: Tree, v: Token):
+    """'<content>, <source> <cue> [rest].' or '<content>, <cue> <source>.'; None when no match."""
+    toks = tree.sent.tokens
+    n = len(toks)
+    if v.xpos == "VBG" or v.text.lower().endswith("ing"):
+        return None  # "..., arguing its advantages" introduces what follows, never what precedes
+    # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
+    k = v.id + 1
+    inverted: list[int] = []
+    if k <= n and _is_np(toks[k - 1]) and v.lemma.lower() == "tell":
+        # '"...," Dana Whitfield, a spokeswoman for the union, told Reuters.': what follows
+        # "told" is whom the source told, never the source
+        addressee = _np_forward(toks, k)
+        if addressee:
+            k = addressee[-1] + 1
+    elif k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
+            v.lemma.lower() in INVERTING:
+        inverted = _np_forward(toks, k)
+        if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
+            # "said Igor Konashenkov, the ministry's spokesman."
+            app = _np_forward(toks, inverted[-1] + 2)
+            if app:
+                inverted = list(range(inverted[0], app[-1] + 1))
+        if inverted:
+            k = inverted[-1] + 1
+        if inverted and k <= n and toks[k - 1].text.lower() in ("who", "whose") and any(
+                t.upos in ("NOUN", "PROPN") for t in toks[inverted[0] - 1:k - 1]):
+            # '"...," said a Mexican official who was not authorized to speak publicly.': the
+            # relative clause describes the source, to the sentence's end or the next comma
+            e = k
+            while e <= n and toks[e - 1].text not in (".", "!", "?", ",", ";") and toks[e - 1].text not in ("\"", "“", "``"):
+                e += 1
+            inverted = list(range(inverted[0], e))
+            k = e
+    k = _skip_adjuncts(toks, k)
+    tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":", "(") or toks[k - 1].text in QUOTE_END \
+        or (toks[k - 1].upos in ("ADP", "SCONJ") and toks[k - 1].text.lower() not in ("that", "of"))
+    if not tail_end:
+        return None
+    cont_after: list[int] = []
+    if k <= n and toks[k - 1].text == "," and k + 1 <= n and (
+            toks[k].text in ('"', "“", "''", "``", "«") or toks[k].xpos not in ("VBG", "WP", "WDT")):
+        rest_end = _content_end(toks, k + 1)
+        if rest_end > k + 1:
+            cont_after = list(range(k + 1, rest_end + 1))
+    if cont_after and toks[k].text not in ('"', "“", "''", "``", "«") and (
+            toks[k].text.lower() in ("which", "who", "whom", "where", "when") or
+            (k + 1 < n and toks[k].upos == "ADP" and toks[k + 1].text.lower() in ("which", "whom"))):
+        cont_after = []  # '"It's finished," she said of the election, in which ...': narration
+    # before the cue: the source (unless inverted), then a comma (or closing quote + comma)
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV") and toks[j - 1].text.lower() not in ("so",):
+        j -= 1
+    src: list[int] = inverted
+    if not inverted:
+        src = _np_back_app(toks, j)
+        if not src:
+            return None
+        j = src[0] - 1
+    while j >= 1 and toks[j - 1].text in QUOTE_END:
+        j -= 1
+    if j < 2 or toks[j - 1].text not in (",", "—", "–", "--", "?", "!"):
+        return None
+    content = list(range(1, j))
+    if len(content) < 2:
+        return None
+    if cont_after and j < n and toks[j].text in QUOTE_END and toks[cont_after[0] - 1].text not in ('"', "“", "''", "``", "«"):
+        cont_after = []  # a closed quotation before the cue: what follows unquoted is narration
+    finite_before = any(t.upos in ("VERB", "AUX") and t.xpos in FINITE for t in toks[:j - 1])
+    if not finite_before and not cont_after and len(content) < 6:
+        return None  # "In an email, Axelrod said ..." is not content
+    return content, cont_after, src, "parataxis"
+
+
+def sent_text(doc: Document, sent: Sentence, ids: list[int]) -> str:
+    s, e = span_of(sent, ids)
+    return doc.source.text[s:e]

@@ -1,0 +1,310 @@
+"""Noun phrases and subjects for reported speech: the source noun phrase read off the POS tags
+(backwards over appositions, forwards after a cue), adjuncts skipped, and the dependency subject
+of a cue verb (participle, shared, relative).  Split out of :mod:`attribution.extract.reported`.
+"""
+from __future__ import annotations
+
+from ..model import Token
+from ._tree import Tree, is_punct, trim
+from .cue import FRAMES, QUOTE_END
+
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+NP_GLUE = FRAMES["np_glue"]
+NP_GLUE_FWD = {"'s", "’s", "-", ".", "of", "&"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CUE_COORD = FRAMES["coordinated_cues"]
+CONTENT_STOP = {"but", "though", "although", "while", "whereas"}
+OBJ_TAKERS = FRAMES["object_takers"]
+
+
+def _is_np(t: Token) -> bool:
+    return t.upos in NP_POS or (t.upos == "PRON" and t.text.lower() not in ("that", "which", "who", "what"))
+
+
+def _np_back(toks, j: int, limit: int = 14) -> list[int]:
+    """Token ids of the noun phrase ending at position ``j`` (1-based), walking left."""
+    ids: list[int] = []
+    while j >= 1 and len(ids) < limit:
+        t = toks[j - 1]
+        low = t.text.lower()
+        if t.text == ")" and ids == [] or (t.text == ")" and ids):
+            # a parenthesis inside the name: "Sen. Chuck Grassley (R-Iowa)"
+            k = j - 1
+            while k >= 1 and toks[k - 1].text != "(" and j - k < 8:
+                k -= 1
+            if k >= 2 and toks[k - 1].text == "(" and _is_np(toks[k - 2]):
+                ids.extend(range(j, k - 1, -1))
+                j = k - 1
+                continue
+            break
+        if ids and low == "and" and j >= 2 and toks[j - 2].upos in ("PROPN", "NOUN") and toks[ids[-1] - 1].upos == "PROPN":
+            ids.append(t.id)  # "Carson, Fiorina and Huckabee say"
+            j -= 1
+            continue
+        if ids and t.text == "," and j >= 2 and toks[j - 2].upos == "PROPN" and any(
+                toks[i - 1].text.lower() == "and" for i in ids):
+            ids.append(t.id)
+            j -= 1
+            continue
+        if _is_np(t) or (ids and low in NP_GLUE) or (t.upos == "VERB" and low.endswith(("-based", "led", "backed"))
+                                                       and j >= 2 and toks[j - 2].text == "-"):
+            if t.upos == "PRON" and ids and t.xpos not in ("PRP$", "WP$") and low not in ("his", "her", "its", "their", "our", "my"):
+                break
+            ids.append(t.id)
+            j -= 1
+            continue
+        if t.upos == "VERB" and t.text.lower().endswith(("ed",)) and j >= 2 and toks[j - 2].text in ("-",):
+            ids.append(t.id)
+            j -= 1
+            continue
+        break
+    while ids and toks[ids[-1] - 1].text.lower() in NP_GLUE:
+        ids.pop()
+    if ids and toks[ids[-1] - 1].upos == "ADJ" and len(ids) == 1:
+        return []
+    return sorted(ids)
+
+
+def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
+    ids: list[int] = []
+    while j <= len(toks) and len(ids) < limit:
+        t = toks[j - 1]
+        if _is_np(t) or (ids and t.text.lower() in NP_GLUE_FWD) or (ids and t.text == ","):
+            ids.append(t.id)
+            j += 1
+            continue
+        break
+    while ids and (toks[ids[-1] - 1].text.lower() in NP_GLUE_FWD or toks[ids[-1] - 1].text == ","):
+        ids.pop()
+    return ids
+
+
+TIME_WORDS = FRAMES["time_words"]
+ADJUNCT_NOUNS = TIME_WORDS | FRAMES["adjunct_nouns"]
+PREPS = {"in", "on", "at", "during", "with", "to", "after", "before", "over", "via", "through", "for"}
+
+
+def _skip_adjuncts(toks, k: int, limit: int = 12) -> int:
+    """Position after time words, adverbs and "in a statement"-like phrases starting at ``k``."""
+    n = len(toks)
+    steps = 0
+    while k <= n and steps < limit:
+        t = toks[k - 1]
+        low = t.text.lower()
+        if low in TIME_WORDS or (t.upos == "ADV" and low not in ("not", "so", "how", "why", "when", "where")) \
+                or (t.upos == "NUM" and k + 1 <= n and toks[k].text.lower() in TIME_WORDS):
+            k += 1
+            steps += 1
+            continue
+        if low == "of" and k > 1 and toks[k - 2].lemma.lower() in FRAMES["said_of"]:
+            # "said of the Clinton campaign, ..." / "said of Cruz."
+            j = k + 1
+            while j <= n and j - k <= 6 and (_is_np(toks[j - 1]) or toks[j - 1].text.lower() in ("'s", "’s", "-")):
+                j += 1
+            if j > k + 1 and (j > n or toks[j - 1].text in (",", ".", ":", ";") or toks[j - 1].text.lower() == "that"
+                              or toks[j - 1].text in QUOTE_END):
+                k = j
+                steps += 1
+                continue
+        if low in PREPS:
+            j = k + 1
+            last_noun = None
+            while j <= n and j - k <= 6 and (_is_np(toks[j - 1]) or toks[j - 1].text.lower() in ("'s", "’s", "-")):
+                last_noun = toks[j - 1]
+                j += 1
+            if last_noun is not None and last_noun.text.lower() in ADJUNCT_NOUNS:
+                k = j
+                steps += 1
+                continue
+        break
+    return k
+
+
+def _np_back_app(toks, j: int) -> list[int]:
+    """Like :func:`_np_back`, also over an interruption between commas or dashes:
+    "Igor Konashenkov, the ministry's spokesman," / "McCain, who has tangled with Cruz," /
+    "Democrats — and some Republicans —"."""
+    if j >= 1 and toks[j - 1].text in ("—", "–", "--"):
+        k = j - 1
+        while k >= 1 and toks[k - 1].text not in ("—", "–", "--", '"', "“", "”", ";", ":") and j - k < 30:
+            k -= 1
+        if k >= 2 and toks[k - 1].text in ("—", "–", "--") and toks[k].text.lower() in (
+                "and", "or", "who", "whose", "which", "including", "plus", "along", "as", "many", "most"):
+            head = _np_back(toks, k - 1)
+            if head:
+                return list(range(head[0], j))
+        return []
+    if j >= 1 and toks[j - 1].text == ",":
+        k = j - 1
+        while k >= 1 and toks[k - 1].text not in (",", '"', "“", "”", "''", ";", ":") and j - k < 30:
+            k -= 1
+        if k >= 2 and toks[k - 1].text == ",":
+            seg = toks[k:j - 1]
+            if seg and (seg[0].text.lower() in ("who", "whose", "which", "a", "an", "the", "whom")
+                        or seg[0].xpos in ("VBG", "VBN") or _np_back(toks, j - 1)):
+                head = _np_back(toks, k - 1)
+                if head:
+                    return list(range(_named_before(toks, head[0]), j))
+        return []
+    return _np_back(toks, j)
+
+
+def _named_before(toks, start: int) -> int:
+    """Where a source that opens with a description starts when a name stands before it in
+    apposition: "Elward Edd, an official at the housing authority, which ..., said" starts at
+    the name, not at "an official"."""
+    first = start
+    while first >= 3 and start - first < 2 and toks[first - 2].xpos in ("VBG", "JJ", "VBN"):
+        first -= 1  # "acting political director", "former deputy mayor"
+    if first < 3 or toks[first - 2].text != "," or toks[first - 1].upos not in ("DET", "ADJ", "NOUN", "VERB"):
+        return start
+    start = first
+    name = _np_back(toks, start - 2)
+    if name and toks[name[-1] - 1].upos == "PROPN" and all(
+            toks[i - 1].upos == "PROPN" or toks[i - 1].text in (".", "-") for i in name) and (
+            name[0] == 1 or toks[name[0] - 2].upos in ("CCONJ", "SCONJ", "ADV") or toks[name[0] - 2].text in (",", "—", "–")):
+        return name[0]
+    return start
+
+
+def _subject_ids(tree: Tree, v: Token) -> list[int]:
+    """The source before the cue: dependency subject when it is plausible, else the surface NP."""
+    toks = tree.sent.tokens
+    j = v.id - 1
+    # skip auxiliaries, negation, adverbs and time phrases between subject and cue
+    while j >= 1:
+        t = toks[j - 1]
+        low = t.text.lower()
+        if (t.upos in ("AUX", "PART", "ADV") and low not in ("so", "then", "as")) or low in TIME_WORDS \
+                or (low in ("both", "all", "alike") and j >= 2 and toks[j - 2].text in ("—", "–", "--", ",")):
+            j -= 1  # "Party elders — whose ... — both suggested"
+            continue
+        if t.text == "," and j >= 2 and toks[j - 2].text.lower() in TIME_WORDS:
+            j -= 1
+            continue
+        if low in PREPS and j < v.id - 1 and toks[j].text.lower() in TIME_WORDS:
+            j -= 1  # "on Thursday"
+            continue
+        break
+    surface = _np_back_app(toks, j)
+    dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
+    if dep:
+        ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))
+        # the subject may end at the comma that closes its apposition: "Maria Gomez, 34, of
+        # Dayton, Ohio, said" (the surface walk alone stops at "Dayton, Ohio")
+        ends = ids and (ids[-1] == j or (ids[-1] == j - 1 and toks[j - 1].text == ","))
+        if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25:
+            if not set(ids) <= set(surface):
+                return ids
+    return surface
+
+
+def _participle_subject(tree: Tree, v: Token) -> list[int]:
+    """A participle cue with no subject of its own speaks for the subject of the clause it
+    hangs on: in "Sanders released a statement last week, insisting that ..." and "A federal
+    judge sided with the Democrats, saying ..." the source is Sanders and the judge, not the
+    noun phrase just before the comma."""
+    if not v.text.lower().endswith("ing"):
+        return []
+    toks = tree.sent.tokens
+    own = [c for c in tree.children(v.id) if c.deprel.startswith(("nsubj", "csubj", "expl"))]
+    if own:
+        # the parse sometimes makes the participle the root and the clause before it its
+        # subject ("[A judge sided with the union], saying ..."): that clause's subject speaks
+        gov = own[0]
+        if not (gov.upos == "VERB" and gov.id < v.id and v.id >= 2 and toks[v.id - 2].text == ","):
+            return []
+    elif v.head == 0 or v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis"):
+        return []
+    else:
+        gov = tree.sent.token(v.head)
+    if gov.id > v.id:
+        return []
+    subj = [c for c in tree.children(gov.id) if c.deprel in ("nsubj", "csubj") and c.id < gov.id]
+    if not subj:
+        return []
+    ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)) or len(ids) > 25 or ids[-1] >= gov.id:
+        return []
+    return ids
+
+
+def _shared_subject(tree: Tree, v: Token) -> list[int]:
+    """Coordinated cues share their subject: in "X admitted A and accused B of C" the
+    second cue (a ``conj`` of the first, with no subject of its own) is X's too."""
+    if v.deprel != "conj" or v.head == 0 or any(
+            c.deprel in ("nsubj", "nsubj:pass", "csubj", "expl") for c in tree.children(v.id)):
+        return []
+    head = tree.sent.token(v.head)
+    if head.upos not in ("VERB", "AUX") or head.id > v.id:
+        return []
+    if not any(c.deprel == "cc" and c.id < v.id for c in tree.children(v.id)):
+        return []
+    subj = [c for c in tree.children(head.id) if c.deprel in ("nsubj", "csubj")]
+    if not subj or subj[0].id > head.id:
+        return []
+    ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)) or len(ids) > 25:
+        return []
+    return ids
+
+
+def _modifies_noun(toks, v: Token) -> bool:
+    """A participle or infinitive that modifies a noun reports no one's words: "refugees
+    admitted to the United States", "his decisions not to recommend ..." (read on the
+    surface too: the parse often makes such a participle the root)."""
+    if v.deprel.startswith("acl") and v.xpos in ("VBN", "VB"):
+        return True
+    if v.deprel == "amod":
+        return True  # "his repeated mispronunciations", "the alleged bribe": an adjective
+    k = v.id - 1
+    nxt = toks[v.id].text.lower() if v.id < len(toks) else ""
+    if v.xpos == "VBN" and k >= 1 and toks[k - 1].xpos == "NNS" and v.id < len(toks) \
+            and toks[v.id].upos == "ADP" and nxt != "that":
+        return True  # "refugees admitted to ...", never "A Chinese official responded by ..."
+    if v.xpos == "VB" and k >= 2 and toks[k - 1].text.lower() == "to" and toks[k - 2].xpos in ("VBN", "JJ") \
+            and any(t.text.lower() in ("not", "n't", "never") for t in toks[max(0, k - 5):k - 2]):
+        return True  # "who was not authorized to speak publicly", "not allowed to discuss": the
+        # reason a source is unnamed, not something said
+    if v.xpos == "VB" and k >= 1 and toks[k - 1].text.lower() == "to":
+        j = k - 1
+        if j >= 1 and toks[j - 1].text.lower() == "not":
+            j -= 1
+        return j >= 1 and toks[j - 1].upos == "NOUN"
+    return False
+
+
+def _relative_subject(tree: Tree, v: Token) -> list[int]:
+    """A subject with a relative clause and no commas, which the parse often loses: "A person
+    familiar with the matter who was not authorized to speak publicly said ...": the noun
+    phrase from the sentence's start through the relative clause, up to the cue."""
+    toks = tree.sent.tokens
+    first = 1
+    while first < v.id and is_punct(toks[first - 1]):
+        first += 1
+    rel = next((t for t in toks[first - 1:v.id - 1] if t.text.lower() in ("who", "that") and t.upos == "PRON"), None)
+    if rel is None or rel.id <= first + 1:
+        return []
+    np = toks[first - 1:rel.id - 1]
+    if not any(t.upos in ("NOUN", "PROPN") for t in np) or any(
+            t.upos in ("VERB", "AUX") or t.text in (",", ";", ":") for t in np):
+        return []
+    ids = list(range(first, v.id))
+    return ids if len(ids) <= 25 else []
+
+
+def _first_subject(tree: Tree, before: int, in_quote=None) -> list[int]:
+    """The subject of the sentence's main verb before position ``before`` ("..., saying ...")."""
+    toks = tree.sent.tokens
+    for t in toks[:before - 1]:
+        if in_quote is not None and in_quote(t.start):
+            continue
+        if t.upos in ("VERB", "AUX") and t.xpos in FINITE | {"VB"} and t.id > 1:
+            ids = _np_back(toks, t.id - 1)
+            if not ids:
+                j = t.id - 1
+                while j >= 1 and toks[j - 1].upos in ("AUX", "ADV", "PART"):
+                    j -= 1
+                ids = _np_back(toks, j)
+            return ids
+    return []
