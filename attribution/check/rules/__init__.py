@@ -1,7 +1,9 @@
 """Rule families; importing this package registers every rule.
 
 One module per family: ``missing`` (ATR1xx missing attribution), ``speakers``
-(ATR2xx speakers and affiliation), ``cues`` (ATR3xx cue verbs and hedging).
+(ATR2xx speakers and affiliation), ``cues`` (ATR3xx cue verbs and hedging).  A module whose
+name starts with ``_`` holds helpers of a family (``_floating``, ``_quote_text``: missing;
+``_people``: speakers) and registers no rule.
 """
 from . import cues, missing, speakers  # noqa: F401
 

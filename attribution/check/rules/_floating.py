@@ -1,0 +1,291 @@
+"""Floating quotations: the quotations no attribution covers and no speaker beside them explains,
+which unattributed-quote and quoted-fragment (:mod:`.missing`) report.  Split out of ``missing.py``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import Iterator
+
+from ...model import Span
+from .. import vocab
+from ..context import Context, SpanIndex
+from ..quotes import scan
+from ._quote_text import (
+    _citation_after, _credit_line, _cue_nearby, _introduced, _is_fragment, _lexicon, _quote_run,
+    _run_with_cue, _runs_into_cue, _slogan, is_term,
+)
+
+
+def _chains(ctx: Context) -> dict[int, int]:
+    """Block index -> first block of its quote chain (a paragraph whose quote runs on
+    into the next paragraph, which opens with a quote mark, belongs to one chain)."""
+    blocks = ctx.resolved.document.source.blocks
+    head: dict[int, int] = {}
+    open_prev = False
+    for i, b in enumerate(blocks):
+        starts_quoted = b.text.lstrip()[:1] in ('"', "\u201c")
+        head[i] = head[i - 1] if (i and open_prev and starts_quoted) else i
+        qs = list(scan(b.text))
+        open_prev = bool(qs) and not qs[-1].closed
+    return head
+
+
+def _floating(ctx: Context) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
+    """Quotations with no identifiable speaker: (start, end, inner text, the sentence's text
+    before the quote, attribution ids).  One search serves `unattributed-quote` (floating
+    sentences, errors) and `quoted-fragment` (fragments in the reporter's sentence)."""
+    return ctx.memo("floating_quotes", ctx.resolved, lambda: list(_find_floating(ctx)))
+
+
+def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
+    source = ctx.resolved.document.source
+    attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
+    # the hulls by start, with the furthest end so far: "does a hull overlap this quote?" by
+    # bisection, not a scan of every hull (long documents: issue 16, point 10)
+    hulls = sorted((ctx.hull(a) for a in attributed), key=lambda h: h.start)
+    hull_starts = [h.start for h in hulls]
+    hull_reach = list(accumulate((h.end for h in hulls), max))
+
+    def on_hull(span: Span) -> bool:  # = any(h.overlaps(span) for h in hulls)
+        k = bisect_left(hull_starts, span.end)  # hulls[:k] start before the span ends
+        return bool(k) and hull_reach[k - 1] > span.start
+    att_sents: set[int] = set()
+    for a in attributed:
+        if _slogan(ctx, a):
+            continue
+        att_sents.add(ctx.attr_sentence(a))
+        for s in a.content:
+            i = ctx.sentence_index_at(s.start)
+            if i is not None:
+                att_sents.add(i)
+    chains = _chains(ctx)
+    chain_attributed: set[int] = set()
+    for a in attributed:
+        b = ctx.block_of(ctx.hull(a).start)
+        if b is not None:
+            chain_attributed.add(chains.get(b, b))
+
+    seen = SpanIndex()  # the quotes flagged so far
+    for bi, block in enumerate(source.blocks):
+        for q in scan(block.text):
+            inner = q.inner(block.text)
+            if len(inner.split()) == 0:
+                continue
+            fs = block.to_file(q.start)
+            fe = block.to_file(min(q.end, len(block.text)))
+            span = Span(fs, fe)
+            if on_hull(span):
+                continue
+            si = ctx.sentence_index_at(fs)
+            sl = ctx.sentence_index_at(max(fe - 1, fs))   # the quote's last sentence
+            sent = ctx.sentences[si] if si is not None else None
+            if sent is not None:
+                before = ctx.text[max(sent.start, 0):fs] if sent.start <= fs else ""
+                after = ctx.text[fe:sent.end] if fe <= sent.end else ""
+            else:
+                before = block.text[:q.start].rsplit(".", 1)[-1]
+                after = block.text[q.end:].split(".", 1)[0]
+            if is_term(inner, before, after):
+                continue
+            if si is not None and _near_attributed(ctx, si, att_sents, sl):
+                continue
+            if _introduced(ctx, before, block.text[:q.start], bi):
+                continue
+            if re.match(r"^\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+                continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
+            if _cue_nearby(ctx, si, bi, block, sl) or _quote_run(block.text, q, ctx, bi):
+                continue
+            if si is not None and _speaker_beside(ctx, si, att_sents, sl):
+                continue
+            if _citation_after(block.text, q.end) or _credit_line(ctx, bi, inner, block.text[q.end:]):
+                continue
+            if _earlier_in_paragraph(ctx, bi, fs, attributed):
+                continue
+            if not q.closed and _runs_into_cue(ctx, inner, bi):
+                continue
+            if _subject_follows(ctx, fe, bi) or _run_with_cue(ctx, block.text, q, bi):
+                continue
+            if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
+                                                           block.text.lstrip()[:1] in ('"', "\u201c")):
+                continue
+            if _fragment_of_subject(ctx, si, inner, before):
+                continue
+            seen.add(span)
+            yield fs, fe, inner, before, ()
+
+    for a in ctx.attributions:
+        if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
+            continue
+        if a.cue is not None:
+            continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link
+        h = a.content_hull
+        if seen.overlaps(h) or on_hull(h):
+            continue
+        si = ctx.attr_sentence(a)
+        sl = ctx.sentence_index_at(max(h.end - 1, h.start))
+        if _near_attributed(ctx, si, att_sents, sl):
+            continue
+        inner = ctx.content_text(a)
+        sent = ctx.sentences[si] if ctx.sentences else None
+        before = ctx.text[sent.start:h.start] if sent and sent.start <= h.start else ""
+        after = ctx.text[h.end:sent.end] if sent and h.end <= sent.end else ""
+        if is_term(inner, before.rstrip('"“ '), after.lstrip('"” ')):
+            continue
+        if re.match(r"^\s*[\"“]?\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+            continue  # transcript label or stage direction
+        bi = ctx.block_of(h.start)
+        if bi is not None:
+            block = ctx.resolved.document.source.blocks[bi]
+            if _cue_nearby(ctx, si, bi, block, sl) or _introduced(ctx, before, block.text[:max(0, h.start - block.start)], bi):
+                continue
+            qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
+            if qs and _quote_run(block.text, qs[-1], ctx, bi):
+                continue
+            if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end].lstrip(' .,;!?"”\'’')) or \
+                    _earlier_in_paragraph(ctx, bi, h.start, attributed):
+                continue
+            if _subject_follows(ctx, h.end, bi) or (qs and _run_with_cue(ctx, block.text, qs[-1], bi)):
+                continue
+        if _speaker_beside(ctx, si, att_sents, sl):
+            continue
+        if _citation_after(ctx.text, h.end):
+            continue
+        if _fragment_of_subject(ctx, si, inner, before):
+            continue
+        seen.add(h)
+        yield h.start, h.end, inner, before, (a.id,)
+
+
+def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+    """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
+    person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
+    an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
+    speaker given in the adjacent sentence or paragraph as attribution."""
+    sents = ctx.sentences
+    last = si if sl is None else max(si, sl)
+    if si > 0 and (_question_about(ctx, si - 1) or _statement_announced(ctx, si - 1)):
+        return True
+    return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
+               for j in (si - 1, last + 1))
+
+
+def _statement_announced(ctx: Context, j: int) -> bool:
+    """The sentence before announces a statement whose words the quote gives: `The union
+    released a statement on Friday night. ¶ "Our members will not ..."` (a statement noun as
+    the object of a verb with a subject, the subject being the speaker)."""
+    sent = ctx.sentences[j]
+    nouns = vocab.words("beats", "statements")
+    for t in sent.tokens:
+        if t.deprel == "obj" and t.lemma.lower() in nouns and \
+                any(s.head == t.head and s.deprel == "nsubj" and s.upos in ("PROPN", "NOUN", "PRON")
+                    for s in sent.tokens):
+            return True
+    return False
+
+
+def _question_about(ctx: Context, j: int) -> bool:
+    """The reporter's question about a person, answered by the quote (Q&A style: `Why was
+    he out in the heat? "My mom says I have to save up."`)."""
+    text = ctx.sentence_text(j).strip()
+    if not text.endswith("?") or text[:1] in ('"', "\u201c"):
+        return False
+    personal = vocab.words("names", "personal") - {"it"}
+    return any(t.deprel.startswith("nsubj") and (t.upos == "PROPN" or t.text.lower() in personal)
+               for t in ctx.sentences[j].tokens)
+
+
+def _fragment_of_subject(ctx: Context, si: int | None, inner: str, before: str) -> bool:
+    """A quoted fragment inside a sentence whose own subject is a person ("she vented to her
+    husband that it would be \"incredibly ugly\""): a partial quote of that person."""
+    if si is None:
+        return False
+    return _is_fragment(inner, before) and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
+
+
+def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
+    """Some verb of the sentence, outside quotation marks, is a speech cue or an action beat
+    whose subject is a person: a personal pronoun, a proper name, or a noun naming a
+    person's role ("the senator", "the chief executive")."""
+    lex = _lexicon(ctx)
+    beats = vocab.words("beats", "verbs")
+    people = vocab.person_nouns()
+    personal = vocab.words("names", "personal") - {"it"}
+    quoted = [(q.start + sent.start, q.end + sent.start) for q in scan(ctx.sentence_text(ctx.sentences.index(sent)))]
+    for v in sent.tokens:
+        if v.upos != "VERB" or any(a <= v.start < b for a, b in quoted):
+            continue
+        lemma = v.lemma.lower()
+        speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
+        # a beat by its lemma, or by its form less a regular ending (the lemmatiser gives
+        # 'shrugge' for 'shrugged')
+        low_v = v.text.lower()
+        beat = lemma in beats or any(low_v[:-k] in beats for k in (1, 2, 3) if len(low_v) > k + 2)
+        if not (speech or beat or any_verb):
+            continue
+        # the subject of the verb, or of the word it complements ("Trump was quick to add")
+        heads = {v.id} | ({v.head} if v.deprel in ("xcomp", "csubj") else set())
+        for t in sent.tokens:
+            if t.head not in heads or t.deprel not in ("nsubj", "nsubj:pass"):
+                continue
+            low = t.text.lower()
+            named = any(c.head == t.id and c.deprel == "appos" and c.upos == "PROPN" for c in sent.tokens)
+            if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
+                    or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)) \
+                    or (t.upos in ("NUM", "PRON") and any(  # "One of them, Paul Okafor, stood up"
+                        c.head == t.id and c.deprel in ("appos", "nmod") and c.upos == "PROPN"
+                        for c in sent.tokens)):
+                return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
+    return False
+
+
+def _subject_follows(ctx: Context, fe: int, bi: int) -> bool:
+    """The words right after the closing mark are a person doing something, the quote's
+    speaker (`"You know, it happens, right?" Trump went on`, `"...?" she asked again`)."""
+    blocks = ctx.resolved.document.source.blocks
+    if ctx.block_of(fe) != bi:
+        return False
+    j = ctx.sentence_index_at(fe)
+    if j is None:
+        return False
+    personal = vocab.words("names", "personal") - {"it"}
+    for k in (j, j + 1):
+        if k >= len(ctx.sentences) or ctx.sentences[k].block != ctx.sentences[j].block:
+            continue
+        sent = ctx.sentences[k]
+        toks = [t for t in sent.tokens if t.start >= fe and t.upos != "PUNCT"]
+        if not toks or ctx.text[fe:toks[0].start].strip(" \"”'’"):
+            continue
+        t = toks[0]
+        head = next((h for h in sent.tokens if h.id == t.head), None)
+        if t.deprel == "nsubj" and head is not None and head.upos == "VERB" and \
+                (t.upos == "PROPN" or (t.upos == "PRON" and t.text.lower() in personal)):
+            return True
+        return False
+    return False
+
+
+def _earlier_in_paragraph(ctx: Context, bi: int, start: int, attributed) -> bool:
+    """An attributed speaker earlier in the same paragraph: the quote continues what they
+    said (`"...," said Sen. Amy Klobuchar (D-Minn.), who sponsored the act. "..."`, or
+    `..., said Bruce Turry, who .... (He was not.) "..."`), however the sentences between
+    were split."""
+    for a in attributed:
+        if a.source is None and a.speaker is None:
+            continue
+        anchor = a.source or a.cue or ctx.hull(a)
+        if anchor.end <= start and ctx.block_of(anchor.start) == bi:
+            return True
+    return False
+
+
+def _near_attributed(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+    """An attributed sentence is one of the quote's sentences (``si`` to ``sl``: a quote of
+    several sentences) or a neighbour in the same paragraph."""
+    sents = ctx.sentences
+    last = si if sl is None or sl < si else sl
+    for j in range(si - 1, last + 2):
+        if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block:
+            return True
+    return False
