@@ -1,0 +1,204 @@
+"""Rejections (:mod:`.claims`): the attributions that deny or call false a claim, whether a
+rejection takes a claim as its object, and the claim it names.  Split out of ``claims.py``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Attribution, Span
+from . import vocab
+from .context import Context
+from .claim_words import _after_cue, cue_lemma, lemma_in, side_key, variants
+
+
+def rejections(ctx: Context) -> list[Attribution]:
+    """Attributions that reject something: a deny-class cue (deny, dispute, reject, refute,
+    dismiss ...; not "declined to comment" and not "did not deny"), or a statement whose
+    words reject a claim ("that is not true", "called the claim baseless", "there is no
+    evidence")."""
+    weak = vocab.words("cue_classes", "weak_deny")
+    out = []
+    for a in ctx.attributions:
+        if a.negated or ctx.in_headline(a) or side_key(ctx, a) is None:
+            continue
+        classes = ctx.cue_classes(a)
+        if "deny" in classes and cue_lemma(ctx, a) not in weak:
+            if _takes_a_claim(ctx, a):
+                out.append(a)
+        elif classes & {"speech", "writing", "loaded", "deny"} and (_rejection_words(ctx, a)
+                                                                     or _called_false(ctx, a)):
+            out.append(a)
+    return out
+
+
+def _called_false(ctx: Context, attr: Attribution) -> str:
+    """What the attribution's source "called" false in the same sentence, before its own cue:
+    "Sheriff Irwin called the report a lie and said ...", "X, calling the charges baseless,
+    said ..." ("" when nothing): the extract stage makes no attribution of "called ... a lie"."""
+    return ctx.memo("claims.called_false", attr, lambda: _called_false_(ctx, attr))
+
+
+def _called_false_(ctx: Context, attr: Attribution) -> str:
+    if attr.cue is None or attr.source is None:
+        return ""
+    sent = ctx.sentences[ctx.attr_sentence(attr)]
+    between = ctx.text[max(sent.start, attr.source.end):attr.cue.start]
+    words = vocab.phrase_re("contest", "rejection").pattern
+    m = re.search(rf"(?<![\w-])call(?:ed|s|ing)?\s+(?P<np>[^,.;:]{{1,60}}?)\s+{words}", between, re.I)
+    return m.group("np") if m else ""
+
+
+_ADVERB = re.compile(r"(?:\w+ly|again|also|even|still|immediately|publicly|on\s+\w+day|\w+\s+has|\w+\s+had)$")
+_NP_END = re.compile(r"(?<![\w-])(?:of|from|by|as|and|in|on|at|for|with|to|because|after|while|but)(?![\w-])|[,;:.!?\"“”()]")
+
+
+def _takes_a_claim(ctx: Context, rej: Attribution) -> bool:
+    """A deny-class cue rejects a claim when what it takes is one: a that-clause ("denied that
+    ..."), a pronoun or demonstrative ("denied it", "dismissed that suggestion"), a noun for a
+    claim ("rejected the allegations", "dismissed rumors that ..."), or anything at all after
+    deny, dispute, refute, rebut and contradict, except a person given something ("denied
+    Garland a hearing").  "Rejected the offer", "dismissed Gov. Walker" and "disavowed the
+    endorsement" reject no claim."""
+    return ctx.memo("claims.takes_claim", rej, lambda: _takes_a_claim_(ctx, rej))
+
+
+def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
+    if rej.cue is None:
+        return True
+    cue_toks = ctx.tokens_in(rej.cue)
+    if cue_toks and cue_toks[-1].upos == "NOUN":
+        return True  # "his denial", "a rejection of the report": a noun cue names a response
+    after = _after_cue(ctx, rej)[len(ctx.cue_text(rej)):]
+    words = re.findall(r"[\w’'-]+|[^\w\s]", after.lower())
+    while words and _ADVERB.match(words[0]):
+        words = words[1:]
+    if not words:
+        return False
+    nouns = vocab.words("contest", "claim_nouns")
+    if words[0] in ("it", "them"):
+        return True
+    if words[0] in ("that", "this", "these", "those"):
+        # "denied that he ...", "dismissed that": the claim itself; "rejected those days":
+        # a determiner, and its noun decides below
+        sent = ctx.sentences[ctx.attr_sentence(rej)]
+        after = [t for t in sent.tokens if t.start >= rej.cue.end]
+        nxt = after[1] if len(after) > 1 and after[0].text.lower() == words[0] else None
+        if nxt is None or nxt.upos != "NOUN":
+            return True
+    m = _NP_END.search(" ".join(words[:8]))
+    np = " ".join(words[:8])[: m.start()] if m else " ".join(words[:8])
+    if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()
+           if w not in ("that", "this", "these", "those", "it", "them", "they")):
+        return True
+    if named_claim(ctx, rej) is not None:
+        return True   # "rejected criticism from Donald Trump that ...": someone's claim
+    # a noun with a content clause: "rejected criticism from Trump that closing the unit made
+    # the city less safe" ("that" introduces what was said, not a relative clause)
+    sent = ctx.sentences[ctx.attr_sentence(rej)]
+    toks = [t for t in sent.tokens if t.start >= rej.cue.end][:12]
+    for prev, t in zip(toks, toks[1:]):
+        if t.text.lower() == "that" and t.upos == "SCONJ" and any(
+                p.upos == "NOUN" for p in toks[:toks.index(t)]):
+            return True
+    if lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")):
+        # "denied Garland a hearing", "denied him access": a person given (or refused)
+        # something; "denied Russia had ...", "contradicted Trump" are about what was said
+        sent = ctx.sentences[ctx.attr_sentence(rej)]
+        toks = [t for t in sent.tokens if t.start >= rej.cue.end and t.upos != "PUNCT"][:8]
+        if toks and toks[0].text.lower() in ("him", "her", "us", "me"):
+            return False
+        if toks and toks[0].upos == "PROPN" and lemma_in(cue_lemma(ctx, rej), frozenset({"deny"})):
+            rest = [t for t in toks if t.upos != "PROPN"]
+            return bool(rest) and rest[0].upos in ("VERB", "AUX")
+        return True
+    return False
+
+
+def _rejection_words(ctx: Context, attr: Attribution) -> bool:
+    """The attribution's words reject a claim ("That is not true", "called the report
+    false", "there is no evidence"): a rejection phrase that is not an attributive adjective
+    of some other noun ("a false equivalency", "false prophets" reject nothing; "false
+    claims" does)."""
+    return ctx.memo("claims.rejection_words", attr, lambda: _rejection_words_(ctx, attr))
+
+
+def _rejection_words_(ctx: Context, attr: Attribution) -> bool:
+    words = vocab.phrase_re("contest", "rejection")
+    nouns = vocab.words("contest", "claim_nouns")
+    for span in attr.content:
+        text = ctx.span_text(span)
+        for m in words.finditer(text):
+            toks = ctx.tokens_in(Span(span.start + m.start(), span.start + m.end()))
+            t = toks[-1] if toks else None
+            if t is not None and t.deprel == "amod" and t.head:
+                sent = ctx.sentences[ctx.sentence_index_at(t.start)]
+                head = next((h for h in sent.tokens if h.id == t.head), None)
+                if head is not None and (head.lemma or head.text).lower() not in nouns \
+                        and head.text.lower() not in nouns:
+                    continue
+            return True
+    return False
+
+
+def _refers_back(ctx: Context, rej: Attribution) -> bool:
+    """The rejection names what it rejects by a noun or pronoun ("denied the allegations",
+    "Those reports are false", "disputed that account") in its first words."""
+    nouns = vocab.words("contest", "claim_nouns")
+    after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
+    for text in (after, ctx.content_text(rej), _called_false(ctx, rej)):
+        head = re.findall(r"[a-z’']+", text.lower())[:6]
+        if any(w in nouns for w in head):
+            return True
+    # a demonstrative subject: "That is not true," "This never happened"
+    return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|\s+never|\s+did)\b",
+                         ctx.content_text(rej), re.I))
+
+
+_HOLDER = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&-]*|the\s+(?:\w+\s+){0,2}\w+"
+
+
+def named_claim(ctx: Context, rej: Attribution) -> str | None:
+    """Whose claim a rejection reports in its own words, when it names one other than the
+    rejecting side: "rejected Trump's claim", "rebutted Exxon's accusation that ...",
+    "disputed accusations by Exxon Mobil", "rejected criticism from Donald Trump that ...",
+    "disputed the prosecution's timeline".  None when it names no holder."""
+    if rej.cue is None:
+        return None
+    return ctx.memo("claims.named_claim", rej, lambda: _named_claim(ctx, rej))
+
+
+def _named_claim(ctx: Context, rej: Attribution) -> str | None:
+    nouns = vocab.words("contest", "claim_nouns") - vocab.words("names", "pronouns") \
+        - {"it", "them", "they", "those", "this", "that", "these"}
+    noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    after = ctx.text[rej.cue.end:ctx.sentences[ctx.attr_sentence(rej)].end][:200]
+    if "deny" not in ctx.cue_classes(rej) and rej.content:
+        # "said that Cruz's description was false": the claim is the subject of the rejection
+        after = " " + re.sub(r"^\W*(?:that\s+)?", "", ctx.content_text(rej))[:200]
+        if not _rejection_words(ctx, rej):
+            return None
+    m = re.match(rf"\s+(?:\w+ly\s+)?(?:(?:all|both|many|some|several|any)\s+(?:of\s+)?)?(?:the\s+)?"
+                 rf"(?P<h1>{_HOLDER})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})\b"
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){{0,2}}(?:{noun})\s+"
+                 rf"(?:made\s+)?(?:by|from)\s+(?P<h2>[^,;:.()]{{1,80}}?)(?=\s+(?:that|who|which|of|about|over|on|in)\b|[,;:.()]|$)"
+                 # any noun with a holder and a content clause: "criticism from Trump that ..."
+                 rf"|\s+(?:\w+ly\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+(?<!ed)\s+(?:by|from|in)\s+(?P<h3>[^,;:.()]{{1,80}}?)\s+that\s",
+                 after)
+    if not m:
+        return None
+    holder = (m.group("h1") or m.group("h2") or m.group("h3")).strip()
+    if m.group("h2") or m.group("h3"):
+        # "criticism from Republican presidential candidate Donald Trump": the name ends
+        # the description
+        runs = re.findall(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", holder)
+        if runs:
+            holder = runs[-1]
+        elif not re.match(r"(?i)the\s", holder) or len(holder.split()) > 4:
+            return None
+    holder = re.sub(r"^(?:the|a|an)\s+", "", holder, flags=re.I) if holder[:1].islower() else holder
+    if not holder or holder.lower() in vocab.words("names", "pronouns"):
+        return None
+    own = variants(ctx, rej)
+    if holder.lower() in own or {w.lower() for w in holder.split()} & own:
+        return None   # "rejected his own account"
+    return holder
