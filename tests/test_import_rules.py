@@ -9,8 +9,7 @@
   and the pipeline never import a command;
 * ``cli`` imports nothing heavy at import time: no stage, engine or command module;
 * ``errors`` imports nothing;
-* no module in ``attribution/`` is over 400 lines, except those in ``OVERSIZE`` (which can
-  only shrink).
+* no module in ``attribution/`` is over 400 lines.
 """
 from __future__ import annotations
 
@@ -27,10 +26,6 @@ COMMANDS = ("attribution.commands", "attribution.cli", "attribution.__main__")
 RUNNERS = ENGINES + COMMANDS
 
 MAX_LINES = 400
-# Modules still over MAX_LINES, each waiting for its split.  An entry that is no longer over
-# fails test_oversize_modules_are_still_oversize, so this list can only shrink.
-OVERSIZE = {
-            "attribution/check/rules/speakers.py"}
 
 # Lazy imports that close a cycle, each with its reason.  An entry that no longer exists
 # fails test_allowed_lazy_edges_still_exist, so this list can only shrink.
@@ -213,10 +208,4 @@ def _lines(path: Path) -> int:
 def test_no_module_over_400_lines():
     over = sorted(p.relative_to(PACKAGE.parent).as_posix() for p in modules().values()
                   if _lines(p) > MAX_LINES)
-    assert [m for m in over if m not in OVERSIZE] == [], \
-        f"split these modules (at most {MAX_LINES} lines each; see README 'How it works')"
-
-
-def test_oversize_modules_are_still_oversize():
-    root = PACKAGE.parent
-    assert sorted(m for m in OVERSIZE if not (root / m).is_file() or _lines(root / m) <= MAX_LINES) == []
+    assert over == [], f"split these modules (at most {MAX_LINES} lines each; see README 'How it works')"
