@@ -102,6 +102,7 @@ def template_pattern(template: str) -> re.Pattern:
 
 _RULES: dict[str, Rule] = {}  # code -> Rule
 _IDS: dict[str, str] = {}     # id -> code
+_BY_FUNC: dict[Callable, Rule] = {}  # rule function -> Rule
 
 
 def doc_sections(doc: str) -> dict[str, str]:
@@ -182,9 +183,17 @@ def rule(code: str, id: str, severity: Severity, *, messages, needs=frozenset(),
                  _patterns=tuple(template_pattern(m) for m in messages))
         _RULES[code] = r
         _IDS[id] = code
+        _BY_FUNC[func] = r
         return func
 
     return register
+
+
+def message(func: Callable, index: int = 0, /, **fields) -> str:
+    """The message a rule emits: template ``index`` of the ``messages`` its ``@rule``
+    declared, filled in with ``fields``.  A rule writes its message text only there, in its
+    declaration (``message(loaded_cue, 0, word="admitted")``), never again in its body."""
+    return _BY_FUNC[func].messages[index].format(**fields)
 
 
 def _load() -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 from ...model import Attribution, Severity, Span
 from .. import vocab
 from ..context import Context, Hit, SpanIndex, source_anonymity
-from ..registry import rule
+from ..registry import message, rule
 
 
 def is_vague_source(text: str) -> bool:
@@ -114,13 +114,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             where = a.cue or a.content_hull
             hits.append(Span(where.start, where.end))
             yield Hit(where.start, where.end,
-                      f'passive claim with no agent ("{ctx.span_text(where).strip()}"): say who', (a.id,))
+                      message(vague_attribution, 0, cue=ctx.span_text(where).strip()), (a.id,))
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a):
             hits.append(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,
-                      f'vague source "{src}{" " + cue if cue else ""}": name who says it', (a.id,))
+                      message(vague_attribution, 1, source=f"{src} {cue}" if cue else src), (a.id,))
     # hedges on the surface
     hedge_re = vocab.phrase_re("vague", "hedges")
     quoted = SpanIndex(_quoted_spans(ctx))
@@ -142,7 +142,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 span = Span(span.start, s.start + vague_holder.end())
             found.add(span)
             yield Hit(span.start, span.end,
-                      f'"{" ".join(ctx.text[span.start:span.end].split())}" hides the source of the claim: say who')
+                      message(vague_attribution, 2, hedge=" ".join(ctx.text[span.start:span.end].split())))
 
 
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
@@ -243,8 +243,7 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
         if done.overlaps(span):
             continue
         done.add(span)
-        yield Hit(span.start, span.end,
-                  f'"{cue[offset:offset + len(word)]}" editorialises about the speaker; prefer "said"',
+        yield Hit(span.start, span.end, message(loaded_cue, 0, word=cue[offset:offset + len(word)]),
                   (attr.id,))
     rx = vocab.phrase_re("loaded_cue", "phrases")
     for s in ctx.sentences:
@@ -255,5 +254,4 @@ def loaded_cue(ctx: Context) -> Iterator[Hit]:
                 continue
             done.add(span)
             ids = tuple(a.id for a in ctx.attributions if a.cue is not None and a.cue.overlaps(span))
-            yield Hit(span.start, span.end,
-                      f'"{m.group(0)}" editorialises about the speaker; prefer "did not say"', ids)
+            yield Hit(span.start, span.end, message(loaded_cue, 1, phrase=m.group(0)), ids)

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...model import Severity
 from .. import claims, vocab
 from ..context import Context, Hit, mentions
-from ..registry import rule
+from ..registry import message, rule
 from ._quote_text import _has_cue, _is_fragment, _unquoted
 from ._floating import _floating
 
@@ -48,7 +48,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     """
     for start, end, inner, before, attrs in _floating(ctx):
         if not _is_fragment(inner, before):
-            yield Hit(start, end, f'quote with no speaker: "{_snippet(inner)}"', attrs)
+            yield Hit(start, end, message(unattributed_quote, quote=_snippet(inner)), attrs)
 
 
 @rule("ATR104", "quoted-fragment", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
@@ -83,7 +83,7 @@ def quoted_fragment(ctx: Context) -> Iterator[Hit]:
     """
     for start, end, inner, before, attrs in _floating(ctx):
         if _is_fragment(inner, before):
-            yield Hit(start, end, f'quoted words with no clear speaker: "{_snippet(inner)}"', attrs)
+            yield Hit(start, end, message(quoted_fragment, quote=_snippet(inner)), attrs)
 
 
 @rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
@@ -131,8 +131,7 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
             if _answered(ctx, acc, accuser, name, pv, si, resp_sents):
                 continue
             yield Hit(span.start, span.end,
-                      f"accusation by {claims.side_name(ctx, acc)} against {name} with no "
-                      f"response from {name} in the article", (acc.id,))
+                      message(one_sided, accuser=claims.side_name(ctx, acc), accused=name), (acc.id,))
             break  # one finding per accusation
 
 
@@ -238,8 +237,7 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
             continue
         if _sourced_before(ctx, si, covered, documents) or _transcript(ctx, s) or _observed(ctx, s, m):
             continue
-        yield Hit(s.start, s.end, f'figure stated as fact with no source ("{m.group(0).strip()}"): '
-                                  "say whose figure it is")
+        yield Hit(s.start, s.end, message(unsourced_claim, figure=m.group(0).strip()))
 
 
 def _sourced_before(ctx: Context, si: int, covered: set[int], documents: re.Pattern) -> bool:

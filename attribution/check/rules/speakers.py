@@ -7,7 +7,7 @@ from typing import Iterator
 from ...model import Attribution, Severity, Speaker
 from .. import claims, vocab
 from ..context import Context, Hit, source_anonymity
-from ..registry import rule
+from ..registry import message, rule
 from ._people import (
     _NAME_WORD, _by_speaker, _described, _different_people, _name_words, _norm, _reason, _role_holder,
     source_head,
@@ -82,13 +82,12 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         where = first.source or first.cue or ctx.hull(first)
         n = len(attrs)
         what = "claim" if n == 1 else f"{n} claims"
+        source = _snippet(src_text or name)
         if reason:
-            msg = (f'{what} sourced to an unnamed source ("{_snippet(src_text or name)}"); '
-                   f'the article gives a reason for the anonymity: "{_snippet(reason, 70)}"')
+            msg = message(anonymous_source, 1, claims=what, source=source, reason=_snippet(reason, 70))
             sev = Severity.INFO
         else:
-            msg = (f'{what} sourced to an unnamed source ("{_snippet(src_text or name)}"); '
-                   "the article gives no reason for the anonymity")
+            msg = message(anonymous_source, 0, claims=what, source=source)
             sev = None
         yield Hit(where.start, where.end, msg, tuple(a.id for a in attrs), sev)
 
@@ -139,8 +138,7 @@ def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
             return
         what = "role"
     yield Hit(attr.source.start, attr.source.end,
-              f'{what} source "{_snippet(src)}" is not tied to anyone named in the article',
-              (attr.id,))
+              message(unresolved_source, kind=what, source=_snippet(src)), (attr.id,))
 
 
 @rule("ATR203", "missing-affiliation", Severity.INFO, needs={"attributions", "speakers"},
@@ -186,8 +184,8 @@ def missing_affiliation(ctx: Context) -> Iterator[Hit]:
         named = [m for m in sp.mentions if re.search(r"[A-Z]", m.text)
                  and m.text.strip().lower() not in pron]
         where = min(named, key=lambda m: m.start) if named else (first.source or first.cue or ctx.hull(first))
-        yield Hit(where.start, where.end,
-                  f"{sp.name} is quoted without a role or affiliation", tuple(a.id for a in attrs))
+        yield Hit(where.start, where.end, message(missing_affiliation, name=sp.name),
+                  tuple(a.id for a in attrs))
 
 
 @rule("ATR204", "name-inconsistency", Severity.WARNING, needs={"speakers"}, status="preview",
@@ -268,8 +266,7 @@ def name_inconsistency(ctx: Context) -> Iterator[Hit]:
             first, later = (w1, w2) if p1 <= p2 else (w2, w1)
             at = max(p1, p2)
             line, _ = ctx.resolved.document.source.line_col(min(p1, p2))
-            yield Hit(at, at + len(later),
-                      f'"{later}" here but "{first}" on line {line}: the same name spelt two ways')
+            yield Hit(at, at + len(later), message(name_inconsistency, later=later, first=first, line=line))
 
 
 @rule("ATR205", "contested-claim", Severity.WARNING, needs={"attributions", "speakers"},
@@ -316,15 +313,14 @@ def contested_claim(ctx: Context) -> Iterator[Hit]:
         more = len(d.claims) + len(d.rejections) - 2
         ids = tuple(a.id for a in sorted((*d.claims, *d.rejections), key=lambda a: ctx.hull(a).start))
         if not d.claims:   # the rejection reports the claim itself: "rebutted Exxon's accusation"
-            yield Hit(h.start, h.end,
-                      f'{claims.side_name(ctx, rej)} {_snippet(ctx.cue_text(rej) or "disputes", 20)}: '
-                      f'"{_snippet(ctx.content_text(rej))}", rejecting a claim by {d.holder}'
-                      + (f" (and {more + 1} more)" if more + 1 > 0 else ""), ids)
+            yield Hit(h.start, h.end, message(
+                contested_claim, 3 if more + 1 > 0 else 2, other_side=claims.side_name(ctx, rej),
+                other_cue=_snippet(ctx.cue_text(rej) or "disputes", 20),
+                rejection=_snippet(ctx.content_text(rej)), holder=d.holder, n=more + 1), ids)
             continue
         claim = d.claims[0]
-        yield Hit(h.start, h.end,
-                  f'{claims.side_name(ctx, claim)} {_snippet(ctx.cue_text(claim) or "claims", 20)}: '
-                  f'"{_snippet(ctx.content_text(claim))}"; {claims.side_name(ctx, rej)} '
-                  f'{_snippet(ctx.cue_text(rej) or "disputes it", 20)}: '
-                  f'"{_snippet(ctx.content_text(rej))}"' + (f" (and {more} more)" if more > 0 else ""),
-                  ids)
+        yield Hit(h.start, h.end, message(
+            contested_claim, 1 if more > 0 else 0, side=claims.side_name(ctx, claim),
+            cue=_snippet(ctx.cue_text(claim) or "claims", 20), claim=_snippet(ctx.content_text(claim)),
+            other_side=claims.side_name(ctx, rej), other_cue=_snippet(ctx.cue_text(rej) or "disputes it", 20),
+            rejection=_snippet(ctx.content_text(rej)), n=more), ids)
