@@ -303,7 +303,7 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
     has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads for t in toks)
     if has_name and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
         return "name"
-    if head.text.lower() in lexicon.anonymous_nouns or head.lemma.lower() in lexicon.anonymous_nouns:
+    if people.unnamed_head(head.text) or people.unnamed_head(head.lemma):
         det = [t.text.lower() for t in toks if t.deprel == "det" and t.head == head.id]
         # a proper noun that only modifies the noun ("an SDF commander", "a Pentagon
         # official") names the affiliation, not the person; a name is the head's

@@ -26,7 +26,6 @@ class Lexicon:
     verbs: Mapping[str, frozenset[str]]       # lemma (possibly "point out") -> classes
     nouns: frozenset[str]
     multiword: tuple[str, ...]                # "according to", "told reporters", ...
-    anonymous_nouns: frozenset[str]          # extract's unnamed-source heads (see cues.toml)
     forms: Mapping[str, str] = field(default_factory=FrozenDict)   # surface form -> lemma
     frames: Mapping[str, frozenset[str]] = field(default_factory=FrozenDict)   # [frames]: name -> words
 
@@ -60,9 +59,6 @@ class Lexicon:
         lemma = self.forms.get(w)
         return lemma if lemma in self.verbs else None
 
-    def is_anonymous_noun(self, word: str) -> bool:
-        return word.lower() in self.anonymous_nouns
-
 
 def build_lexicon(raw: str, path: str | Path = "cues.toml", extra_cues: Iterable[str] = ()) -> Lexicon:
     """Build a :class:`Lexicon` from TOML text (strictly validated), plus ``extra_cues`` (from the
@@ -94,7 +90,6 @@ def build_lexicon(raw: str, path: str | Path = "cues.toml", extra_cues: Iterable
         verbs=FrozenDict((k, frozenset(v)) for k, v in verbs.items()),
         nouns=frozenset(data["nouns"]["noun"]),
         multiword=tuple(sorted(data["multiword"]["cues"], key=lambda s: (-len(s), s))),
-        anonymous_nouns=frozenset(data["anonymous"]["nouns"]),
         forms=FrozenDict(forms),
         frames=FrozenDict((k, frozenset(v)) for k, v in data["frames"].items()),
     )

@@ -48,6 +48,14 @@ class People:
     max_title: int = 1
     max_role: int = 1
 
+    def unnamed_head(self, word: str) -> bool:
+        """A head noun that stands for an unnamed source when no name comes with it ("an
+        official", "a senator", "authorities"): an [anonymous] noun or insider, or a one-word
+        role.  Extract's source kind "anonymous" asks this; resolve's :func:`anonymity` then
+        decides individual or group."""
+        w = word.lower()
+        return w in self.anonymous_nouns or w in self.anonymous_insiders or (w,) in self.roles
+
     def same_role(self, a: str | None, b: str | None) -> bool:
         if not a or not b:
             return False

@@ -98,8 +98,6 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "forms": Section(open_keys=CUE_WORDS, required=False),
         "nouns": Section(FrozenDict(noun=Shape(cue=True, fold=str, required=False))),
         "multiword": Section(FrozenDict(cues=Shape(cue=True, fold=str, required=False))),
-        "anonymous": Section(FrozenDict(nouns=Shape(cue=True, one_word=True, fold=str, required=False)),
-                             required=False),
         "frames": Section(FrozenDict.of_keys(FRAMES, Shape(fold=str)), required=False),
     }),
     "people.toml": FrozenDict({

@@ -106,6 +106,12 @@ def test_negated_cue(parser):
     ("An SDF commander said the convoy had been delayed.", "anonymous"),
     ("Pentagon spokesman John Kirby said the convoy had been delayed.", "name"),
     ("The SDF commander said the convoy had been delayed.", "role"),
+    # one list of unnamed-source nouns (people.toml), shared with resolve: "authorities" and
+    # an unnamed "senator" are unnamed sources for extract too (issue 13: extract read a list
+    # of its own, and called "Authorities" a role)
+    ("Authorities said the convoy had been delayed.", "anonymous"),
+    ("A senator said the convoy had been delayed.", "anonymous"),
+    ("A Clinton ally said the convoy had been delayed.", "anonymous"),
 ])
 def test_source_kind_of_affiliated_unnamed_sources(parser, sentence, kind):
     text, atts = run(parser, sentence)
