@@ -236,3 +236,44 @@ def test_the_next_sentences_reason_belongs_to_its_own_source(parser):
     found = {f.message.split('"')[1]: f.severity.value for f in _audit(parser, text).findings
              if f.rule == "anonymous-source"}
     assert found["A senior official"] == "warning"
+
+
+def test_a_vague_source_of_two_cues_gives_one_finding(parser):
+    text = ("The port authority voted on Tuesday to extend the night shifts at the container terminal.\n\n"
+            "At a closed meeting of the neighborhood council, some residents complained about the noise "
+            "and said they had lost patience with the authority.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["some residents"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We have a board that is deaf to us, totally deaf. They\'re deaf," Marta Kowal said at a rally on '
+    'Friday, adding that she believed the board had already signed the contract.\n',
+    '"We have a board that is deaf to us, totally deaf. They\'re deaf," said Marta Kowal, a tenant '
+    'organizer, adding that she believed the board had already signed the contract.\n',
+])
+def test_adding_after_a_quote_is_the_speakers_not_a_word_of_the_quote(parser, text):
+    report = _audit(parser, text)
+    src = report.source.text
+    adding = [a for a in report.resolved.attributions if a.cue and src[a.cue.start:a.cue.end] == "adding"]
+    assert len(adding) == 1 and src[adding[0].source.start:adding[0].source.end].startswith("Marta Kowal")
+    assert report.resolved.speaker(adding[0].speaker).name == "Marta Kowal"
+    assert _flagged(report, "vague-attribution") == []
+
+
+def test_shares_of_respondents_are_the_polls_figures_and_the_unnamed_poll_is_vague(parser):
+    text = ("Voters in the state are divided on the governor's tax plan, an exit poll showed.\n\n"
+            "About two-thirds of Republican voters in all three counties support the plan, but majorities "
+            "in all three say they want the cut delayed. Forty percent of independents said the plan "
+            "favors the wealthy. Most analysts say the plan will pass.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["an exit poll", "Most analysts"]
+
+
+def test_a_hedge_in_the_writers_aside_inside_a_paraphrase_hides_its_source(parser):
+    text = ('In the interview, Ortiz refers to the developer, who is supposedly his oldest friend, as '
+            '"Mr. Kane," while Kane calls him "Ray."\n')
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["supposedly"]
+
+
+def test_a_hedge_in_a_named_speakers_claim_is_theirs(parser):
+    text = "Police Chief Tom Hale said the suspect had allegedly stolen two cars from the lot.\n"
+    assert _flagged(_audit(parser, text), "vague-attribution") == []

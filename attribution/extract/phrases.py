@@ -220,7 +220,18 @@ def _participle_subject(tree: Tree, v: Token) -> list[int]:
         gov = tree.sent.token(v.head)
     if gov.id > v.id:
         return []
-    subj = [c for c in tree.children(gov.id) if c.deprel in ("nsubj", "csubj") and c.id < gov.id]
+    if any(toks[i - 1].text in QUOTE_END for i in range(gov.id + 1, v.id)):
+        # the clause hung on is a quotation ('"They're deaf," Kowal said at a rally, adding
+        # that ...'): the speaker is the subject of the cue after the quote, never a word of it
+        gov = next((c for c in tree.children(gov.id) if c.deprel == "parataxis" and gov.id < c.id < v.id
+                    and any(k.deprel == "nsubj" for k in tree.children(c.id))), None)
+        if gov is None:
+            return []
+    subj = [c for c in tree.children(gov.id) if c.deprel in ("nsubj", "csubj")
+            and (c.id < gov.id or gov.deprel == "parataxis")]  # '"...," said Kowal, adding'
+    if gov.deprel == "parataxis" and subj and subj[0].id > gov.id:
+        ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
+        return ids if ids and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25 and ids[-1] < v.id else []
     if not subj:
         return []
     ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))

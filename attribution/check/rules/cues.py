@@ -30,10 +30,16 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     if sp is not None and sp.kind != "anonymous":
         return False
     vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
-    if vague and (_respondents(src) or _POLL_FIGURE.search(ctx.content_text(a))) and _names_a_poll(ctx.text):
-        return False  # "26 percent of Democrats say", "Trump supporters say by 55%-41%" in a
-        # story about a named poll: its figures
+    if vague and _respondents(src) and _POLL_WORD.search(ctx.text):
+        return False  # "36 percent of Democrats said", "majorities in all five say" in a story
+        # that reports a poll: the poll's figures (the poll is the source, flagged if unnamed)
+    if vague and _POLL_FIGURE.search(ctx.content_text(a)) and _names_a_poll(ctx.text):
+        return False  # "Trump supporters say by 55%-41%" in a story about a named poll
     return vague
+
+
+# a poll or survey anywhere in the article ("exit polls", "the survey", "those surveyed")
+_POLL_WORD = re.compile(r"\b(?:poll|survey)(?:s|ed|ing)?\b", re.I)
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
@@ -63,18 +69,33 @@ def _respondents(src: str) -> bool:
     from ...resolve import load_people, unnamed_share
 
     low = src.lower()
-    return unnamed_share(load_people(), src) or bool(re.search(
+    people = load_people()
+    words = re.findall(r"[a-z]+", low)
+    # a share of a population standing alone ("majorities in all five", "half among Democrats"),
+    # not a quantifier before a noun ("most analysts")
+    share = bool(words) and (words[0] in people.anonymous_collectives or
+                             re.sub(r"ies$", "y", words[0]) in people.anonymous_collectives) and \
+        (len(words) == 1 or words[1] in ("of", "in", "among"))
+    return share or unnamed_share(people, src) or bool(re.search(
         r"\b(?:voters|respondents|americans|adults|likely voters)\b", low))
 
 
-def _in_named_content(ctx: Context, span: Span, *, quotes_only: bool = False) -> bool:
+def _in_named_content(ctx: Context, span: Span) -> bool:
+    """The hedge is in what a named speaker said ("Chief Hale said the suspect had allegedly
+    stolen two cars": the chief's), unless it is in an aside of the writer's inside it, a
+    relative clause after a comma ("the candidate, who is supposedly his friend")."""
     for a in ctx.attributions:
         sp = ctx.speaker(a)
         if sp is None or sp.kind == "anonymous":
             continue
-        if any(c.contains(span) for c in a.content) and (not quotes_only or a.type != "indirect"):
-            return True
+        for c in a.content:
+            if c.contains(span) and not _ASIDE.search(ctx.text[c.start:span.start]):
+                return True
     return False
+
+
+# a non-restrictive relative clause up to the hedge: the writer's description, not the speaker's claim
+_ASIDE = re.compile(r"[,(\u2014\u2013]\s*(?:who|which|whose)\b[^,;()\u2014\u2013\"“”]*$", re.I)
 
 
 @rule("ATR301", "vague-attribution", Severity.WARNING, needs={"attributions", "speakers"},
@@ -103,10 +124,15 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     ```
     """
     hits: list[Span] = []
+    quoted = SpanIndex(_quoted_spans(ctx))
+    flagged = SpanIndex([])  # vague sources flagged so far: one finding per mention
     # attributions to vague groups, and agentless passives
     for a in ctx.attributions:
         if ctx.in_headline(a):
             continue  # the body says it again, with its source
+        if a.source is not None and (flagged.overlaps(a.source) or quoted.contains(a.source)):
+            continue  # "some senators vented ... and said": one finding for the mention; a
+            # source inside quotation marks is the speaker's words, not the article's source
         src = ctx.span_text(a.source).strip()
         sp = ctx.speaker(a)
         named = sp is not None and sp.kind == "person"
@@ -118,12 +144,12 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a):
             hits.append(a.source)
+            flagged.add(a.source)
             cue = ctx.cue_text(a).strip()
             yield Hit(a.source.start, a.source.end,
                       message(vague_attribution, 1, source=f"{src} {cue}" if cue else src), (a.id,))
     # hedges on the surface
     hedge_re = vocab.phrase_re("vague", "hedges")
-    quoted = SpanIndex(_quoted_spans(ctx))
     found = SpanIndex(hits)  # what is flagged so far (a long document: not a scan of every hit)
     for s in ctx.sentences:
         text = ctx.text[s.start:s.end]
