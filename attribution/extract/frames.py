@@ -109,6 +109,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     origin = "reported"
     src: list[int] = []
     passive = False
+    told = False  # a passive cue whose subject was told, not the speaker
     # raising and non-statements: "is said to have", "declined to comment"
     nxt = toks[v.id].text.lower() if v.id < n else ""
     if lem == "say" and nxt == "to":
@@ -171,6 +172,10 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 content = list(range(k, end + 1))
         if content is not None:
             src = _participle_subject(tree, v) or _subject_ids(tree, v)
+            if src and _passive_voice(tree, v) and lem not in FRAMES["passive_speakers"]:
+                # "Staff were told that ...", "Members were sworn to secrecy": the subject of a
+                # passive cue is who was told, not who spoke; the source is a by-agent or nobody
+                src, passive, told = [], True, True
             if not src and v.text.lower().endswith("ing"):
                 src = _first_subject(tree, v.id, in_quote)
                 verb = next((i for i in src if toks[i - 1].upos in ("VERB", "AUX") and toks[i - 1].xpos in FINITE), None)
@@ -220,6 +225,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    if told and passive and not any(toks[i - 1].text.lower() == "that" for i in content[:1]) and \
+            not any(c.deprel.split(":")[0] == "ccomp" for c in tree.children(v.id)):
+        passive = False  # "were sworn to secrecy", "aren't admitted until ...": no statement hidden
     if len(src) == 1 and toks[src[0] - 1].text.lower() == "it" and v.id >= 2 and (
             toks[v.id - 2].lemma.lower() == "be" or toks[v.id - 2].upos == "AUX") and v.xpos == "VBN":
         src, passive = [], True  # "It was reported that ...": no source
@@ -250,6 +258,21 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 source_head=_head_of(tree, src_set) if src_set else None,
                 source_ids=tuple(sorted(src_set)), negated=_negated(tree, v) or _neg_surface(toks, v),
                 passive_agentless=passive and not src_set)
+
+
+def _passive_voice(tree: Tree, v: Token) -> bool:
+    """A cue in the passive voice with its own passive subject ("were told", "was warned",
+    "had been promised"), not a participle that only modifies a clause ("... , saying")."""
+    if v.xpos != "VBN":
+        return False
+    kids = tree.children(v.id)
+    if any(c.deprel in ("nsubj:pass", "aux:pass") for c in kids):
+        return True
+    toks = tree.sent.tokens
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("ADV", "PART"):
+        j -= 1  # "were also told", "was not told"
+    return j >= 1 and toks[j - 1].lemma.lower() in ("be", "get") and toks[j - 1].upos == "AUX"
 
 
 def _strip_dateline(toks, ids: list[int]) -> list[int]:

@@ -124,6 +124,33 @@ def test_agentless_passive(parser):
     assert a.source is None and a.passive_agentless
 
 
+@pytest.mark.parametrize("sentence, content, hidden", [
+    # the subject of a passive cue was told, warned or sworn: it never speaks
+    ("Night-shift nurses were told that the ward would close in June.", "ward would close", True),
+    ("Two county clerks were warned that the audit would find gaps.", "audit would find gaps", True),
+    ("Members of the rowing club were sworn to secrecy about the guest list.", "secrecy", False),
+])
+def test_passive_cue_subject_is_not_the_source(parser, sentence, content, hidden):
+    text, atts = run(parser, sentence)
+    for a in atts:
+        if any(content in text[s.start:s.end] for s in a.content):
+            assert a.source is None, view(text, a)
+            assert a.passive_agentless is hidden, view(text, a)  # a statement whose source is hidden
+
+
+def test_passive_quote_keeps_its_speaker(parser):
+    text, atts = run(parser, "The harbour master was quoted as saying the pier was unsafe.")
+    a = find(text, atts, "pier was unsafe")
+    assert a.source is not None and "harbour master" in text[a.source.start:a.source.end], view(text, a)
+
+
+def test_subject_of_a_subordinate_clause_leaves_out_its_conjunction(parser):
+    text, atts = run(parser, "The council vote was delayed after the town's former treasurer said "
+                             "the accounts had not been audited.")
+    a = find(text, atts, "accounts had not been audited")
+    assert text[a.source.start:a.source.end] == "the town's former treasurer", view(text, a)
+
+
 def test_no_attributions_in_plain_narrative_or_byline(parser):
     text, atts = run(parser, "By John Smith\n\nThe river rose overnight and the bridge closed at noon.\n")
     assert atts == []
