@@ -301,8 +301,11 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
     if any(t.ner.endswith("ORG") for t in toks) or norm(head.text) in people.org_heads:
         return "organization"
     has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads for t in toks)
-    if has_name and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
-        return "name"
+    described = head.upos == "NOUN" and head.text.islower() and (
+        people.unnamed_head(head.text) or people.unnamed_head(head.lemma)) and all(
+        t.deprel.split(":")[0] in ("compound", "amod") for t in toks if t.upos == "PROPN")
+    if has_name and not described and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
+        return "name"  # (not "one Trump confidant": a name that only modifies a person noun)
     if people.unnamed_head(head.text) or people.unnamed_head(head.lemma):
         det = [t.text.lower() for t in toks if t.deprel == "det" and t.head == head.id]
         # a proper noun that only modifies the noun ("an SDF commander", "a Pentagon

@@ -30,6 +30,8 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     shared = bool(re.search(r"^(?:[A-Z][\w.'’-]*\s+)+(?:and|&)\s+[A-Z]", name.strip()))
     head = None
     for w in words:
+        if w == "and" and head is not None and not _noun(people, head):
+            continue  # "current and former officials", "past and present employees": one head
         if w in people.anonymous_head_cut and head is not None and not (shared and w == "and"):
             break  # "White House and Pentagon spokesmen": one head for both names
         head = w
@@ -48,7 +50,12 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     possessed = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or words[0] in _POSSESSIVE
     definite = words[0] in ("the", "this", "that", "these", "those", "both") or (
         words[0] == "all" and len(words) > 2 and words[1] in _COUNTS)  # "all three candidates"
+    if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
+            and not definite and not possessed:
+        return "group"  # "official figures suggest", "a memo to board members": unnamed evidence, no person
     if head in people.anonymous_insiders:
+        if plural and words[0] in _BROAD and not definite:
+            return "group"  # "many Democratic officials say", "most insiders": a broad share, a vague collective
         return "person"
     if possessed and plural and not agents and not definite:
         # "his critics", "Mr. Rubio's supporters", "Trump's allies": whose they are does not
@@ -70,6 +77,16 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())
+# quantifiers that make any plural a broad share of a population ("many officials", "most
+# insiders"), not a handful of individuals ("two officials", "several aides")
+_BROAD = frozenset(["many", "most"])
+
+
+def _noun(people: People, word: str) -> bool:
+    """A word that can head a source description (a person noun or any plural), as opposed
+    to a modifier coordinated with another ("current and former", "past and present")."""
+    return (word in people.anonymous_nouns or word in people.anonymous_insiders or (word,) in people.roles
+            or (word.endswith("s") and not word.endswith("ss")))
 # possessive determiners: "his critics" belong to someone without being identified
 _POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 

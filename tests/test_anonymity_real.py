@@ -1,0 +1,58 @@
+"""Who is an unnamed individual (anonymous-source) and who a vague group (vague-attribution):
+the resolve stage decides once (Speaker.anonymity), on realistic news wording written for
+these tests."""
+from __future__ import annotations
+
+import pytest
+
+from .test_sourcing_real import _audit, _flagged
+
+pytestmark = pytest.mark.stanza
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # coordinated modifiers share one head: these are insiders, not a crowd
+    ("Current and former officials said the port authority had ignored three safety audits.",
+     "Current and former officials"),
+    ("Four past and present employees told the newspaper that managers had hidden the losses.",
+     "Four past and present employees"),
+    # a name that only modifies a person noun names whose confidant, not who speaks
+    ("One Ortega confidant said the governor would not seek a third term.", "One Ortega confidant"),
+    ("Close associates of the mayor said he had decided not to run again.", "Close associates of the mayor"),
+])
+def test_unnamed_insiders_are_anonymous_sources(parser, sentence, source):
+    report = _audit(parser, sentence + "\n")
+    assert _flagged(report, "anonymous-source") == [source]
+    assert _flagged(report, "vague-attribution") == []
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a broad share of officials is a vague collective; a count of them is not
+    ("Many county officials say they expect the school levy to pass in November.", "Many county officials"),
+    # unnamed evidence is vague, and no person
+    ("Official data suggest that exports of canned fish fell by a third in March.", "Official data"),
+])
+def test_a_broad_share_or_unnamed_evidence_is_a_vague_group(parser, sentence, source):
+    report = _audit(parser, sentence + "\n")
+    assert _flagged(report, "anonymous-source") == []
+    assert _flagged(report, "vague-attribution") == [source]
+
+
+def test_a_count_of_officials_stays_anonymous_and_a_definite_report_is_neither(parser):
+    from attribution.resolve import anonymity, load_people
+
+    people = load_people()
+    assert anonymity(people, "several county officials", True) == "person"
+    assert anonymity(people, "many county officials", True) == "group"
+    assert anonymity(people, "the report", False) is None
+    assert anonymity(people, "critics and supporters of the levy", True) == "group"
+    assert anonymity(people, "Democrats and Republicans", True) == "group"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Staff at the clinic were told that the night ward would close in June.",
+    "Members of the rowing club were sworn to secrecy about the guest list.",
+    "The council vote was delayed after the town's former treasurer said the accounts had not been audited.",
+])
+def test_who_was_told_or_a_clause_opener_is_no_anonymous_source(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "anonymous-source") == []
