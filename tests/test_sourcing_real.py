@@ -277,3 +277,27 @@ def test_a_hedge_in_the_writers_aside_inside_a_paraphrase_hides_its_source(parse
 def test_a_hedge_in_a_named_speakers_claim_is_theirs(parser):
     text = "Police Chief Tom Hale said the suspect had allegedly stolen two cars from the lot.\n"
     assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("And surveys of Iowa Republican caucus-goers late last week indicated that a third of them were "
+     "still undecided.", "And surveys of Iowa Republican caucus-goers"),
+    ("Polls in New Hampshire show the governor trailing by nine points.", "Polls in New Hampshire"),
+    ("Multiple reports reveal that the foundation took money from foreign governments.", "Multiple reports"),
+])
+def test_unnamed_polls_and_reports_described_by_place_or_population_are_vague(parser, sentence, source):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A poll by Harmon University shows the governor trailing by nine points.",
+    "A Harmon University poll of Iowa voters shows the governor trailing by nine points.",
+])
+def test_a_poll_whose_maker_is_named_is_not_vague(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
+
+
+def test_what_a_group_calls_something_is_a_name_not_a_claim(parser):
+    text = ('The late bus, which students call "the Night Owl," leaves Riverton High at 5:15 p.m. '
+            'Critics call the contract "a giveaway to a friend of the board."\n')
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Critics"]

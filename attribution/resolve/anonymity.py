@@ -110,13 +110,24 @@ def unnamed_share(people: People, name: str) -> bool:
 
 
 def unnamed_evidence(people: People, name: str) -> bool:
-    """A description of unnamed evidence as a source ("exit polls", "one global index"):
-    no capitalised word after its first, no definite article, an evidence head noun."""
+    """A description of unnamed evidence as a source ("exit polls", "one global index", "surveys
+    of New Hampshire voters", "polls in Iowa", "multiple reports"): an evidence head noun, no
+    definite article, no capitalised word before the head (after the first) and no maker named
+    after it ("a poll by Quinnipiac University", "a survey for CNN")."""
     words = name.split()
-    if not words or words[0].lower() in ("the", "this", "that", "these", "those") or \
-            any(w[:1].isupper() for w in words[1:]):
+    if words and words[0].lower() in ("and", "but", "or", "yet"):
+        words = words[1:]  # "And surveys of ... indicated": the conjunction opens the sentence
+    if not words or words[0].lower() in ("the", "this", "that", "these", "those"):
         return False
-    return _norm(re.sub(r"[^\w-]", "", words[-1])) in people.anonymous_evidence
+    head = len(words)
+    for i, w in enumerate(words[1:], 1):
+        if _norm(re.sub(r"[^\w-]", "", w)) in people.anonymous_head_cut:
+            head = i  # "surveys of New Hampshire voters", "polls in Iowa": the population or place
+            break
+    if any(w[:1].isupper() for w in words[1:head]) or \
+            re.search(r"\b(?:by|for|from)\s+(?:the\s+)?[A-Z]", " ".join(words[head:])):
+        return False  # "a Quinnipiac poll", "a poll by Quinnipiac University": the maker is named
+    return _norm(re.sub(r"[^\w-]", "", words[head - 1])) in people.anonymous_evidence
 
 
 def description_head(name: str, people: People | None = None) -> str | None:

@@ -66,10 +66,12 @@ _POLL_FIGURE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s?(?:-|to)\s?\d+|\bby\s+\d+(?:\s
 def _respondents(src: str) -> bool:
     """A source that is a poll's respondents: a share ("52 percent of registered voters", "a
     majority of Democrats") or voters, respondents, Americans."""
-    from ...resolve import load_people, unnamed_share
+    from ...resolve import load_people, unnamed_evidence, unnamed_share
 
     low = src.lower()
     people = load_people()
+    if unnamed_evidence(people, src):
+        return False  # "surveys of New Hampshire voters indicated": the poll itself
     words = re.findall(r"[a-z]+", low)
     # a share of a population standing alone ("majorities in all five", "half among Democrats"),
     # not a quantifier before a noun ("most analysts")
@@ -142,7 +144,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(where.start, where.end,
                       message(vague_attribution, 0, cue=ctx.span_text(where).strip()), (a.id,))
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
-                _vague_group(ctx, a, sp, src) and ctx.states(a):
+                _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a):
             hits.append(a.source)
             flagged.add(a.source)
             cue = ctx.cue_text(a).strip()
@@ -174,6 +176,15 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
 # clause picks out a group; it sources no claim of the article's
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
+
+
+def _naming(ctx: Context, a: Attribution) -> bool:
+    """"call" before a short quoted name ('the late bus, which students call "the Night Owl,"'):
+    a naming, not a claim ("critics call the plan a giveaway" is one)."""
+    if a.cue is None or (a.cue_lemma or "").lower() != "call":
+        return False
+    m = re.match(r"\s*[\"“]([^\"“”]{1,60})[\"”]", ctx.text[a.cue.end:a.cue.end + 70])
+    return m is not None and len(m.group(1).split()) <= vocab.vocab()["terms"]["max_words"]
 
 
 def _passive_claim(ctx: Context, a: Attribution) -> bool:
