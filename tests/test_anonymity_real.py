@@ -56,3 +56,22 @@ def test_a_count_of_officials_stays_anonymous_and_a_definite_report_is_neither(p
 ])
 def test_who_was_told_or_a_clause_opener_is_no_anonymous_source(parser, sentence):
     assert _flagged(_audit(parser, sentence + "\n"), "anonymous-source") == []
+
+
+def test_the_person_names_again_the_unnamed_individual_mentioned_last(parser):
+    text = ("A longtime adviser to the governor, who requested anonymity to speak freely, said the "
+            'campaign was short of money. "We have a lot of work to do," the person added.\n\n'
+            "A senior diplomat said the talks on the fishing treaty would resume in May. The source "
+            "said both sides wanted a deal before the summer.\n")
+    report = _audit(parser, text)
+    src = report.source.text
+    by_source = {}
+    for a in report.resolved.attributions:
+        if a.source is not None:
+            by_source[src[a.source.start:a.source.end]] = report.resolved.speaker(a.speaker)
+    assert by_source["the person"].name == "a longtime adviser to the governor"
+    assert by_source["the person"].anonymity == "person"
+    assert by_source["The source"].name == "a senior diplomat"
+    found = {src[f.start:f.end].split(",")[0]: len(f.attributions) for f in report.findings
+             if f.rule == "anonymous-source"}
+    assert found == {"A longtime adviser to the governor": 2, "A senior diplomat": 2}

@@ -146,6 +146,11 @@ class Descriptions:
                         e.key == key or (role and self.people.same_role(e.role, role) and not e.plural)
                         or _back_reference(words, e.name)):
                     best = e
+            if best is None and _generic_reference(self.people, words):
+                # the unnamed individual mentioned last before it
+                last = [(max(o for o, _ in e.mentions if o < head_token.start), e.order, e) for e in self.entities
+                        if e.kind == "anonymous" and not e.plural and any(o < head_token.start for o, _ in e.mentions)]
+                best = max(last, key=lambda x: (x[0], x[1]))[2] if last else None
             if best is not None:
                 return best
         for e in self.entities:
@@ -215,3 +220,9 @@ def _back_reference(words: list[str], earlier: str) -> bool:
 
     rest = [w for w in words[1:] if w not in ("two", "three", "four", "same")]
     return len(rest) == 1 and description_head(earlier) == rest[0]
+
+
+def _generic_reference(people, words: list[str]) -> bool:
+    """A bare "the person", "the source": names again an unnamed individual however the
+    article first described them (people.toml [anonymous] generic)."""
+    return len(words) == 2 and words[1] in people.anonymous_generic

@@ -42,6 +42,7 @@ class People:
     anonymous_phrases: tuple[str, ...]
     anonymous_head_cut: frozenset[str]       # words ending a description before its head
     anonymous_modifiers: frozenset[str]
+    anonymous_generic: frozenset[str]        # heads that name any unnamed individual again ("the person")
     reasons: tuple[str, ...]
     reasons_why: tuple[str, ...]          # what says why a source is unnamed
     pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
@@ -74,6 +75,7 @@ _WORD_SETS = FrozenDict(
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
     anonymous_collectives=("anonymous", "collectives"), anonymous_evidence=("anonymous", "evidence"),
     anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
+    anonymous_generic=("anonymous", "generic"),
 )
 
 

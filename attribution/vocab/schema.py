@@ -108,7 +108,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                      "place_heads"), NAMES)),
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties", "capitalised"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "phrases",
-                                                 "head_cut", "modifiers", "reasons", "why"), NAMES)),
+                                                 "head_cut", "modifiers", "reasons", "why", "generic"), NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
     }),
     "rules.toml": FrozenDict({
