@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 
 class Severity(str, enum.Enum):
+    """A finding's level (the JSON contract's ``findings[].severity``)."""
+
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -23,6 +25,53 @@ class Severity(str, enum.Enum):
     @property
     def rank(self) -> int:
         return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class AttributionType(enum.StrEnum):
+    """How much of an attribution's content is inside quotation marks (``attributions[].type``)."""
+
+    DIRECT = "direct"      # all of it
+    MIXED = "mixed"        # part of it
+    INDIRECT = "indirect"  # none of it: reported speech
+
+
+class SpeakerKind(enum.StrEnum):
+    """What a speaker is (``speakers[].kind``); resolve decides it."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ANONYMOUS = "anonymous"  # nobody named: "a city official", "critics", "exit polls"
+
+
+class Confidence(enum.StrEnum):
+    """How sure resolve is of an attribution's speaker link (``attributions[].confidence``)."""
+
+    HIGH = "high"  # the source names the speaker, or is the speaker's own description
+    LOW = "low"    # a pronoun or role noun tied to someone named far from it (or only after it)
+
+
+class Anonymity(enum.StrEnum):
+    """For an anonymous speaker, resolve's one decision of what kind of unnamed source it is."""
+
+    PERSON = "person"  # an unnamed individual or insider: "a spokesman", "officials"
+    GROUP = "group"    # a vague collective: "critics", "many economists"
+
+
+class SourceKind(enum.StrEnum):
+    """What extract saw in an attribution's source phrase (before resolve)."""
+
+    NAME = "name"
+    PRONOUN = "pronoun"
+    ROLE = "role"
+    ORGANIZATION = "organization"
+    ANONYMOUS = "anonymous"
+
+
+def _coerce(obj, name: str, enum_type) -> None:
+    """Store ``obj.name`` as a member of ``enum_type`` (a plain string of its value is accepted)."""
+    value = getattr(obj, name)
+    if value is not None and type(value) is not enum_type:
+        object.__setattr__(obj, name, enum_type(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,27 +202,33 @@ class Mention:
 class Attribution:
     """A direct quote or reported claim.
 
-    ``type`` is ``direct`` (all content inside quote marks), ``mixed`` (part
-    quoted) or ``indirect``.  ``content`` lists the exact pieces (a quote split
+    ``type`` is :class:`AttributionType`: ``direct`` (all content inside quote marks),
+    ``mixed`` (part quoted) or ``indirect``.  Kinds given as plain strings are stored as
+    their enum members.  ``content`` lists the exact pieces (a quote split
     by its cue has two); ``content_hull`` spans all of them.
     """
 
     id: str
-    type: str
+    type: AttributionType
     content: tuple[Span, ...]
     cue: Span | None
     source: Span | None
     sentence: int                   # index of the sentence holding the cue (or the content)
     cue_lemma: str | None = None
     cue_classes: frozenset[str] = frozenset()  # from the cue lexicon: neutral, loaded, accuse, deny, ...
-    source_kind: str | None = None  # name | pronoun | role | organization | anonymous | None
+    source_kind: SourceKind | None = None
     speaker: str | None = None      # Speaker.id after resolution
     negated: bool = False           # "did not say"
     passive_agentless: bool = False  # "it was reported that ..." with no agent
     # how sure resolve is of ``speaker``: "high" when the source names the speaker (or is the
     # speaker's own description), "low" when a pronoun or role noun was tied to someone named
     # far from it; None without a speaker
-    confidence: str | None = None
+    confidence: Confidence | None = None
+
+    def __post_init__(self):
+        _coerce(self, "type", AttributionType)
+        _coerce(self, "source_kind", SourceKind)
+        _coerce(self, "confidence", Confidence)
 
     @property
     def content_hull(self) -> Span:
@@ -184,7 +239,7 @@ class Attribution:
 class Speaker:
     id: str
     name: str                      # best name: full personal name, organisation name or the anonymous description
-    kind: str                      # person | organization | anonymous
+    kind: SpeakerKind
     title: str | None = None       # Col., Major General, Senator, Dr.
     role: str | None = None        # spokesman, commander, mayor
     affiliation: str | None = None
@@ -193,7 +248,11 @@ class Speaker:
     # for kind anonymous, decided once by resolve: "person" (an unnamed individual or insider:
     # "a spokesman", "officials", "people familiar with ...") or "group" (a vague collective:
     # "critics", "many economists", "Trump supporters"); None otherwise
-    anonymity: str | None = None
+    anonymity: Anonymity | None = None
+
+    def __post_init__(self):
+        _coerce(self, "kind", SpeakerKind)
+        _coerce(self, "anonymity", Anonymity)
 
 
 @dataclass(frozen=True, slots=True)

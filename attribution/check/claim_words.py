@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Attribution
+from ..model import Attribution, SpeakerKind
 from ..vocab.inflect import lemma_candidates
 from . import vocab
 from .context import Context, mentions
@@ -59,7 +59,7 @@ def _variants(ctx: Context, attr: Attribution) -> set[str]:
     if src and src.lower() not in vocab.words("names", "pronouns"):
         from ..model import Mention, Speaker
 
-        out |= ctx.name_variants(Speaker(id="_", name=src, kind="organization",
+        out |= ctx.name_variants(Speaker(id="_", name=src, kind=SpeakerKind.ORGANIZATION,
                                          mentions=(Mention(src, 0, 0),)))
     return out
 
@@ -71,7 +71,7 @@ def party_variants(ctx: Context, name: str) -> set[str]:
         return {name.lower()}
     from ..model import Mention, Speaker
 
-    return ctx.name_variants(Speaker(id="_", name=name, kind="organization",
+    return ctx.name_variants(Speaker(id="_", name=name, kind=SpeakerKind.ORGANIZATION,
                                      mentions=(Mention(name, 0, 0),)))
 
 

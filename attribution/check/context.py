@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model import Attribution, Resolved, Sentence, Severity, Span, Speaker, Token
+from ..model import Anonymity, Attribution, Resolved, Sentence, Severity, Span, Speaker, Token
 from ..vocab.inflect import demonyms
 from . import vocab as _vocab
 
@@ -20,7 +20,7 @@ from . import vocab as _vocab
 STATED = frozenset({"speech", "writing", "loaded", "accuse", "deny", "warn"})
 
 
-def source_anonymity(sp: Speaker | None, src_text: str) -> str | None:
+def source_anonymity(sp: Speaker | None, src_text: str) -> Anonymity | None:
     """The resolve stage's decision (``Speaker.anonymity``); for a source resolve could not
     link to a speaker, the same decision made on the source phrase."""
     if sp is not None:

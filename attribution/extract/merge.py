@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..vocab import Lexicon, load_people, norm
-from ..model import Attribution, Document, Span
+from ..model import Attribution, AttributionType, Document, SourceKind, Span
 from ._tree import Cand, Tree, span_of
 from .direct import FileQuote, document_quotes, words_in
 from .cue import _cue_span, _head_of, _negated, cue_lemma
@@ -247,11 +247,11 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
                 if qi.inside(i):
                     inside += 1
     if total and inside >= total * 0.97:
-        typ = "direct"
+        typ = AttributionType.DIRECT
     elif inside:
-        typ = "mixed"
+        typ = AttributionType.MIXED
     else:
-        typ = "indirect"
+        typ = AttributionType.INDIRECT
     return Attribution(
         id=f"a{n}", type=typ, content=content,
         cue=Span(*c.cue) if c.cue else None,
@@ -287,7 +287,7 @@ def _visible(doc: Document, s: int, e: int):
     return range(s, e)
 
 
-def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) -> str | None:
+def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) -> SourceKind | None:
     if not c.source:
         return None
     toks = [trees[c.sentence].tok(i) for i in c.source_ids] if c.source_ids else []
@@ -296,16 +296,16 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
     head = c.source_head or toks[-1]
     words = [t.text.lower() for t in toks]
     if head.upos == "PRON" or (len(toks) == 1 and words[0] in ("he", "she", "they", "it", "we", "i", "you")):
-        return "pronoun"
+        return SourceKind.PRONOUN
     people = load_people()   # people.toml: organisation heads and roles
     if any(t.ner.endswith("ORG") for t in toks) or norm(head.text) in people.org_heads:
-        return "organization"
+        return SourceKind.ORGANIZATION
     has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads for t in toks)
     described = head.upos == "NOUN" and head.text.islower() and (
         people.unnamed_head(head.text) or people.unnamed_head(head.lemma)) and all(
         t.deprel.split(":")[0] in ("compound", "amod") for t in toks if t.upos == "PROPN")
     if has_name and not described and (head.upos == "PROPN" or any(t.ner.endswith("PER") for t in toks)):
-        return "name"  # (not "one Trump confidant": a name that only modifies a person noun)
+        return SourceKind.NAME  # (not "one Trump confidant": a name that only modifies a person noun)
     if people.unnamed_head(head.text) or people.unnamed_head(head.lemma):
         det = [t.text.lower() for t in toks if t.deprel == "det" and t.head == head.id]
         # a proper noun that only modifies the noun ("an SDF commander", "a Pentagon
@@ -315,10 +315,10 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
                     for t in toks)
         if not named and (not det or det[0] in ("a", "an", "some", "several", "two", "three", "many", "one")
                              or head.text.lower().endswith("s")):
-            return "anonymous"
-        return "role"
+            return SourceKind.ANONYMOUS
+        return SourceKind.ROLE
     if (norm(head.lemma),) in people.roles:
-        return "role"
+        return SourceKind.ROLE
     if has_name:
-        return "name"
-    return "role"
+        return SourceKind.NAME
+    return SourceKind.ROLE

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 
-from ..model import Attribution, Finding, Report
+from ..model import Attribution, Confidence, Finding, Report, SpeakerKind
 from ..vocab.inflect import counted
 from . import _view, safe
 from .console import SEVERITY_STYLE, _strip_lines, _t, make_console, use_color
@@ -199,7 +199,7 @@ def _roster(report: Report, width: int) -> list:
     for sp in report.resolved.speakers:
         name, title_role, aff = _view.roster_entry(report, sp)
         units = [(str(per.get(sp.id, 0)).rjust(digits), "", True), (name, "bold")]
-        if sp.kind != "person":
+        if sp.kind != SpeakerKind.PERSON:
             units.append((f"({sp.kind})", "dim", True))
         details = ", ".join(x for x in (title_role, aff) if x)
         if details and details.casefold() not in name.casefold():
@@ -217,7 +217,7 @@ def _attribution_line(report: Report, a: Attribution, width: int, *, indent: int
     units = [(f"L{line}", "dim", True)]
     if show_type:
         units.append((TYPE_LABEL.get(a.type, a.type), "dim", True))
-    if a.confidence == "low":
+    if a.confidence == Confidence.LOW:
         units.append(("(speaker uncertain)", "yellow", True))
     if show_source:
         units.append((_view.who(report, a), "bold"))

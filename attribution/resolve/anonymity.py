@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 import re
 
+from ..model import Anonymity
 from ..vocab import People, load_people, norm as _norm
 from .records import _Entity
 
 
-def anonymity(people: People, name: str, plural: bool) -> str | None:
+def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     """Is an unnamed source an individual or insider ("person") or a vague collective
     ("group")?  The one place this is decided; the check rules read ``Speaker.anonymity``.
 
@@ -25,7 +26,7 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
     """
     low = " ".join(name.lower().split())
     if any(p in low for p in people.anonymous_phrases if " " in p):
-        return "person"
+        return Anonymity.PERSON
     words = re.findall(r"[a-z][a-z'’-]*", low)
     shared = bool(re.search(r"^(?:[A-Z][\w.'’-]*\s+)+(?:and|&)\s+[A-Z]", name.strip()))
     head = None
@@ -36,7 +37,7 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
             break  # "White House and Pentagon spokesmen": one head for both names
         head = w
     if head is None:
-        return "person"
+        return Anonymity.PERSON
     if words[0] in ("no", "none", "neither", "nobody"):
         return None  # "no other secretary", "neither side": nobody is speaking
     first = re.split(r"\s+(?:and|&)\s+", " ".join(name.split()), maxsplit=1)
@@ -52,28 +53,28 @@ def anonymity(people: People, name: str, plural: bool) -> str | None:
         words[0] == "all" and len(words) > 2 and words[1] in _COUNTS)  # "all three candidates"
     if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
             and not definite and not possessed:
-        return "group"  # "official figures suggest", "a memo to board members": unnamed evidence, no person
+        return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person
     if head in people.anonymous_insiders:
         if plural and words[0] in _BROAD and not definite:
-            return "group"  # "many Democratic officials say", "most insiders": a broad share, a vague collective
-        return "person"
+            return Anonymity.GROUP  # "many Democratic officials say", "most insiders": a broad share, a vague collective
+        return Anonymity.PERSON
     if possessed and plural and not agents and not definite:
         # "his critics", "Mr. Rubio's supporters", "Trump's allies": whose they are does not
         # say who they are; a vague collective
-        return "group"
+        return Anonymity.GROUP
     if possessed and not plural and not definite and _role(people, head, singular=True):
         # "Colorado's delegation chairman", "his spokesman" with nobody named in the role
         # (resolve links the role to a named holder first): an unnamed individual
-        return "person"
+        return Anonymity.PERSON
     if definite or possessed:
         # "the two men", "the former Florida governor", "Trump's campaign manager", "Clinton's
         # lawyers": someone the article has introduced, or who speaks for someone by role
         return None
     if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
-        return "group"
+        return Anonymity.GROUP
     if agents and re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Za-z]", name):
         return None  # "attorneys for Clinton", "lawyers for the family": they speak for someone
-    return "group" if plural else "person"
+    return Anonymity.GROUP if plural else Anonymity.PERSON
 
 
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())

@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..model import Attribution, Sentence, Token
+from ..model import Attribution, Sentence, SourceKind, Token
 from ..vocab import norm as _norm
 from .words import _ACRONYM, _DETS_DEF, _is_punct
 from .records import _Entity, _RolePhrase, _Run
@@ -29,7 +29,7 @@ class Descriptions:
         words = (_norm(t.text),)
         kind = "person"
         if words in self.people.places or words in self.people.org_names or _ACRONYM.match(t.text) \
-                or a.source_kind == "organization":
+                or a.source_kind == SourceKind.ORGANIZATION:
             kind = "organization"
         r = _Run(sent=sent_index, i=k, j=k + 1, name_i=k, title=None, pre=None, kind=kind, tentative=kind == "person",
                  modifier=False, possessor=False, definite=False, subject=True, start=t.start, end=t.end,
@@ -97,7 +97,7 @@ class Descriptions:
                 if e is not None:
                     return e
             return self._descriptive(desc, head_token.start, "organization")
-        kind = "anonymous" if a is not None and a.source_kind == "anonymous" else "organization"
+        kind = "anonymous" if a is not None and a.source_kind == SourceKind.ANONYMOUS else "organization"
         if kind == "organization" and self._person_noun(head_token, toks[a0:head]):
             # "Physicians say", "a Cuban economist said": a person noun with no organisation
             # head is people, not an organisation; anonymity() decides individual or group

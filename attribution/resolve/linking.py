@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Attribution, Sentence, Token
+from ..model import Attribution, Confidence, Sentence, Token
 from ..vocab import norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
@@ -200,17 +200,17 @@ class SourceLinking:
                 return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
 
-    def confidence(self, a: Attribution, e: _Entity) -> str:
+    def confidence(self, a: Attribution, e: _Entity) -> Confidence:
         """"high" when the source itself names the speaker or is the speaker's own
         description; "low" when a pronoun or role noun was tied to a name given more than
         ``FAR`` sentences before it (or only after it)."""
         s, t = self._trimmed(a.source.start, a.source.end)
         words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
         if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
-            return "high"
+            return Confidence.HIGH
         sent_index = self.sent_of(s)
         last = self.spots.named(e).max_sent_before(s)  # the latest sentence naming e before s
-        return "high" if last is not None and sent_index - last <= FAR else "low"
+        return Confidence.HIGH if last is not None and sent_index - last <= FAR else Confidence.LOW
 
     def _after_lead(self, toks: tuple[Token, ...], a0: int, last: int) -> int:
         """Skip a leading time phrase or dateline that the source span took in, cut off by a

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from ..model import Attribution, Mention, Speaker
+from ..model import Anonymity, Attribution, Confidence, Mention, Speaker, SpeakerKind
 from .anonymity import anonymity, unnamed_evidence, unnamed_share
 from ..vocab import People
 from .records import _Entity
@@ -37,26 +37,26 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
     speakers = []
     for e in cited:
         mentions = tuple(Mention(text=text[s:t], start=s, end=t) for s, t in sorted(e.mentions))
-        kind = "organization" if e.kind == "place" else e.kind
-        if kind == "organization" and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)):
-            kind = "anonymous"  # "exit polls suggested", "26 percent of Democrats say": nobody named
+        kind = SpeakerKind.ORGANIZATION if e.kind == "place" else SpeakerKind(e.kind)
+        if kind is SpeakerKind.ORGANIZATION and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)):
+            kind = SpeakerKind.ANONYMOUS  # "exit polls suggested", "26 percent of Democrats say": nobody named
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
-            title=e.title if kind == "person" else None,
-            role=(e.role or e.office) if kind in ("person", "anonymous") else None,
-            affiliation=e.affiliation if kind in ("person", "anonymous") else None,
+            title=e.title if kind is SpeakerKind.PERSON else None,
+            role=(e.role or e.office) if kind is not SpeakerKind.ORGANIZATION else None,
+            affiliation=e.affiliation if kind is not SpeakerKind.ORGANIZATION else None,
             mentions=mentions,
-            anonymity_reason=e.reason if kind == "anonymous" else None,
-            anonymity=("group" if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
+            anonymity_reason=e.reason if kind is SpeakerKind.ANONYMOUS else None,
+            anonymity=(Anonymity.GROUP if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
                        else anonymity(people, e.name, e.plural))
-            if kind == "anonymous" else None,
+            if kind is SpeakerKind.ANONYMOUS else None,
         ))
     return tuple(speakers)
 
 
 def linked_attributions(attributions: list[Attribution], links: dict[str, _Entity | None],
                         ids: dict[int, str],
-                        confidence: Callable[[Attribution, _Entity], str]) -> tuple[Attribution, ...]:
+                        confidence: Callable[[Attribution, _Entity], Confidence]) -> tuple[Attribution, ...]:
     """Each attribution with its speaker id and the link's confidence (None when unlinked)."""
     return tuple(dataclasses.replace(a, speaker=ids.get(id(links[a.id])) if links.get(a.id) else None,
                                      confidence=confidence(a, links[a.id]) if links.get(a.id) else None)

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterator
 
-from ...model import Span
+from ...model import AttributionType, Span
 from .. import vocab
 from ..context import Context, SpanIndex
 from ..quotes import scan
@@ -116,7 +116,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             yield fs, fe, inner, before, ()
 
     for a in ctx.attributions:
-        if a.type not in ("direct", "mixed") or ctx.is_attributed(a):
+        if a.type == AttributionType.INDIRECT or ctx.is_attributed(a):
             continue
         if a.cue is not None:
             continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link

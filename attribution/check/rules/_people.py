@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Attribution, Speaker
+from ...model import Attribution, Speaker, SpeakerKind
 from .. import vocab
 from ..context import Context
 
@@ -52,7 +52,7 @@ def _reason(ctx: Context, sp: Speaker | None, attrs: list[Attribution]) -> str |
 def _role_holder(ctx: Context, head: str) -> bool:
     """Some named speaker holds the role ("the judge" and "Judge Berman")."""
     for sp in ctx.resolved.speakers:
-        if sp.kind == "anonymous":
+        if sp.kind == SpeakerKind.ANONYMOUS:
             continue
         for field in (sp.role, sp.title):
             if field and head in field.lower():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import AttributionType, SpeakerKind
 from .. import vocab
 from ..context import Context
 from ..quotes import scan
@@ -55,7 +56,7 @@ def _slogan(ctx: Context, a) -> bool:
     slogan, every content word capitalised.  Such an attribution speaks for no neighbouring
     quote."""
     sp = ctx.resolved.speaker(a.speaker)
-    if a.type == "indirect" or (sp is not None and sp.kind == "person"):
+    if a.type == AttributionType.INDIRECT or (sp is not None and sp.kind == SpeakerKind.PERSON):
         return False
     words = re.findall(r"[\w’'-]+", ctx.content_text(a))
     content = [w for w in words if w.lower() not in _FUNCTION]

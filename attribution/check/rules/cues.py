@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...model import Attribution, Severity, Span
+from ...model import Anonymity, Attribution, Severity, Span, SpeakerKind
 from .. import vocab
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
@@ -27,9 +27,9 @@ def is_vague_source(text: str) -> bool:
 
 def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     """The source is a vague collective: resolve's decision (``Speaker.anonymity``)."""
-    if sp is not None and sp.kind != "anonymous":
+    if sp is not None and sp.kind != SpeakerKind.ANONYMOUS:
         return False
-    vague = source_anonymity(sp, src) == "group" or (sp is None and is_vague_source(src))
+    vague = source_anonymity(sp, src) == Anonymity.GROUP or (sp is None and is_vague_source(src))
     if vague and _respondents(src) and _POLL_WORD.search(ctx.text):
         return False  # "36 percent of Democrats said", "majorities in all five say" in a story
         # that reports a poll: the poll's figures (the poll is the source, flagged if unnamed)
@@ -88,7 +88,7 @@ def _in_named_content(ctx: Context, span: Span) -> bool:
     relative clause after a comma ("the candidate, who is supposedly his friend")."""
     for a in ctx.attributions:
         sp = ctx.speaker(a)
-        if sp is None or sp.kind == "anonymous":
+        if sp is None or sp.kind == SpeakerKind.ANONYMOUS:
             continue
         for c in a.content:
             if c.contains(span) and not _ASIDE.search(ctx.text[c.start:span.start]):
@@ -137,7 +137,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             # source inside quotation marks is the speaker's words, not the article's source
         src = ctx.span_text(a.source).strip()
         sp = ctx.speaker(a)
-        named = sp is not None and sp.kind == "person"
+        named = sp is not None and sp.kind == SpeakerKind.PERSON
         if a.passive_agentless and _passive_claim(ctx, a):
             where = a.cue or a.content_hull
             hits.append(Span(where.start, where.end))

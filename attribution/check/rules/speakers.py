@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...model import Attribution, Severity, Speaker
+from ...model import Anonymity, Attribution, Severity, SourceKind, Speaker, SpeakerKind
 from .. import claims, vocab
 from ..context import Context, Hit, source_anonymity
 from ..registry import message, rule
@@ -56,16 +56,16 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     groups: list[tuple[Speaker | None, list[Attribution]]] = []
     by_sp = _by_speaker(ctx)
     for sp in ctx.resolved.speakers:
-        if sp.kind == "anonymous" and by_sp.get(sp.id):
+        if sp.kind == SpeakerKind.ANONYMOUS and by_sp.get(sp.id):
             groups.append((sp, by_sp[sp.id]))
     for a in ctx.attributions:
-        if a.speaker is None and a.source_kind == "anonymous" and a.source is not None:
+        if a.speaker is None and a.source_kind == SourceKind.ANONYMOUS and a.source is not None:
             groups.append((None, [a]))
     for sp, attrs in groups:
         first = min(attrs, key=lambda a: (a.source or ctx.hull(a)).start)
         src_text = ctx.span_text(first.source).strip() or (sp.name if sp else "")
         name = sp.name if sp is not None and sp.name else src_text
-        if source_anonymity(sp, src_text) != "person":
+        if source_anonymity(sp, src_text) != Anonymity.PERSON:
             continue  # a vague collective: vague-attribution's business ("critics say")
         attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a)]
         if not attrs:
@@ -116,13 +116,13 @@ def unresolved_source(ctx: Context, attr: Attribution) -> Iterator[Hit]:
     "We have no other option," she said.
     ```
     """
-    if attr.source is None or attr.source_kind not in ("pronoun", "role"):
+    if attr.source is None or attr.source_kind not in (SourceKind.PRONOUN, SourceKind.ROLE):
         return
     src = ctx.span_text(attr.source).strip()
     low = re.sub(r"['’](?:ve|re|ll|d|s|m)$", "", src.lower())
     sp = ctx.speaker(attr)
     pron = vocab.words("names", "pronouns")
-    if attr.source_kind == "pronoun":
+    if attr.source_kind == SourceKind.PRONOUN:
         if low not in vocab.words("names", "personal"):
             return  # "I", "you", "we" (the writer, the reader); "these", "all of them"
         if sp is not None and (sp.name or "").strip().lower() not in pron | {low}:
@@ -168,7 +168,7 @@ def missing_affiliation(ctx: Context) -> Iterator[Hit]:
     by_sp = _by_speaker(ctx)
     for sp in ctx.resolved.speakers:
         attrs = by_sp.get(sp.id)
-        if sp.kind != "person" or not attrs or not sp.name:
+        if sp.kind != SpeakerKind.PERSON or not attrs or not sp.name:
             continue
         if sp.name.strip().lower() in pron or not re.search(r"[A-Z]", sp.name):
             continue
@@ -221,7 +221,7 @@ def name_inconsistency(ctx: Context) -> Iterator[Hit]:
     known: dict[str, tuple[int, str]] = {}
     for sp in ctx.resolved.speakers:
         words = _name_words(sp.name)
-        if sp.kind != "person" or len(words) < 2:
+        if sp.kind != SpeakerKind.PERSON or len(words) < 2:
             continue
         surname = words[-1]
         if len(surname) < 5 or surname.lower() in honor or surname.lower() in pron or surname.isupper():
