@@ -11,6 +11,9 @@ PolNeAR dev and train articles listed in ``bench/gold/polnear-{dev,train}.jsonl`
 with the default configuration, and writes one line per document: the JSON contract's document
 (:func:`attribution.report.json.document`), keys sorted. Parses come from (and go to) the parse
 cache ``build/cache`` (``--cache DIR``), so a second run only extracts, resolves and checks.
+Each document is also validated against the contract's shipped JSON Schema
+(:func:`attribution.report.schema.validate`); the first problems go to stderr and the exit code
+is 1 when any document does not fit it.
 
 ``--resolve-module FILE`` audits with the resolve stage in ``FILE`` (a single-file
 ``attribution/resolve.py``, e.g. ``git show REV:attribution/resolve.py > build/resolve_rev.py``)
@@ -87,21 +90,28 @@ def main(argv: list[str] | None = None) -> int:
     from attribution.modelset import resolve as resolve_models
     from attribution.parse import Parser
     from attribution.report.json import document
+    from attribution.report.schema import validate
 
     parser = Parser(resolve_models(None))
     config = Config()
     lexicon = load_lexicon(extra_cues=config.extra_cues)
     cache = ParseCache(args.cache)
     counts: dict[str, int] = {}
+    invalid = 0
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as out:
         for label, source in _sources():
             report = audit_source(source, parser, config=config, lexicon=lexicon, cache=cache)
-            out.write(json.dumps(document(report), ensure_ascii=False, sort_keys=True) + "\n")
+            doc = document(report)
+            problems = validate(json.loads(json.dumps(doc)), "DocumentRecord")
+            if problems:
+                invalid += 1
+                print(f"json_snapshot: {source.path} does not fit the schema: {problems[:3]}", file=sys.stderr)
+            out.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
             counts[label] = counts.get(label, 0) + 1
     print(f"json_snapshot: {args.out}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
-          + f" (parse cache: {cache.hits} hits, {cache.misses} misses)")
-    return 0
+          + f" (parse cache: {cache.hits} hits, {cache.misses} misses; {invalid} not fitting the schema)")
+    return 1 if invalid else 0
 
 
 if __name__ == "__main__":

@@ -79,22 +79,16 @@ def audit_batch(items: list[Item], options: Options) -> list[tuple[str, str, boo
 
 
 def _record_line(item: Item, state: _State) -> tuple[str, bool]:
-    rec: dict = {"id": item.id}
-    if item.publisher is not None:
-        rec["publisher"] = item.publisher
-    if item.date is not None:
-        rec["publication_date"] = item.date
+    from ..report.contract import archive_record, is_error
+
+    meta = {"publisher": item.publisher, "date": item.date}
     if item.error is None:
         try:
-            from ..report.json import document
-
             report = state.pipeline.audit(item.source)
-            rec["model"] = state.pipeline.parser.model_id
-            rec.update(document(report))
+            rec = archive_record(item.id, **meta, model=state.pipeline.parser.model_id, report=report)
         except Exception as exc:  # one bad document must not end an archive run
-            rec["path"] = item.path
-            rec["error"] = f"internal error: {type(exc).__name__}: {exc}"
+            rec = archive_record(item.id, **meta, path=item.path,
+                                 error=f"internal error: {type(exc).__name__}: {exc}")
     else:
-        rec["path"] = item.path
-        rec["error"] = item.error
-    return json.dumps(rec, ensure_ascii=False, separators=(",", ":")), "error" not in rec
+        rec = archive_record(item.id, **meta, path=item.path, error=item.error)
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":")), not is_error(rec)

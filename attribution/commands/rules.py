@@ -13,13 +13,9 @@ def run(args) -> int:
     if getattr(args, "format", "text") == "json":
         import json
 
-        def _value(v):
-            return getattr(v, "value", v)
+        from ..report.contract import rule_listing
 
-        rules = [{"id": r.id, "code": r.code, "severity": _value(r.severity), "status": _value(r.status),
-                  "rationale": r.rationale, "needs": sorted(r.needs), "config": list(r.config),
-                  "messages": list(r.messages)} for r in all_rules()]
-        sys.stdout.write(json.dumps({"version": 1, "rules": rules}, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(rule_listing(all_rules()), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     from ..report.screens import print_rules
     print_rules(all_rules())

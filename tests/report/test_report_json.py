@@ -5,18 +5,26 @@ import dataclasses
 import json
 import random
 
+from attribution.model import AttributionType, Confidence, Severity, SpeakerKind
+from attribution.report import contract
 from attribution.report import json as rjson
 from attribution.report import render
 
 from .report_article import TOOL, build
 
-TOP_KEYS = ["version", "tool", "documents", "summary"]
-DOC_KEYS = ["path", "attributions", "speakers", "findings"]
-ATTR_KEYS = ["id", "type", "content", "cue", "source", "speaker"]
-CONTENT_KEYS = ["text", "start", "end", "spans"]
-SPAN_KEYS = ["text", "start", "end"]
-SPEAKER_KEYS = ["id", "name", "kind", "title", "role", "affiliation", "mentions"]
-FINDING_KEYS = ["rule", "severity", "message", "start", "end", "line", "column", "attributions"]
+
+def _required(record) -> list[str]:
+    """The keys every record of this contract type has, in the contract's order."""
+    return [k for k in record.__annotations__ if k in record.__required_keys__]
+
+
+TOP_KEYS = _required(contract.Contract)
+DOC_KEYS = _required(contract.DocumentRecord)
+ATTR_KEYS = _required(contract.AttributionRecord)
+CONTENT_KEYS = _required(contract.ContentRecord)
+SPAN_KEYS = _required(contract.SpanRecord)
+SPEAKER_KEYS = _required(contract.SpeakerRecord)
+FINDING_KEYS = _required(contract.FindingRecord)
 
 
 def _load(reports, **kw):
@@ -38,20 +46,20 @@ def test_contract_shape_and_key_order():
         # "confidence" follows "speaker" when resolve says how sure it is of the speaker
         assert list(a) == ATTR_KEYS + (["confidence"] if "confidence" in a else [])
         assert "confidence" not in a or a["speaker"] is not None
-        assert a.get("confidence") in (None, "high", "low")
-        assert a["type"] in {"direct", "indirect", "mixed"}
+        assert a.get("confidence") in (None, *(c.value for c in Confidence))
+        assert a["type"] in {t.value for t in AttributionType}
         assert list(a["content"]) == CONTENT_KEYS
         for key in ("cue", "source"):
             assert a[key] is None or list(a[key]) == SPAN_KEYS
         assert a["speaker"] is None or a["speaker"] in {s["id"] for s in doc["speakers"]}
     for s in doc["speakers"]:
         assert list(s) == SPEAKER_KEYS
-        assert s["kind"] in {"person", "organization", "anonymous"}
+        assert s["kind"] in {k.value for k in SpeakerKind}
         assert all(list(m) == SPAN_KEYS for m in s["mentions"])
     ids = {a["id"] for a in doc["attributions"]}
     for f in doc["findings"]:
         assert list(f) == FINDING_KEYS
-        assert f["severity"] in {"error", "warning", "info"}
+        assert f["severity"] in {s.value for s in Severity}
         assert set(f["attributions"]) <= ids
         assert f["line"] >= 1 and f["column"] >= 1
     assert out["summary"] == {"documents": 1, "attributions": 6,
