@@ -182,6 +182,19 @@ def test_results_move_damaged_lines_aside_and_read_the_last_record_of_an_id(tmp_
     assert [(r["id"], r.get("x")) for r in ar.read_records(tmp_path)] == [("a", 2), ("b", None)]
 
 
+def test_results_and_aggregate_agree_on_what_an_error_record_is(tmp_path):
+    """One reader (``contract.is_error``): a record whose ``error`` is null is no error record,
+    for the resume as for the statistics (the resume used to retry it, the aggregate counted it
+    as audited)."""
+    (tmp_path / ar.DOCUMENTS).write_text(_rec("a", error=None) + "\n" + json.dumps(
+        {"id": "b", "path": "b.txt", "error": "cannot read: permission denied"}) + "\n", encoding="utf-8")
+    res = ar.Results(tmp_path)
+    assert (res.done, res.retry) == ({"a"}, {"b"})
+    res.close()
+    s = ar.aggregate(ar.read_records(tmp_path))
+    assert (s["audited"], s["errors"]) == (1, 1)
+
+
 def test_an_intact_file_is_left_untouched(tmp_path):
     path = tmp_path / ar.DOCUMENTS
     data = _rec("a") + "\n" + _rec("b") + "\n"
@@ -328,10 +341,12 @@ def test_inprocess_records_are_the_json_contract(reference, corpus, parser):
     from attribution.audit import audit_source
     from attribution.load import load
     from attribution.report.json import document
+    from attribution.report.schema import validate
 
     recs = {json.loads(x)["id"]: json.loads(x) for x in reference}
     assert len(recs) == IDS
     assert all("error" not in r for r in recs.values())
+    assert {i: validate(r, "ArchiveDocument") for i, r in recs.items()} == {i: [] for i in recs}
     sample_id = next(i for i in recs if i.endswith(SAMPLE.name))
     rec = recs[sample_id]
     expected = document(audit_source(load(sample_id), parser))
@@ -366,6 +381,11 @@ def test_resume_after_a_kill_writes_every_document_exactly_once(reference, corpu
     _assert_same(_lines(out), reference)
     runs = [json.loads(x) for x in (out / ar.RUNS).read_text().splitlines()]
     assert [r["written"] for r in runs] == [IDS - 2, 0]
+    from attribution.report.schema import validate  # every file of the run fits the JSON contract
+
+    assert validate(summary, "ArchiveSummary") == []
+    assert [validate(r, "RunRecord") for r in runs] == [[], []]
+    assert [validate(json.loads(x), "ArchiveRecord") for x in lines] == [[]] * IDS
 
 
 @pytest.mark.stanza

@@ -1,10 +1,18 @@
-"""Sourcing statistics over archive records, in one pass (:func:`aggregate`)."""
+"""Sourcing statistics over archive records, in one pass (:func:`aggregate`).
+
+The records are ``documents.jsonl`` lines (:class:`~attribution.report.contract.ArchiveDocument`
+or :class:`~attribution.report.contract.ArchiveError`), read through the contract's readers.
+"""
 from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
 from typing import Iterable
 
+from ..model import Severity
+from ..report import contract
+from ..report.contract import ArchiveRecord
+from ..report.contract_summary import ArchiveSummary, GroupRow, YearRow
 from .plan import JSONL_SUFFIXES
 
 
@@ -28,20 +36,20 @@ class _Tally:
         self.documents = self.attributions = self.with_speaker = self.anonymous = self.findings = 0
         self.rules: Counter = Counter()
 
-    def add(self, rec: dict, kinds: dict[str, str]) -> None:
+    def add(self, rec: ArchiveRecord, by_id: dict) -> None:
         self.documents += 1
-        attrs = rec.get("attributions") or []
+        attrs = contract.attributions(rec)
         self.attributions += len(attrs)
         for a in attrs:
-            kind = kinds.get(a.get("speaker"))
-            if kind is not None:
+            sp = by_id.get(a.get("speaker"))
+            if sp is not None and sp.get("kind") is not None:
                 self.with_speaker += 1
-                self.anonymous += kind == "anonymous"
-        findings = rec.get("findings") or []
-        self.findings += len(findings)
-        self.rules.update(f.get("rule") for f in findings)
+                self.anonymous += contract.is_anonymous(sp)
+        found = contract.findings(rec)
+        self.findings += len(found)
+        self.rules.update(f.get("rule") for f in found)
 
-    def row(self) -> dict:
+    def row(self) -> dict:  # a GroupRow or YearRow without its first key
         return {
             "documents": self.documents,
             "attributions": self.attributions,
@@ -59,7 +67,7 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def aggregate(records: Iterable[dict]) -> dict:
+def aggregate(records: Iterable[ArchiveRecord]) -> ArchiveSummary:
     """Sourcing statistics over archive records (deterministic: independent of record order)."""
     n_records = n_ok = 0
     errors: list[dict] = []
@@ -79,20 +87,19 @@ def aggregate(records: Iterable[dict]) -> dict:
 
     for rec in records:  # one pass, nothing kept per document: an archive may not fit in memory
         n_records += 1
-        if rec.get("error") is not None:
+        if contract.is_error(rec):
             errors.append({"id": rec.get("id"), "error": rec.get("error")})
             continue
         n_ok += 1
         if rec.get("model"):
             models[rec["model"]] += 1
-        sp = {s.get("id"): s for s in rec.get("speakers") or []}
-        kinds = {sid: s.get("kind") for sid, s in sp.items()}
-        attrs = rec.get("attributions") or []
-        total.add(rec, kinds)
-        groups[_group_of(rec)].add(rec, kinds)
+        sp = contract.speakers(rec)
+        attrs = contract.attributions(rec)
+        total.add(rec, sp)
+        groups[_group_of(rec)].add(rec, sp)
         grouped_by.add("publisher" if rec.get("publisher") else "folder")
         if rec.get("publication_date"):
-            years[str(rec["publication_date"])[:4]].add(rec, kinds)
+            years[str(rec["publication_date"])[:4]].add(rec, sp)
         per_doc.append(len(attrs))
         by_speaker: Counter = Counter()
         for a in attrs:
@@ -114,7 +121,7 @@ def aggregate(records: Iterable[dict]) -> dict:
             name = (s.get("name") or "").strip()
             if not name:
                 continue
-            if s.get("kind") == "anonymous":
+            if contract.is_anonymous(s):
                 row = anonymous.setdefault(name.casefold(), {"name": Counter(), "attributions": 0,
                                                              "documents": 0})
             else:
@@ -127,7 +134,7 @@ def aggregate(records: Iterable[dict]) -> dict:
                     row["role"][s["role"]] += n
             row["name"][name] += n
             row["attributions"] += n
-            row["documents"] += once(("s", s.get("kind") == "anonymous", name.casefold(), s.get("kind")))
+            row["documents"] += once(("s", contract.is_anonymous(s), name.casefold(), s.get("kind")))
             aff = (s.get("affiliation") or "").strip()
             if aff:
                 arow = affiliations.setdefault(aff.casefold(), {
@@ -135,11 +142,11 @@ def aggregate(records: Iterable[dict]) -> dict:
                     "documents": 0})
                 arow["name"][aff] += n
                 arow["attributions"] += n
-                arow["anonymous"] += n if s.get("kind") == "anonymous" else 0
+                arow["anonymous"] += n if contract.is_anonymous(s) else 0
                 arow["speakers"].add(name.casefold())
                 arow["documents"] += once(("a", aff.casefold()))
         seen_rules = set()
-        for f in rec.get("findings") or []:
+        for f in contract.findings(rec):
             rule = f.get("rule") or "?"
             row = rules.setdefault(rule, {"findings": 0, "documents": 0, "severity": Counter()})
             row["findings"] += 1
@@ -156,7 +163,7 @@ def aggregate(records: Iterable[dict]) -> dict:
         return sorted(rows, key=key)[:TOP]
 
     per_doc_sorted = sorted(per_doc)
-    summary = {
+    summary: ArchiveSummary = {
         "version": 1,
         "documents": n_records,
         "audited": n_ok,
@@ -193,7 +200,7 @@ def aggregate(records: Iterable[dict]) -> dict:
         "findings": {
             "total": total.findings,
             "per_document": _ratio(total.findings, n_ok),
-            "by_severity": {k: severities.get(k, 0) for k in ("error", "warning", "info")},
+            "by_severity": {k.value: severities.get(k.value, 0) for k in sorted(Severity, key=lambda s: -s.rank)},
             "by_rule": [
                 {"rule": rule, "findings": r["findings"], "documents": r["documents"],
                  "per_100_attributions": _ratio(100 * r["findings"], total.attributions),
@@ -201,7 +208,7 @@ def aggregate(records: Iterable[dict]) -> dict:
                 for rule, r in sorted(rules.items(), key=lambda kv: (-kv[1]["findings"], kv[0]))],
         },
         "group_by": "/".join(sorted(grouped_by)) or None,
-        "groups": [{"group": g, **t.row()} for g, t in sorted(groups.items())],
-        "years": [{"year": y, **t.row()} for y, t in sorted(years.items())],
+        "groups": [GroupRow(group=g, **t.row()) for g, t in sorted(groups.items())],
+        "years": [YearRow(year=y, **t.row()) for y, t in sorted(years.items())],
     }
     return summary

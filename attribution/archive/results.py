@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..errors import EXIT_BUSY, ArchiveError
+from ..report.contract import is_error
 
 DOCUMENTS = "documents.jsonl"
 DAMAGED = "documents.damaged.jsonl"
@@ -135,7 +136,7 @@ class Results:
                     damaged.append((offset, len(raw)))
                     self.damaged_lines.append(lineno)
                     continue
-                last_ok[rec["id"]] = "error" not in rec
+                last_ok[rec["id"]] = not is_error(rec)
             size = fh.tell()
         self.done = {i for i, ok in last_ok.items() if ok}
         self.retry = {i for i, ok in last_ok.items() if not ok}

@@ -120,10 +120,13 @@ def _log(msg: str) -> None:
 
 
 def _write_run(out: Path, stats: RunStats) -> None:
-    rec = {"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "engine": stats.engine,
-           "workers": stats.workers, "planned": stats.planned, "skipped": stats.skipped,
-           "written": stats.written, "errors": stats.errors, "failed": stats.failed,
-           "seconds": round(stats.seconds, 3), "documents_per_s": round(stats.docs_per_s, 3)}
+    from ..report.contract_summary import RunRecord
+
+    rec: RunRecord = {
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "engine": stats.engine,
+        "workers": stats.workers, "planned": stats.planned, "skipped": stats.skipped,
+        "written": stats.written, "errors": stats.errors, "failed": stats.failed,
+        "seconds": round(stats.seconds, 3), "documents_per_s": round(stats.docs_per_s, 3)}
     with open(out / RUNS, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(rec) + "\n")
 
