@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from attribution.parse.rows import WordRow
+
 FILE = Path(__file__).resolve().parent / "fixtures" / "parses" / "paragraphs.jsonl"
 RECORD_ENV = "ATTRIBUTION_RECORD_PARSES"
 UPDATE = ".venv/bin/python scripts/update_parse_fixtures.py"
@@ -81,7 +83,8 @@ class StoredParser:
         if missing:
             pytest.fail(f"no stored parse for the paragraph {missing[0][:70]!r}; run: {UPDATE}",
                         pytrace=False)
-        return [self.paragraphs[t] for t in texts]
+        # the rows the real parser and the parse cache give: WordRow, not the stored JSON lists
+        return [[[WordRow(*w) for w in sent] for sent in self.paragraphs[t]] for t in texts]
 
     def recorded_header(self) -> dict:
         return {"model": self.live.model_id, "stanza": self.live.stanza_version}
