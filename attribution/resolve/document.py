@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..model import Attribution, Document, Sentence, Token
+from ..model import Attribution, AttributionType, Document, Sentence, Token
 from ..vocab import People, norm as _norm
 from .words import _PARTICLE_NAME, _PARTY_TAG, _is_punct
 from .records import _Cand, _Entity, _Run
@@ -75,7 +75,7 @@ class DocumentView:
         for a in self.attrs:
             for sp in a.content:
                 content.append((sp.start, sp.end))
-                if a.type == "direct":
+                if a.type == AttributionType.DIRECT:
                     regions.append((sp.start, sp.end))
         self.quotes = self._union(regions)
         self.contents = self._union(content)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Attribution, Confidence, Sentence, Token
+from ..model import Attribution, AttributionType, Confidence, Sentence, Token
 from ..vocab import norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
@@ -45,7 +45,7 @@ class SourceLinking:
             a = self.attrs[k]
             ent = None
             for b in self.attrs:
-                if b is a or b.type not in ("direct", "mixed"):
+                if b is a or b.type == AttributionType.INDIRECT:
                     continue
                 if any(sp.start <= a.source.start < sp.end for sp in b.content):
                     ent = out.get(b.id)
