@@ -301,3 +301,10 @@ def test_what_a_group_calls_something_is_a_name_not_a_claim(parser):
     text = ('The late bus, which students call "the Night Owl," leaves Riverton High at 5:15 p.m. '
             'Critics call the contract "a giveaway to a friend of the board."\n')
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Critics"]
+
+
+def test_an_unnamed_poll_named_in_the_next_sentence_is_sourced(parser):
+    text = ("The governor has widened her lead since the convention, according to a new statewide poll. "
+            "She is ahead 48 percent to 39 percent in a Harmon University rolling poll released Monday.\n\n"
+            "Statistics indicate that rural voters are older than city voters. The clinic closed in May.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Statistics"]

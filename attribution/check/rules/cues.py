@@ -33,6 +33,9 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
     if vague and _respondents(src) and _POLL_WORD.search(ctx.text):
         return False  # "36 percent of Democrats said", "majorities in all five say" in a story
         # that reports a poll: the poll's figures (the poll is the source, flagged if unnamed)
+    if vague and _evidence_named_next(ctx, a, src):
+        return False  # "according to a new nationwide poll. ... a CBS poll released Monday": the
+        # poll is named in the next sentence (cataphora)
     if vague and _POLL_FIGURE.search(ctx.content_text(a)) and _names_a_poll(ctx.text):
         return False  # "Trump supporters say by 55%-41%" in a story about a named poll
     return vague
@@ -42,8 +45,22 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
 _POLL_WORD = re.compile(r"\b(?:poll|survey)(?:s|ed|ing)?\b", re.I)
 
 
+def _evidence_named_next(ctx: Context, a: Attribution, src: str) -> bool:
+    """An unnamed poll or survey whose maker the same or the next sentence names ("...,
+    according to recent polling. A Reuters rolling poll shows ...")."""
+    from ...resolve import load_people, unnamed_evidence
+
+    if a.source is None or not unnamed_evidence(load_people(), src):
+        return False
+    i = ctx.sentence_index_at(a.source.start)
+    if i is None:
+        return False
+    rest = ctx.text[a.source.end:ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end]
+    return _names_a_poll(rest)
+
+
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
-_POLL_NAME = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[Pp]oll|[Ss]urvey)s?\b")
+_POLL_NAME = re.compile(r"\b(?:[A-Z][\w.&/’'-]*\s+){1,4}(?:[a-z-]+\s+){0,2}(?:[Pp]oll(?:s|ing)?|[Ss]urveys?)\b")
 
 
 def _names_a_poll(text: str) -> bool:
