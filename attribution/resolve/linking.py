@@ -108,6 +108,14 @@ class SourceLinking:
             b += 1
         if b == a0:
             b = a0 + 1
+        for k in range(a0 + 1, b):
+            # a finite verb ends the noun phrase: a source span that took in a clause
+            # ("Sanders compared himself to Clinton, saying", "the company said it would not be
+            # able to file ..., warning") names its speaker before the verb
+            if toks[k].upos in ("VERB", "AUX") and toks[k].xpos in ("VBD", "VBZ", "VBP", "MD") \
+                    and not self._in_run(s, k):
+                b = k
+                break
         # a name in apposition names the speaker: "A spokeswoman for the department, Alicia
         # Moreno," / "The lawyer, Mark Ellis,"
         lead = self._in_run(s, a0)
@@ -142,6 +150,11 @@ class SourceLinking:
         if head is None:
             return None, None  # no word that could name anyone ("the", a stray mark)
         head_token = toks[head]
+        if head == a0 and core_end - a0 == 1 and head_token.text.endswith(".") and self._title_at(toks, head):
+            titled = self._in_run(s, head)
+            if titled is not None and titled.kind == "person" and titled.name_i > head:
+                return self._attach(titled), None  # the span stopped at the title: "Sen. | Bernie Sanders"
+            return None, None  # "Jackson, Miss.,": an abbreviated title alone (here a state) is no one
         if _PARTY_TAG.match(self.tok_text(s, a0, core_end).replace(" ", "")):
             # "Sen. Chuck Schumer (D-N.Y.)": the name before the party tag
             k = a0
@@ -163,6 +176,9 @@ class SourceLinking:
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
                 run = None  # "SDF commander": the head is the common noun after the run
+        if run is not None and run.kind == "person" and not run.title and len(run.words) > 1 \
+                and (run.words[-1],) in self.people.roles:
+            run = None  # "UMWA Director of Government Affairs Phil Smith": an office, not a name
         if run is None:
             # "Former Reagan chief of staff Don Regan": a name closing the phrase is its head
             last = b - 1
@@ -175,8 +191,30 @@ class SourceLinking:
         if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
             run = None  # "a Republican": a common noun with a capital, not a name
         if run is None and head_token.text[:1].isupper() and not self._common(head_token) and head == a0 and core_end - a0 == 1 \
-                and (head_token.upos == "PROPN" or head != self._first_word(s)):
+                and (head_token.upos == "PROPN" or head != self._first_word(s)) \
+                and not (self._title_at(toks, head) and head_token.text.endswith(".")):  # "Jackson, Miss.,"
             run = self._adhoc_run(s, sent_index, head, a)
+        if run is not None and run.modifier and run.j > idx[-1] + 1:
+            # the span stops inside a name that modifies the head ("According to USA | TODAY
+            # contributor and monetary historian David Marsh"): the person the phrase ends on
+            k = run.j
+            while k < len(toks) and (toks[k].upos in ("NOUN", "ADJ", "CCONJ", "DET") or self._in_run(s, k)):
+                r5 = self._in_run(s, k)
+                if r5 is not None and r5 is not run and r5.kind == "person" and not r5.modifier:
+                    return self._attach(r5), None
+                k = r5.j if r5 is not None else k + 1
+            return None, None
+        if run is not None and run.words in self.people.places and run.i >= 2 and toks[run.i - 1].text == "," \
+                and (prev := self._in_run(s, run.i - 2)) is not None and prev.kind == "place":
+            # "Halvard, the Millbrook, | Ohio, maker of ...": the span began at the state of a
+            # town in apposition; the speaker is the name the apposition describes, if any
+            k = prev.i - 1
+            while k >= 0 and _norm(toks[k].text) in ("the", "a", "an"):
+                k -= 1
+            named = self._in_run(s, k - 1) if k >= 1 and toks[k].text == "," else None
+            if named is not None and named.kind != "place" and not named.modifier and named.words not in self.people.places:
+                return self._attach(named), None
+            return None, None
         if run is not None:
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
@@ -190,6 +228,18 @@ class SourceLinking:
                 if w in _POSSESSIVE and k > a0:
                     r = self._in_run(s, k - 1)
                     if r is not None:
+                        return self._attach(r), None
+            # "an editorial in The Des Moines Register", "a report by the Pentagon": the
+            # organisation that publishes the document speaks (also past the span's end)
+            if _norm(head_token.lemma) in self.people.org_documents or _norm(head_token.text) in self.people.org_documents:
+                k = head + 1
+                if k < len(toks) and _norm(toks[k].text) in ("in", "by", "from", "of") and toks[k].upos == "ADP":
+                    k += 1
+                    r = self._in_run(s, k) if k < len(toks) else None
+                    if r is None and k + 1 < len(toks) and _norm(toks[k].text) == "the":
+                        r = self._in_run(s, k + 1)
+                    if r is not None and r.kind == "organization" and not r.modifier \
+                            and r.words not in self.people.places:
                         return self._attach(r), None
             # "FEC records", "the Pentagon documents": an organisation naming the document speaks
             # (not a place: "the Iowa caucuses"; not people: "Trump fans")
@@ -243,6 +293,23 @@ class SourceLinking:
             return None
         # "Igor Konashenkov, the ministry's spokesman, who ...": skip back over an apposition
         run = self._in_run(s, m)
+        if run is not None and not person and m == k - 1 and run.j == k and not run.modifier:
+            # a name takes no restrictive relative clause: in "an ad targeting Iowa that
+            # attacks ..." the clause belongs to a noun before the name, which is not the speaker
+            return None
+        if run is not None and person and run.kind != "person" and (
+                run.kind == "place" or run.words in self.people.places):
+            # "Alan Berger, a gynecologist from Englewood, New Jersey, who said ...": a place
+            # closing the apposition is where the person is from; the person is the name the
+            # apposition describes (none when a verb comes first: another clause)
+            q = run.i - 1
+            while q >= 0 and toks[q].upos not in ("VERB", "AUX"):
+                r4 = self._in_run(s, q)
+                if r4 is not None and r4.kind == "person" and not r4.modifier and not r4.possessor \
+                        and not (r4.i > 0 and toks[r4.i - 1].upos == "ADP"):  # "from Englewood"
+                    return self._attach(r4)
+                q = r4.i - 1 if r4 is not None else q - 1
+            return None
         if run is None or (person and run.kind != "person"):
             q = m
             while q > 0 and toks[q].text != ",":

@@ -84,11 +84,41 @@ class NameRuns:
                     break
                 if j == k:
                     j = k + 1
+                split = self._name_after_office(toks, k, j)
+                if split:
+                    self._make_run(sent_index, s, k, split, first)
+                    k = split
                 self._make_run(sent_index, s, k, j, first)
                 k = j
         for r in self.runs:
             if r.kind == "person" and not r.modifier:
                 self._person_context(r)
+
+    def _place_at(self, toks: tuple[Token, ...], k: int) -> bool:
+        """A country or state from the places list starts at token ``k`` and ends the phrase
+        ("Ohio,", "New Jersey.")."""
+        for n in (1, 2, 3):
+            words = tuple(_norm(t.text) for t in toks[k:k + n])
+            if len(words) == n and words in self.people.places:
+                after = toks[k + n] if k + n < len(toks) else None
+                return after is None or _is_punct(after)
+        return False
+
+    def _name_after_office(self, toks: tuple[Token, ...], i: int, j: int) -> int | None:
+        """Where a person's name starts inside a run that closes an office ("Director of
+        Government Affairs Phil Smith", "Vice President for Public Policy Ana Ruiz"): the run
+        follows "of"/"for" after a role word, and a known first name with a capitalised word
+        after it comes later in it."""
+        if i < 2 or _norm(toks[i - 1].text) not in ("of", "for") or j - i < 3:
+            return None
+        before = _norm(toks[i - 2].text)
+        if (before,) not in self.people.roles and (before,) not in self.people.titles:
+            return None
+        for p in range(i + 1, j - 1):
+            w = _norm(toks[p].text)
+            if (w in self.people.male_names or w in self.people.female_names) and toks[p + 1].text[:1].isupper():
+                return p
+        return None
 
     def _make_run(self, sent_index: int, s: Sentence, i: int, j: int, first: int) -> None:
         toks = s.tokens
@@ -134,6 +164,8 @@ class NameRuns:
             name_words = words_all
         if all(w in self.people.not_names for w in name_words) or _PARTY_TAG.match(self.tok_text(s, i, j)):
             return
+        if title_span is None and self._title_at(toks, i) == j - i and self.tok_text(s, i, j).endswith("."):
+            return  # "Jackson, Miss.,": an abbreviated title alone (here a state) names no one
         if j - i == 1 and _norm(toks[i].text) in self.people.anonymous_nouns:
             return  # "Republicans", "Democrats": a group, not a name
         prev = toks[i - 1] if i > 0 else None
@@ -175,9 +207,17 @@ class NameRuns:
         else:
             kind = "person"
             tentative = len(name_words) == 1
+        if kind != "place" and not title and j + 1 < len(toks) and toks[j].text == "," \
+                and name_words not in self.people.places and self._place_at(toks, j + 1) \
+                and name_words[0] not in self.people.male_names and name_words[0] not in self.people.female_names:
+            kind = "place"  # "the Millbrook, Ohio, maker of ...", "from Englewood, New Jersey": a town
         head = self._run_head(s, i, j)
         subject = head.deprel.startswith("nsubj") or (i <= first + (1 if definite else 0)
                                                       and not possessor and not modifier)
+        if head.deprel == "appos" and 0 < head.head <= len(toks):
+            # "Trump's running mate — Indiana Gov. Mike Pence — has thrown ...": the name in
+            # apposition to the subject is the subject
+            subject = subject or toks[head.head - 1].deprel.startswith("nsubj")
         gender = None
         if title:
             tw = _norm(title.split()[-1]) if title else ""

@@ -128,6 +128,12 @@ class Salience:
         alone = not any(ch.isalnum() for ch in before + after)
         return alone and bool(s.tokens) and s.tokens[-1].text not in (".", "!", "?", "\u2026", '"', "\u201d", "'")
 
+    def _known_person(self, e: _Entity) -> bool:
+        """A title, a role, a gender or a known first name says the entity is someone."""
+        return bool(e.title or e.role or e.gender or any(
+            name_seq and (name_seq[0] in self.people.male_names or name_seq[0] in self.people.female_names)
+            for name_seq in e.names))
+
     def _compat(self, e: _Entity, cls: str) -> float | None:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
@@ -144,8 +150,7 @@ class Salience:
                 # nor may a name whose first word is no known first name ("Crestline
                 # Securities") unless a title, a role or a gender says it is someone
                 lone = not e.title and all(len(name_seq) < 2 for name_seq in e.names)
-                known = e.title or e.role or e.gender or any(
-                    name_seq and (name_seq[0] in self.people.male_names or name_seq[0] in self.people.female_names) for name_seq in e.names)
+                known = self._known_person(e)
                 if lone and not known and not self._acts(e):
                     # "Drelland", "Parking", "Lakeshore": a capitalised word never given a first
                     # name, a title, a role or a gender, that never spoke nor did anything
@@ -170,5 +175,9 @@ class Salience:
         if cls == "group":
             if e.kind == "organization" or (e.kind == "anonymous" and e.plural):
                 return 0.0
+            if e.kind == "person" and not self._known_person(e) and all(len(n) < 2 for n in e.names):
+                # "Opinions among older people are ...": a lone capital never known to be a
+                # person is no antecedent for "they"
+                return None
             return {"anonymous": 1.5, "person": 2.5, "place": 1.5}.get(e.kind)
         return None
