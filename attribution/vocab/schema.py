@@ -121,7 +121,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns", "claim_taking"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
-        "beats": Section(FrozenDict.of_keys(("verbs", "statements"), TEXT)),
+        "beats": Section(FrozenDict.of_keys(("verbs", "statements", "slogans"), TEXT)),
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),

@@ -101,3 +101,32 @@ def test_a_statement_mentioned_without_anyone_issuing_it_gives_no_speaker(parser
     text = ('The statement was posted on the door of the closed plant.\n\n'
             '"Nobody told us anything until the gates were locked."\n')
     assert len(_audit(parser, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a bracketed credit after a non-breaking space, as newsletters paste it
+    'MORNING BRIEFING\n\nPORT STRIKE ENTERS SECOND WEEK "The dockworkers have not missed a '
+    'paycheck this long since the strike of 1998, and the shippers know it."\u00a0'
+    '[Maria Kessler,\u00a0Harbor Freight Weekly]\nTRANSIT FARES FROZEN The board voted 5-2. [Wire]\n',
+    # a slogan that the next paragraph calls one
+    'ABSTRACT.\n\n"Jobs first, always."\n\nThe mayor\'s advisers may not have painted that slogan '
+    'on the wall of their office, as her predecessor did, but they might as well have.\n',
+    # a quote paragraph that goes on from the quotation ending the paragraph before
+    'Nadia Brooks wants the newsletter to hold the council to account. "We know the building and '
+    'we know who runs it, so when a member says something that is not true, we can say so."\n\n'
+    '"It is not a new idea, right? It is a platform for the kind of reporting we already do."\n\n'
+    'How that plays out is harder to say.\n',
+    # an action beat in the paragraph after the quote
+    'The volunteers work the phones in a back room. Ines Calder dials the next number on her list.\n\n'
+    'She waits.\n\nPause.\n\n"Well, you do that! The candidate will appreciate it, and so will I."\n\n'
+    'She hangs up, smiling.\n',
+])
+def test_quotes_whose_speaker_the_neighbourhood_gives(parser, text):
+    assert _audit(parser, text) == []
+
+
+def test_a_quote_paragraph_after_a_flagged_one_still_fires(parser):
+    # the run goes on only from a quotation whose speaker is known
+    text = ('The highway was empty that night.\n\n"We let this one slip away, and everybody knows it."\n\n'
+            '"Next year will be different, because it has to be."\n')
+    assert len(_audit(parser, text)) == 2

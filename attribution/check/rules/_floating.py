@@ -52,8 +52,10 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
         k = bisect_left(hull_starts, span.end)  # hulls[:k] start before the span ends
         return bool(k) and hull_reach[k - 1] > span.start
     att_sents: set[int] = set()
+    slogan_hulls = []
     for a in attributed:
         if _slogan(ctx, a):
+            slogan_hulls.append(ctx.hull(a))
             continue
         att_sents.add(ctx.attr_sentence(a))
         for s in a.content:
@@ -68,8 +70,12 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             chain_attributed.add(chains.get(b, b))
 
     seen = SpanIndex()  # the quotes flagged so far
+    spoken_end: set[int] = set()  # blocks that end with a quotation of speech not flagged
     for bi, block in enumerate(source.blocks):
-        for q in scan(block.text):
+        quotes = list(scan(block.text))
+        last = quotes[-1] if quotes else None
+        ends_quoted = last is not None and last.closed and not block.text[last.end:].strip(" \t\n\xa0")
+        for q in quotes:
             inner = q.inner(block.text)
             if len(inner.split()) == 0:
                 continue
@@ -77,6 +83,8 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             fe = block.to_file(min(q.end, len(block.text)))
             span = Span(fs, fe)
             if on_hull(span):
+                if q is last and ends_quoted and not any(h.overlaps(span) for h in slogan_hulls):
+                    spoken_end.add(bi)  # words with a speaker (not a sign's slogan) end the paragraph
                 continue
             si = ctx.sentence_index_at(fs)
             sl = ctx.sentence_index_at(max(fe - 1, fs))   # the quote's last sentence
@@ -89,7 +97,13 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
                 after = block.text[q.end:].split(".", 1)[0]
             if is_term(inner, before, after):
                 continue
+            if q is last and ends_quoted:
+                spoken_end.add(bi)  # flagged below, or a quotation with its speaker
+            if bi - 1 in spoken_end and q.start == len(block.text) - len(block.text.lstrip()):
+                continue  # a quote paragraph that goes on from the quotation ending the one before
             if si is not None and _near_attributed(ctx, si, att_sents, sl):
+                continue
+            if si is not None and _called_slogan(ctx, si, sl):
                 continue
             if _introduced(ctx, before, block.text[:q.start], bi):
                 continue
@@ -113,6 +127,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             if _fragment_of_subject(ctx, si, inner, before):
                 continue
             seen.add(span)
+            spoken_end.discard(bi)
             yield fs, fe, inner, before, ()
 
     for a in ctx.attributions:
@@ -169,6 +184,23 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None =
         return True
     return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
                for j in (si - 1, last + 1))
+
+
+def _called_slogan(ctx: Context, si: int, sl: int | None = None) -> bool:
+    """The quote's sentence or a neighbour calls the quoted words a slogan, outside any quotation
+    (`"The economy, stupid." ¶ ... may not have stuck that slogan to the wall`): a slogan is no
+    one's unattributed words (rules.toml [beats] slogans)."""
+    nouns = vocab.words("beats", "slogans")
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
+    last = si if sl is None else max(si, sl)
+    for j in (si - 1, si, last, last + 1):
+        if 0 <= j < len(ctx.sentences):
+            text = ctx.sentence_text(j)
+            for q in reversed(list(scan(text))):
+                text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+            if pattern.search(text):
+                return True
+    return False
 
 
 def _statement_announced(ctx: Context, j: int) -> bool:

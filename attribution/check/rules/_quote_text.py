@@ -99,7 +99,7 @@ def _run_with_cue(ctx: Context, text: str, q, bi: int) -> bool:
 
 
 _CREDIT_LINE = re.compile(r"^[-—–]+\s*[A-Z@][^\n]{1,120}$")
-_CREDIT_BRACKET = re.compile(r"^[ \t]*(?:\[\s*[A-Z][^\]\n]{2,120}\]|\(\s*[A-Z][\w.'’ -]{1,60}\)\s*$)")
+_CREDIT_BRACKET = re.compile(r"^[^\S\n]*(?:\[\s*[A-Z][^\]\n]{2,120}\]|\(\s*[A-Z][\w.'’ -]{1,60}\)\s*$)")
 
 
 def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
