@@ -15,8 +15,9 @@ Measured in one process, on the same texts and the same loaded model:
 * edit_speedup        the cold audit vs re-auditing after one paragraph per document was edited;
 * help_seconds        ``attribution --help`` wall time in a fresh interpreter, best of 5;
 * cold_audit_seconds  ``attribution audit DRAFT --no-cache`` in a fresh interpreter on a 500-word draft
-  (the sample article plus a draft's opening, from corpus/), median of 3: imports, model load, parse,
-  audit, report; the model files are in the page cache after the first run;
+  (the sample article plus a draft's opening, from corpus/), median of 3, with the package's bytecode
+  compiled first (as installing it does): imports, model load, parse, audit, report; the model
+  files are in the page cache after the first run;
 * peak_rss_mb         this process's peak resident set (ru_maxrss), with both pipelines loaded (the audit's
   and the stock baseline: about 0.3 GB more than an audit alone).
 
@@ -160,6 +161,12 @@ def cold_audit_seconds(draft: Path) -> float:
     exe = Path(sys.executable).parent / "attribution"
     cmd = [str(exe)] if exe.is_file() else [sys.executable, "-m", "attribution.cli"]
     cmd += ["audit", str(draft), "--no-cache", "--fail-on", "never", "--format", "json"]
+    # bytecode as an installed package has it (pip compiles on install), even where
+    # PYTHONDONTWRITEBYTECODE is set: else every timed run compiles the package's ~110 modules
+    # from source (~0.3 s); __pycache__ is ignored by git
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "attribution"), quiet=1)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     runs = []
     for _ in range(3):

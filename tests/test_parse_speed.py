@@ -88,3 +88,70 @@ def test_only_the_packages_own_model_files_skip_the_weights_only_unpickler(tmp_p
     load(str(tmp_path / "pkg" / "link.pt"), weights_only=True)           # a link out of the package
     load(str(tmp_path / "pkg" / ".." / "other" / "x.pt"), weights_only=True)
     assert [w for _, w in calls] == [False, True, True, True]
+
+
+def test_fast_long_tensor_is_stanzas():
+    # the tagger's, parser's and lemmatizer's padded id tensors, built in whole-array steps
+    import random
+
+    import torch
+    from stanza.models.common.data import get_long_tensor
+
+    from attribution.parse.tensors import _long_tensor
+
+    rng = random.Random(15)
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        depth = rng.choice([None, 1, 3, 21])
+        rows = []
+        for _ in range(n):
+            words = rng.randint(0 if rows and depth is None else 1, 30)  # a later row may be empty
+            if depth is None:
+                rows.append([rng.randint(0, 60000) for _ in range(words)])
+            else:
+                rows.append([[rng.randint(0, 40) for _ in range(depth)] for _ in range(words)])
+        batch = n + rng.choice([0, 0, 2])
+        expected = get_long_tensor(rows, batch)
+        got = _long_tensor(rows, batch, 0)
+        assert got is not None and got.dtype == expected.dtype == torch.int64
+        assert got.shape == expected.shape and torch.equal(got, expected)
+    # shapes stanza's function handles differently are left to it
+    assert _long_tensor([[[1, 2], [3]]], 1, 0) is None
+    assert _long_tensor([[1, [2]]], 1, 0) is None
+
+
+def test_fast_long_tensor_only_inside_our_parse():
+    from stanza.models.pos import data as pos_data
+
+    from attribution.parse import tensors
+
+    tensors.install()
+    calls = []
+    real = tensors._long_tensor
+    tensors._long_tensor = lambda *a: calls.append(a) or real(*a)
+    try:
+        pos_data.get_long_tensor([[1, 2]], 1)
+        assert calls == []  # a stock pipeline's call: stanza's own function
+        with tensors.ours():
+            out = pos_data.get_long_tensor([[1, 2], [3]], 2)
+        assert len(calls) == 1 and out.tolist() == [[1, 2], [3, 0]]
+    finally:
+        tensors._long_tensor = real
+
+
+def test_deferred_modules_run_only_when_read():
+    # the command line defers what stanza imports and an audit never reads (issue 15)
+    import subprocess
+    import sys
+
+    code = ("import sys; from attribution.parse.lazy import defer; print(sorted(defer())); "
+            "import stanza, torch; from stanza.models.common import doc; "
+            "print([getattr(sys.modules[n], '__attribution_deferred__', False) "
+            "for n in ('torch._meta_registrations', 'networkx', 'requests')]); "
+            "import networkx; g = networkx.DiGraph(); g.add_edge(1, 2); "
+            "print(networkx.is_directed_acyclic_graph(g), '__attribution_deferred__' in vars(networkx)); "
+            "print(torch.nn.LSTM(3, 4)(torch.ones(2, 1, 3))[0].shape == (2, 1, 4))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:4] == [
+        "['networkx', 'requests', 'torch._meta_registrations']", "[True, True, True]", "True False", "True"]

@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 import logging
 import os
+import types
 from typing import Iterable, Protocol
 
 from ..model import Block, Document, Sentence, Source, Token
 from ..modelset import ModelSet
 from .depparse import _fast_depparse_process, _fast_depparse_supported
-from .memo import _memoize_char_models, _memoize_composite_vocabs, _package_files_load
+from .lemma import _lemma_process, _lemma_supported
+from .memo import _memoize_char_models, _memoize_composite_vocabs, _memoize_vocab_maps, _package_files_load
 from .repairs import possessive_texts
 from .rows import WordRow
+from .tensors import install as _install_fast_tensors
+from .tensors import ours as _ours
 
 BATCH_BLOCKS = 32  # paragraphs handed to stanza at once
 
@@ -97,12 +101,16 @@ class Parser:
                 shutil.rmtree(tmp, ignore_errors=True)
         depparse = self._nlp.processors.get("depparse")
         if not stock and depparse is not None and _fast_depparse_supported(depparse):
-            import types
-
             depparse.process = types.MethodType(_fast_depparse_process, depparse)
+        lemma = self._nlp.processors.get("lemma")
+        if not stock and lemma is not None and _lemma_supported(lemma):
+            lemma.process = types.MethodType(_lemma_process, lemma)
         if not stock:
             _memoize_composite_vocabs(self._nlp)
             _memoize_char_models(self._nlp)
+            _memoize_vocab_maps(self._nlp)
+            _install_fast_tensors()
+        self._stock = stock
 
     def key(self, text: str) -> str:
         import hashlib
@@ -120,7 +128,11 @@ class Parser:
 
         if not texts:
             return []
-        docs = self._nlp([stanza.Document([], text=t) for t in texts])
+        if getattr(self, "_stock", True):
+            docs = self._nlp([stanza.Document([], text=t) for t in texts])
+        else:
+            with _ours():
+                docs = self._nlp([stanza.Document([], text=t) for t in texts])
         out = []
         for doc in docs:
             sents = []

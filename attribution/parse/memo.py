@@ -93,3 +93,77 @@ def _memoize_composite_vocabs(nlp) -> None:
                     return unit
 
                 vocab.id2unit = id2unit
+
+
+def _memoize_vocab_maps(nlp, limit: int = 500_000) -> None:
+    """Remember each vocabulary's id for a unit (a word, a character, a feature string), and
+    the unit for an id (``unmap``: the tagger's predicted tags back to strings).
+
+    The tagger and the parser map every word, its lowercase form, each of its characters and
+    each tag column through ``Vocab.map`` (a method call, a normalisation and a lookup per
+    unit: a tenth of the parse); the tokenizer maps each character through ``unit2id``.  A
+    vocabulary does not change while the pipeline predicts, so a unit's id is looked up once
+    per process.  Per vocabulary object of this pipeline only (instance attributes): another
+    pipeline in the process, such as the benchmark's stock one, keeps stanza's methods."""
+    from stanza.models.common.vocab import BaseVocab
+
+    seen: set[int] = set()
+    vocabs = []
+    for proc in nlp.processors.values():
+        multi = getattr(proc, "vocab", None)
+        if isinstance(multi, BaseVocab):
+            vocabs.append(multi)
+        else:
+            vocabs.extend(getattr(multi, "_vocabs", {}).values())
+        pretrain = getattr(proc, "pretrain", None)
+        if pretrain is not None and getattr(pretrain, "_vocab", None) is not None:
+            vocabs.append(pretrain._vocab)
+    for vocab in vocabs:
+        if not isinstance(vocab, BaseVocab) or id(vocab) in seen or "map" in vars(vocab):
+            continue
+        seen.add(id(vocab))
+        _memo_map(vocab, limit)
+
+
+def _memo_map(vocab, limit: int) -> None:
+    memo: dict = {}
+    unit2id = vocab.unit2id  # the class's own (bound) method, computed on a miss
+
+    def one(unit, memo=memo):
+        try:
+            return memo[unit]
+        except KeyError:
+            if len(memo) >= limit:
+                memo.clear()
+            value = memo[unit] = unit2id(unit)
+            return value
+        except TypeError:  # an unhashable unit: not remembered
+            return unit2id(unit)
+
+    def many(units, memo=memo):
+        try:
+            return [memo[u] for u in units]
+        except (KeyError, TypeError):
+            return [one(u) for u in units]
+
+    units: dict = {}  # id -> unit, for unmap (a hashable id; composite ids are lists)
+    id2unit = vocab.id2unit
+
+    def unmap(ids, units=units):
+        try:
+            return [units[i] for i in ids]
+        except (KeyError, TypeError):
+            out = []
+            for i in ids:
+                try:
+                    unit = units[i]
+                except KeyError:
+                    unit = units[i] = id2unit(i)
+                except TypeError:
+                    unit = id2unit(i)
+                out.append(unit)
+            return out
+
+    vocab.unit2id = one
+    vocab.map = many
+    vocab.unmap = unmap
