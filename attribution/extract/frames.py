@@ -7,9 +7,10 @@ from __future__ import annotations
 from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
+from .clause_end import _content_end
 from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, QUOTE_END, WEAK, _cue_span, _head_of, _negated, _pieces
 from .phrases import (
-    CUE_COORD, FINITE, NP_POS, OBJ_TAKERS, TIME_WORDS, _first_subject, _is_np, _modifies_noun, _np_back_app,
+    FINITE, NP_POS, OBJ_TAKERS, TIME_WORDS, _first_subject, _is_np, _modifies_noun, _np_back_app,
     _np_forward, _participle_subject, _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids,
 )
 
@@ -51,46 +52,6 @@ def _clause_after(tree: Tree, k: int, lem: str) -> list[int] | None:
                 return None
             return list(range(k, end + 1))
     return None
-
-
-def _content_end(toks, k: int) -> int:
-    n = len(toks)
-    end = n
-    depth = 0
-    for t in toks[k - 1:]:
-        low = t.text.lower()
-        if t.text in ("(",):
-            depth += 1
-        if t.text in (")",):
-            depth -= 1
-        if depth == 0 and t.text in (";",):
-            end = t.id - 1
-            break
-        if depth == 0 and low in ("and", "but") and t.id < n and t.id > k + 2:
-            j = t.id
-            while j < n and toks[j].upos == "ADV":
-                j += 1
-            nt = toks[j] if j < n else None
-            if nt is not None and nt.xpos in ("VBD", "VBZ", "VBP") and nt.lemma.lower() in CUE_COORD:
-                end = t.id - 1
-                if toks[end - 1].text == ",":
-                    end -= 1
-                break
-        if depth == 0 and t.text == "," and t.id < n:
-            nxt = toks[t.id].text.lower()
-            if nxt in ("though", "although", "whereas", "while", "unless"):
-                end = t.id - 1
-                break
-            if nxt in ("but", "and", "or", "so", "yet") and t.id + 1 < n and (
-                    toks[t.id + 1].upos in ("PRON", "PROPN", "DET", "NUM") or toks[t.id + 1].text.lower() in ("there", "it")):
-                end = t.id - 1
-                break
-            if nxt in FRAMES["participles"]:
-                end = t.id - 1
-                break
-    while end >= k and is_punct(toks[end - 1]) and not any(c in "\"”'’" for c in toks[end - 1].text):
-        end -= 1
-    return end
 
 
 def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon: Lexicon,

@@ -29,6 +29,8 @@ The cue verb and the frames' word lists are in :mod:`.cue`, the noun phrases and
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..vocab import Lexicon
@@ -43,6 +45,7 @@ def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
                    in_quote) -> Iterator[Cand]:
     sent = tree.sent
     toks = sent.tokens
+    prev: Cand | None = None
     for v in toks:
         if in_quote(v.start):
             continue
@@ -57,7 +60,28 @@ def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
             continue
         c = _verb_frame(doc, si, tree, v, lem, lexicon, in_quote)
         if c is not None:
+            if c.source is None and not c.passive_agentless and prev is not None:
+                c = _coordinated(doc, prev, c)
+            prev = c
             yield c
+
+
+# what may stand between a statement's content and a second cue coordinated with the first:
+# "X said A, and disputed B", "X said A and also denied B"
+_COORD_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+(?:(?:also|then|later|again|flatly|strongly|"
+                        r"repeatedly|vehemently|\w+ly)\s+)?(?:has\s+|had\s+)?$", re.I)
+
+
+def _coordinated(doc: Document, prev: Cand, c: Cand) -> Cand:
+    """The second of two coordinated cues shares the first's subject when the parse did not
+    link them ("The lawyer said A, and disputed B": "disputed" is X's too): the source of the
+    statement whose content ends right before "and <cue>"."""
+    if prev.source is None or c.cue is None or not prev.content:
+        return c
+    gap = doc.source.text[prev.hull[1]:c.cue[0]]
+    if len(gap) > 40 or not _COORD_GAP.fullmatch(gap):
+        return c
+    return replace(c, source=prev.source, source_head=prev.source_head, source_ids=prev.source_ids)
 
 
 def _according(doc: Document, si: int, tree: Tree, v: Token) -> Cand | None:
