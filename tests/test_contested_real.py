@@ -166,3 +166,33 @@ def test_called_the_report_a_lie_and_said(parser):
 ])
 def test_one_sided_needs_a_party_it_can_name(parser, text):
     assert _findings(parser, text, "one-sided") == []
+
+
+def test_dispute_coordinated_after_said_is_found(parser):
+    """"X said A, and disputed B's figure": the second cue is X's, and it answers B."""
+    text = ("Councilman Mark Dorsey said Tuesday that the city had spent $4 million on consultants "
+            "without a vote of the council.\n\n"
+            "Mayor Ellen Park said the contracts had been approved in public session, and disputed "
+            "Dorsey's figure, saying the total was closer to $1.2 million.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1
+    f, cues = found[0]
+    assert "Dorsey" in f.message and "Ellen Park" in f.message and "disputed" in cues
+
+
+def test_a_supposed_error_is_no_rejection(parser):
+    """"If the numbers are wrong, we fix them" supposes; it does not reject what was said."""
+    text = ("Auditor Lena Delgado said the police department paid $9.6 million in overtime last "
+            "year.\n\n"
+            "\"If the numbers are wrong, we fix them. If they are right, we need to know why,\" Mayor "
+            "Tom Becker said.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_rejection_that_states_its_claim_is_not_tied_to_the_statement_before(parser):
+    """"rejected claims that it had misled investors" says what it rejects: the unrelated
+    statement before it is not the claim."""
+    text = ("The defense minister, Arvid Lund, said the talks with the rebels had collapsed on "
+            "Sunday.\n\n"
+            "Norcap Energy rejected claims that it had misled investors about its debt.\n")
+    assert _findings(parser, text, "contested-claim") == []

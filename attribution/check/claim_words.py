@@ -92,6 +92,19 @@ def _after_cue_text(ctx: Context, attr: Attribution) -> str:
     return text
 
 
+# where the object of a cue ends and a clause of its own begins: "disputed the prosecution's
+# timeline, saying Harlan had left ...": Harlan is not whose claim is disputed
+_OBJECT_END = re.compile(r",\s*(?:\w+ing|and|but|while|although|though|because|as)\b|[;:—–]|\s--\s")
+
+
+def _what_is_rejected(ctx: Context, attr: Attribution) -> str:
+    """:func:`_after_cue` up to the end of the cue's own object: a participle clause or a
+    second clause after it names what the speaker says, not whose claim it answers."""
+    text = _after_cue(ctx, attr)
+    m = _OBJECT_END.search(text, len(ctx.cue_text(attr)))
+    return text[:m.start()] if m else text
+
+
 def content_words(ctx: Context, attr: Attribution) -> list[str]:
     """The attribution's content words, stemmed (a new list each call)."""
     return list(ctx.memo("claims.content_words", attr, lambda: tuple(_content_words(ctx, attr))))
@@ -164,7 +177,7 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
     if ka is None or kd is None or ka == kd:
         return ()
     reasons = []
-    if mentions(_after_cue(ctx, den), variants(ctx, acc)):
+    if mentions(_what_is_rejected(ctx, den), variants(ctx, acc)):
         reasons.append("refers-to-accuser")
     if mentions(_after_cue(ctx, acc), variants(ctx, den)):
         reasons.append("denier-is-accused")

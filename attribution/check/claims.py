@@ -105,7 +105,9 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
     if strong:
         return sorted(strong, key=lambda c: ctx.hull(c).start)
-    if back:
+    if back and not _states_claim(ctx, rej):
+        # the nearest earlier claim, unless the rejection states the claim itself ("rejected
+        # claims that it had misled investors": tied by content, if at all)
         earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
         if earlier:
             last = max(earlier, key=lambda c: ctx.hull(c).start)
@@ -120,6 +122,20 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
                 return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
+
+
+_CLAIM_CLAUSE = re.compile(r"^\W*(?:\w+ly\s+)?(?:(?:the|any|all|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)"
+                           r"\s+(?:that|of\s+\w+ing)\s", re.I)
+
+
+def _states_claim(ctx: Context, rej: Attribution) -> bool:
+    """The rejection's object is a claim noun with its own content clause ("rejected claims
+    that it had misled investors", "denied allegations of hiding losses"): it says what it
+    rejects instead of pointing back at an earlier statement."""
+    if rej.cue is None:
+        return False
+    m = _CLAIM_CLAUSE.match(ctx.text[rej.cue.end:ctx.hull(rej).end + 1])
+    return bool(m) and m.group("noun").lower() in vocab.words("contest", "claim_nouns")
 
 
 def disputes(ctx: Context) -> list[Dispute]:

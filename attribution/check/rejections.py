@@ -128,6 +128,8 @@ def _rejection_words_(ctx: Context, attr: Attribution) -> bool:
     for span in attr.content:
         text = ctx.span_text(span)
         for m in words.finditer(text):
+            if _CONDITION.search(text[:m.start()]):
+                continue   # "If the numbers are wrong, we fix them": supposed, not asserted
             toks = ctx.tokens_in(Span(span.start + m.start(), span.start + m.end()))
             t = toks[-1] if toks else None
             if t is not None and t.deprel == "amod" and t.head:
@@ -138,6 +140,12 @@ def _rejection_words_(ctx: Context, attr: Attribution) -> bool:
                     continue
             return True
     return False
+
+
+# a condition or a question opens the clause a rejection phrase is in ("if the figures are
+# wrong", "whether the report was false", "asked if it was true"): nothing is rejected
+_CONDITION = re.compile(r"(?<![\w-])(?:if|whether|unless|even if|suppose|supposing|what if)\s+"
+                        r"[^,.;:!?\"“”]{0,80}$", re.I)
 
 
 def _refers_back(ctx: Context, rej: Attribution) -> bool:
