@@ -308,3 +308,11 @@ def test_an_unnamed_poll_named_in_the_next_sentence_is_sourced(parser):
             "She is ahead 48 percent to 39 percent in a Harmon University rolling poll released Monday.\n\n"
             "Statistics indicate that rural voters are older than city voters. The clinic closed in May.\n")
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Statistics"]
+
+
+def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
+    text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
+            "judicial nominees by this point in 2008.\n\n"
+            "Trade between the two countries declined 40 percent in the first half of the year.\n\n"
+            "Some residents confirmed that the water had been shut off for two days.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Some residents"]

@@ -170,10 +170,34 @@ class Context:
         if lemma in _vocab.words("cue_classes", "weak_deny") and \
                 self.text[attr.cue.end:attr.cue.end + 4].lower().startswith(" to "):
             return False
+        if lemma in _vocab.words("cue_classes", "weak_deny") and re.match(
+                r"\s*(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|less\s+than\s+)?[\d$£€]",
+                self.text[attr.cue.end:attr.cue.end + 32]):
+            return False  # "Trade declined 40 percent": a fall, not a refusal
+        if lemma == "confirm" and self._appointee(attr):
+            return False  # "the Senate confirmed 68 judicial nominees": an appointment, not a statement
         if said:
             return True
         before = self.text[max(0, attr.cue.start - 16):attr.cue.start].lower()
         return not re.search(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s+)?$", before)
+
+    def _appointee(self, attr: Attribution) -> bool:
+        """The content is a bare noun phrase whose head is a role ("a judge", "68 judicial
+        nominees by this point"): whom a vote put in office."""
+        from ..resolve import load_people
+
+        toks = [t for c in attr.content for t in self.tokens_in(c)]
+        if not toks or any(t.upos in ("VERB", "AUX") for t in toks):
+            return False
+        head = None
+        for t in toks:
+            if t.upos in ("ADP", "PUNCT", "SCONJ"):
+                break
+            if t.upos == "NOUN":
+                head = t.text.lower()
+        roles = load_people().roles
+        return head is not None and ((head,) in roles or (re.sub(r"e?s$", "", head),) in roles
+                                     or (head[:-1],) in roles)
 
     def name_variants(self, speaker: Speaker) -> set[str]:
         """Lower-cased strings by which ``speaker`` may be referred to (names, surnames,
