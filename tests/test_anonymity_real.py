@@ -75,3 +75,25 @@ def test_the_person_names_again_the_unnamed_individual_mentioned_last(parser):
     found = {src[f.start:f.end].split(",")[0]: len(f.attributions) for f in report.findings
              if f.rule == "anonymous-source"}
     assert found == {"A longtime adviser to the governor": 2, "A senior diplomat": 2}
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("About four in 10 county voters say the new stadium is a waste of money.",
+     "About four in 10 county voters"),
+    ("While almost everyone agrees the old bridge must go, the cost is in dispute.", "almost everyone"),
+])
+def test_a_poll_share_or_everyone_is_no_unnamed_individual(parser, sentence, source):
+    from attribution.resolve import anonymity, load_people
+
+    assert anonymity(load_people(), source, source.endswith("s")) == "group"
+    assert _flagged(_audit(parser, sentence + "\n"), "anonymous-source") == []
+
+
+def test_a_first_name_that_is_also_a_month_is_no_dateline(parser):
+    for backer in ("an early supporter of the mayor", "an early backer of the mayor"):
+        text = (f"Former Nevada governor Jan Holloway, {backer}, calls the water plan "
+                '"a priority" for ranchers. "They want to know the wells will not run dry," she said.\n')
+        report = _audit(parser, text)
+        assert _flagged(report, "anonymous-source") == []
+        names = [report.resolved.speaker(a.speaker) for a in report.resolved.attributions]
+        assert all(sp is not None and "Holloway" in sp.name for sp in names), names

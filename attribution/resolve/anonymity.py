@@ -27,6 +27,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     low = " ".join(name.lower().split())
     if any(p in low for p in people.anonymous_phrases if " " in p):
         return Anonymity.PERSON
+    if unnamed_share(people, name):
+        return Anonymity.GROUP  # "four in 10 primary voters say", "a majority of delegates": a poll's share
     words = re.findall(r"[a-z][a-z'’-]*", low)
     shared = bool(re.search(r"^(?:[A-Z][\w.'’-]*\s+)+(?:and|&)\s+[A-Z]", name.strip()))
     head = None
@@ -107,7 +109,13 @@ def unnamed_share(people: People, name: str) -> bool:
     """A share of a population as a source, as polls report it ("Seventy-four percent of
     Democratic registered voters say", "a majority of voters"): a vague group."""
     words = [_norm(w) for w in re.findall(r"[\w-]+", name)][:4]
+    if _RATIO.match(" ".join(words)):
+        return True  # "four in 10 voters", "two out of three Democrats"
     return any(w in people.anonymous_collectives for w in words) and " of " in f" {name.lower()} "
+
+
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_RATIO = re.compile(rf"(?:about |nearly |almost |roughly |some |around )?{_NUMBER} (?:in|out of) {_NUMBER}\b")
 
 
 def unnamed_evidence(people: People, name: str) -> bool:

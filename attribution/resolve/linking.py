@@ -276,7 +276,10 @@ class SourceLinking:
             if toks[k].text not in (",", "—", "–", "--", "-"):
                 continue
             lead = [t for t in toks[a0:k] if t.text[:1].isalpha()]
-            dated = any(_norm(t.text) in self.people.not_names for t in lead)
+            # a weekday or month, not a first name before a surname ("Jan Brewer", "May Lin")
+            dated = any(_norm(t.text) in self.people.not_names and not (
+                t.id < len(toks) and toks[t.id].upos == "PROPN" and toks[t.id].text[:1].isupper()
+                and t.id < k) for t in lead)
             dateline = bool(lead) and all(t.text.isupper() and len(t.text) > 1 for t in lead)
             if (dated or dateline) and toks[k + 1].upos in ("DET", "PROPN", "PRON", "NOUN", "ADJ"):
                 return k + 1
