@@ -227,3 +227,14 @@ def test_the_company_is_not_the_town_in_a_city_state_apposition(parser):
                     "in a filing.\n")
     a, sp = _by_content(report, "About 90 workers")
     assert sp is None or sp.name not in ("Dayton", "Ohio")
+
+
+def test_adding_after_a_cue_at_the_end_of_a_reported_clause_is_the_speakers(parser):
+    # '..., Ms. Ortiz said, adding that ...': the participle is the speaker's, never the subject
+    # of the clause she reports
+    report = _audit(parser,
+                    "Campaign manager Lena Ortiz said the schedule would change. Mr. Hale intends to "
+                    "give an economic speech in Denver this month, Ms. Ortiz said, adding that he would "
+                    "also hold town halls to address his weakness with women voters.\n")
+    a, sp = _by_content(report, "also hold town halls")
+    assert sp is not None and sp.name == "Lena Ortiz"

@@ -217,10 +217,20 @@ def _participle_subject(tree: Tree, v: Token) -> list[int]:
         gov = own[0]
         if not (gov.upos == "VERB" and gov.id < v.id and v.id >= 2 and toks[v.id - 2].text == ","):
             return []
-    elif v.head == 0 or v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis"):
+    elif v.head == 0 or (v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis")
+                         and not (v.deprel == "ccomp" and v.id >= 2 and toks[v.id - 2].text == ","
+                                  and tree.sent.token(v.head).id == v.id - 2)):
+        # ", adding that ..." right after its cue is a participle clause whatever the parse calls
+        # it ('..., Mr. Manafort said, adding that ...': ccomp of "said")
         return []
     else:
         gov = tree.sent.token(v.head)
+    cue = toks[v.id - 3] if v.id >= 3 and toks[v.id - 2].text == "," else None
+    if cue is not None and cue.id != gov.id and cue.upos == "VERB" and cue.deprel == "parataxis" \
+            and any(c.deprel == "nsubj" for c in tree.children(cue.id)):
+        # "Mr. Hale intends to ..., Ms. Ortiz said, adding that ...": the participle goes on from
+        # the reporting clause just before it, whatever the parse hangs it on
+        gov = cue
     if gov.id > v.id:
         return []
     if any(toks[i - 1].text in QUOTE_END for i in range(gov.id + 1, v.id)):
