@@ -1,7 +1,7 @@
 """Every data type that flows through the pipeline, in one place.
 
-    load -> Source -> parse -> Document -> extract -> [Attribution]
-         -> resolve -> Resolved (attributions + speakers) -> check -> [Finding] -> report
+    load -> Source -> parse -> Document -> extract -> Extraction (quotations + attributions)
+         -> resolve -> Resolved (+ speakers) -> check -> [Finding] -> report
 
 All offsets are code-point offsets into ``Source.text`` (the decoded file text as
 the user has it), end excluded, so ``source.text[start:end]`` is the span's text
@@ -192,6 +192,28 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Quotation:
+    """A passage in quotation marks, found once by extract's scanner
+    (:mod:`attribution.extract.quotes`: straight, curly, ``''...''``, guillemets, ``„...“``)
+    and read there by resolve and check, which never scan again.
+
+    ``start``/``end`` include the marks, ``inner_*`` exclude them.  A quotation left open ends
+    where its paragraph ends (``closed`` False).  One that runs on over several paragraphs
+    (each later paragraph opens with a quotation mark, the one before is left open) is one
+    quotation from its first block (``block``) to its last, ``runs_on`` holding the opening
+    mark of each later paragraph.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    block: int                       # index into Source.blocks of the opening mark
+    runs_on: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     text: str
     start: int
@@ -236,6 +258,15 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Extraction:
+    """The output of extract: the document's quotations and its attributions."""
+
+    document: Document
+    quotations: tuple[Quotation, ...]
+    attributions: tuple[Attribution, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Speaker:
     id: str
     name: str                      # best name: full personal name, organisation name or the anonymous description
@@ -262,6 +293,7 @@ class Resolved:
     document: Document
     attributions: tuple[Attribution, ...]
     speakers: tuple[Speaker, ...]
+    quotations: tuple[Quotation, ...] = ()   # extract's, passed on
 
     def speaker(self, id_: str | None) -> Speaker | None:
         for s in self.speakers:

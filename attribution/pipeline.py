@@ -43,7 +43,7 @@ def _resolved(source: Source, parser, lexicon, cache):
     from .resolve import resolve
 
     doc = parse(source, parser, cache=cache)
-    return resolve(doc, extract(doc, lexicon), lexicon)
+    return resolve(extract(doc, lexicon), lexicon)
 
 
 def attributions_of(source: Source, parser, lexicon, *, cache=None,
@@ -58,13 +58,13 @@ def attributions_of(source: Source, parser, lexicon, *, cache=None,
     from .resolve import resolve
 
     doc = parse(source, parser, cache=cache)
-    attributions = extract(doc, lexicon)
+    extraction = extract(doc, lexicon)
     try:
-        return list(resolve(doc, attributions, lexicon).attributions)
+        return list(resolve(extraction, lexicon).attributions)
     except Exception as exc:
         if warn is not None:
             warn(f"resolve failed ({type(exc).__name__}: {exc}); using extract output")
-        return attributions
+        return list(extraction.attributions)
 
 
 class LazyParser:

@@ -46,10 +46,10 @@ def stages(path: str, pipe: Pipeline) -> dict:
     doc = parse(src, pipe.parser, cache=pipe.cache)
     t["parse"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    atts = extract(doc, pipe.lexicon)
+    extraction = extract(doc, pipe.lexicon)
     t["extract"] = time.perf_counter() - t2
     t3 = time.perf_counter()
-    res = resolve(doc, atts, pipe.lexicon)
+    res = resolve(extraction, pipe.lexicon)
     t["resolve"] = time.perf_counter() - t3
     t4 = time.perf_counter()
     findings = check(res, pipe.config, pipe.lexicon)

@@ -201,11 +201,12 @@ def test_fuzz_quote_scanner_and_extractor_on_random_parses(capsys):
             src = load_text(text, "fuzz.md" if seed % 3 == 0 else "fuzz.txt")
             stage = "extract"
             doc = random_document(src, rng)
-            attrs = extract(doc, lexicon)
+            extraction = extract(doc, lexicon)
+            attrs = extraction.attributions
             check_attributions(text, attrs)
             n_attrs += len(attrs)
             stage = "resolve"  # the rest of the audit after the parse, for good measure
-            resolved = resolve(doc, attrs, lexicon)
+            resolved = resolve(extraction, lexicon)
             stage = "check"
             for f in check(resolved, config, lexicon, strict=True):
                 assert 0 <= f.start <= f.end <= len(text), f
@@ -250,7 +251,7 @@ def test_fuzz_extractor_on_real_parses(parser, capsys):
     for seed, src in enumerate(sources):
         try:
             doc = parse(src, parser, cache=cache)
-            attrs = extract(doc, lexicon)
+            attrs = extract(doc, lexicon).attributions
             check_attributions(src.text, attrs)
             n_attrs += len(attrs)
         except Exception:

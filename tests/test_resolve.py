@@ -14,11 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from attribution.model import Attribution, Block, Source, Span
+from attribution.extract import quotations
+from attribution.model import Attribution, Block, Extraction, Source, Span
 from attribution.resolve import resolve
 from attribution.vocab import DataFileError, build_people, load_lexicon, load_people
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _resolve(doc, attrs, lexicon=None):
+    """resolve over hand-made attributions, with extract's quotations of ``doc``."""
+    return resolve(Extraction(doc, quotations(doc), tuple(attrs)), lexicon)
 SAMPLE = ROOT / "corpus" / "russia-sdf-syria.txt"
 
 
@@ -368,7 +374,7 @@ def _resolve_case(parser, text: str, sources: list):
     for k, source in enumerate(sources, 1):
         phrase, options = (source, {}) if isinstance(source, str) else source
         attrs.append(_attr(doc, k, phrase, **options))
-    return resolve(doc, attrs)
+    return _resolve(doc, attrs)
 
 
 @pytest.mark.parametrize("text, sources, expected", CASES)
@@ -406,7 +412,7 @@ def test_resolve_keeps_order_and_is_deterministic(stored_parser):
             "Gov. Ann Reyes said the closure was necessary. She said it would last a week.")
     doc = _parse(stored_parser, text)
     attrs = [_attr(doc, 3, "She"), _attr(doc, 1, "Officials"), _attr(doc, 2, "Gov. Ann Reyes")]
-    r1, r2 = resolve(doc, attrs), resolve(doc, list(reversed(attrs)))
+    r1, r2 = _resolve(doc, attrs), _resolve(doc, list(reversed(attrs)))
     assert [a.id for a in r1.attributions] == ["a3", "a1", "a2"]
     assert r1.speakers == r2.speakers
     assert [s.name for s in r1.speakers] == ["officials", "Ann Reyes"]
@@ -447,7 +453,7 @@ def _sample_doc(parser):
 def test_sample_roster(parser):
     doc = _sample_doc(parser)
     attrs = [_attr(doc, k, src, after=anchor) for k, (src, anchor, _) in enumerate(SAMPLE_SOURCES, 1)]
-    res = resolve(doc, attrs)
+    res = _resolve(doc, attrs)
     for k, (src, anchor, name) in enumerate(SAMPLE_SOURCES, 1):
         s = _speaker(res, f"a{k}")
         assert s is not None, src
@@ -483,8 +489,7 @@ def test_sample_through_extract(parser):
 
     doc = _sample_doc(parser)
     lex = load_lexicon()
-    attrs = extract(doc, lex)
-    res = resolve(doc, attrs, lex)
+    res = resolve(extract(doc, lex), lex)
     text = doc.source.text
     names = {}
     for a in res.attributions:
@@ -529,7 +534,7 @@ def test_hand_parse_name_with_title():
     doc = _doc_by_hand(_DILLON)
     a = Attribution(id="a1", type="indirect", content=(Span(20, 43),), cue=Span(16, 20),
                     source=Span(0, 15), sentence=0)
-    res = resolve(doc, [a])
+    res = _resolve(doc, [a])
     assert res.attributions[0].speaker == "s1"
     s = res.speakers[0]
     assert (s.name, s.kind, s.title) == ("Ryan Dillon", "person", "Col.")
@@ -539,7 +544,7 @@ def test_hand_parse_name_with_title():
 def test_degenerate_sources_do_not_crash(source):
     doc = _doc_by_hand(_DILLON)
     a = Attribution(id="a1", type="indirect", content=(Span(20, 43),), cue=None, source=source, sentence=0)
-    res = resolve(doc, [a])
+    res = _resolve(doc, [a])
     assert len(res.attributions) == 1
     for s in res.speakers:
         for m in s.mentions:
@@ -556,12 +561,12 @@ def test_source_outside_every_sentence():
                          source=Span(0, 9), sentence=0),
              Attribution(id="a2", type="indirect", content=(Span(28, 30),), cue=None,
                          source=Span(20, 22), sentence=0)]
-    res = resolve(doc, attrs)
+    res = _resolve(doc, attrs)
     assert res.attributions[1].speaker is None  # "He" with nothing to point at
     assert res.attributions[0].speaker is not None
 
 
 def test_no_attributions_no_speakers():
     doc = _doc_by_hand(_DILLON)
-    res = resolve(doc, [])
+    res = _resolve(doc, [])
     assert res.attributions == () and res.speakers == ()

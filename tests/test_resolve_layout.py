@@ -65,7 +65,7 @@ def test_a_pronoun_lookup_changes_no_entity(stored_parser):
 
     text = "Jordan Quill visited the plant on Monday. She said the line would reopen."
     doc = parse(load_text(text, path="t.txt", fmt="text"), stored_parser)
-    resolver = _Resolver(doc, load_people(), [])
+    resolver = _Resolver(doc, load_people(), [], ())
     resolver.scan()
     resolver.build_entities()
     quill = next(e for e in resolver.entities if e.name == "Jordan Quill")

@@ -31,6 +31,21 @@ def source_anonymity(sp: Speaker | None, src_text: str) -> Anonymity | None:
     return anonymity(load_people(), src_text, bool(words) and words[-1].lower().endswith("s"))
 
 
+class Quoted(NamedTuple):
+    """A quotation's piece in one block (:meth:`Context.block_quotes`), as indexes into the
+    block's text; a piece left open (unclosed, or running on into the next paragraph) runs
+    to the block's end."""
+
+    start: int        # the opening mark
+    end: int          # after the closing mark (the block's end when open)
+    closed: bool
+    inner_start: int
+    inner_end: int
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start:self.inner_end]
+
+
 class Hit(NamedTuple):
     start: int
     end: int
@@ -135,6 +150,66 @@ class Context:
                 return i
         return None
 
+    # ---------------------------------------------------------- quotations
+    def block_quotes(self, bi: int) -> list[Quoted]:
+        """The pieces of extract's quotations (``Resolved.quotations``) in block ``bi``."""
+        return self.memo("block_quotes", self.resolved, self._block_quotes)[bi]
+
+    def _block_quotes(self) -> list[list[Quoted]]:
+        blocks = self.resolved.document.source.blocks
+        out: list[list[Quoted]] = [[] for _ in blocks]
+        for q in self.resolved.quotations:
+            pieces = [(q.block, q.start, q.inner_start)]
+            pieces += [(self.block_of(m.start), m.start, m.end) for m in q.runs_on]
+            for n, (bi, start, inner) in enumerate(pieces):
+                if bi is None:
+                    continue
+                b = blocks[bi]
+                size = len(b.text)
+                if n == len(pieces) - 1 and q.closed:
+                    out[bi].append(Quoted(_index(b, start), _index(b, q.end), True, _index(b, inner),
+                                          _index(b, q.inner_end)))
+                else:
+                    out[bi].append(Quoted(_index(b, start), size, False, _index(b, inner), size))
+        return out
+
+    def quoted_spans(self) -> list[Span]:
+        """The quotations' pieces (:meth:`block_quotes`) in file offsets, in document order."""
+        return self.memo("quoted_spans", self.resolved, lambda: [
+            Span(b.to_file(q.start), b.to_file(min(q.end, len(b.text))))
+            for bi, b in enumerate(self.resolved.document.source.blocks) for q in self.block_quotes(bi)])
+
+    def unquoted(self, bi: int, upto: int | None = None) -> str:
+        """The text of block ``bi`` (up to index ``upto``) outside quotation marks, the
+        stretches between quotations joined by a space."""
+        text = self.resolved.document.source.blocks[bi].text
+        text = text if upto is None else text[:upto]
+        return _outside(text, [(q.start, min(q.end, len(text))) for q in self.block_quotes(bi)
+                               if q.start < len(text)])
+
+    def sentence_quotes(self, j: int) -> list[Span]:
+        """The quotations that open in sentence ``j`` (:meth:`quoted_spans`), cut at its end.
+
+        A quotation opened in an earlier sentence is not the sentence's own: the words of a
+        long quotation's later sentences count as outside quotation marks here, as the rules
+        have always read a sentence (reading them as quoted adds floating-quote findings)."""
+        s = self.sentences[j]
+        spans = self.quoted_spans()
+        starts = self.memo("quoted_starts", spans, lambda: [q.start for q in spans])
+        k = bisect.bisect_left(starts, s.start)
+        out = []
+        while k < len(spans) and spans[k].start < s.end:
+            out.append(Span(spans[k].start, min(spans[k].end, s.end)))
+            k += 1
+        return out
+
+    def unquoted_sentence(self, j: int) -> str:
+        """The text of sentence ``j`` outside its quotations (:meth:`sentence_quotes`), the
+        stretches between them joined by a space."""
+        s = self.sentences[j]
+        return _outside(self.sentence_text(j), [(q.start - s.start, q.end - s.start)
+                                                for q in self.sentence_quotes(j)])
+
     # ------------------------------------------------------------ speakers
     def speaker(self, attr: Attribution) -> Speaker | None:
         if attr.speaker is None:
@@ -220,6 +295,22 @@ class Context:
                     out.add(w.lower())
         out |= {d for w in list(out) for d in demonyms(w)}
         return {o for o in out if o not in {"the", "a", "an"}}
+
+
+def _index(block, offset: int) -> int:
+    """The index into ``block.text`` of a file offset (the inverse of ``Block.to_file``)."""
+    if block.offsets is None:
+        return offset - block.start
+    return bisect.bisect_left(block.offsets, offset)
+
+
+def _outside(text: str, pieces: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in pieces:
+        out.append(text[last:start])
+        last = end
+    out.append(text[last:])
+    return " ".join(out)
 
 
 def _ordered_starts(blocks) -> list[int] | None:

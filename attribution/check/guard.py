@@ -74,6 +74,10 @@ class GuardedResolved:
         return self._resolved.document
 
     @property
+    def quotations(self):
+        return self._resolved.quotations  # the text's quotation marks, as extract read them
+
+    @property
     def attributions(self):
         if "attributions" not in self._rule.needs:
             raise _refuse(self._rule, "attributions", 'needs={"attributions"}')

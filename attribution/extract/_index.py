@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 
 from ._tree import Cand
-from .direct import FileQuote
+from ..model import Quotation
 
 
 def _merge_intervals(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -22,11 +22,11 @@ def _merge_intervals(spans: list[tuple[int, int]], text: str) -> list[tuple[int,
 
 
 class _Quotes:
-    def __init__(self, quotes: tuple[FileQuote, ...]):
+    def __init__(self, quotes: tuple[Quotation, ...]):
         self.q = quotes
         self.starts = [q.inner_start for q in quotes]
 
-    def at(self, offset: int) -> FileQuote | None:
+    def at(self, offset: int) -> Quotation | None:
         k = bisect_right(self.starts, offset) - 1
         if k >= 0 and self.q[k].inner_start <= offset < self.q[k].inner_end:
             return self.q[k]

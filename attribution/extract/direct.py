@@ -9,48 +9,19 @@ attribution with two content pieces).
 """
 from __future__ import annotations
 
-import threading
 from bisect import bisect_right
-from typing import NamedTuple
 
-from ..model import Document
-from .quotes import scan_quotes
-
-
-class FileQuote(NamedTuple):
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    closed: bool
-    block: int
+from ..model import Document, Quotation, Span
+from .quotes import _mark_at, scan_quotes
 
 
-def document_quotes(doc: Document) -> tuple[FileQuote, ...]:
-    """Quotations of every block, in file offsets (paragraphs joined by blank lines).
+def quotations(doc: Document) -> tuple[Quotation, ...]:
+    """Quotations of every block, in file offsets: the document's one scan, made by extract
+    and passed on (``Extraction.quotations``, ``Resolved.quotations``) to resolve and check.
 
-    The document's one scan: extract reads it to pair quotations with cues, resolve to know
-    which mentions are quoted.  Remembered for the last few documents (by identity, the
-    document held so that its id cannot be reused), so that each stage reads the same
-    quotations without scanning again."""
-    with _LOCK:
-        hit = _SCANNED.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    quotes = _scan_document(doc)
-    with _LOCK:
-        while len(_SCANNED) >= _REMEMBER:
-            _SCANNED.pop(next(iter(_SCANNED)))
-        _SCANNED[id(doc)] = (doc, quotes)
-    return quotes
-
-
-_REMEMBER = 4
-_LOCK = threading.Lock()
-_SCANNED: dict[int, tuple[Document, tuple[FileQuote, ...]]] = {}
-
-
-def _scan_document(doc: Document) -> tuple[FileQuote, ...]:
+    The blocks are scanned joined by blank lines, so that a quotation running on over several
+    paragraphs is one :class:`~attribution.model.Quotation` (with the opening mark of each
+    later paragraph in ``runs_on``)."""
     blocks = doc.source.blocks
     parts: list[str] = []
     starts: list[int] = []
@@ -69,11 +40,23 @@ def _scan_document(doc: Document) -> tuple[FileQuote, ...]:
     out = []
     for q in scan_quotes(joined):
         s, bk = to_file(q.start)
-        e, _ = to_file(q.end)
+        e, last = to_file(q.end)
         is_, _ = to_file(q.inner_start)
         ie, _ = to_file(q.inner_end)
-        out.append(FileQuote(s, e, is_, ie, q.closed, bk))
+        out.append(Quotation(s, e, is_, ie, q.closed, bk, _runs_on(blocks, bk, last)))
     return tuple(out)
+
+
+def _runs_on(blocks, first: int, last: int) -> tuple[Span, ...]:
+    """The opening mark of each block after ``first`` up to ``last`` (a quotation running on)."""
+    marks = []
+    for k in range(first + 1, last + 1):
+        text = blocks[k].text
+        lead = len(text) - len(text.lstrip())
+        mark = _mark_at(text, lead) if lead < len(text) else None
+        if mark is not None:
+            marks.append(Span(blocks[k].to_file(lead), blocks[k].to_file(lead + len(mark))))
+    return tuple(marks)
 
 
 def words_in(text: str) -> int:

@@ -6,9 +6,9 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..vocab import Lexicon, load_people, norm
-from ..model import Attribution, AttributionType, Document, SourceKind, Span
+from ..model import Attribution, AttributionType, Document, Quotation, SourceKind, Span
 from ._tree import Cand, Tree, span_of
-from .direct import FileQuote, document_quotes, words_in
+from .direct import words_in
 from .cue import _cue_span, _head_of, _negated, cue_lemma
 from .frames import by_agent
 from .phrases import _first_subject, _modifies_noun, _np_forward, _subject_ids
@@ -19,9 +19,9 @@ MAX_CUE_GAP = 120          # characters between a quotation and its cue in the s
 BYLINE = re.compile(r"^\s*(By|BY|Written by|Reporting by)\s+[A-Z]")
 
 
-def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
+def extract_attributions(doc: Document, lexicon: Lexicon, quotes: tuple[Quotation, ...]) -> list[Attribution]:
+    """The attributions of ``doc``, given its quotations (:func:`.direct.quotations`)."""
     text = doc.source.text
-    quotes = document_quotes(doc)
     qi = _Quotes(quotes)
     trees = [Tree(s) for s in doc.sentences]
     sent_starts = [s.start for s in doc.sentences]
@@ -130,7 +130,7 @@ def extract_attributions(doc: Document, lexicon: Lexicon) -> list[Attribution]:
     return out
 
 
-def _continues(doc: Document, prev: Cand, q: FileQuote, text: str, cands: list[Cand]) -> bool:
+def _continues(doc: Document, prev: Cand, q: Quotation, text: str, cands: list[Cand]) -> bool:
     gap = text[prev.hull[1]:q.start]
     if len(gap) > 400:
         return False
@@ -152,7 +152,7 @@ def _continues(doc: Document, prev: Cand, q: FileQuote, text: str, cands: list[C
     return len(words) <= 3
 
 
-def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: FileQuote, qi: _Quotes,
+def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: Quotation, qi: _Quotes,
                lexicon: Lexicon, cue_keys: set) -> Cand | None:
     text = doc.source.text
     first = max(bisect_right(sent_starts, q.start) - 1, 0)

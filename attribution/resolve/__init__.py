@@ -1,7 +1,7 @@
 """The resolve stage: source mentions become document-level speakers.
 
-:func:`resolve` takes the parsed :class:`~attribution.model.Document` and the
-attributions found by extract, and returns a :class:`~attribution.model.Resolved`
+:func:`resolve` takes extract's :class:`~attribution.model.Extraction` (the parsed document,
+its quotations and attributions) and returns a :class:`~attribution.model.Resolved`
 in which every attribution whose source can be tied to someone carries
 ``speaker="s1"``, ``"s2"``, ... and the document has one :class:`Speaker` per
 person, organisation or unnamed source that is cited.
@@ -106,9 +106,7 @@ order :func:`resolve` runs them:
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..model import Attribution, Document, Resolved
+from ..model import Extraction, Resolved
 from .anonymity import anonymity, anonymity_reason, unnamed_evidence, unnamed_share
 from ..vocab import People, load_people
 from .resolver import _Resolver
@@ -118,13 +116,12 @@ from .speakers import cited_order, linked_attributions, speaker_records
 __all__ = ["resolve", "anonymity", "anonymity_reason", "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR"]
 
 
-def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
-            people: People | None = None) -> Resolved:
+def resolve(extraction: Extraction, lexicon=None, *, people: People | None = None) -> Resolved:
     """Link each attribution's source mention to a document-level speaker.
 
     Args:
-        doc: the parsed document.
-        attributions: what extract found, in any order (the output keeps it).
+        extraction: what extract found: the parsed document, its quotations and its
+            attributions, in any order (the output keeps it).
         lexicon: the cue lexicon (accepted for the stage signature; the
             person/organisation vocabulary is ``people.toml``).
         people: another word list (tests); default ``attribution/data/people.toml``.
@@ -139,9 +136,9 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
         follows the salience ranking of Lappin and Leass (1994), reduced to
         recency, grammatical subject and embedding (quotation/reported content).
     """
-    attributions = list(attributions)
+    doc, attributions = extraction.document, list(extraction.attributions)
     people = people or load_people()
-    resolver = _Resolver(doc, people, attributions)  # repairs, quotation regions
+    resolver = _Resolver(doc, people, attributions, extraction.quotations)  # repairs, quotation regions
     resolver.scan()                                  # name runs, roles and affiliations
     resolver.build_entities()                        # the entity table
     links = resolver.resolve_all()                   # source linking, salience for pronouns
@@ -150,4 +147,5 @@ def resolve(doc: Document, attributions: Iterable[Attribution], lexicon=None, *,
     ids = {id(e): f"s{n}" for n, e in enumerate(cited, 1)}
     speakers = speaker_records(doc.source.text, cited, ids, people)
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
-    return Resolved(document=doc, attributions=linked, speakers=speakers)
+    return Resolved(document=doc, attributions=linked, speakers=speakers,
+                    quotations=extraction.quotations)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from ..model import Attribution, AttributionType, Document, Sentence, Token
+from ..model import Attribution, AttributionType, Document, Quotation, Sentence, Token
 from ..vocab import People, norm as _norm
 from .words import _PARTICLE_NAME, _PARTY_TAG, _is_punct
 from .records import _Cand, _Entity, _Run
@@ -20,7 +20,8 @@ from .spots import SpotIndex
 class DocumentView:
     """The state every step shares: the repaired sentences, the text and the entity table's lists."""
 
-    def __init__(self, doc: Document, people: People, attributions: list[Attribution]):
+    def __init__(self, doc: Document, people: People, attributions: list[Attribution],
+                 quotations: tuple[Quotation, ...]):
         self.doc = doc
         self.people = people
         self.text = doc.source.text
@@ -33,7 +34,7 @@ class DocumentView:
         self.timeline: list[_Cand] = []
         self.spots = SpotIndex(self.sent_of)  # where each entity was named / mentioned, indexed
         self.cited_at: dict[int, list[int]] = {}   # id(entity) -> offsets where it is a source
-        self._quote_regions()
+        self._quote_regions(quotations)
         self._cap_vocab()
 
     # ------------------------------------------------------------------ helpers
@@ -67,10 +68,8 @@ class DocumentView:
             return (_norm(w),) in self.people.titles or (len(w) == 1 and w.isupper())
         return False
 
-    def _quote_regions(self) -> None:
-        from ..extract.direct import document_quotes  # extract's quotations of this document
-
-        regions = [(q.start, q.end) for q in document_quotes(self.doc)]
+    def _quote_regions(self, quotations: tuple[Quotation, ...]) -> None:
+        regions = [(q.start, q.end) for q in quotations]  # extract's, read from Extraction
         content: list[tuple[int, int]] = []
         for a in self.attrs:
             for sp in a.content:

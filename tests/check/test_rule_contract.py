@@ -174,7 +174,7 @@ def _corpus_reports(parser):
     out = []
     for p in paths:
         doc = parse(load(str(p)), parser)
-        out.append((p.name, resolve(doc, extract(doc, lexicon), lexicon)))
+        out.append((p.name, resolve(extract(doc, lexicon), lexicon)))
     return out, lexicon
 
 

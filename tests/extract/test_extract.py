@@ -16,7 +16,7 @@ pytestmark = pytest.mark.stanza
 def run(parser, text: str):
     src = load_text(text, path="t.txt", fmt="text")
     doc = parse(src, parser)
-    atts = extract(doc, load_lexicon())
+    atts = extract(doc, load_lexicon()).attributions
     return text, atts
 
 
@@ -153,7 +153,7 @@ def test_subject_of_a_subordinate_clause_leaves_out_its_conjunction(parser):
 
 def test_no_attributions_in_plain_narrative_or_byline(parser):
     text, atts = run(parser, "By John Smith\n\nThe river rose overnight and the bridge closed at noon.\n")
-    assert atts == []
+    assert atts == ()
 
 
 def test_cues_inside_quotes_are_not_separate_attributions(parser):
@@ -207,7 +207,7 @@ def sample(parser):
 
     src = load(str(SAMPLE))
     doc = parse(src, parser)
-    return src.text, extract(doc, load_lexicon())
+    return src.text, extract(doc, load_lexicon()).attributions
 
 
 @pytest.mark.parametrize("content, cue, source", SAMPLE_EXPECTED)

@@ -1,50 +1,58 @@
-"""One quote scan per document (issue 13, point 2): extract's quotations travel forward and
-resolve reads them rather than scanning the text again."""
+"""One quote scan per document (issue 13, point 2): extract's quotations travel forward on the
+data (``Extraction.quotations``, ``Resolved.quotations``), and resolve and check read them
+there rather than scanning the text again."""
 from __future__ import annotations
 
-from attribution.extract import direct
-from attribution.model import Block, Document, Source
+from attribution.check import all_rules, check
+from attribution.config import Config
+from attribution.extract import extract, quotes
+from attribution.model import Resolved
+from attribution.resolve import resolve
+from attribution.vocab import load_lexicon
 
-
-def _doc(text: str) -> Document:
-    blocks, pos = [], 0
-    for para in text.split("\n\n"):
-        blocks.append(Block(text=para, start=pos, end=pos + len(para)))
-        pos += len(para) + 2
-    return Document(source=Source(path="t.txt", text=text, blocks=tuple(blocks)), sentences=(), model="test")
-
+from ..rules._build import _document, resolved as hand_resolved
 
 TEXT = ('The council met on Tuesday.\n\n"We will not raise fees this year," the mayor said.\n\n'
-        '"The budget is tight," she added, "but the library stays open."')
+        '"The budget is tight," she added, "but the library stays open."\n\n'
+        "The vote is set for March.\n\n''Nobody here wants the branch to close.''\n\n"
+        '"The reading room will stay open on Sundays, and the children\'s hour moves to the '
+        'morning.\n\n"Nothing else changes," said the librarian, Dana Cole.')
+EVERY_RULE = Config(select=tuple(r.id for r in all_rules()))
 
 
 def test_each_document_is_scanned_once(monkeypatch):
-    doc = _doc(TEXT)
-    calls = []
-    real = direct.scan_quotes
-    monkeypatch.setattr(direct, "scan_quotes", lambda text: calls.append(1) or real(text))
-    first = direct.document_quotes(doc)
-    again = direct.document_quotes(doc)
-    assert again is first and len(calls) == 1
-    assert [TEXT[q.inner_start:q.inner_end] for q in first] == [
-        "We will not raise fees this year,", "The budget is tight,", "but the library stays open."]
-    assert isinstance(first, tuple)   # read-only for every stage that reads it
+    scanned = []
+    real = quotes.iter_quotes
+    monkeypatch.setattr(quotes, "iter_quotes", lambda text: scanned.append(text) or real(text))
+    extraction = extract(_document(TEXT), load_lexicon())
+    resolved = resolve(extraction, load_lexicon())
+    check(resolved, EVERY_RULE, load_lexicon())
+    assert len(scanned) == 1   # extract's scan; resolve and every rule read its result
+    assert resolved.quotations == extraction.quotations
+    inner = [TEXT[q.inner_start:q.inner_end] for q in resolved.quotations]
+    assert inner[:3] == ["We will not raise fees this year,", "The budget is tight,",
+                         "but the library stays open."]
+    assert inner[3] == "Nobody here wants the branch to close."   # ''...'' (wire copy)
 
 
-def test_an_equal_but_different_document_is_scanned_again(monkeypatch):
-    calls = []
-    real = direct.scan_quotes
-    monkeypatch.setattr(direct, "scan_quotes", lambda text: calls.append(1) or real(text))
-    a, b = _doc(TEXT), _doc(TEXT)
-    direct.document_quotes(a)
-    direct.document_quotes(b)
-    assert len(calls) == 2
+def test_a_quotation_running_over_two_paragraphs_is_one():
+    resolved = hand_resolved(TEXT)
+    last = resolved.quotations[-1]
+    assert TEXT[last.start:last.end].startswith('"The reading room') and last.closed
+    assert TEXT[last.end - 1] == '"' and TEXT[last.inner_end - 1] == ","
+    [mark] = last.runs_on
+    assert TEXT[mark.start:mark.end] == '"' and TEXT[mark.end:].startswith("Nothing else")
 
 
-def test_resolve_reads_extracts_quotations():
-    import inspect
-
-    from attribution.resolve import document
-
-    src = inspect.getsource(document)
-    assert "document_quotes" in src and "scan_quotes" not in src
+def test_rules_read_the_quotations_on_the_data():
+    # a floating quotation in wire-copy marks: unattributed-quote finds it through
+    # Resolved.quotations; without them (a Resolved that carries none) it finds nothing,
+    # so no rule scans the text for quotation marks itself
+    text = "The council met on Tuesday.\n\n''This is the darkest day for our town in forty years.''"
+    with_quotes = hand_resolved(text)
+    rule = Config(select=("unattributed-quote",))
+    found = check(with_quotes, rule, load_lexicon(), strict=True)
+    assert [text[f.start:f.end] for f in found] == [
+        "''This is the darkest day for our town in forty years.''"]
+    without = Resolved(document=with_quotes.document, attributions=(), speakers=())
+    assert check(without, rule, load_lexicon(), strict=True) == []

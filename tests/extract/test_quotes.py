@@ -101,14 +101,6 @@ def test_curly_open_straight_close_is_one_quotation():
     assert all(q.closed for q in qs)
 
 
-def test_check_stage_sees_the_same_quotations_as_extract():
-    # one scanner: '' ... '' (wire copy) and „...“ are quotations for the rules too
-    from attribution.check.quotes import scan
-
-    text = "''We are ready,'' he said. \u201eJa,\u201c she replied."
-    assert [q.inner(text) for q in scan(text)] == ["We are ready,", "Ja,"]
-
-
 def test_straight_open_curly_close_is_one_quotation():
     text = ('"The ferry has lost money every winter since 2019,\u201d said Dana Whitlock, the port\'s '
             'finance director. "We cannot run it on hope."')

@@ -170,7 +170,7 @@ def test_200_copies_of_the_sample_take_at_most_6x_the_time_of_50(parser, tmp_pat
     for n in (50, 200):
         doc = parse(load_text("\n\n".join([article] * n) + "\n", "copies.txt"), parser)
         t0 = time.process_time()
-        res = resolve(doc, extract(doc, lexicon), lexicon)
+        res = resolve(extract(doc, lexicon), lexicon)
         findings = check(res, Config(), lexicon)
         cpu[n] = time.process_time() - t0
         assert len(res.attributions) == 15 * n and findings

@@ -12,6 +12,7 @@ import re
 
 from attribution.check import check
 from attribution.config import Config
+from attribution.extract import quotations
 from attribution.model import (Attribution, Block, Document, Mention, Resolved, Sentence, Source,
                                Span, Speaker, Token)
 
@@ -99,7 +100,8 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
                                     affiliation=s.get("affiliation"), mentions=mentions,
                                     anonymity_reason=s.get("anonymity_reason"),
                                     anonymity=s.get("anonymity", _anonymity(s))))
-    return Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers))
+    return Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers),
+                    quotations=quotations(doc))  # as extract passes them on
 
 
 def _anonymity(s: dict) -> str | None:

@@ -11,7 +11,6 @@ from typing import Iterator
 from ...model import AttributionType, Span
 from .. import vocab
 from ..context import Context, SpanIndex
-from ..quotes import scan
 from ._quote_text import (
     _citation_after, _credit_line, _cue_nearby, _introduced, _is_fragment, _lexicon, _quote_run,
     _run_with_cue, _runs_into_cue, _slogan, is_term,
@@ -27,7 +26,7 @@ def _chains(ctx: Context) -> dict[int, int]:
     for i, b in enumerate(blocks):
         starts_quoted = b.text.lstrip()[:1] in ('"', "\u201c")
         head[i] = head[i - 1] if (i and open_prev and starts_quoted) else i
-        qs = list(scan(b.text))
+        qs = ctx.block_quotes(i)
         open_prev = bool(qs) and not qs[-1].closed
     return head
 
@@ -72,7 +71,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
     seen = SpanIndex()  # the quotes flagged so far
     spoken_end: set[int] = set()  # blocks that end with a quotation of speech not flagged
     for bi, block in enumerate(source.blocks):
-        quotes = list(scan(block.text))
+        quotes = ctx.block_quotes(bi)
         last = quotes[-1] if quotes else None
         ends_quoted = last is not None and last.closed and not block.text[last.end:].strip(" \t\n\xa0")
         for q in quotes:
@@ -155,7 +154,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
             block = ctx.resolved.document.source.blocks[bi]
             if _cue_nearby(ctx, si, bi, block, sl) or _introduced(ctx, before, block.text[:max(0, h.start - block.start)], bi):
                 continue
-            qs = [q for q in scan(block.text) if block.to_file(q.start) <= h.start + 1]
+            qs = [q for q in ctx.block_quotes(bi) if block.to_file(q.start) <= h.start + 1]
             if qs and _quote_run(block.text, qs[-1], ctx, bi):
                 continue
             if _credit_line(ctx, bi, inner, ctx.text[h.end:block.end].lstrip(' .,;!?"”\'’')) or \
@@ -195,9 +194,9 @@ def _called_slogan(ctx: Context, si: int, sl: int | None = None) -> bool:
     last = si if sl is None else max(si, sl)
     for j in (si - 1, si, last, last + 1):
         if 0 <= j < len(ctx.sentences):
-            text = ctx.sentence_text(j)
-            for q in reversed(list(scan(text))):
-                text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+            text, start = ctx.sentence_text(j), ctx.sentences[j].start
+            for q in reversed(ctx.sentence_quotes(j)):
+                text = text[:q.start - start] + " " * (q.end - q.start) + text[q.end - start:]
             if pattern.search(text):
                 return True
     return False
@@ -244,7 +243,7 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
     beats = vocab.words("beats", "verbs")
     people = vocab.person_nouns()
     personal = vocab.words("names", "personal") - {"it"}
-    quoted = [(q.start + sent.start, q.end + sent.start) for q in scan(ctx.sentence_text(ctx.sentences.index(sent)))]
+    quoted = [(s.start, s.end) for s in ctx.sentence_quotes(ctx.sentences.index(sent))]
     for v in sent.tokens:
         if v.upos != "VERB" or any(a <= v.start < b for a, b in quoted):
             continue

@@ -8,7 +8,6 @@ import re
 from ...model import AttributionType, SpeakerKind
 from .. import vocab
 from ..context import Context
-from ..quotes import scan
 
 _SENT_END = re.compile(r"[.!?…][\"'’”)\]]*\s*$")
 _FUNCTION = frozenset("a an the of and or in on at to for with from by is are was were be".split())
@@ -87,12 +86,12 @@ def _run_with_cue(ctx: Context, text: str, q, bi: int) -> bool:
     """A quote paragraph next to another quote paragraph whose cue names the speaker, as a
     quote runs across paragraphs (`"..." ¶ "...," Viguerie notes.`), even when extraction
     did not link that cue."""
-    if _unquoted(text).strip(" \t\n.,"):
+    if ctx.unquoted(bi).strip(" \t\n.,"):
         return False  # the paragraph is not quotation only
     blocks = ctx.resolved.document.source.blocks
     for j in (bi - 1, bi + 1):
         if 0 <= j < len(blocks) and blocks[j].text.lstrip()[:1] in ('"', "\u201c"):
-            rest = _unquoted(blocks[j].text)
+            rest = ctx.unquoted(j)
             if len(rest.split()) <= 8 and _has_cue(ctx, rest) and re.search(r"\b[A-Z]|\b(?:he|she)\b", rest):
                 return True
     return False
@@ -180,13 +179,9 @@ def _has_cue(ctx: Context, text: str) -> bool:
     return False
 
 
-def _unquoted(text: str) -> str:
-    out, last = [], 0
-    for q in scan(text):
-        out.append(text[last:q.start])
-        last = q.end
-    out.append(text[last:])
-    return " ".join(out)
+def _unquoted_sentence(ctx: Context, j: int) -> str:
+    """Sentence ``j``'s text outside quotation marks (:meth:`Context.unquoted_sentence`)."""
+    return ctx.unquoted_sentence(j)
 
 
 def _cue_nearby(ctx: Context, si: int | None, bi: int, block, sl: int | None = None) -> bool:
@@ -194,12 +189,12 @@ def _cue_nearby(ctx: Context, si: int | None, bi: int, block, sl: int | None = N
     of the same paragraph (`"...," said David Gorski`, a continuation quote after
     `Obama said ...`): the speaker is there even when extraction did not link it."""
     if si is None:
-        return _has_cue(ctx, _unquoted(block.text))
+        return _has_cue(ctx, ctx.unquoted(bi))
     sents = ctx.sentences
     last = si if sl is None else max(si, sl)
     for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and sents[j].block == sents[si].block:
-            if _has_cue(ctx, _unquoted(ctx.sentence_text(j))):
+            if _has_cue(ctx, _unquoted_sentence(ctx, j)):
                 return True
     return False
 
@@ -209,19 +204,19 @@ def _quote_run(text: str, q, ctx: Context, bi: int) -> bool:
     inside a run of such paragraphs whose first one is introduced (a cue verb in it, or the paragraph before it ends in a colon or has a
     cue): a block quote or a transcript running on."""
     blocks = ctx.resolved.document.source.blocks
-    if text.lstrip()[:1] not in ('"', "\u201c") or _unquoted(text[:q.start]).strip():
+    if text.lstrip()[:1] not in ('"', "\u201c") or ctx.unquoted(bi, q.start).strip():
         return False  # not at the paragraph's start, nor after quotes only (one quote a line)
     head = bi
     while head > 0 and blocks[head - 1].text.lstrip()[:1] in ('"', "\u201c"):
         head -= 1
-    lines = head == bi and len(list(scan(text))) >= 2 and not _unquoted(text).strip()
+    lines = head == bi and len(ctx.block_quotes(bi)) >= 2 and not ctx.unquoted(bi).strip()
     if head == bi and not lines and (bi == 0 or not blocks[bi - 1].text.strip().endswith(":")):
         return False  # one quote paragraph: a run needs two, or a colon before it
-    if head < bi and _has_cue(ctx, _unquoted(blocks[head].text)):
+    if head < bi and _has_cue(ctx, ctx.unquoted(head)):
         return True
     if head > 0:
         prev = blocks[head - 1].text.strip()
-        return prev.endswith(":") or _has_cue(ctx, _unquoted(prev))
+        return prev.endswith(":") or _has_cue(ctx, ctx.unquoted(head - 1))
     return False
 
 

@@ -143,7 +143,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     ```
     """
     hits: list[Span] = []
-    quoted = SpanIndex(_quoted_spans(ctx))
+    quoted = SpanIndex(ctx.quoted_spans())
     flagged = SpanIndex([])  # vague sources flagged so far: one finding per mention
     # attributions to vague groups, and agentless passives
     for a in ctx.attributions:
@@ -234,16 +234,6 @@ def _holder_given(sent: str, start: int, end: int) -> bool:
     if _HOLDER_AFTER.search(sent[end:]):
         return True
     return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]))
-
-
-def _quoted_spans(ctx: Context) -> list[Span]:
-    from ..quotes import scan
-
-    out = []
-    for b in ctx.resolved.document.source.blocks:
-        for q in scan(b.text):
-            out.append(Span(b.to_file(q.start), b.to_file(min(q.end, len(b.text)))))
-    return out
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:

@@ -9,7 +9,7 @@ from ...model import Severity
 from .. import claims, vocab
 from ..context import Context, Hit, mentions
 from ..registry import message, rule
-from ._quote_text import _has_cue, _is_fragment, _unquoted
+from ._quote_text import _has_cue, _is_fragment, _unquoted_sentence
 from ._floating import _floating
 
 
@@ -229,7 +229,7 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
         text = ctx.sentence_text(si)
         if not re.search(r"[.!?][\"'’”)]*\s*$", text.strip()):
             continue  # a headline, a caption or a list item
-        bare = _unquoted(text)
+        bare = _unquoted_sentence(ctx, si)
         if _has_cue(ctx, bare) or re.search(r"\baccording to\b", bare, re.I):
             continue  # a source the extractor did not link is still a source
         m = figure.search(bare)
@@ -247,12 +247,12 @@ def _sourced_before(ctx: Context, si: int, covered: set[int], documents: re.Patt
     ... Rubio is at 9 percent.`).  A speaker earlier in the paragraph is no source for the
     reporter's later figures (measured on the annotated train articles: it hid real ones)."""
     sents = ctx.sentences
-    if documents.search(_unquoted(ctx.sentence_text(si))) or \
-            (si > 0 and documents.search(_unquoted(ctx.sentence_text(si - 1)))):
+    if documents.search(_unquoted_sentence(ctx, si)) or \
+            (si > 0 and documents.search(_unquoted_sentence(ctx, si - 1))):
         return True
     j = si - 1
     while j >= 0 and sents[j].block == sents[si].block:
-        if documents.search(_unquoted(ctx.sentence_text(j))):
+        if documents.search(_unquoted_sentence(ctx, j)):
             return True
         j -= 1
     return False
