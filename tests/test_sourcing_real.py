@@ -316,3 +316,28 @@ def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
             "Trade between the two countries declined 40 percent in the first half of the year.\n\n"
             "Some residents confirmed that the water had been shut off for two days.\n")
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Some residents"]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Several Democrats cautioned against reading too much into the vote, saying turnout was low.",
+     "Several Democrats"),
+    ("Many Republicans say the governor should resign.", "Many Republicans"),
+])
+def test_a_capitalised_quantifier_before_party_members_is_no_name(parser, sentence, source):
+    report = _audit(parser, sentence + "\n")
+    assert [s.kind.value for s in report.resolved.speakers] == ["anonymous"]
+    assert _flagged(report, "vague-attribution") == [source]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("That attitude, many argue, could carry constitutional implications if the mayor wins.", "many argue"),
+    ("The council has often faced criticism for the lengthy review.", "faced criticism"),
+    ("The plan includes measures viewed by some as hostile to renters.", "viewed by some"),
+])
+def test_views_held_by_some_or_many_unnamed(parser, sentence, hedge):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == [hedge]
+
+
+def test_criticism_from_named_members_is_no_hedge(parser):
+    text = "The plan has faced criticism from two council members, Ana Ruiz and Tom Bell.\n"
+    assert _flagged(_audit(parser, text), "vague-attribution") == []

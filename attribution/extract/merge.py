@@ -300,7 +300,10 @@ def _source_kind(doc: Document, trees: list[Tree], c: Cand, lexicon: Lexicon) ->
     people = load_people()   # people.toml: organisation heads and roles
     if any(t.ner.endswith("ORG") for t in toks) or norm(head.text) in people.org_heads:
         return SourceKind.ORGANIZATION
-    has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads for t in toks)
+    has_name = any(t.upos == "PROPN" and norm(t.text) not in people.org_heads
+                   and not (t is head and people.unnamed_head(t.text)) for t in toks)
+    # (a head that is itself an unnamed-source noun is no name: "Several Democrats", "Many
+    # Republicans", capitalised as party members, are a group)
     described = head.upos == "NOUN" and head.text.islower() and (
         people.unnamed_head(head.text) or people.unnamed_head(head.lemma)) and all(
         t.deprel.split(":")[0] in ("compound", "amod") for t in toks if t.upos == "PROPN")

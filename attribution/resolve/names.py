@@ -125,6 +125,8 @@ class NameRuns:
         # leading "Britain-based", "U.S.-led"; trailing connectors and demonym adjectives
         while i < j and (_HYPHEN_ADJ.match(toks[i].text) and not _PARTICLE_NAME.match(toks[i].text)):
             i += 1
+        while j - i > 1 and i == first and _norm(toks[i].text) in self.people.anonymous_modifiers:
+            i += 1  # "Several Democrats", "Many Republicans": a quantifier capitalised to open the sentence
         while i < j and (_norm(toks[j - 1].text) in ("of", "for", "on", "and", "&", "the")
                          or _norm(toks[j - 1].text) in _POSSESSIVE
                          or (toks[j - 1].upos == "ADJ" and j - 1 > i and toks[j - 1].upos != "PROPN")):
