@@ -122,7 +122,11 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs", "statements", "slogans"), TEXT)),
-        "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed"), TEXT)),
+        "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed",
+                                                   "observed_nouns",
+                                                   "units", "numbers", "fractions", "statistics", "results",
+                                                   "result_phrases", "contests",
+                                                   "wrongdoing"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),
 })

@@ -1,7 +1,6 @@
 """ATR1xx: missing attribution (quotes nobody said, accusations nobody answers)."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
@@ -9,8 +8,9 @@ from ...model import Severity
 from .. import claims, vocab
 from ..context import Context, Hit, mentions
 from ..registry import message, rule
-from ._quote_text import _has_cue, _is_fragment, _unquoted_sentence
+from ._quote_text import _is_fragment
 from ._floating import _floating
+from . import _unsourced
 
 
 def _snippet(text: str, n: int = 60) -> str:
@@ -172,105 +172,46 @@ def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _figure_re() -> re.Pattern:
-    nouns = "|".join(sorted(vocab.words("unsourced", "figure_nouns"), key=len, reverse=True))
-    scales = "|".join(vocab.words("unsourced", "scales"))
-    num = r"\d[\d,]*(?:\.\d+)?"
-    return re.compile(
-        rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
-        rf"|\b{num}\s?(?:percent\b|per cent\b|%)"
-        rf"|\b{num}\s+(?:{scales})\b"
-        rf"|\b{num}\s+(?:[a-z]+\s+)?(?:{nouns})\b", re.IGNORECASE)
-
-
 @rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview",
-      messages=('figure stated as fact with no source ("{figure}"): say whose figure it is',))
+      messages=('figure stated as fact with no source ("{figure}"): say whose figure it is',
+                'allegation stated as fact with no source ("{verb}"): say who makes it'))
 def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
     Flags a sentence that states a figure as fact (a percentage, a sum of money, a count
-    of people killed, hurt or affected, a number in the millions) when no attribution
-    covers it and no source is given in its sentence or the one before.  Dates, ages,
-    times and figures inside quoted or attributed words are left alone.
+    of people killed, hurt or affected, a number with a unit, a poll lead, a statistic) or
+    an allegation of specific wrongdoing as fact (`bribed`, `tortured`, `embezzled`) when no
+    attribution covers it and no source is given in its sentence or the one before.  Left
+    alone: dates, ages, times, places; figures inside quoted or attributed words; election
+    results the story reports (`Ruiz beat Okafor 54% to 44%`); figures given as a condition
+    (`if they own at least 60 percent`); a run of figures from a poll, survey or report
+    named nearby (before them, or described after them: `The survey was conducted by ...`);
+    the reporter's own count of a crowd.
 
     ## Why it matters
-    A figure is the claim readers repeat and fact-checkers test first; with no source
-    the reader cannot tell whether it is the reporter's count, an official estimate or a
-    guess.
+    A figure or a charge with no source leaves the reader unable to tell whose it is.
+    Figures are what readers repeat and fact-checkers test first, and an allegation stated in
+    the reporter's own voice makes the publication the accuser.
 
     ## Example
     ```text
     The council met on Tuesday.
 
     Crime in the city rose 40 percent last year.
+
+    The contractor bribed two county inspectors to approve the work.
     ```
 
     ## Use instead
     ```text
     Crime in the city rose 40 percent last year, according to police department figures.
+
+    Prosecutors say the contractor bribed two county inspectors to approve the work.
     ```
     """
-    figure = _figure_re()
-    sents = ctx.sentences
-    covered: set[int] = set()
-    for a in ctx.attributions:
-        for sp in (a.source, a.cue, *a.content):
-            if sp is None:
-                continue
-            i = ctx.sentence_index_at(sp.start)
-            j = ctx.sentence_index_at(max(sp.end - 1, sp.start))
-            if i is not None:
-                covered.update(range(i, (j if j is not None else i) + 1))
-    documents = vocab.phrase_re("unsourced", "documents")
-    for si, s in enumerate(sents):
-        if si in covered or si - 1 in covered:
-            continue
-        text = ctx.sentence_text(si)
-        if not re.search(r"[.!?][\"'’”)]*\s*$", text.strip()):
-            continue  # a headline, a caption or a list item
-        bare = _unquoted_sentence(ctx, si)
-        if _has_cue(ctx, bare) or re.search(r"\baccording to\b", bare, re.I):
-            continue  # a source the extractor did not link is still a source
-        m = figure.search(bare)
-        if m is None:
-            continue
-        if _sourced_before(ctx, si, covered, documents) or _transcript(ctx, s) or _observed(ctx, s, m):
-            continue
-        yield Hit(s.start, s.end, message(unsourced_claim, figure=m.group(0).strip()))
-
-
-def _sourced_before(ctx: Context, si: int, covered: set[int], documents: re.Pattern) -> bool:
-    """A source for the sentence's figures given earlier: a document named in the sentence, the
-    one before (`In a Quinnipiac poll released Monday, 50 percent ...`) or earlier in the same
-    paragraph, whose figures the paragraph goes on giving (`The poll surveyed 1,000 adults.
-    ... Rubio is at 9 percent.`).  A speaker earlier in the paragraph is no source for the
-    reporter's later figures (measured on the annotated train articles: it hid real ones)."""
-    sents = ctx.sentences
-    if documents.search(_unquoted_sentence(ctx, si)) or \
-            (si > 0 and documents.search(_unquoted_sentence(ctx, si - 1))):
-        return True
-    j = si - 1
-    while j >= 0 and sents[j].block == sents[si].block:
-        if documents.search(_unquoted_sentence(ctx, j)):
-            return True
-        j -= 1
-    return False
-
-
-def _transcript(ctx: Context, sent) -> bool:
-    """A sentence of an interview transcript (`Q: ...`, `A: ...`, `PENCE: ...`): the speaker's
-    own words, not the reporter's claim."""
-    bi = ctx.block_of(sent.start)
-    if bi is None:
-        return False
-    return bool(re.match(r"^\s*(?:Q|A|[A-Z][A-Z .'’-]{1,30}):\s", ctx.resolved.document.source.blocks[bi].text))
-
-
-def _observed(ctx: Context, sent, m: re.Match) -> bool:
-    """A count of people at an event the reporter saw (`about 200 people attended the rally`,
-    `a rally that drew about 100 people`): the guide's 'reporter's own observation'."""
-    if re.match(r"[$€£]|.*(?:percent|per cent|%)", m.group(0), re.I):
-        return False
-    observed = vocab.words("unsourced", "observed")
-    return any(t.upos == "VERB" and t.lemma.lower() in observed for t in sent.tokens)
+    for si, claim in _unsourced.claims(ctx):
+        s = ctx.sentences[si]
+        if claim.kind == "figure":
+            yield Hit(s.start, s.end, message(unsourced_claim, 0, figure=claim.words))
+        else:
+            yield Hit(s.start, s.end, message(unsourced_claim, 1, verb=claim.words))

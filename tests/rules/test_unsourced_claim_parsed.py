@@ -1,0 +1,118 @@
+"""unsourced-claim on parsed copy (stanza): figures and allegations the reporter states as fact
+fire; results, conditions, sourced runs of figures and other sources' words do not."""
+from __future__ import annotations
+
+import pytest
+
+from attribution.config import Config
+
+pytestmark = pytest.mark.stanza
+
+RULE = "unsourced-claim"
+
+
+def _unsourced(parser, text):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    report = audit_source(load_text(text, path="draft.txt"), parser, config=Config(select=(RULE,)))
+    return [f for f in report.findings if f.rule == RULE]
+
+
+@pytest.mark.parametrize("text", [
+    # an election result in the past tense, with the candidate as subject, or as two shares
+    "Voters in Marlow County chose a new sheriff on Tuesday.\n\n"
+    "Ruiz beat Okafor 54% to 44% in the county, and Hale finished far behind.\n",
+    # a share in a past-tense clause about a named candidate in a paragraph about the contest
+    "The primary drew a record turnout across the district on Tuesday.\n\n"
+    "The three front-runners split most of the votes. Ortiz got 12 percent.\n",
+    # a sentence naming the contest itself: a vote count
+    "Turnout fell sharply this year.\n\n"
+    "In the Democratic primary, 41,000 people voted, a 12% drop from the last contested race.\n",
+])
+def test_results_the_story_reports_are_not_unsourced(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+def test_a_poll_lead_in_the_present_tense_is_a_figure_to_source(parser):
+    text = ("The race is one of a handful that could decide control of the state Senate.\n\n"
+            "Ruiz leads Okafor by six points among likely voters.\n")
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and "six points" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a poll named in the paragraph before, its figures running on
+    "According to a Marist poll released Monday, Ruiz has 48 percent support.\n\n"
+    "Okafor is at 31 percent, and Hale sits at 9 percent.\n",
+    # an exit poll's figures, then the note that describes the survey
+    "About 4 in 10 voters said the economy mattered most.\n\n"
+    "Only about 10 percent picked immigration.\n\n"
+    "The survey was conducted for the station by Harbor Research with 1,400 voters leaving "
+    "40 polling places.\n",
+    # the wire's order: the figures, then the document in the next sentence
+    "The Ridgeway PAC raised about $14 million last year. More than 40 percent of that money "
+    "arrived in December, new fundraising reports show.\n",
+    # `according to X` earlier in the paragraph, every sentence since giving a figure
+    "The district spent $3.1 million on consultants last year, according to the state "
+    "auditor. It spent another $1.2 million on software licences.\n",
+    # a source named in an `As X reported` clause of the sentence before
+    "As the Ledger reported last week, the district paid $4 million for the land. "
+    "The county then spent $2.5 million on new roads.\n",
+])
+def test_figures_sourced_nearby(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a figure as a condition, not a fact
+    "The rules changed in April.\n\nCompanies pay a higher tax rate if their foreign shareholders "
+    "own at least 60 percent of the shares.\n",
+    # a place, not a claim
+    "The plant sits some 15 miles east of the city, near the old rail yard.\n",
+    # a year is no statistic
+    "The bank grew fast after the war.\n\nPer capita income doubled from 1950 to 1960.\n",
+    # the reporter's own count of the crowd in front of them
+    "The senator arrived late.\n\nShe took questions in a church hall in front of a crowd of "
+    "about 230 people.\n",
+])
+def test_no_claim_of_fact(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a statistic with a number, not only money and percentages
+    "The clinic opened in 1994.\n\nThe average wait to see a nurse there was 52 minutes in March.\n",
+    # `report` as a verb names no document; `decide` is no verb of saying
+    "Campaigns must report that spending to the state board. The race could decide control "
+    "of the Senate.\n\nRuiz leads Okafor by 7 percentage points.\n",
+    # "records" meaning a track record is no document
+    "The state has been criticized for its records on prison conditions.\n\n"
+    "The prison system spent $40 million on overtime last year.\n",
+])
+def test_figures_with_no_source_fire(parser, text):
+    assert len(_unsourced(parser, text)) == 1
+
+
+def test_an_allegation_stated_as_fact_fires(parser):
+    text = ("Protests spread to three cities after the result was announced.\n\n"
+            "Police beat demonstrators outside the election office on Sunday and tortured several "
+            "of them in custody.\n")
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and found[0].message.startswith("allegation stated as fact")
+    assert "tortured" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # attributed
+    "The trial opened on Monday.\n\nProsecutors said the contractor bribed two county inspectors.\n",
+    # a court's finding, not the reporter's charge
+    "The trial ended on Friday.\n\nThe contractor was convicted of bribing two county inspectors.\n",
+    # hypothetical
+    "The audit raised questions.\n\nThe contractor could have bribed the inspectors, but no one "
+    "has found a payment.\n",
+    # negated
+    "The audit ended in May.\n\nThe contractor never bribed anyone, the audit found.\n",
+])
+def test_allegations_that_are_sourced_or_not_stated_as_fact(parser, text):
+    assert _unsourced(parser, text) == []
