@@ -341,3 +341,10 @@ def test_views_held_by_some_or_many_unnamed(parser, sentence, hedge):
 def test_criticism_from_named_members_is_no_hedge(parser):
     text = "The plan has faced criticism from two council members, Ana Ruiz and Tom Bell.\n"
     assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+def test_a_crowd_acting_at_an_event_sources_no_claim(parser):
+    text = ('"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted as they marched down '
+            'Front Street. At the board meeting, students pleaded to keep the late bus. Some parents '
+            'said the new schedule would leave children waiting in the dark.\n')
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Some parents"]

@@ -161,7 +161,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(where.start, where.end,
                       message(vague_attribution, 0, cue=ctx.span_text(where).strip()), (a.id,))
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
-                _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a):
+                _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a) and \
+                (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues"):
             hits.append(a.source)
             flagged.add(a.source)
             cue = ctx.cue_text(a).strip()
