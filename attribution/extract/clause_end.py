@@ -82,6 +82,19 @@ def _own_clause(toks, k: int) -> bool:
     return j <= len(toks) and toks[j - 1].upos == "VERB" and toks[j - 1].xpos in FINITE
 
 
+def _cue_clause(toks, k: int) -> bool:
+    """A clause of its own subject and a cue verb, in any tense, starts at ``k``: "U.S.
+    officials have said ...", "the agency has denied ..."."""
+    e = _subject_end(toks, k)
+    if not e:
+        return False
+    j = e + 1
+    while j <= len(toks) and toks[j - 1].upos in ("AUX", "ADV", "PART"):
+        j += 1
+    return j < len(toks) and toks[j - 1].upos == "VERB" and _is_cue(toks[j - 1]) and \
+        toks[j].text not in (",", ".", ";", ":")
+
+
 def _is_cue(t: Token) -> bool:
     lem = t.lemma.lower()
     return _LEXICON.is_cue_verb(lem) or bool(_LEXICON.lemma_of(t.text))
@@ -99,6 +112,9 @@ def _content_end(toks, k: int) -> int:
             depth -= 1
         if depth == 0 and t.text in (";",):
             end = t.id - 1
+            break
+        if depth == 0 and low == "but" and k < t.id < n and _cue_clause(toks, t.id + 1):
+            end = t.id - 1  # "claimed responsibility but U.S. officials have said ...": another's statement
             break
         if depth == 0 and low in ("and", "but") and t.id < n and t.id > k + 2:
             j = t.id

@@ -190,9 +190,10 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
     if dep:
         ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))
-        while ids and ids[0] < dep[0].id and toks[ids[0] - 1].upos in ("ADP", "SCONJ") and \
-                toks[ids[0] - 1].deprel.split(":")[0] in ("case", "mark"):
-            ids = ids[1:]  # "after the man had posted": the clause's conjunction is no part of its subject
+        while ids and ids[0] < dep[0].id and toks[ids[0] - 1].upos in ("ADP", "SCONJ", "CCONJ") and \
+                toks[ids[0] - 1].deprel.split(":")[0] in ("case", "mark", "cc"):
+            ids = ids[1:]  # "after the man had posted", "but officials said": the clause's
+            # conjunction is no part of its subject
         # the subject may end at the comma that closes its apposition: "Maria Gomez, 34, of
         # Dayton, Ohio, said" (the surface walk alone stops at "Dayton, Ohio")
         ends = ids and (ids[-1] == j or (ids[-1] == j - 1 and toks[j - 1].text == ","))

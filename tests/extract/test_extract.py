@@ -151,6 +151,20 @@ def test_subject_of_a_subordinate_clause_leaves_out_its_conjunction(parser):
     assert text[a.source.start:a.source.end] == "the town's former treasurer", view(text, a)
 
 
+@pytest.mark.parametrize("sentence, first, second, source", [
+    ("The militia claimed the bombing but county officials have said they doubt it acted alone.",
+     "bombing", "doubt it acted alone", "county officials"),
+    ("The bakery denied the charge but two former cashiers told the paper that the scales were rigged.",
+     "charge", "scales were rigged", "two former cashiers"),
+])
+def test_another_speakers_statement_after_but_is_its_own_attribution(parser, sentence, first, second, source):
+    text, atts = run(parser, sentence)
+    a = find(text, atts, first)
+    assert second not in " ".join(text[s.start:s.end] for s in a.content), view(text, a)
+    b = find(text, atts, second)
+    assert b is not a and text[b.source.start:b.source.end] == source, view(text, b)
+
+
 def test_no_attributions_in_plain_narrative_or_byline(parser):
     text, atts = run(parser, "By John Smith\n\nThe river rose overnight and the bridge closed at noon.\n")
     assert atts == ()
