@@ -238,3 +238,29 @@ def test_adding_after_a_cue_at_the_end_of_a_reported_clause_is_the_speakers(pars
                     "also hold town halls to address his weakness with women voters.\n")
     a, sp = _by_content(report, "also hold town halls")
     assert sp is not None and sp.name == "Lena Ortiz"
+
+
+def test_the_place_of_an_event_between_commas_is_not_the_speaker(parser):
+    # 'X, during a town hall meeting in Y, said': the span the extractor took is the object of
+    # "during"; the speaker is the cue's subject
+    report = _audit(parser,
+                    "Mayor Dana Whitfield, during a town hall meeting in Harlow, Ohio, said she would not "
+                    "raise property taxes this year.\n")
+    a, sp = _by_content(report, "raise property taxes")
+    assert sp is not None and sp.name == "Dana Whitfield"
+
+
+def test_a_name_with_an_intensifier_is_the_speaker(parser):
+    report = _audit(parser,
+                    "The senator was wrong about Corvin canceling its plant in Mexico. Corvin itself said "
+                    "the deal was on.\n")
+    a, sp = _by_content(report, "the deal was on")
+    assert sp is not None and sp.name.startswith("Corvin")
+
+
+def test_a_span_that_starts_inside_a_party_tag_is_the_name_before_it(parser):
+    report = _audit(parser,
+                    "On the campaign trail, Hale calls himself a fiscal hawk. Carla M. Mendes (D-Ore.) "
+                    "blasted Hale and defended Ruiz in a recent interview with The Oregonian.\n")
+    a, sp = _by_content(report, "defended Ruiz")
+    assert sp is not None and sp.name == "Carla M. Mendes"

@@ -102,6 +102,14 @@ class SourceLinking:
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
         a0 = self._after_lead(toks, a0, idx[-1])
+        instead = self._subject_instead(s, sent_index, a0, a)
+        if instead is not None:
+            return instead, None
+        if a0 < idx[-1] and _norm(toks[a0 + 1].text) in ("itself", "himself", "herself", "themselves"):
+            idx = [k for k in idx if k <= a0]  # "Ford itself said": the name before the intensifier
+        if a0 >= 3 and toks[a0 - 1].text in ("-", "–") and toks[a0 - 3].text == "(" \
+                and toks[a0 - 2].text in ("D", "R", "I") and (tagged := self._in_run(s, a0 - 4)) is not None:
+            return self._attach(tagged), None  # "Harry M. Reid (D-| Nev.) blasted": the name before the tag
         b = a0
         while b <= idx[-1] and (_norm(toks[b].text) not in _STOP_CHUNK
                                 or toks[b].text in ('"', "\u201c", "\u201d")):
@@ -249,6 +257,47 @@ class SourceLinking:
                     and _norm(head_token.lemma) in self.people.org_documents:
                 return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
+
+    def _subject_instead(self, s: Sentence, sent_index: int, a0: int, a: Attribution) -> _Entity | None:
+        """A source span that is the object of a preposition or of another verb is no one's
+        voice ("Clinton, during | a town hall meeting in Columbus, said", "Trump, speaking at |
+        a rally in Wilmington, warned", "the senator opened | a Rochester rally blasting ...",
+        "he told | CBS' Face the Nation, saying"): the speaker is the subject, from the parse, of
+        the cue or of that verb, named before the span.  None when the span is a subject."""
+        toks = s.tokens
+        if a0 == 0 or a.cue is None:
+            return None
+        pre = toks[a0 - 1]
+        cue = next((t for t in toks if t.start <= a.cue.start < t.end), None)
+        if cue is None or pre is cue or cue.start < pre.start:
+            return None
+        adp = pre.upos == "ADP" and _norm(pre.text) not in ("to", "by", "of", "with", "for", "from")
+        verb = pre.upos == "VERB" and pre.xpos in ("VBD", "VBZ", "VBP", "VBG")
+        span_end = a.source.end
+        if not (adp or verb) or any(c.head == cue.id and c.deprel.startswith("nsubj") and a0 <= n and c.start < span_end
+                                    for n, c in enumerate(toks)):
+            return None  # "hours after | Sanders said": the span is the cue's own subject
+        up = next((t for t in toks if t.id == cue.head and t.upos == "VERB"), None)  # "..., claiming"
+        for gov in [g for g in ((cue, up, pre) if adp else (pre, cue, up)) if g is not None]:
+            subj = next((c for c in toks if c.head == gov.id and c.deprel in ("nsubj", "nsubj:pass")
+                         and c.start < pre.start), None)
+            if subj is None or self._inside(self.quotes, subj.start):
+                continue
+            k = toks.index(subj)
+            run = self._in_run(s, k)
+            if run is not None and not run.modifier:
+                return self._attach(run)
+            w = _norm(subj.text)
+            if w in self.people.pronouns and self.people.pronouns[w] not in ("first", "second"):
+                return self._link_pronoun(subj.start, sent_index, self.people.pronouns[w])
+            if subj.upos == "NOUN":
+                st = k
+                while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                  or _norm(toks[st - 1].text) in _POSSESSIVE):
+                    st -= 1
+                e = self._common_source(s, sent_index, st, k + 1, k, a)
+                return e if e is not None and e.kind in ("person", "organization") else None
+        return None
 
     def confidence(self, a: Attribution, e: _Entity) -> Confidence:
         """"high" when the source itself names the speaker or is the speaker's own
