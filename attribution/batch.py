@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import deque
 from typing import Iterable, Iterator
 
 from . import pipeline
@@ -150,64 +149,31 @@ def _serial(sources, models_dir, use_cache, config):
 
 
 def _pooled(sources, models_dir, use_cache, config, jobs):
-    """A spawn pool; a worker that dies (killed, out of memory) costs only a restart: the
-    pool is rebuilt and the sources not yet reported are submitted again.  A source in flight
-    when two pools broke is reported as a :class:`~attribution.load.LoadError` (one line naming
-    the file) in its place, and the others still run."""
+    """Over a spawn pool (:func:`attribution.engines.pool_map`); a worker that dies (killed, out
+    of memory) costs only a restart: the pool is rebuilt and the sources not yet reported are
+    submitted again.  A source in flight when two pools broke is reported as a
+    :class:`~attribution.load.LoadError` (one line naming the file) in its place, and the
+    others still run."""
     from concurrent.futures.process import BrokenProcessPool
+
+    from .engines import pool_map
 
     last_run.clear()
     workers: dict[int, int] = {}
-    items = list(sources)
-    broke: dict[int, int] = {}  # input index -> pools that broke while it was in flight
-    i = 0
-    while i < len(items):
-        try:
-            for report, pid, built in _pool_run(items, i, models_dir, use_cache, config, jobs):
-                if pid is not None:
-                    workers[pid] = built
-                yield report
-                i += 1
-        except BrokenProcessPool:
-            broke[i] = broke.get(i, 0) + 1
-            if broke[i] >= 2:
-                from .load import LoadError
+    for src, result, error in pool_map(_work, sources, jobs=jobs, initializer=_init_worker,
+                                       initargs=(models_dir, use_cache, config),
+                                       inline=lambda s: not isinstance(s, Source)):
+        if error is None and not isinstance(src, Source):
+            yield src  # a load error, in its place
+        elif error is None:
+            report, pid, built = result
+            workers[pid] = built
+            yield report
+        elif isinstance(error, BrokenProcessPool):
+            from .load import LoadError
 
-                src = items[i]
-                yield LoadError(src.path, "a worker process died while auditing it "
-                                          "(killed, or out of memory); not audited", "worker")
-                i += 1
+            yield LoadError(src.path, "a worker process died while auditing it "
+                                      "(killed, or out of memory); not audited", "worker")
+        else:
+            raise error
     last_run["workers"] = workers
-
-
-def _pool_run(items, first, models_dir, use_cache, config, jobs):
-    """Audit ``items[first:]`` in order over one pool: ``(report, pid, parsers built)``."""
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    # spawn, not fork: the parent may already hold torch's thread pools (fork + OpenMP deadlocks)
-    ctx = multiprocessing.get_context("spawn")
-    window = jobs * 2  # in flight at once: keeps workers busy without loading every input
-    pending: deque = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(models_dir, use_cache, config))
-    try:
-        it = iter(items[first:])
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < window:
-                try:
-                    src = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append(pool.submit(_work, src) if isinstance(src, Source) else src)
-            if not pending:
-                break
-            head = pending.popleft()
-            if not isinstance(head, Future):
-                yield head, None, 0
-                continue
-            yield head.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)

@@ -409,3 +409,20 @@ def test_process_pool_gives_the_same_records(reference, corpus, tmp_path):
     stats = ar.archive(corpus, out, jobs=2, batch_size=1, use_cache=False, progress=False)
     assert stats.engine == "pool" and stats.failed == 0
     _assert_same(_lines(out), reference)
+
+
+def test_pool_engine_survives_pools_that_break(tmp_path):
+    """A pool whose workers die (here: no model to load, so every worker dies at start) is
+    rebuilt; each batch is given up after two broken pools and counted as failed (a rerun
+    retries it) instead of the next batch's submit stopping the run (BrokenProcessPool)."""
+    from attribution.archive.engines import _run_pool
+    from attribution.archive.plan import Item
+    from attribution.load import load_text
+
+    src = load_text("The mayor said the budget was short.\n", path="a.txt", fmt="text")
+    batches = iter([[Item(f"d{i}", "a.txt", src, None, None, None)] for i in range(6)])
+    stats = ar.RunStats("pool", 2)
+    written: list = []
+    _run_pool(batches, ar.Options(models=str(tmp_path / "no-model")), written.extend, stats, 2)
+    assert (stats.failed, written) == (6, [])
+    assert len(stats.notes) == 1 and "BrokenProcessPool" in stats.notes[0]

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "attribution"
 STAGES = ("attribution.load", "attribution.parse", "attribution.extract", "attribution.resolve",
           "attribution.check")
 ENGINES = ("attribution.pipeline", "attribution.audit", "attribution.batch", "attribution.archive",
-           "attribution.evaluate", "attribution.progress")
+           "attribution.engines", "attribution.evaluate", "attribution.progress")
 COMMANDS = ("attribution.commands", "attribution.cli", "attribution.__main__")
 RUNNERS = ENGINES + COMMANDS
 

@@ -4,7 +4,8 @@ and the run's :class:`RunStats`; each runs :func:`~attribution.archive.worker.au
 so the records are the same whatever the engine:
 
 * :func:`_run_inprocess` (default);
-* :func:`_run_pool`, a local process pool (``--jobs N``);
+* :func:`_run_pool`, a local process pool (``--jobs N``): :func:`attribution.engines.pool_map`,
+  the pool ``audit --jobs`` uses too;
 * :func:`_run_dask`, Dask distributed (``--dask tcp://scheduler:8786`` or ``--dask local:N``).
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterator
 
 from ..errors import ArchiveError
@@ -56,31 +58,19 @@ def _pool_init(options: Options) -> None:
 
 def _run_pool(batches: Iterator[list[Item]], options: Options, sink: Sink, stats: RunStats,
               jobs: int) -> None:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """The pool of :func:`attribution.engines.pool_map`, batches as they finish.  A worker that
+    dies breaks the pool: it is rebuilt and the batches in flight run again; a batch in flight
+    when two pools broke is counted as failed (a rerun retries it)."""
+    from ..engines import pool_map
 
-    ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold torch threads
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
-                             initargs=(options,)) as pool:
-        pending: dict = {}
-        inflight = 2 * jobs
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < inflight:
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
-                    break
-                pending[pool.submit(audit_batch, batch, options)] = batch
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                batch = pending.pop(fut)
-                try:
-                    sink(fut.result())
-                except Exception as exc:
-                    _failed(stats, batch, exc)
+    for batch, done, error in pool_map(partial(audit_batch, options=options), batches, jobs=jobs,
+                                       initializer=_pool_init, initargs=(options,), ordered=False):
+        try:
+            if error is not None:
+                raise error
+            sink(done)
+        except Exception as exc:
+            _failed(stats, batch, exc)
 
 
 def _failed(stats: RunStats, batch: list[Item], exc: BaseException) -> None:
