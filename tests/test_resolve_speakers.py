@@ -264,3 +264,14 @@ def test_a_span_that_starts_inside_a_party_tag_is_the_name_before_it(parser):
                     "blasted Hale and defended Ruiz in a recent interview with The Oregonian.\n")
     a, sp = _by_content(report, "defended Ruiz")
     assert sp is not None and sp.name == "Carla M. Mendes"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Bennett's younger sister told reporters he had always wanted the job.",
+    "When her lead slipped last fall, Mayor Ruiz's biggest boosters insisted it was a temporary dip.",
+])
+def test_someone_named_by_whose_they_are_is_not_the_possessor(parser, sentence):
+    report = _audit(parser, sentence + "\n")
+    a = next(a for a in report.resolved.attributions if a.source is not None)
+    sp = report.resolved.speaker(a.speaker)
+    assert sp is None or not sp.name.endswith(("Bennett", "Ruiz"))

@@ -128,7 +128,7 @@ class SourceLinking:
         # Moreno," / "The lawyer, Mark Ellis,"
         lead = self._in_run(s, a0)
         for k in range(a0 + 2, idx[-1] + 1):
-            if lead is not None and lead.kind == "person":
+            if lead is not None and lead.kind == "person" and not lead.possessor:
                 break  # "Raymond Achterberg, Lakeshore's president": the name comes first
             if toks[k - 1].text == ",":
                 run = self._in_run(s, k)
@@ -226,6 +226,10 @@ class SourceLinking:
         if run is not None:
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
+        # ("Clinton's husband", "Bennett's younger sister" name someone else: nobody we know)
+        if (_norm(head_token.text) in self.people.kin or _norm(head_token.lemma) in self.people.kin) and any(
+                _norm(t.text) in _POSSESSIVE or "Poss=Yes" in (t.feats or "") for t in toks[a0:head]):
+            return None, None
         if not self._common(head_token):
             for k in range(a0, head):
                 t = toks[k]

@@ -34,6 +34,7 @@ class People:
     not_names: frozenset[str]
     particles: frozenset[str]
     parties: frozenset[str]
+    kin: frozenset[str]                      # people named by whose they are ("Clinton's husband")
     capitalised: Mapping[str, str]           # case-folded word -> its capitalised spelling
     anonymous_nouns: frozenset[str]
     anonymous_insiders: frozenset[str]
@@ -71,7 +72,7 @@ _WORD_SETS = FrozenDict(
     org_heads=("organizations", "heads"), org_generic=("organizations", "generic"),
     org_documents=("organizations", "documents"),
     place_heads=("organizations", "place_heads"),
-    not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"),
+    not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"), kin=("names", "kin"),
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
     anonymous_collectives=("anonymous", "collectives"), anonymous_evidence=("anonymous", "evidence"),
     anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
