@@ -125,7 +125,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed",
                                                    "observed_nouns",
                                                    "units", "numbers", "fractions", "statistics", "results",
-                                                   "result_phrases", "contests",
+                                                   "result_phrases", "contests", "aims",
                                                    "wrongdoing"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from .. import vocab
-from ..context import Context
+from ..context import Context, is_headline
 from ._quote_text import _lexicon
 
 # the auxiliaries that make a wrongdoing verb hypothetical, not stated as fact
@@ -110,12 +110,17 @@ def cue_in(ctx: Context, si: int) -> bool:
         return False
     weak = vocab.words("quotes", "weak_cues")
     quoted = _quoted(ctx, si)
-    for t in sent.tokens:
+    toks = sent.tokens
+    for t in toks:
         if t.upos != "VERB" or t.lemma.lower() in weak or any(s <= t.start < e for s, e in quoted):
             continue
-        if not lex.cue_classes(t.lemma) & _SOURCE_CLASSES:
+        prt = next((k.text.lower() for k in toks if k.head == t.id and k.deprel == "compound:prt"), None)
+        classes = lex.cue_classes(f"{t.lemma} {prt}") if prt else frozenset()   # "points out"
+        if not (classes or lex.cue_classes(t.lemma)) & _SOURCE_CLASSES:
             continue
-        if any(k.head == t.id and k.deprel in ("nsubj", "obl:agent") for k in sent.tokens):
+        # a source as subject or agent; not a relative pronoun ("groups that signed them up")
+        if any(k.head == t.id and k.deprel in ("nsubj", "obl:agent") and "PronType=Rel" not in k.feats
+               for k in toks):
             return True
     return False
 
@@ -164,9 +169,9 @@ def result(ctx: Context, si: int, text: str, fig: str) -> bool:
     52 percent of the vote`, `passed it by a vote of more than 90 percent`, `66% to 30%`); a
     result verb in the past tense whose subject is a name (`Sanders beat her 51% to 36%`, `the
     two winners, Huckabee and Santorum, won just 3 percent`); or, in a paragraph about a
-    contest (`primary`, `caucuses`, `votes`, `delegates`), a past-tense clause about a named
-    candidate (`Kasich got 10 percent`) or a sentence naming the contest itself (`In the
-    Republican primary, 603,000 people voted`).  A race in the present tense (`leads by six
+    contest (`primary`, `caucuses`, `votes`, `delegates`), a sentence naming the contest or
+    its votes itself (`In the Republican primary, 603,000 people voted`) or a past-tense clause
+    about a named candidate (`Kasich got 10 percent`).  A race in the present tense (`leads by six
     points among likely voters`) is a poll's figure; a sum of money is never a result."""
     if re.search(r"[$€£]", fig):
         return False
@@ -186,11 +191,13 @@ def result(ctx: Context, si: int, text: str, fig: str) -> bool:
     blocks = ctx.resolved.document.source.blocks
     if not (0 <= sent.block < len(blocks) and contest.search(blocks[sent.block].text)):
         return False
+    if contest.search(text):
+        return True       # "In the primary, 603,000 people voted", "two-thirds of the primary votes"
     root = next((t for t in toks if t.deprel == "root"), None)
     if root is None or not (_past(root) or any(k.head == root.id and k.deprel in ("aux", "cop")
                                                 and _past(k) for k in toks)):
         return False
-    return bool(contest.search(text)) or _named_subject(toks, root)
+    return _named_subject(toks, root)
 
 
 def _past(t) -> bool:
@@ -218,21 +225,28 @@ _SCORE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|percent)\s+to\s+\d+(?:\.\d+)?\s?(?:%|
 
 
 def hypothetical(ctx: Context, si: int, fig: str) -> bool:
-    """The figure is a condition, not a fact: in an `if` or `unless` clause (`more taxes if the
-    shareholders own at least 60 percent of the shares`)."""
+    """The figure is a condition or an aim, not a fact: in an `if` or `unless` clause (`more
+    taxes if the shareholders own at least 60 percent of the shares`), or in an infinitive or
+    gerund under a verb or noun of aiming (`is working to raise more than $60 million`, `set a
+    goal of raising 64 million dollars`, `pushing for the state to require a $15 minimum`)."""
     sent = ctx.sentences[si]
     at = ctx.sentence_text(si).find(fig)
     if at < 0:
         return False
     start = sent.start + at
     toks = {t.id: t for t in sent.tokens}
+    aims = vocab.words("unsourced", "aims")
     tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
-    seen = set()
+    seen, infinitive = set(), False
     while tok is not None and tok.id not in seen:
         seen.add(tok.id)
-        if any(k.head == tok.id and k.deprel == "mark" and k.lemma.lower() in ("if", "unless")
-               for k in sent.tokens):
+        marks = [k for k in sent.tokens if k.head == tok.id and k.deprel in ("mark", "case")]
+        if any(k.deprel == "mark" and k.lemma.lower() in ("if", "unless") for k in marks):
             return True
+        if infinitive and tok.lemma.lower() in aims:
+            return True
+        if tok.upos == "VERB" and any(k.text.lower() in ("to", "of") for k in marks):
+            infinitive = True
         tok = toks.get(tok.head)
     return False
 
@@ -337,6 +351,26 @@ def covered_sentences(ctx: Context) -> set[int]:
     return covered
 
 
+def _not_prose(ctx: Context, sent) -> bool:
+    """A headline (the first block, when it reads as one) or a list item (`~ Finding the three
+    $53 million delegates`, `* ...`): no claim in the reporter's prose."""
+    blocks = ctx.resolved.document.source.blocks
+    if not 0 <= sent.block < len(blocks):
+        return False
+    text = blocks[sent.block].text
+    if sent.block == 0 and is_headline(text):
+        return True
+    line_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    return bool(re.match(r"\s*[~•*▪►-]\s", ctx.text[line_start:sent.end]))
+
+
+def _first_person(sent) -> bool:
+    """The main clause's subject is `I`: the writer's own account of what happened to them."""
+    root = next((t for t in sent.tokens if t.deprel == "root"), None)
+    return root is not None and any(k.head == root.id and k.deprel.split(":")[0] == "nsubj"
+                                    and k.text == "I" for k in sent.tokens)
+
+
 def claims(ctx: Context):
     """(sentence index, Claim) for every sentence stating a figure or an allegation as fact
     with no source in it or in the sentence before."""
@@ -347,12 +381,15 @@ def claims(ctx: Context):
         if si in covered or si - 1 in covered:
             continue
         text = ctx.sentence_text(si).strip()
-        if not re.search(r"[.!][\"'’”)]*$", text) or len(re.findall(r"\w+", text)) < 4:
+        if not re.search(r"[.!][\"'’”)]*$", text) or len(re.findall(r"\w+", text)) < 4 \
+                or _not_prose(ctx, s):
             continue  # a headline, a caption, a list item, a question, a fragment (`$50 million.`)
         if cue_in(ctx, si) or (si > 0 and cue_in(ctx, si - 1)):
             continue  # a source the extractor did not link is still a source
         if transcript(ctx, s):
             continue
+        if _first_person(s):
+            continue  # the writer's own account (`I had to pay a $30,000 fine.`)
         bare = ctx.unquoted_sentence(si)
         fig = figure(bare)
         if fig is not None:
