@@ -97,3 +97,12 @@ def test_a_first_name_that_is_also_a_month_is_no_dateline(parser):
         assert _flagged(report, "anonymous-source") == []
         names = [report.resolved.speaker(a.speaker) for a in report.resolved.attributions]
         assert all(sp is not None and "Holloway" in sp.name for sp in names), names
+
+
+def test_an_insider_familiar_with_the_talks_is_an_unnamed_individual(parser):
+    # the tagger reads "executive" as an adjective here; "familiar with the talks" marks an insider
+    text = ("The publisher declined to renew the offer, according to a publishing executive familiar "
+            "with the talks.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["a publishing executive familiar with the talks"]
+    assert _flagged(report, "vague-attribution") == []

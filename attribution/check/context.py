@@ -26,9 +26,11 @@ def source_anonymity(sp: Speaker | None, src_text: str) -> Anonymity | None:
     if sp is not None:
         return sp.anonymity
     from ..resolve import anonymity, load_people
+    from ..resolve.anonymity import description_head
 
-    words = src_text.split()
-    return anonymity(load_people(), src_text, bool(words) and words[-1].lower().endswith("s"))
+    people = load_people()
+    head = description_head(src_text, people) or ""  # "an executive familiar with the talks": one
+    return anonymity(people, src_text, head.endswith("s") and not head.endswith("ss"))
 
 
 class Quoted(NamedTuple):

@@ -113,7 +113,7 @@ def _content_end(toks, k: int) -> int:
         if depth == 0 and t.text in (";",):
             end = t.id - 1
             break
-        if depth == 0 and low == "but" and k < t.id < n and _cue_clause(toks, t.id + 1):
+        if depth == 0 and low in ("but", "and") and k < t.id < n and _cue_clause(toks, t.id + 1):
             end = t.id - 1  # "claimed responsibility but U.S. officials have said ...": another's statement
             break
         if depth == 0 and low in ("and", "but") and t.id < n and t.id > k + 2:

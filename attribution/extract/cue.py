@@ -22,6 +22,10 @@ def cue_lemma(t: Token, lexicon: Lexicon, sent: Sentence | None = None) -> str |
     lem = (t.lemma or "").lower()
     if t.upos in ("VERB", "AUX") and lexicon.is_cue_verb(lem):
         return lem
+    if t.upos == "VERB" and sent is not None and t.id < len(sent.tokens) and \
+            sent.tokens[t.id].deprel == "compound:prt" and sent.tokens[t.id].head == t.id and \
+            lexicon.is_cue_verb(f"{lem} {sent.tokens[t.id].text.lower()}"):
+        return lem  # a phrasal cue whose verb alone is none, with its particle: "pointed out", "weighed in"
     by_form = lexicon.lemma_of(t.text)
     if not by_form:
         return None

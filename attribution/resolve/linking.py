@@ -152,7 +152,8 @@ class SourceLinking:
         for k in range(core_end - 1, a0 - 1, -1):
             t = toks[k]
             if t.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") or self._in_run(s, k) or \
-                    _norm(t.text) in self.people.pronouns:
+                    _norm(t.text) in self.people.pronouns or self.people.unnamed_head(t.text):
+                # (an unnamed-source noun the tagger took for an adjective: "a publishing executive")
                 head = k
                 break
         if head is None:

@@ -165,6 +165,24 @@ def test_another_speakers_statement_after_but_is_its_own_attribution(parser, sen
     assert b is not a and text[b.source.start:b.source.end] == source, view(text, b)
 
 
+@pytest.mark.parametrize("sentence, content, cue, source", [
+    # a phrasal cue whose verb alone is no cue
+    ("The council's lawyer pointed out that the lease had expired in March.", "lease had expired", "pointed out",
+     "The council's lawyer"),
+    ("The harbour master spelled out that no ferry would sail before Friday.", "no ferry would sail", "spelled out",
+     "The harbour master"),
+    # another speaker's statement after "and"
+    ("The mayor said the levy was needed and two council aides said the vote would be close.",
+     "vote would be close", "said", "two council aides"),
+])
+def test_phrasal_cues_and_a_second_speaker_after_and(parser, sentence, content, cue, source):
+    text, atts = run(parser, sentence)
+    a = find(text, atts, content)
+    got_content, got_cue, got_src = view(text, a)
+    assert got_cue is not None and cue in got_cue, view(text, a)
+    assert got_src == source, view(text, a)
+
+
 def test_no_attributions_in_plain_narrative_or_byline(parser):
     text, atts = run(parser, "By John Smith\n\nThe river rose overnight and the bridge closed at noon.\n")
     assert atts == ()
