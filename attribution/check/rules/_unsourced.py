@@ -1,17 +1,15 @@
-"""What `unsourced-claim` (ATR103) reads in a sentence: its figures and allegations, and the
+"""What `unsourced-claim` (ATR103) reads around a sentence's claims (found in `_figures`): the
 sources that cover them (an attribution, a cue verb, a document named nearby)."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context, is_headline
 from ._quote_text import _lexicon
+from ._figures import _quoted, _statistic_re, allegation, figure, hypothetical, observed, result
 
-# the auxiliaries that make a wrongdoing verb hypothetical, not stated as fact
-_MODALS = frozenset(("would", "could", "may", "might", "should", "will", "can", "must", "shall"))
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
 
@@ -19,82 +17,6 @@ _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "w
 class Claim(NamedTuple):
     kind: str       # "figure" or "allegation"
     words: str      # the figure or the wrongdoing verb, as the message shows it
-
-
-@functools.lru_cache(maxsize=1)
-def figure_re() -> re.Pattern:
-    nouns = "|".join(sorted(vocab.words("unsourced", "figure_nouns"), key=len, reverse=True))
-    scales = "|".join(vocab.words("unsourced", "scales"))
-    fractions = "|".join(r"\s+".join(map(re.escape, f.split())) for f in
-                         sorted(vocab.words("unsourced", "fractions"), key=len, reverse=True))
-    units = "|".join(r"\s+".join(u.split()) for u in
-                     sorted(vocab.words("unsourced", "units"), key=len, reverse=True))
-    spelled = "|".join(sorted(vocab.words("unsourced", "numbers"), key=len, reverse=True))
-    num = r"\d[\d,]*(?:\.\d+)?"
-    any_num = rf"(?:{num}|(?:{spelled})\b)"
-    return re.compile(
-        rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
-        rf"|\b{any_num}\s?(?:percent\b|per cent\b|%)"
-        rf"|\b{any_num}\s+(?:{scales})\b"
-        rf"|\b{any_num}\s+(?:{units})\b"
-        rf"|\b(?:\d|{spelled})\s+in\s+(?:10|ten|\d|three|four|five)\b"
-        rf"|\b(?:{fractions})\b"
-        rf"|\b{num}\s+(?:[a-z]+\s+)?(?:{nouns})\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _statistic_re() -> re.Pattern:
-    return re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")   # a year is no statistic
-
-
-def figure(bare: str) -> str | None:
-    """The sentence's figure (outside quotation marks): a sum of money, a percentage, a number
-    with a unit, a scale or a figure noun, or any number in a statistic (`the average wait
-    was five hours`)."""
-    m = figure_re().search(bare)
-    if m is not None:
-        return m.group(0).strip()
-    if vocab.phrase_re("unsourced", "statistics").search(bare):
-        n = _statistic_re().search(bare)
-        if n is not None:
-            return n.group(0)
-    return None
-
-
-def _quoted(ctx: Context, si: int) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in ctx.sentence_quotes(si)]
-
-
-def allegation(ctx: Context, si: int) -> str | None:
-    """A verb of specific wrongdoing stated as fact by the reporter: finite (`tortured`), or a
-    perfect (`has embezzled`), with a subject, or a passive with its agent (`were tortured
-    by police`); not negated, not under a modal (`could have rigged`), not in a question, not in
-    quotation marks, not in an `if`/`whether` clause."""
-    wrong = vocab.words("unsourced", "wrongdoing")
-    toks = ctx.sentences[si].tokens
-    quoted = _quoted(ctx, si)
-    for t in toks:
-        if t.upos != "VERB" or t.lemma.lower() not in wrong:
-            continue
-        if any(s <= t.start < e for s, e in quoted):
-            continue
-        kids = [k for k in toks if k.head == t.id]
-        rels = {k.deprel for k in kids}
-        words = {k.text.lower() for k in kids}
-        if words & _MODALS or words & {"not", "never", "n't"} or \
-                any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether") for k in kids):
-            continue
-        finite = "VerbForm=Fin" in t.feats
-        perfect = "VerbForm=Part" in t.feats and any(k.lemma.lower() == "have" and k.deprel == "aux"
-                                                     for k in kids)
-        passive_with_agent = "aux:pass" in rels and "obl:agent" in rels
-        if ((finite or perfect) and "nsubj" in rels) or passive_with_agent:
-            return t.text
-        if t.deprel == "conj" and (finite or perfect):   # "beat demonstrators and tortured them"
-            head = next((h for h in toks if h.id == t.head), None)
-            if head is not None and any(k.head == head.id and k.deprel == "nsubj" for k in toks):
-                return t.text
-    return None
 
 
 def cue_in(ctx: Context, si: int) -> bool:
@@ -161,93 +83,6 @@ def _source_role(toks, tok) -> bool:
         return any(k.head == tok.id and k.deprel in ("case", "mark") and
                    (k.text.lower() in ("in", "from", "by", "to", "of") or k.text.lower() == "according")
                    for k in toks)
-    return False
-
-
-def result(ctx: Context, si: int, text: str, fig: str) -> bool:
-    """An election result the story reports, not a claim to source: a share of a vote (`won
-    52 percent of the vote`, `passed it by a vote of more than 90 percent`, `66% to 30%`); a
-    result verb in the past tense whose subject is a name (`Sanders beat her 51% to 36%`, `the
-    two winners, Huckabee and Santorum, won just 3 percent`); or, in a paragraph about a
-    contest (`primary`, `caucuses`, `votes`, `delegates`), a sentence naming the contest or
-    its votes itself (`In the Republican primary, 603,000 people voted`) or a past-tense clause
-    about a named candidate (`Kasich got 10 percent`).  A race in the present tense (`leads by six
-    points among likely voters`) is a poll's figure; a sum of money is never a result."""
-    if re.search(r"[$€£]", fig):
-        return False
-    if vocab.phrase_re("unsourced", "result_phrases").search(text) or _SCORE.search(text):
-        return True
-    sent = ctx.sentences[si]
-    toks = sent.tokens
-    results = vocab.words("unsourced", "results")
-    for t in toks:
-        # the tagger's "beat" is Tense=Pres; the lemmatiser may cut a form ("edged" -> "edg")
-        if t.upos != "VERB" or not _past(t) or not (t.lemma.lower() in results or any(
-                r.startswith(t.lemma.lower()) and t.text.lower().startswith(r) for r in results)):
-            continue
-        if _named_subject(toks, t):
-            return True
-    contest = vocab.phrase_re("unsourced", "contests")
-    blocks = ctx.resolved.document.source.blocks
-    if not (0 <= sent.block < len(blocks) and contest.search(blocks[sent.block].text)):
-        return False
-    if contest.search(text):
-        return True       # "In the primary, 603,000 people voted", "two-thirds of the primary votes"
-    root = next((t for t in toks if t.deprel == "root"), None)
-    if root is None or not (_past(root) or any(k.head == root.id and k.deprel in ("aux", "cop")
-                                                and _past(k) for k in toks)):
-        return False
-    return _named_subject(toks, root)
-
-
-def _past(t) -> bool:
-    return "Tense=Past" in t.feats or t.xpos == "VBD"
-
-
-def _named_subject(toks, verb) -> bool:
-    """The verb's subject is, or names, a person or party (`Sanders`, `the two previous
-    winners, Huckabee and Santorum`)."""
-    subj = next((k for k in toks if k.head == verb.id and k.deprel == "nsubj"), None)
-    return subj is not None and any(k.upos == "PROPN" for k in _subtree(toks, subj))
-
-
-def _subtree(toks, head):
-    out, todo = [], [head]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(k for k in toks if k.head == t.id)
-    return out
-
-
-# a result given as two shares ("66% to 30%", "51 percent to 47 percent")
-_SCORE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|percent)\s+to\s+\d+(?:\.\d+)?\s?(?:%|percent)", re.I)
-
-
-def hypothetical(ctx: Context, si: int, fig: str) -> bool:
-    """The figure is a condition or an aim, not a fact: in an `if` or `unless` clause (`more
-    taxes if the shareholders own at least 60 percent of the shares`), or in an infinitive or
-    gerund under a verb or noun of aiming (`is working to raise more than $60 million`, `set a
-    goal of raising 64 million dollars`, `pushing for the state to require a $15 minimum`)."""
-    sent = ctx.sentences[si]
-    at = ctx.sentence_text(si).find(fig)
-    if at < 0:
-        return False
-    start = sent.start + at
-    toks = {t.id: t for t in sent.tokens}
-    aims = vocab.words("unsourced", "aims")
-    tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
-    seen, infinitive = set(), False
-    while tok is not None and tok.id not in seen:
-        seen.add(tok.id)
-        marks = [k for k in sent.tokens if k.head == tok.id and k.deprel in ("mark", "case")]
-        if any(k.deprel == "mark" and k.lemma.lower() in ("if", "unless") for k in marks):
-            return True
-        if infinitive and tok.lemma.lower() in aims:
-            return True
-        if tok.upos == "VERB" and any(k.text.lower() in ("to", "of") for k in marks):
-            infinitive = True
-        tok = toks.get(tok.head)
     return False
 
 
@@ -325,16 +160,6 @@ def transcript(ctx: Context, sent) -> bool:
     if bi is None:
         return False
     return bool(re.match(r"^\s*(?:Q|A|[A-Z][A-Z .'’-]{1,30}):\s", ctx.resolved.document.source.blocks[bi].text))
-
-
-def observed(sent, fig: str) -> bool:
-    """A count of people at an event the reporter saw (`about 200 people attended the rally`,
-    `a rally that drew about 100 people`): the guide's 'reporter's own observation'."""
-    if re.match(r"[$€£]|.*(?:percent|per cent|%)", fig, re.I):
-        return False
-    obs, nouns = vocab.words("unsourced", "observed"), vocab.words("unsourced", "observed_nouns")
-    return any((t.upos == "VERB" and t.lemma.lower() in obs) or
-               (t.upos == "NOUN" and t.text.lower() in nouns) for t in sent.tokens)
 
 
 def covered_sentences(ctx: Context) -> set[int]:
