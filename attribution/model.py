@@ -1,7 +1,7 @@
 """Every data type that flows through the pipeline, in one place.
 
     load -> Source -> parse -> Document -> extract -> Extraction (quotations + attributions)
-         -> resolve -> Resolved (+ speakers) -> check -> [Finding] -> report
+         -> resolve -> Resolved (+ speakers, unattributed quotations) -> check -> [Finding] -> report
 
 All offsets are code-point offsets into ``Source.text`` (the decoded file text as
 the user has it), end excluded, so ``source.text[start:end]`` is the span's text
@@ -287,6 +287,20 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
+class UnattributedQuote:
+    """A quotation whose speaker the text does not give, as resolve decides it
+    (:mod:`attribution.resolve.unattributed`): no attribution covers it and no speaker is given
+    beside it (its sentence or the next ones, an action beat, a Q&A question, a credit line).
+    unattributed-quote reports the sentences, quoted-fragment the fragments."""
+
+    start: int
+    end: int
+    text: str                        # the quoted words
+    fragment: bool                   # inside the reporter's own sentence, or not sentence-like
+    attributions: tuple[str, ...] = ()   # an attribution extract made of it with no speaker
+
+
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """The output of resolve: attributions linked to document-level speakers."""
 
@@ -294,6 +308,7 @@ class Resolved:
     attributions: tuple[Attribution, ...]
     speakers: tuple[Speaker, ...]
     quotations: tuple[Quotation, ...] = ()   # extract's, passed on
+    unattributed: tuple[UnattributedQuote, ...] = ()   # resolve's decision on the quotations
 
     def speaker(self, id_: str | None) -> Speaker | None:
         for s in self.speakers:

@@ -78,6 +78,14 @@ class GuardedResolved:
         return self._resolved.quotations  # the text's quotation marks, as extract read them
 
     @property
+    def unattributed(self):
+        # resolve's decision, made from the attributions and the speakers linked to them
+        for need in ("attributions", "speakers"):
+            if need not in self._rule.needs:
+                raise _refuse(self._rule, "the unattributed quotations", f'needs={{"{need}"}}')
+        return self._resolved.unattributed
+
+    @property
     def attributions(self):
         if "attributions" not in self._rule.needs:
             raise _refuse(self._rule, "attributions", 'needs={"attributions"}')

@@ -12,7 +12,7 @@ import functools
 import re
 
 from ..model import Attribution
-from ..vocab import load_lexicon, load_people, load_rule_words
+from ..vocab import load_lexicon, load_rule_words, person_nouns, rule_words  # noqa: F401
 
 
 def vocab():
@@ -20,9 +20,7 @@ def vocab():
     return load_rule_words()
 
 
-@functools.lru_cache(maxsize=256)
-def words(table: str, key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in vocab()[table][key])
+words = rule_words   # words(table, key): one list of rules.toml, lower-cased
 
 
 @functools.lru_cache(maxsize=64)
@@ -54,12 +52,3 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
         if lemma in lemmas or (cue_text and cue_text.lower() in lemmas):
             classes.add(cls)
     return frozenset(classes)
-
-
-@functools.lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    """Single-word nouns that name a person or a group of people (role nouns and the heads
-    of unnamed sources), from the resolve stage's vocabulary (``people.toml``)."""
-    people = load_people()
-    roles = {seq[0] for seq in people.roles if len(seq) == 1}
-    return frozenset(roles | set(people.anonymous_nouns)) - {"some", "many", "others", "those", "ones", "few"}

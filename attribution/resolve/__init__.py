@@ -82,6 +82,11 @@ as extra evidence when the model set has them):
 7. **Anonymity reasons** ("spoke on condition of anonymity because ...", "who
    was not authorized to ...") are linked to the nearest unnamed speaker in the
    same sentence, else in the next or previous one.
+8. **Unattributed quotations.**  With the speakers linked, each of extract's
+   quotations that no attribution covers is checked for a speaker given nearby
+   (adjacent sentence or paragraph, action beats, Q&A, credit lines, quote runs);
+   those without one are ``Resolved.unattributed`` (:mod:`.unattributed`), which
+   the unattributed-quote and quoted-fragment rules report.
 
 A source that cannot be tied to anyone (a pronoun with no antecedent, a bare
 "the spokesman" with nobody holding that role) keeps ``speaker=None``; the
@@ -101,17 +106,22 @@ order :func:`resolve` runs them:
 - :mod:`.linking` and :mod:`.descriptions`: source linking (5); :mod:`.salience`: pronouns (6);
 - :mod:`.anonymity`: anonymity decisions and reasons (7); :mod:`.speakers`: the output records
   and each link's confidence;
+- :mod:`.unattributed`: quotations whose speaker the text does not give (8), with
+  :mod:`.quote_text` (the text around a quotation) and :mod:`.view` (read-only lookups over a
+  resolved document, which the check rules share);
 - :mod:`.resolver` joins the steps over one document; :mod:`.records` and :mod:`.words` hold
   the records and word classes they share.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import Extraction, Resolved
 from .anonymity import anonymity, anonymity_reason, unnamed_evidence, unnamed_share
 from ..vocab import People, load_people
-from .resolver import _Resolver
 from .salience import AMBIGUOUS, FAR
 from .speakers import cited_order, linked_attributions, speaker_records
+from .unattributed import unattributed_quotes
 
 __all__ = ["resolve", "anonymity", "anonymity_reason", "unnamed_evidence", "unnamed_share", "AMBIGUOUS", "FAR"]
 
@@ -136,6 +146,8 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
         follows the salience ranking of Lappin and Leass (1994), reduced to
         recency, grammatical subject and embedding (quotation/reported content).
     """
+    from .resolver import _Resolver  # the steps (rapidfuzz): not loaded by the rules' imports of .view
+
     doc, attributions = extraction.document, list(extraction.attributions)
     people = people or load_people()
     resolver = _Resolver(doc, people, attributions, extraction.quotations)  # repairs, quotation regions
@@ -147,5 +159,6 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     ids = {id(e): f"s{n}" for n, e in enumerate(cited, 1)}
     speakers = speaker_records(doc.source.text, cited, ids, people)
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
-    return Resolved(document=doc, attributions=linked, speakers=speakers,
-                    quotations=extraction.quotations)
+    resolved = Resolved(document=doc, attributions=linked, speakers=speakers,
+                        quotations=extraction.quotations)
+    return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon))  # step 8

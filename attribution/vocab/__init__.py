@@ -35,6 +35,7 @@ PEOPLE_FILE = DATA / "people.toml"
 RULES_FILE = DATA / "rules.toml"
 
 __all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words", "load_boilerplate",
+           "rule_words", "person_nouns",
            "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
            "BoilerplatePattern", "DataFileError", "CLASSES", "norm", "norm_seq"]
 
@@ -77,6 +78,21 @@ def _rule_words(path: str) -> RuleWords:
 def load_rule_words(path: str | Path | None = None) -> RuleWords:
     """The check rules' word lists (cached), ``{table: {key: words}}``."""
     return _rule_words(str(path or RULES_FILE))
+
+
+@functools.lru_cache(maxsize=256)
+def rule_words(table: str, key: str) -> frozenset[str]:
+    """One list of ``rules.toml`` (``[table] key``), lower-cased."""
+    return frozenset(w.lower() for w in load_rule_words()[table][key])
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Single-word nouns that name a person or a group of people (role nouns and the heads
+    of unnamed sources), from ``people.toml``."""
+    people = load_people()
+    roles = {seq[0] for seq in people.roles if len(seq) == 1}
+    return frozenset(roles | set(people.anonymous_nouns)) - {"some", "many", "others", "those", "ones", "few"}
 
 
 def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:

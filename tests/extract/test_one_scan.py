@@ -3,10 +3,11 @@ data (``Extraction.quotations``, ``Resolved.quotations``), and resolve and check
 there rather than scanning the text again."""
 from __future__ import annotations
 
+import dataclasses
+
 from attribution.check import all_rules, check
 from attribution.config import Config
 from attribution.extract import extract, quotes
-from attribution.model import Resolved
 from attribution.resolve import resolve
 from attribution.vocab import load_lexicon
 
@@ -44,15 +45,17 @@ def test_a_quotation_running_over_two_paragraphs_is_one():
     assert TEXT[mark.start:mark.end] == '"' and TEXT[mark.end:].startswith("Nothing else")
 
 
-def test_rules_read_the_quotations_on_the_data():
-    # a floating quotation in wire-copy marks: unattributed-quote finds it through
-    # Resolved.quotations; without them (a Resolved that carries none) it finds nothing,
-    # so no rule scans the text for quotation marks itself
-    text = "The council met on Tuesday.\n\n''This is the darkest day for our town in forty years.''"
-    with_quotes = hand_resolved(text)
+def test_resolve_decides_which_quotations_have_no_speaker_and_the_rules_read_it():
+    # a floating quotation in wire-copy marks: resolve finds it through extract's quotations
+    # (Resolved.unattributed); unattributed-quote reports what resolve decided and nothing
+    # else, so a Resolved whose decision is empty has no finding although the quote is there
+    text = ("The council met on Tuesday.\n\n''This is the darkest day for our town in forty years.''\n\n"
+            "The branch closes in May.")
+    decided = hand_resolved(text)
+    floating = "''This is the darkest day for our town in forty years.''"
+    assert [(text[q.start:q.end], q.fragment) for q in decided.unattributed] == [(floating, False)]
     rule = Config(select=("unattributed-quote",))
-    found = check(with_quotes, rule, load_lexicon(), strict=True)
-    assert [text[f.start:f.end] for f in found] == [
-        "''This is the darkest day for our town in forty years.''"]
-    without = Resolved(document=with_quotes.document, attributions=(), speakers=())
-    assert check(without, rule, load_lexicon(), strict=True) == []
+    found = check(decided, rule, load_lexicon(), strict=True)
+    assert [text[f.start:f.end] for f in found] == [floating]
+    undecided = dataclasses.replace(decided, unattributed=())
+    assert check(undecided, rule, load_lexicon(), strict=True) == []

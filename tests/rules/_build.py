@@ -8,11 +8,13 @@ the n-th occurrence: ``"he@2"``).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from attribution.check import check
 from attribution.config import Config
 from attribution.extract import quotations
+from attribution.resolve.unattributed import unattributed_quotes
 from attribution.model import (Attribution, Block, Document, Mention, Resolved, Sentence, Source,
                                Span, Speaker, Token)
 
@@ -73,7 +75,8 @@ def _sentence(text: str, start: int, end: int, block: int) -> Sentence:
 
 
 def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
-             suppress: dict[int, set[str]] | None = None, source: Source | None = None) -> Resolved:
+             suppress: dict[int, set[str]] | None = None, source: Source | None = None,
+             lexicon=None) -> Resolved:
     """``attrs``: dicts with content (str or list), cue, source, speaker, type, cue_lemma,
     classes, source_kind, passive_agentless, negated.  ``speakers``: dicts with id,
     name, kind, title, role, affiliation, mentions (texts), anonymity_reason."""
@@ -100,8 +103,10 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
                                     affiliation=s.get("affiliation"), mentions=mentions,
                                     anonymity_reason=s.get("anonymity_reason"),
                                     anonymity=s.get("anonymity", _anonymity(s))))
-    return Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers),
-                    quotations=quotations(doc))  # as extract passes them on
+    resolved = Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers),
+                        quotations=quotations(doc))  # as extract passes them on
+    # resolve's last step, as resolve() runs it: the quotations whose speaker is not given
+    return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon))
 
 
 def _anonymity(s: dict) -> str | None:
@@ -121,7 +126,7 @@ def run(text: str, attrs: list[dict] = (), speakers: list[dict] = (), *, rule: s
         config: Config | None = None, suppress=None, lexicon=None):
     """Findings (of ``rule`` only, when given) on a hand-built document."""
     config = config or Config(select=(rule,) if rule else ())
-    findings = check(resolved(text, attrs, speakers, suppress), config, lexicon, strict=True)
+    findings = check(resolved(text, attrs, speakers, suppress, lexicon=lexicon), config, lexicon, strict=True)
     return [f for f in findings if rule is None or f.rule == rule]
 
 

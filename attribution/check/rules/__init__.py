@@ -2,8 +2,9 @@
 
 One module per family: ``missing`` (ATR1xx missing attribution), ``speakers``
 (ATR2xx speakers and affiliation), ``cues`` (ATR3xx cue verbs and hedging).  A module whose
-name starts with ``_`` holds helpers of a family (``_floating``, ``_quote_text``: missing;
-``_people``: speakers) and registers no rule.
+name starts with ``_`` holds helpers of a family (``_people``: speakers) and registers no
+rule.  Which quotations have no speaker is resolve's decision (``Resolved.unattributed``,
+:mod:`attribution.resolve.unattributed`); the missing family reports it.
 """
 from . import cues, missing, speakers  # noqa: F401
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context, is_headline
-from ._quote_text import _lexicon
+from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, hypothetical, observed, result
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
@@ -27,7 +27,7 @@ def cue_in(ctx: Context, si: int) -> bool:
     sent = ctx.sentences[si]
     if re.search(r"\baccording to\b", ctx.unquoted_sentence(si), re.I):
         return True
-    lex = _lexicon(ctx)
+    lex = lexicon_of(ctx)
     if lex is None:
         return False
     weak = vocab.words("quotes", "weak_cues")

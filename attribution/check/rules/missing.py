@@ -8,8 +8,6 @@ from ...model import Severity
 from .. import claims, vocab
 from ..context import Context, Hit, mentions
 from ..registry import message, rule
-from ._quote_text import _is_fragment
-from ._floating import _floating
 from . import _unsourced
 
 
@@ -46,9 +44,9 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     "This is the darkest day for our town in forty years," said Mayor Ann Ruiz.
     ```
     """
-    for start, end, inner, before, attrs in _floating(ctx):
-        if not _is_fragment(inner, before):
-            yield Hit(start, end, message(unattributed_quote, quote=_snippet(inner)), attrs)
+    for q in ctx.resolved.unattributed:   # resolve decides (attribution/resolve/unattributed.py)
+        if not q.fragment:
+            yield Hit(q.start, q.end, message(unattributed_quote, quote=_snippet(q.text)), q.attributions)
 
 
 @rule("ATR104", "quoted-fragment", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
@@ -81,9 +79,9 @@ def quoted_fragment(ctx: Context) -> Iterator[Hit]:
     The measure included a clause that, the county attorney said, is "to be carried out within the limits of national law."
     ```
     """
-    for start, end, inner, before, attrs in _floating(ctx):
-        if _is_fragment(inner, before):
-            yield Hit(start, end, message(quoted_fragment, quote=_snippet(inner)), attrs)
+    for q in ctx.resolved.unattributed:   # resolve decides (attribution/resolve/unattributed.py)
+        if q.fragment:
+            yield Hit(q.start, q.end, message(quoted_fragment, quote=_snippet(q.text)), q.attributions)
 
 
 @rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",

@@ -1,5 +1,19 @@
-"""Floating quotations: the quotations no attribution covers and no speaker beside them explains,
-which unattributed-quote and quoted-fragment (:mod:`.missing`) report.  Split out of ``missing.py``.
+"""Step 8, unattributed quotations: the quotations no attribution covers and whose speaker the
+text does not give nearby.
+
+The one place this is decided; the rules unattributed-quote and quoted-fragment read
+``Resolved.unattributed``.  The approach: a quotation (from extract's ``Resolved.quotations``)
+is unattributed unless an attributed hull covers it, or it is a term rather than a quotation
+(a scare quote, title, nickname), or its speaker is given nearby: an attributed sentence in
+the quote's own sentences or beside them in the paragraph, a colon or cue verb introducing
+it, a transcript label, a cue verb outside the marks in a neighbouring sentence, a run of
+quote paragraphs whose first one is introduced, a person speaking or doing an action beat in
+the adjacent sentence (the guide counts the adjacent sentence or paragraph), a reporter's
+question about a person (Q&A), a statement the sentence before announces, a credit line or
+a dated citation, an attributed speaker earlier in the paragraph, a cue the unclosed quote
+runs into, a person right after the closing mark, a quote chain whose first paragraph is
+attributed, or a fragment inside a sentence whose subject is a person.  Direct attributions
+extract made without a source or a cue are judged the same way.
 """
 from __future__ import annotations
 
@@ -8,16 +22,16 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterator
 
-from ...model import AttributionType, Span
-from .. import vocab
-from ..context import Context, SpanIndex
-from ._quote_text import (
-    _citation_after, _credit_line, _cue_nearby, _introduced, _is_fragment, _lexicon, _quote_run,
+from ..model import AttributionType, Resolved, Span, UnattributedQuote
+from ..vocab import person_nouns, rule_words
+from .view import ResolvedView, SpanIndex
+from .quote_text import (
+    _citation_after, _credit_line, _cue_nearby, _introduced, is_fragment, lexicon_of, _quote_run,
     _run_with_cue, _runs_into_cue, _slogan, is_term,
 )
 
 
-def _chains(ctx: Context) -> dict[int, int]:
+def _chains(ctx: ResolvedView) -> dict[int, int]:
     """Block index -> first block of its quote chain (a paragraph whose quote runs on
     into the next paragraph, which opens with a quote mark, belongs to one chain)."""
     blocks = ctx.resolved.document.source.blocks
@@ -31,14 +45,14 @@ def _chains(ctx: Context) -> dict[int, int]:
     return head
 
 
-def _floating(ctx: Context) -> list[tuple[int, int, str, str, tuple[str, ...]]]:
-    """Quotations with no identifiable speaker: (start, end, inner text, the sentence's text
-    before the quote, attribution ids).  One search serves `unattributed-quote` (floating
-    sentences, errors) and `quoted-fragment` (fragments in the reporter's sentence)."""
-    return ctx.memo("floating_quotes", ctx.resolved, lambda: list(_find_floating(ctx)))
+def unattributed_quotes(resolved: Resolved, lexicon=None) -> tuple[UnattributedQuote, ...]:
+    """The quotations of ``resolved`` whose speaker the text does not give (see the module
+    docstring), each marked a fragment when its words sit inside the reporter's own sentence."""
+    return tuple(UnattributedQuote(start, end, inner, is_fragment(inner, before), attributions)
+                 for start, end, inner, before, attributions in _find_floating(ResolvedView(resolved, lexicon)))
 
 
-def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
+def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
     source = ctx.resolved.document.source
     attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
     # the hulls by start, with the furthest end so far: "does a hull overlap this quote?" by
@@ -172,7 +186,7 @@ def _find_floating(ctx: Context) -> Iterator[tuple[int, int, str, str, tuple[str
         yield h.start, h.end, inner, before, (a.id,)
 
 
-def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+def _speaker_beside(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> bool:
     """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
     person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
     an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
@@ -185,11 +199,11 @@ def _speaker_beside(ctx: Context, si: int, att_sents: set[int], sl: int | None =
                for j in (si - 1, last + 1))
 
 
-def _called_slogan(ctx: Context, si: int, sl: int | None = None) -> bool:
+def _called_slogan(ctx: ResolvedView, si: int, sl: int | None = None) -> bool:
     """The quote's sentence or a neighbour calls the quoted words a slogan, outside any quotation
     (`"The economy, stupid." ¶ ... may not have stuck that slogan to the wall`): a slogan is no
     one's unattributed words (rules.toml [beats] slogans)."""
-    nouns = vocab.words("beats", "slogans")
+    nouns = rule_words("beats", "slogans")
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
     last = si if sl is None else max(si, sl)
     for j in (si - 1, si, last, last + 1):
@@ -202,12 +216,12 @@ def _called_slogan(ctx: Context, si: int, sl: int | None = None) -> bool:
     return False
 
 
-def _statement_announced(ctx: Context, j: int) -> bool:
+def _statement_announced(ctx: ResolvedView, j: int) -> bool:
     """The sentence before announces a statement whose words the quote gives: `The union
     released a statement on Friday night. ¶ "Our members will not ..."` (a statement noun as
     the object of a verb with a subject, the subject being the speaker)."""
     sent = ctx.sentences[j]
-    nouns = vocab.words("beats", "statements")
+    nouns = rule_words("beats", "statements")
     for t in sent.tokens:
         if t.deprel == "obj" and t.lemma.lower() in nouns and \
                 any(s.head == t.head and s.deprel == "nsubj" and s.upos in ("PROPN", "NOUN", "PRON")
@@ -216,33 +230,33 @@ def _statement_announced(ctx: Context, j: int) -> bool:
     return False
 
 
-def _question_about(ctx: Context, j: int) -> bool:
+def _question_about(ctx: ResolvedView, j: int) -> bool:
     """The reporter's question about a person, answered by the quote (Q&A style: `Why was
     he out in the heat? "My mom says I have to save up."`)."""
     text = ctx.sentence_text(j).strip()
     if not text.endswith("?") or text[:1] in ('"', "\u201c"):
         return False
-    personal = vocab.words("names", "personal") - {"it"}
+    personal = rule_words("names", "personal") - {"it"}
     return any(t.deprel.startswith("nsubj") and (t.upos == "PROPN" or t.text.lower() in personal)
                for t in ctx.sentences[j].tokens)
 
 
-def _fragment_of_subject(ctx: Context, si: int | None, inner: str, before: str) -> bool:
+def _fragment_of_subject(ctx: ResolvedView, si: int | None, inner: str, before: str) -> bool:
     """A quoted fragment inside a sentence whose own subject is a person ("she vented to her
     husband that it would be \"incredibly ugly\""): a partial quote of that person."""
     if si is None:
         return False
-    return _is_fragment(inner, before) and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
+    return is_fragment(inner, before) and _person_speaks(ctx, ctx.sentences[si], any_verb=True)
 
 
-def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
+def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     """Some verb of the sentence, outside quotation marks, is a speech cue or an action beat
     whose subject is a person: a personal pronoun, a proper name, or a noun naming a
     person's role ("the senator", "the chief executive")."""
-    lex = _lexicon(ctx)
-    beats = vocab.words("beats", "verbs")
-    people = vocab.person_nouns()
-    personal = vocab.words("names", "personal") - {"it"}
+    lex = lexicon_of(ctx)
+    beats = rule_words("beats", "verbs")
+    people = person_nouns()
+    personal = rule_words("names", "personal") - {"it"}
     quoted = [(s.start, s.end) for s in ctx.sentence_quotes(ctx.sentences.index(sent))]
     for v in sent.tokens:
         if v.upos != "VERB" or any(a <= v.start < b for a, b in quoted):
@@ -271,7 +285,7 @@ def _person_speaks(ctx: Context, sent, *, any_verb: bool = False) -> bool:
     return False
 
 
-def _subject_follows(ctx: Context, fe: int, bi: int) -> bool:
+def _subject_follows(ctx: ResolvedView, fe: int, bi: int) -> bool:
     """The words right after the closing mark are a person doing something, the quote's
     speaker (`"You know, it happens, right?" Trump went on`, `"...?" she asked again`)."""
     blocks = ctx.resolved.document.source.blocks
@@ -280,7 +294,7 @@ def _subject_follows(ctx: Context, fe: int, bi: int) -> bool:
     j = ctx.sentence_index_at(fe)
     if j is None:
         return False
-    personal = vocab.words("names", "personal") - {"it"}
+    personal = rule_words("names", "personal") - {"it"}
     for k in (j, j + 1):
         if k >= len(ctx.sentences) or ctx.sentences[k].block != ctx.sentences[j].block:
             continue
@@ -297,7 +311,7 @@ def _subject_follows(ctx: Context, fe: int, bi: int) -> bool:
     return False
 
 
-def _earlier_in_paragraph(ctx: Context, bi: int, start: int, attributed) -> bool:
+def _earlier_in_paragraph(ctx: ResolvedView, bi: int, start: int, attributed) -> bool:
     """An attributed speaker earlier in the same paragraph: the quote continues what they
     said (`"...," said Sen. Amy Klobuchar (D-Minn.), who sponsored the act. "..."`, or
     `..., said Bruce Turry, who .... (He was not.) "..."`), however the sentences between
@@ -311,7 +325,7 @@ def _earlier_in_paragraph(ctx: Context, bi: int, start: int, attributed) -> bool
     return False
 
 
-def _near_attributed(ctx: Context, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+def _near_attributed(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> bool:
     """An attributed sentence is one of the quote's sentences (``si`` to ``sl``: a quote of
     several sentences) or a neighbour in the same paragraph."""
     sents = ctx.sentences

@@ -1,13 +1,14 @@
-"""The text around a quotation, for the ATR1xx rules (:mod:`.missing`): terms and fragments,
-cue words near it, credit lines, citations and slogans.  Split out of ``missing.py``.
+"""The text around a quotation, for deciding whether its speaker is given
+(:mod:`.unattributed`): terms and fragments, cue words near it, credit lines, citations and
+slogans.  Read through a :class:`~.view.ResolvedView` (extract's quotations, never a rescan).
 """
 from __future__ import annotations
 
 import re
 
-from ...model import AttributionType, SpeakerKind
-from .. import vocab
-from ..context import Context
+from ..model import AttributionType, SpeakerKind
+from ..vocab import load_lexicon, load_rule_words, rule_words
+from .view import ResolvedView
 
 _SENT_END = re.compile(r"[.!?…][\"'’”)\]]*\s*$")
 _FUNCTION = frozenset("a an the of and or in on at to for with from by is are was were be".split())
@@ -21,7 +22,7 @@ def is_term(inner: str, before: str, after: str) -> bool:
     words = inner.split()
     if not words:
         return True
-    max_words = int(vocab.vocab()["terms"]["max_words"])
+    max_words = int(load_rule_words()["terms"]["max_words"])
     sentence_like = bool(_SENT_END.search(inner))
     embedded = bool(re.search(r"\w", before)) and not re.search(r"[:]\s*$", before)
     # nickname: Dwayne "The Rock" Johnson
@@ -41,7 +42,7 @@ def is_term(inner: str, before: str, after: str) -> bool:
     return False
 
 
-def _is_fragment(inner: str, before: str) -> bool:
+def is_fragment(inner: str, before: str) -> bool:
     """Quoted words that are not a floating sentence: not sentence-like, or embedded in the
     reporter's own sentence (words before them, and no colon introducing them)."""
     sentence_like = bool(_SENT_END.search(inner.strip().rstrip('"”\'’')) or _SENT_END.search(inner))
@@ -49,7 +50,7 @@ def _is_fragment(inner: str, before: str) -> bool:
     return not sentence_like or embedded
 
 
-def _slogan(ctx: Context, a) -> bool:
+def _slogan(ctx: ResolvedView, a) -> bool:
     """A short quotation that is no person's speech (`Signs read "Fix It First."`, `the
     banner said "Jobs Now"`): its speaker is not a person, and it is a few words written as a
     slogan, every content word capitalised.  Such an attribution speaks for no neighbouring
@@ -61,28 +62,28 @@ def _slogan(ctx: Context, a) -> bool:
     content = [w for w in words if w.lower() not in _FUNCTION]
     # a slogan is written as one: every content word capitalised ("Fix It First", "Jobs Now");
     # a company's "no comment" is speech
-    return 0 < len(words) <= int(vocab.vocab()["terms"]["max_words"]) and \
+    return 0 < len(words) <= int(load_rule_words()["terms"]["max_words"]) and \
         all(w[:1].isupper() for w in content)
 
 
-def _runs_into_cue(ctx: Context, inner: str, bi: int) -> bool:
+def _runs_into_cue(ctx: ResolvedView, inner: str, bi: int) -> bool:
     """An unclosed quotation that a cue follows: its closing mark was dropped before the
     cue (`"There was no help for parents, said Kessel, whose ...`), or a stray paragraph
     break cut it and the next paragraph closes it with a cue (`... since his election in.
     ¶ 1988. ...," Viguerie says.`)."""
     m = re.search(r"[,!?]\s+(?:([a-z]+)\s+[A-Z]|(?:[A-Z][\w.'’-]*\s+){1,3}([a-z]+)\b)", inner)
-    if m and _has_cue(ctx, m.group(1) or m.group(2)):
+    if m and has_cue(ctx, m.group(1) or m.group(2)):
         return True
     blocks = ctx.resolved.document.source.blocks
     if bi + 1 < len(blocks):
         nxt = blocks[bi + 1].text
         close = re.search(r"[,.!?][\"”]", nxt)
-        if close and nxt.lstrip()[:1] not in ('"', "\u201c") and _has_cue(ctx, nxt[close.end():close.end() + 60]):
+        if close and nxt.lstrip()[:1] not in ('"', "\u201c") and has_cue(ctx, nxt[close.end():close.end() + 60]):
             return True
     return False
 
 
-def _run_with_cue(ctx: Context, text: str, q, bi: int) -> bool:
+def _run_with_cue(ctx: ResolvedView, text: str, q, bi: int) -> bool:
     """A quote paragraph next to another quote paragraph whose cue names the speaker, as a
     quote runs across paragraphs (`"..." ¶ "...," Viguerie notes.`), even when extraction
     did not link that cue."""
@@ -92,7 +93,7 @@ def _run_with_cue(ctx: Context, text: str, q, bi: int) -> bool:
     for j in (bi - 1, bi + 1):
         if 0 <= j < len(blocks) and blocks[j].text.lstrip()[:1] in ('"', "\u201c"):
             rest = ctx.unquoted(j)
-            if len(rest.split()) <= 8 and _has_cue(ctx, rest) and re.search(r"\b[A-Z]|\b(?:he|she)\b", rest):
+            if len(rest.split()) <= 8 and has_cue(ctx, rest) and re.search(r"\b[A-Z]|\b(?:he|she)\b", rest):
                 return True
     return False
 
@@ -101,7 +102,7 @@ _CREDIT_LINE = re.compile(r"^[-—–]+\s*[A-Z@][^\n]{1,120}$")
 _CREDIT_BRACKET = re.compile(r"^[^\S\n]*(?:\[\s*[A-Z][^\]\n]{2,120}\]|\(\s*[A-Z][\w.'’ -]{1,60}\)\s*$)")
 
 
-def _credit_line(ctx: Context, bi: int, inner: str, after: str) -> bool:
+def _credit_line(ctx: ResolvedView, bi: int, inner: str, after: str) -> bool:
     """The quote is credited on a line of its own, as pull quotes, epigraphs and fact-check
     lists do: the speaker's name as the last line inside the quotation (`"... ¶ S.C. Rep.
     Jim Clyburn."`), a dash line right after it (`"..." ¶ - Bernie Sanders.`, `—President
@@ -149,7 +150,7 @@ def _citation_after(text: str, end: int) -> bool:
     return bool(_CITATION.match(text[end:end + 80]))
 
 
-def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:
+def _introduced(ctx: ResolvedView, before: str, block_before: str, bi: int) -> bool:
     """The quote is introduced by a colon lead or a cue verb just before it ("the report
     states: ...", "to state, ..."), or by the previous paragraph ending in a colon."""
     if re.search(r":\s*$", before) or re.search(r":\s*$", block_before):
@@ -159,7 +160,7 @@ def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:
         if re.search(r":\s*$", prev):
             return True
     words = re.findall(r"[A-Za-z]+", before)[-6:]
-    lex = _lexicon(ctx)
+    lex = lexicon_of(ctx)
     if lex is not None:
         for w in words:
             lemma = lex.lemma_of(w)
@@ -168,38 +169,33 @@ def _introduced(ctx: Context, before: str, block_before: str, bi: int) -> bool:
     return False
 
 
-def _has_cue(ctx: Context, text: str) -> bool:
-    lex = _lexicon(ctx)
+def has_cue(ctx: ResolvedView, text: str) -> bool:
+    lex = lexicon_of(ctx)
     if lex is None:
         return False
     for w in re.findall(r"[A-Za-z]+", text):
         lemma = lex.lemma_of(w)
-        if lemma and lex.is_cue_verb(lemma) and lemma not in vocab.words("quotes", "weak_cues"):
+        if lemma and lex.is_cue_verb(lemma) and lemma not in rule_words("quotes", "weak_cues"):
             return True
     return False
 
 
-def _unquoted_sentence(ctx: Context, j: int) -> str:
-    """Sentence ``j``'s text outside quotation marks (:meth:`Context.unquoted_sentence`)."""
-    return ctx.unquoted_sentence(j)
-
-
-def _cue_nearby(ctx: Context, si: int | None, bi: int, block, sl: int | None = None) -> bool:
+def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | None = None) -> bool:
     """A cue verb outside quotation marks in the quote's sentence or a neighbouring sentence
     of the same paragraph (`"...," said David Gorski`, a continuation quote after
     `Obama said ...`): the speaker is there even when extraction did not link it."""
     if si is None:
-        return _has_cue(ctx, ctx.unquoted(bi))
+        return has_cue(ctx, ctx.unquoted(bi))
     sents = ctx.sentences
     last = si if sl is None else max(si, sl)
     for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and sents[j].block == sents[si].block:
-            if _has_cue(ctx, _unquoted_sentence(ctx, j)):
+            if has_cue(ctx, ctx.unquoted_sentence(j)):
                 return True
     return False
 
 
-def _quote_run(text: str, q, ctx: Context, bi: int) -> bool:
+def _quote_run(text: str, q, ctx: ResolvedView, bi: int) -> bool:
     """A paragraph that opens with a quote (or a quote on a line of a paragraph made of quotes)
     inside a run of such paragraphs whose first one is introduced (a cue verb in it, or the paragraph before it ends in a colon or has a
     cue): a block quote or a transcript running on."""
@@ -212,20 +208,19 @@ def _quote_run(text: str, q, ctx: Context, bi: int) -> bool:
     lines = head == bi and len(ctx.block_quotes(bi)) >= 2 and not ctx.unquoted(bi).strip()
     if head == bi and not lines and (bi == 0 or not blocks[bi - 1].text.strip().endswith(":")):
         return False  # one quote paragraph: a run needs two, or a colon before it
-    if head < bi and _has_cue(ctx, ctx.unquoted(head)):
+    if head < bi and has_cue(ctx, ctx.unquoted(head)):
         return True
     if head > 0:
         prev = blocks[head - 1].text.strip()
-        return prev.endswith(":") or _has_cue(ctx, ctx.unquoted(head - 1))
+        return prev.endswith(":") or has_cue(ctx, ctx.unquoted(head - 1))
     return False
 
 
-def _lexicon(ctx: Context):
+def lexicon_of(ctx: ResolvedView):
+    """The cue lexicon the view was given, else the default one (None when it cannot be read)."""
     if ctx.lexicon is not None and hasattr(ctx.lexicon, "lemma_of"):
         return ctx.lexicon
     try:
-        from ...vocab import load_lexicon
-
         return load_lexicon()
     except Exception:  # no lexicon: only the colon evidence counts
         return None
