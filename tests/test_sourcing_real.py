@@ -348,3 +348,30 @@ def test_a_crowd_acting_at_an_event_sources_no_claim(parser):
             'Front Street. At the board meeting, students pleaded to keep the late bus. Some parents '
             'said the new schedule would leave children waiting in the dark.\n')
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Some parents"]
+
+
+def test_a_clause_fragment_taken_for_a_source_is_no_vague_group(parser):
+    text = ("The rival plans are emblematic of the ways the two mayoral candidates respond to problems "
+            "— and would perhaps continue to respond if they win. Okafor goes big; Lindqvist focuses on "
+            "what is doable.\n\n"
+            "The mayor didn't seem particularly impressed with Okafor's comments Tuesday, telling "
+            'reporters, "A lot of people said the chief should step down."\n\n'
+            "It means big changes are coming fast in the way major newspapers present their reporting.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
+def test_exit_polls_reported_by_a_named_network_are_sourced(parser):
+    text = ("Turnout was highest among older voters, according to exit polls reported by CNN and other "
+            "networks. Exit polls suggest that older voters broke for the mayor.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Exit polls"]
+
+
+def test_a_share_of_voters_is_never_she(parser):
+    from attribution.resolve import unnamed_share, load_people
+
+    assert unnamed_share(load_people(), "a majority of voters")
+    text = ("A majority of voters say the country is on the wrong track, a new poll found.\n\n"
+            '"We are not insiders, and we take orders from no bank," she told reporters on Wednesday.\n')
+    report = _audit(parser, text)
+    told = [a for a in report.resolved.attributions if a.cue and report.source.text[a.cue.start:a.cue.end] == "told"]
+    assert told and (told[0].speaker is None or report.resolved.speaker(told[0].speaker).anonymity is None)

@@ -133,9 +133,10 @@ def unnamed_evidence(people: People, name: str) -> bool:
         if _norm(re.sub(r"[^\w-]", "", w)) in people.anonymous_head_cut:
             head = i  # "surveys of New Hampshire voters", "polls in Iowa": the population or place
             break
-    if any(w[:1].isupper() for w in words[1:head]) or \
+    if any(w[:1].isupper() for w in words[1:head]) or (head > 1 and words[0][:1].isupper()) or \
             re.search(r"\b(?:by|for|from)\s+(?:the\s+)?[A-Z]", " ".join(words[head:])):
-        return False  # "a Quinnipiac poll", "a poll by Quinnipiac University": the maker is named
+        return False  # "a Quinnipiac poll", "Suffolk poll" (resolve lower-cases a sentence's first
+        # word when it is no name: "exit polls"), "a poll by Quinnipiac University": the maker is named
     return _norm(re.sub(r"[^\w-]", "", words[head - 1])) in people.anonymous_evidence
 
 

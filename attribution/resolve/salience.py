@@ -12,6 +12,7 @@ from bisect import bisect_left, insort
 
 from ..vocab import norm as _norm
 from .records import _Cand, _Entity
+from .anonymity import anonymity, unnamed_evidence, unnamed_share
 
 
 # salience margin under which two antecedents of a personal pronoun are too close to call
@@ -159,6 +160,9 @@ class Salience:
                     return None
                 return 1.0 if lone or not known else 0.0
             if e.kind == "anonymous" and not e.plural:
+                if unnamed_share(self.people, e.name) or unnamed_evidence(self.people, e.name) or \
+                        anonymity(self.people, e.name, e.plural) == "group":
+                    return None  # "a majority of voters", "a new poll": never "he" or "she"
                 return None if e.gender and e.gender != want else 0.0
             return None
         if cls == "thing":

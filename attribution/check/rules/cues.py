@@ -46,12 +46,15 @@ _POLL_WORD = re.compile(r"\b(?:poll|survey)(?:s|ed|ing)?\b", re.I)
 
 
 def _evidence_named_next(ctx: Context, a: Attribution, src: str) -> bool:
-    """An unnamed poll or survey whose maker the same or the next sentence names ("...,
-    according to recent polling. A Reuters rolling poll shows ...")."""
+    """An unnamed poll or survey whose maker the text right after it ("exit polls reported by
+    CNN") or the same or next sentence names ("..., according to recent polling. A Reuters
+    rolling poll shows ...")."""
     from ...resolve import load_people, unnamed_evidence
 
     if a.source is None or not unnamed_evidence(load_people(), src):
         return False
+    if re.match(r"\s*(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", ctx.text[a.source.end:a.source.end + 60]):
+        return True  # "exit polls reported by CNN", "a survey conducted for the Tribune"
     i = ctx.sentence_index_at(a.source.start)
     if i is None:
         return False
@@ -161,6 +164,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(where.start, where.end,
                       message(vague_attribution, 0, cue=ctx.span_text(where).strip()), (a.id,))
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
+                _noun_phrase(ctx, a.source) and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a) and \
                 (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues"):
             hits.append(a.source)
@@ -194,6 +198,23 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
 # clause picks out a group; it sources no claim of the article's
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
+
+
+def _noun_phrase(ctx: Context, span: Span) -> bool:
+    """The source is a noun phrase: a noun, pronoun or number before its first preposition, or
+    a quantifier standing alone ("many", "some"); not a clause fragment extract took for one
+    ("emblematic of the ways the two candidates", "fast in the way major news institutions")."""
+    toks = ctx.tokens_in(span)
+    if not toks:
+        return True  # no parse to judge by: resolve's decision stands
+    chunk = []
+    for t in toks:
+        if t.upos in ("ADP", "SCONJ") or t.text == ",":
+            break
+        chunk.append(t)
+    if any(t.upos in ("NOUN", "PROPN", "PRON", "NUM") for t in chunk):
+        return True
+    return " ".join(t.text.lower() for t in chunk) in vocab.words("vague", "sources")
 
 
 def _naming(ctx: Context, a: Attribution) -> bool:
