@@ -196,3 +196,11 @@ def test_a_rejection_that_states_its_claim_is_not_tied_to_the_statement_before(p
             "Sunday.\n\n"
             "Norcap Energy rejected claims that it had misled investors about its debt.\n")
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_that_s_untrue_answers_the_statement_before(parser):
+    """A contraction ("that’s untrue") refers back as "that is untrue" does."""
+    text = ("Councilman Mark Dorsey said the city had published every consultant contract online, "
+            "but two audits by the state comptroller found that’s untrue.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1 and "Dorsey" in found[0][0].message

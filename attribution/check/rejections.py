@@ -158,7 +158,7 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
         if any(w in nouns for w in head):
             return True
     # a demonstrative subject: "That is not true," "This never happened"
-    return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|\s+never|\s+did)\b",
+    return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))
 
 
