@@ -106,3 +106,22 @@ def test_an_insider_familiar_with_the_talks_is_an_unnamed_individual(parser):
     report = _audit(parser, text)
     assert _flagged(report, "anonymous-source") == ["a publishing executive familiar with the talks"]
     assert _flagged(report, "vague-attribution") == []
+
+
+def test_a_quantifier_for_a_crowd_and_whose_lawyers(parser):
+    from attribution.resolve import anonymity, load_people
+
+    people = load_people()
+    assert anonymity(people, "some on Twitter", False) == "group"
+    assert anonymity(people, "many in the party", False) == "group"
+    assert anonymity(people, "whose attorneys", True) is None  # the antecedent's lawyers, like "Clinton's lawyers"
+    report = _audit(parser, 'According to some on Twitter, the anchor arrived at the tower "incognito."\n')
+    assert _flagged(report, "anonymous-source") == []
+
+
+def test_to_avoid_damage_is_a_reason_for_anonymity(parser):
+    text = ('"She was never one for collaboration," said one former executive who requested anonymity '
+            "to avoid damaging his business relationships.\n")
+    found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
+    assert len(found) == 1 and found[0].severity.value == "info", found
+    assert "to avoid damaging" in found[0].message

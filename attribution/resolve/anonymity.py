@@ -42,6 +42,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return Anonymity.PERSON
     if words[0] in ("no", "none", "neither", "nobody"):
         return None  # "no other secretary", "neither side": nobody is speaking
+    if head in _BROAD or head in ("some", "several", "few"):
+        return Anonymity.GROUP  # "some on Twitter", "many in the party": a quantifier standing for a crowd
     first = re.split(r"\s+(?:and|&)\s+", " ".join(name.split()), maxsplit=1)
     if len(first) == 2 and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*)+", first[0]) and first[1][:1].islower() and \
             _norm(first[0].split()[-1]) not in people.anonymous_nouns and \
@@ -91,7 +93,7 @@ def _noun(people: People, word: str) -> bool:
     return (word in people.anonymous_nouns or word in people.anonymous_insiders or (word,) in people.roles
             or (word.endswith("s") and not word.endswith("ss")))
 # possessive determiners: "his critics" belong to someone without being identified
-_POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+_POSSESSIVE = frozenset(["his", "her", "their", "its", "our", "my", "your", "whose"])
 
 
 def _role(people: People, head: str, singular: bool = False) -> bool:
