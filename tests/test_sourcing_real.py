@@ -375,3 +375,20 @@ def test_a_share_of_voters_is_never_she(parser):
     report = _audit(parser, text)
     told = [a for a in report.resolved.attributions if a.cue and report.source.text[a.cue.start:a.cue.end] == "told"]
     assert told and (told[0].speaker is None or report.resolved.speaker(told[0].speaker).anonymity is None)
+
+
+def test_it_never_takes_up_unnamed_studies(parser):
+    text = ("The 9,000 suspensions are far higher than previous studies have suggested - a report released "
+            "by the Harmon Institute last year estimated that at least 4,000 accounts were used by the group.\n\n"
+            "In a blog post on Friday, Kestrel said threats had long been against its terms of service. It "
+            "added that it has worked with groups that counter extremist recruitment.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == ["previous studies"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "While he's said he believes the port should stay public, the mayor has also praised the lease.",
+    "It should be noted that two of the group's researchers later joined the campaign.",
+])
+def test_an_active_perfect_is_no_agentless_passive(parser, sentence):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []

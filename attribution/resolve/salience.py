@@ -8,6 +8,7 @@ change nothing).  Two compatible antecedents within ``AMBIGUOUS`` of each other 
 pronoun unresolved."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 
 from ..vocab import norm as _norm
@@ -168,6 +169,9 @@ class Salience:
         if cls == "thing":
             # a place named in passing ("its plant in Ridgeford") says nothing: "it" and "its"
             # as a source are organisations (a country that speaks is one)
+            if e.kind == "organization" and unnamed_evidence(self.people, e.name) and \
+                    re.search(r"[^s]s$", e.name.split()[-1].lower()) and not e.name.lower().endswith("is"):
+                return None  # "previous studies", "recent polls": never "it"
             return 0.0 if e.kind == "organization" else None
         if cls == "body":
             # "the company", "the group": an organisation, never a country, state or city

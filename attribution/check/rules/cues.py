@@ -234,6 +234,9 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if a.cue is not None and re.search(r"\b(?:should|must|can|could|may|might|will|would)\s+(?:not\s+)?be\s+$",
                                        ctx.text[max(0, a.cue.start - 24):a.cue.start].lower()):
         return False  # "It should be noted that ...": the writer's own aside
+    if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
+                                       ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
+        return False  # "he's said he believes ...", "which it previously had said": an active perfect
     return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
 
 
