@@ -264,11 +264,9 @@ class SourceLinking:
         return self._common_source(s, sent_index, a0, b, head, a), None
 
     def _subject_instead(self, s: Sentence, sent_index: int, a0: int, a: Attribution) -> _Entity | None:
-        """A source span that is the object of a preposition or of another verb is no one's
-        voice ("Clinton, during | a town hall meeting in Columbus, said", "Trump, speaking at |
-        a rally in Wilmington, warned", "the senator opened | a Rochester rally blasting ...",
-        "he told | CBS' Face the Nation, saying"): the speaker is the subject, from the parse, of
-        the cue or of that verb, named before the span.  None when the span is a subject."""
+        """A span that is the object of a preposition or verb is no one's voice ("Clinton, during |
+        a town hall meeting, said", "he opened | a rally blasting ..."): the speaker is the subject
+        (from the parse) of the cue, its governor or that verb, named before the span."""
         toks = s.tokens
         if a0 == 0 or a.cue is None:
             return None
@@ -279,6 +277,10 @@ class SourceLinking:
         adp = pre.upos == "ADP" and _norm(pre.text) not in ("to", "by", "of", "with", "for", "from")
         verb = pre.upos == "VERB" and pre.xpos in ("VBD", "VBZ", "VBP", "VBG")
         span_end = a.source.end
+        span = [t for t in toks if a.source.start <= t.start < a.source.end]
+        # the word's object ("during | a meeting"), never a clause's subject ("said | Mayor X had ...")
+        adp = adp and pre.deprel == "case" and any(t.id == pre.head for t in span)
+        verb = verb and any(t.head == pre.id and t.deprel in ("obj", "iobj", "obl") for t in span)
         if not (adp or verb) or any(c.head == cue.id and c.deprel.startswith("nsubj") and a0 <= n and c.start < span_end
                                     for n, c in enumerate(toks)):
             return None  # "hours after | Sanders said": the span is the cue's own subject
