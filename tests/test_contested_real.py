@@ -204,3 +204,13 @@ def test_that_s_untrue_answers_the_statement_before(parser):
             "but two audits by the state comptroller found that’s untrue.\n")
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1 and "Dorsey" in found[0][0].message
+
+
+def test_claim_rejected_in_a_relative_clause(parser):
+    """"X said A, a claim that Y disputes": Y rejects what X said."""
+    text = ("Mayor Ellen Park said the new contract would save the city $2 million, a claim that "
+            "the council's budget office disputes.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1
+    f, cues = found[0]
+    assert "Ellen Park" in f.message and "budget office" in f.message and cues == ["said", "disputes"]

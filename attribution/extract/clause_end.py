@@ -138,6 +138,9 @@ def _content_end(toks, k: int) -> int:
             if nxt in FRAMES["participles"]:
                 end = t.id - 1
                 break
+            if _rejected_apposition(toks, t.id + 1):
+                end = t.id - 1   # "..., a charge that party leaders denied": another's answer
+                break
             if _new_cue_clause(toks, t.id + 1):
                 end = t.id - 1   # "..., she said there is no precedent": a second statement
                 break
@@ -147,3 +150,23 @@ def _content_end(toks, k: int) -> int:
     while end >= k and is_punct(toks[end - 1]) and not any(c in "\"”'’" for c in toks[end - 1].text):
         end -= 1
     return end
+
+
+def _rejected_apposition(toks, k: int) -> bool:
+    """At ``k`` an apposition names the statement as a claim that someone rejects: "a charge
+    that party leaders strongly denied", "claims which the company disputes"."""
+    n = len(toks)
+    j = k
+    while j <= n and j < k + 3 and toks[j - 1].upos in ("DET", "ADJ"):
+        j += 1
+    if j >= n or toks[j - 1].upos != "NOUN" or not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()):
+        return False
+    if toks[j].text.lower() not in ("that", "which"):
+        return False
+    for t in toks[j + 1:j + 9]:
+        if t.text in (",", ";", ".") and t.id > j + 2:
+            break
+        lem = _LEXICON.lemma_of(t.text) or (t.lemma or "").lower()
+        if t.upos in ("VERB", "ADJ", "NOUN") and "deny" in _LEXICON.cue_classes(lem):
+            return True
+    return False

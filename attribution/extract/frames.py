@@ -154,6 +154,12 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         before = _before_cue(tree, v)
         if before is not None:
             content, pieces2, src, origin = before
+    # 3b. a claim noun the cue's relative clause rejects: "..., a charge that party leaders
+    # strongly denied", "claims which the company disputes"
+    if content is None and "deny" in classes:
+        rel = _relative_rejection(tree, v, lexicon)
+        if rel is not None:
+            content, src, origin = rel[0], rel[1], "relative"
     # 4. dependency fallback: a ccomp the surface did not see
     if content is None:
         comp = [c for c in tree.children(v.id) if c.deprel.split(":")[0] == "ccomp" and c.id > v.id + 1]
@@ -234,6 +240,38 @@ def _passive_voice(tree: Tree, v: Token) -> bool:
     while j >= 1 and toks[j - 1].upos in ("ADV", "PART"):
         j -= 1  # "were also told", "was not told"
     return j >= 1 and toks[j - 1].lemma.lower() in ("be", "get") and toks[j - 1].upos == "AUX"
+
+
+def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[int], list[int]] | None:
+    """"<claim noun> that|which <source> <deny-verb>": the noun (a cue noun: "a charge",
+    "the claims") is what the source rejects, and its clause is the cue's object gap, so
+    nothing but punctuation, a participle or a preposition follows the cue.  Returns
+    (content ids, source ids) or None."""
+    toks = tree.sent.tokens
+    n = len(toks)
+    src = _subject_ids(tree, v)
+    if not src or src[-1] >= v.id or src[0] < 3:
+        return None
+    rel = toks[src[0] - 2]
+    if rel.text.lower() not in ("that", "which"):
+        return None
+    k = v.id + 1
+    while k <= n and toks[k - 1].upos == "ADV":
+        k += 1
+    if k <= n and not (is_punct(toks[k - 1]) or toks[k - 1].upos in ("ADP", "CCONJ")
+                       or toks[k - 1].text.lower().endswith("ing")):
+        return None   # "a claim that officials denied him access to": the cue has an object
+    h = src[0] - 2    # the position before the relative word
+    if h >= 1 and toks[h - 1].text == "," and rel.text.lower() == "which":
+        h -= 1
+    head = toks[h - 1] if h >= 1 else None
+    if head is None or head.upos != "NOUN" or not lexicon.is_cue_noun((head.lemma or head.text).lower()):
+        return None
+    start = h
+    while start > 1 and start > h - 4 and toks[start - 2].upos in ("DET", "ADJ", "NOUN", "PROPN") \
+            and toks[start - 2].text != ",":
+        start -= 1
+    return list(range(start, h + 1)), src
 
 
 def _strip_dateline(toks, ids: list[int]) -> list[int]:

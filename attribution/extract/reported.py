@@ -62,6 +62,10 @@ def sentence_cands(doc: Document, si: int, tree: Tree, lexicon: Lexicon,
         if c is not None:
             if c.source is None and not c.passive_agentless and prev is not None:
                 c = _coordinated(doc, prev, c)
+            elif prev is not None and prev.origin == "relative" and prev.cue is not None and c.cue \
+                    and v.text.lower().endswith("ing") and re.fullmatch(r"\s*,\s*", doc.source.text[prev.cue[1]:c.cue[0]]):
+                # "..., a charge that party leaders denied, noting that ...": the leaders note
+                c = replace(c, source=prev.source, source_head=prev.source_head, source_ids=prev.source_ids)
             prev = c
             yield c
 

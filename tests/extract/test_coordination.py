@@ -60,3 +60,21 @@ def test_but_without_a_clause_keeps_the_content_whole(parser):
     text, atts = run(parser, "The senator said the bill would help farmers, but not ranchers, in the "
                              "western counties.")
     assert "but not ranchers" in _by_cue(text, atts)["said"][0]
+
+
+def test_claim_noun_rejected_in_a_relative_clause(parser):
+    """"..., a charge that party leaders strongly denied, noting ...": the leaders reject the
+    claim noun, and the participle after their clause is theirs."""
+    text, atts = run(parser, "The front-runner complained that the county caucus had been rigged "
+                             "against him, a charge that Dorsey County Republican leaders strongly "
+                             "denied, noting that they had used the same rules since 2004.")
+    got = _by_cue(text, atts)
+    assert got["complained"][0] == "that the county caucus had been rigged against him"
+    assert got["denied"] == ("a charge", "denied", "Dorsey County Republican leaders")
+    assert got["noting"][2] == "Dorsey County Republican leaders"
+
+
+def test_a_proposal_rejected_in_a_relative_clause_is_no_claim(parser):
+    text, atts = run(parser, "The governor said the plan would raise fees, a proposal that the "
+                             "legislature rejected in March.")
+    assert [view(text, a)[1] for a in atts] == ["said"]
