@@ -155,3 +155,31 @@ def test_deferred_modules_run_only_when_read():
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:4] == [
         "['networkx', 'requests', 'torch._meta_registrations']", "[True, True, True]", "True False", "True"]
+
+
+@pytest.mark.stanza
+def test_lemmatizer_stops_decoding_words_it_keeps_as_they_are():
+    # a name's lemma is the name ("identity" edit): the greedy decoder need not spell it
+    from attribution.modelset import resolve
+    from attribution.parse import Parser
+
+    text = ("Councillor Bartholomew Featherstonehaugh-Quigley and Wojciechowska-Szymanska "
+            "of Kazmierczakowo said the Zorblatting flibbergasts were unbudgeable.")
+    steps = {}
+    results = {}
+    for name, p in (("ours", Parser(resolve(), threads=1)), ("stock", Parser(resolve(), threads=1, stock=True))):
+        model = p._nlp.processors["lemma"].trainer.model
+        decode = model.decode
+        count = [0]
+
+        def counted(*a, count=count, decode=decode, **k):
+            count[0] += 1
+            return decode(*a, **k)
+
+        model.decode = counted
+        results[name] = p.parse_texts([text])
+        steps[name] = count[0]
+    assert results["ours"] == results["stock"]
+    lemmas = {w.text: w.lemma for s in results["ours"][0] for w in s}
+    assert lemmas["Featherstonehaugh"] == "Featherstonehaugh" and lemmas["said"] == "say"
+    assert 0 < steps["ours"] < steps["stock"]

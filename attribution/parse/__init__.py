@@ -17,7 +17,7 @@ from typing import Iterable, Protocol
 from ..model import Block, Document, Sentence, Source, Token
 from ..modelset import ModelSet
 from .depparse import _fast_depparse_process, _fast_depparse_supported
-from .lemma import _lemma_process, _lemma_supported
+from .lemma import _lemma_process, _lemma_supported, _skip_decoding_edited_words
 from .memo import _memoize_char_models, _memoize_composite_vocabs, _memoize_vocab_maps, _package_files_load
 from .repairs import possessive_texts
 from .rows import WordRow
@@ -105,6 +105,7 @@ class Parser:
         lemma = self._nlp.processors.get("lemma")
         if not stock and lemma is not None and _lemma_supported(lemma):
             lemma.process = types.MethodType(_lemma_process, lemma)
+            _skip_decoding_edited_words(lemma)
         if not stock:
             _memoize_composite_vocabs(self._nlp)
             _memoize_char_models(self._nlp)

@@ -59,3 +59,57 @@ def _lemma_process(self, document):
     preds = [max([(len(x), x), (0, '_')])[1] for x in preds]
     batch.doc.set([doc.LEMMA], preds)
     return batch.doc
+
+
+def _skip_decoding_edited_words(processor) -> None:
+    """Let the lemmatizer's greedy decoder stop once every word it will read is decoded."""
+    import types
+
+    from stanza.models.common.seq2seq_model import Seq2SeqModel
+
+    model = getattr(processor.trainer, "model", None)
+    if type(model) is Seq2SeqModel and model.edit and "predict_greedy" not in vars(model):
+        model.predict_greedy = types.MethodType(_predict_greedy, model)
+
+
+def _predict_greedy(self, src, src_mask, pos=None, raw=None, never_decode_unk=False):
+    """``Seq2SeqModel.predict_greedy`` (stanza 1.15) where a word whose edit class is
+    "identity" or "lower" counts as decoded from the start.
+
+    The lemma of such a word is the word itself or its lowercase form
+    (``stanza.models.lemma.edit.edit_word``), whatever the decoder spells; stanza still decodes
+    it, and the batch's loop runs until its longest spelling ends (fifty steps when one never
+    does).  The other words are decoded in the same batch, step for step, so their output is
+    stanza's own; the edited words' (unread) output stays empty."""
+    import numpy as np
+    import stanza.models.common.seq2seq_constant as constant
+    from stanza.models.common.seq2seq_constant import UNK_ID
+
+    enc_inputs, batch_size, src_lens, src_mask = self.embed(src, src_mask, pos, raw)
+    h_in, (hn, cn) = self.encode(enc_inputs, src_lens)
+    edit_logits = self.edit_clf(hn)
+    # the trainer reads the edit class the same way: np.argmax of these logits
+    edited = np.argmax(edit_logits.data.cpu().numpy(), axis=1).reshape([batch_size]) != 0
+    dec_inputs = self.embedding(self.SOS_tensor)
+    dec_inputs = dec_inputs.expand(batch_size, dec_inputs.size(0), dec_inputs.size(1))
+    done = [bool(e) for e in edited]
+    total_done = sum(done)
+    max_len = 0
+    output_seqs = [[] for _ in range(batch_size)]
+    while total_done < batch_size and max_len < self.max_dec_len:
+        log_probs, (hn, cn) = self.decode(dec_inputs, hn, cn, h_in, src_mask, src=src, never_decode_unk=never_decode_unk)
+        assert log_probs.size(1) == 1, "Output must have 1-step of output."
+        _, preds = log_probs.squeeze(1).max(1, keepdim=True)
+        dec_inputs = preds.clone()
+        dec_inputs[dec_inputs >= self.vocab_size] = UNK_ID
+        dec_inputs = self.embedding(dec_inputs)
+        max_len += 1
+        for i in range(batch_size):
+            if not done[i]:
+                token = preds.data[i][0].item()
+                if token == constant.EOS_ID:
+                    done[i] = True
+                    total_done += 1
+                else:
+                    output_seqs[i].append(token)
+    return output_seqs, edit_logits
