@@ -3,8 +3,9 @@
 Nothing else in the package imports stanza.  Blocks (paragraphs) are parsed as
 separate stanza documents in batches so that a cache can be keyed per paragraph
 and memory stays bounded on long inputs.  A parsed word is a :class:`~.rows.WordRow` (plain
-data, what the cache stores); :mod:`.depparse` and :mod:`.memo` make stanza faster with the
-same output.
+data, what the cache stores); :mod:`.depparse`, :mod:`.lemma`, :mod:`.memo` and :mod:`.tensors`
+make stanza faster with the same output, and :mod:`.lazy` spares the command line imports it
+never uses.
 """
 from __future__ import annotations
 
