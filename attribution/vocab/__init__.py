@@ -6,7 +6,9 @@ The words are data in ``attribution/data/``; each concept has one owner file:
   (the extract stage's :class:`Lexicon`);
 - ``people.toml``: titles, offices, roles, gender evidence, organisations and places, unnamed
   sources (nouns, phrases, reasons), pronouns (the resolve stage's :class:`People`);
-- ``rules.toml``: words only the check rules use (:func:`load_rule_words`);
+- ``rules.toml``: words the check rules use (:func:`load_rule_words`), and the words of the
+  text around a quotation ([terms], [beats], [quotes]) that resolve's unattributed-quote
+  decision reads (:mod:`attribution.resolve.unattributed`);
 - ``boilerplate.toml``: patterns of page furniture the load stage drops (:func:`load_boilerplate`).
 
 :func:`load_vocabulary` returns them all in one :class:`Vocabulary`; :func:`load_lexicon`,
