@@ -28,11 +28,15 @@ def test_a_failing_task_is_reported_and_the_pool_goes_on():
 
 
 def test_a_worker_that_dies_costs_a_restart_in_order():
+    """In input order only the item waited on counts a break: the item that kills its worker is
+    given up, and so may be an earlier one still running in another worker at both breaks
+    (never a later one); every other item comes back with its result, in its place."""
     out = list(pool_map(engine_tasks.die_on_three, range(8), jobs=2))
     assert [i for i, _, _ in out] == list(range(8))
-    (given_up,) = [(i, e) for i, _, e in out if e is not None]
-    assert given_up[0] == 3 and isinstance(given_up[1], BrokenProcessPool)
-    assert {i: r for i, r, e in out if e is None} == {i: i * i for i in range(8) if i != 3}
+    given_up = {i for i, _, e in out if e is not None}
+    assert 3 in given_up and given_up <= {0, 1, 2, 3}
+    assert all(isinstance(e, BrokenProcessPool) for _, _, e in out if e is not None)
+    assert all(r == i * i for i, r, e in out if e is None) and {4, 5, 6, 7} <= {i for i, _, e in out if e is None}
 
 
 def test_a_worker_that_dies_costs_a_restart_as_finished():
