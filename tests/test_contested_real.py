@@ -214,3 +214,10 @@ def test_claim_rejected_in_a_relative_clause(parser):
     assert len(found) == 1
     f, cues = found[0]
     assert "Ellen Park" in f.message and "budget office" in f.message and cues == ["said", "disputes"]
+
+
+def test_rejecting_a_proposal_is_no_dispute(parser):
+    """A proposal is no claim of fact: "rejected the idea" answers it, and disputes nothing."""
+    text = ("Mayor Ellen Park proposed a public debate on the evening of April 4.\n\n"
+            "Councilman Mark Dorsey rejected the idea, saying the council meets that night.\n")
+    assert _findings(parser, text, "contested-claim") == []

@@ -147,7 +147,8 @@ def disputes(ctx: Context) -> list[Dispute]:
     pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
             and not ctx.in_headline(a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
                                                                     "accuse", "warn"}
-            and not _NORMATIVE.search(ctx.content_text(a))]
+            and not _NORMATIVE.search(ctx.content_text(a))
+            and not lemma_in(cue_lemma(ctx, a), vocab.words("contest", "proposal_cues"))]
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
