@@ -117,8 +117,8 @@ class StageClock:
             t = time.perf_counter()
             try:
                 result = fn(*a, **k)
-                if label == "extract" and not isinstance(result, (list, tuple)):
-                    result = list(result)  # generators: charge the work to extract
+                if label == "extract" and hasattr(result, "__next__"):
+                    result = list(result)  # a generator: charge the work to extract
                 return result
             finally:
                 self.seconds[label] += time.perf_counter() - t
