@@ -52,16 +52,23 @@ def _subject_end(toks, k: int) -> int:
     return h - 1
 
 
-def _new_cue_clause(toks, k: int) -> bool:
-    """A new attribution starts at ``k``: a short subject and a finite cue verb that takes
-    what follows ("she said there is no precedent"), not a parenthetical ("he said, ...")."""
+def _verb_after_subject(toks, k: int) -> int | None:
+    """The 1-based index of the first word after the subject that starts at ``k`` and the
+    auxiliaries, adverbs and particles after it (the verb, if any); None with no subject."""
     e = _subject_end(toks, k)
     if not e:
-        return False
+        return None
     j = e + 1
     while j <= len(toks) and toks[j - 1].upos in ("AUX", "ADV", "PART"):
         j += 1
-    if j >= len(toks):
+    return j
+
+
+def _new_cue_clause(toks, k: int) -> bool:
+    """A new attribution starts at ``k``: a short subject and a finite cue verb that takes
+    what follows ("she said there is no precedent"), not a parenthetical ("he said, ...")."""
+    j = _verb_after_subject(toks, k)
+    if j is None or j >= len(toks):
         return False
     v, nxt = toks[j - 1], toks[j]
     return v.xpos in ("VBD", "VBZ", "VBP") and _is_cue(v) and nxt.text not in (",", ".", ";", ":") \
@@ -85,13 +92,8 @@ def _own_clause(toks, k: int) -> bool:
 def _cue_clause(toks, k: int) -> bool:
     """A clause of its own subject and a cue verb, in any tense, starts at ``k``: "U.S.
     officials have said ...", "the agency has denied ..."."""
-    e = _subject_end(toks, k)
-    if not e:
-        return False
-    j = e + 1
-    while j <= len(toks) and toks[j - 1].upos in ("AUX", "ADV", "PART"):
-        j += 1
-    return j < len(toks) and toks[j - 1].upos == "VERB" and _is_cue(toks[j - 1]) and \
+    j = _verb_after_subject(toks, k)
+    return j is not None and j < len(toks) and toks[j - 1].upos == "VERB" and _is_cue(toks[j - 1]) and \
         toks[j].text not in (",", ".", ";", ":")
 
 
