@@ -221,3 +221,46 @@ def test_rejecting_a_proposal_is_no_dispute(parser):
     text = ("Mayor Ellen Park proposed a public debate on the evening of April 4.\n\n"
             "Councilman Mark Dorsey rejected the idea, saying the council meets that night.\n")
     assert _findings(parser, text, "contested-claim") == []
+
+
+_TRIAL = ("The embezzlement trial of a former Riverside Little League treasurer opened Tuesday in "
+          "Marion County Circuit Court.\n\n"
+          "District Attorney Paul Grady told jurors that Dana Whitfield, 44, wrote 83 checks to "
+          "herself from the league's account between 2017 and 2023.\n\n"
+          "Whitfield has pleaded not guilty. She testified on Wednesday that the league's board had "
+          "approved every payment she made.\n\n")
+
+
+def test_a_rejection_naming_the_prosecution_answers_the_prosecutor(parser):
+    """"disputed the prosecution's account": the district attorney's claim, not the
+    defendant's own testimony just before it (her lawyer does not dispute her)."""
+    text = _TRIAL + ("Her attorney, Lisa Moreno, disputed the prosecution's account, saying the "
+                     "checks paid for equipment and field rentals.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1
+    f, cues = found[0]
+    assert cues == ["told", "disputed"]
+    assert f.message.startswith("District Attorney Paul Grady told")
+
+
+def test_a_lawyer_does_not_dispute_the_client_he_speaks_for(parser):
+    """"Lisa Moreno, a lawyer for Whitfield, disputed that account": the account just before
+    is her client's; rather no finding than a lawyer disputing her own client."""
+    text = _TRIAL + ("Lisa Moreno, a lawyer for Whitfield, disputed that account, saying the "
+                     "checks paid for equipment and field rentals.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert all("testified" not in cues for _, cues in found)
+
+
+def test_a_rejection_naming_the_agency_answers_the_agency(parser):
+    text = ("The state Department of Transportation said Tuesday that 212 bridges in Carver County "
+            "were rated in poor condition last year.\n\n"
+            "Mayor Tom Bell said the city had repaired four of its own bridges since 2021 and would "
+            "ask the legislature for more money.\n\n"
+            "Ray Dunn, an engineer who inspects bridges for the city, disputed the department's "
+            "figures, saying most of the bridges on the list had been repaired since the last "
+            "inspection.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1
+    f, cues = found[0]
+    assert "Department of Transportation" in f.message and "Tom Bell" not in f.message

@@ -89,6 +89,19 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     back = _refers_back(ctx, rej)
     others = [c for c in _within(ctx, pool, si - REACH, si + 1)
               if c.id != rej.id and not _same_camp_sides(ctx, c, rej)]
+    # a lawyer or spokesman disputes the other side, never the party it speaks for ("Lisa
+    # Moreno, a lawyer for Whitfield": Whitfield's testimony is not what she disputes)
+    others = [c for c in others if not _speaks_for(ctx, rej, c)]
+    holder = named_claim(ctx, rej)
+    held = [c for c in others if holds(ctx, c, holder)] if holder is not None else []
+    if held:
+        # "disputed the prosecution's timeline": the claims of that party, never a statement
+        # by another side (the disputer's own client: "Harlan has pleaded not guilty"); a
+        # holder the article's sources cannot be matched to ("critics' claims") leaves the
+        # other evidence to decide
+        others = held
+    else:
+        holder = None
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
     maybe = _may_link(ctx, rej, others, back)
@@ -105,6 +118,13 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
     if strong:
         return sorted(strong, key=lambda c: ctx.hull(c).start)
+    if holder is not None:
+        # the named party's earlier claims, its accusations first; none when the party says
+        # nothing in the article (the rejection then reports the claim itself)
+        start = ctx.hull(rej).start
+        earlier = [c for c in others if ctx.hull(c).start < start]
+        return sorted([c for c in earlier if "accuse" in ctx.cue_classes(c)] or earlier,
+                      key=lambda c: ctx.hull(c).start)
     if back and not _states_claim(ctx, rej):
         # the nearest earlier claim, unless the rejection states the claim itself ("rejected
         # claims that it had misled investors": tied by content, if at all)
@@ -120,8 +140,53 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
                       and not _same_camp_sides(ctx, c, rej)]
             if before:
                 return []
+            if _represents_someone(ctx, rej) and ctx.speaker(last) is not None \
+                    and ctx.speaker(last).kind.value == "person":
+                # "She testified ... Her attorney disputed that account": the attorney of the
+                # person just quoted, most likely; rather no link than her own client's words
+                return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
+
+
+def _speaks_for(ctx: Context, rej: Attribution, claim: Attribution) -> bool:
+    """``rej``'s source is described as speaking for ``claim``'s side: "a lawyer for
+    Whitfield", "Whitfield's attorney", a speaker whose affiliation names that side."""
+    sp = ctx.speaker(rej)
+    text = " ".join(filter(None, (ctx.span_text(rej.source) if rej.source else "",
+                                  sp.affiliation if sp is not None else "")))
+    # the names in the description other than the representative's own ("Lisa Moreno"):
+    # titles and role nouns ("attorney") are not a party
+    own = {w.lower() for w in (sp.name if sp is not None else "").split()}
+    names = [w for w in re.findall(r"[A-Z][\w’'-]+", text) if w.lower() not in own
+             and w.lower() not in vocab.words("names", "pronouns")]
+    return bool(names) and mentions(" ".join(names), variants(ctx, claim))
+
+
+def _represents_someone(ctx: Context, rej: Attribution) -> bool:
+    """``rej``'s source is someone's representative named by a possessive pronoun: "Her
+    attorney, Lisa Moreno", "his lawyer", "their spokesman"."""
+    src = ctx.span_text(rej.source) if rej.source else ""
+    return bool(re.match(r"\W*(?:his|her|their)\s", src, re.I))
+
+
+def holds(ctx: Context, claim: Attribution, holder: str) -> bool:
+    """``claim`` is said by the party a rejection names as the claim's holder: by name
+    ("Exxon's accusation": an Exxon spokesman), by description ("the agency's figures": a
+    speaker of the agency), or by its side in a case ("the prosecution's timeline": a
+    district attorney; "the defense's account": a defense lawyer; ``rules.toml`` [contest])."""
+    sp = ctx.speaker(claim)
+    text = " ".join(filter(None, (ctx.span_text(claim.source) if claim.source else "",
+                                  *((sp.name, sp.title, sp.role, sp.affiliation) if sp else ()))))
+    wanted = party_variants(ctx, holder)
+    if wanted & variants(ctx, claim) or mentions(text, wanted):
+        return True
+    head = holder.lower().split()[-1] if holder.split() else ""
+    for side in ("prosecution", "defense"):
+        if head in vocab.words("contest", f"{side}_parties") \
+                and mentions(text, set(vocab.words("contest", f"{side}_titles"))):
+            return True
+    return False
 
 
 _CLAIM_CLAUSE = re.compile(r"^\W*(?:\w+ly\s+)?(?:(?:the|any|all|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)"
