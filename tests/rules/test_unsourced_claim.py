@@ -41,3 +41,19 @@ def test_a_vote_count_is_a_result_not_an_unsourced_figure():
     text = ("The measure failed on Tuesday.\n\n"
             "Ortiz carried the county by about 4,000 votes.\n")
     assert run(text, rule=RULE) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a well-known numbered event, a slash date and round-the-clock hours are no counts
+    "Families of 9/11 victims gathered at the memorial on Sunday morning.\n",
+    "The hearing on the zoning appeal was moved to 3/14 at the county courthouse.\n",
+    "The new urgent care clinic on Main Street will stay open 24/7 starting in June.\n",
+])
+def test_a_slash_date_or_numbered_event_is_no_figure(text):
+    assert run(text, rule=RULE) == []
+
+
+def test_a_figure_beside_a_numbered_event_still_fires():
+    text = "The 9/11 attacks killed nearly 3,000 people in New York, Virginia and Pennsylvania.\n"
+    found = run(text, rule=RULE)
+    assert len(found) == 1 and "3,000" in found[0].message and "11" not in found[0].message

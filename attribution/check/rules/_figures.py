@@ -13,6 +13,11 @@ from ..context import Context
 _MODALS = frozenset(("would", "could", "may", "might", "should", "will", "can", "must", "shall"))
 
 
+# a number, but not one half of a slash date or a numbered event ("3/14", "9/11", "24/7",
+# "10/15/2024"): "the 9/11 victims" counts no victims
+_NUM = r"(?<![\d/])\d[\d,]*(?:\.\d+)?(?![\d,.]*/\d)"
+
+
 @functools.lru_cache(maxsize=1)
 def figure_re() -> re.Pattern:
     nouns = "|".join(sorted(vocab.words("unsourced", "figure_nouns"), key=len, reverse=True))
@@ -22,7 +27,7 @@ def figure_re() -> re.Pattern:
     units = "|".join(r"\s+".join(u.split()) for u in
                      sorted(vocab.words("unsourced", "units"), key=len, reverse=True))
     spelled = "|".join(sorted(vocab.words("unsourced", "numbers"), key=len, reverse=True))
-    num = r"\d[\d,]*(?:\.\d+)?"
+    num = _NUM
     any_num = rf"(?:{num}|(?:{spelled})\b)"
     return re.compile(
         rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
@@ -36,7 +41,7 @@ def figure_re() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _statistic_re() -> re.Pattern:
-    return re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")   # a year is no statistic
+    return re.compile(rf"\b(?!(?:19|20)\d\d\b){_NUM}")   # a year is no statistic
 
 
 def figure(bare: str) -> str | None:
