@@ -71,6 +71,9 @@ class Descriptions:
                     linked.set_aff(self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset),
                                    {"post": 3, "poss": 2}.get(role_phrase.aff_kind or "", 1))
                 return linked
+            sole = self._sole_holder(role_phrase, head_token.start, anonymous_noun=anon_noun)
+            if sole is not None:
+                return sole  # the one named person the article gives that role (:mod:`.role_holders`)
             party = bool(role_phrase.aff) and role_phrase.aff_kind == "premod" and all(
                 _norm(w) in self.people.parties for w in role_phrase.aff.split())
             if role_phrase.definite and (not role_phrase.aff or party) and not anon_noun:

@@ -13,10 +13,11 @@ from .document import DocumentView
 from .entities import EntityTable
 from .linking import SourceLinking
 from .names import NameRuns
+from .role_holders import RoleHolders
 from .roles import Roles
 from .salience import Salience
 
 
-class _Resolver(DocumentView, NameRuns, Roles, EntityTable, SourceLinking, Descriptions, Salience,
+class _Resolver(DocumentView, NameRuns, Roles, EntityTable, RoleHolders, SourceLinking, Descriptions, Salience,
                 AnonymityReasons):
     """All steps over one document (see the module docstrings of each base class)."""

@@ -1,0 +1,42 @@
+"""Step 4c, a role standing for the one named person who holds it anywhere in the article.
+
+"Delgado's campaign manager said" or "the campaign manager told reporters", when the article
+names "Tom Hollis, Delgado's campaign manager" far before or only after: the guide counts a role
+noun tied to a named person as that person, not an anonymous source.  Used only where the
+nearby role link (:meth:`.descriptions.Descriptions._link_role`) found no one; the link holds
+only when exactly one named person in the article has that role (and a compatible affiliation
+when the phrase gives one), never for an indefinite, plural or unnamed-source noun, and is
+always 'low' confidence: it rests on the role alone."""
+from __future__ import annotations
+
+from ..model import Attribution, Confidence
+from .records import _Entity, _RolePhrase
+
+
+class RoleHolders:
+    """The sole named holder of a role (:meth:`_sole_holder`) and the confidence of that link."""
+
+    def _sole_holder(self, role_phrase: _RolePhrase, offset: int, *, anonymous_noun: bool) -> _Entity | None:
+        if not role_phrase.role or role_phrase.plural or role_phrase.indefinite or anonymous_noun:
+            return None
+        if not (role_phrase.definite or role_phrase.aff_kind == "poss"):
+            return None  # "campaign manager Tom Hollis" is read elsewhere; a bare noun is no reference
+        aff = self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset) if role_phrase.aff else None
+        holders = [e for e in self.entities if e.kind in ("person", "anonymous") and e.holds(self.people, role_phrase.role)]
+        if any(e.kind == "anonymous" for e in holders):
+            return None  # an unnamed holder of the role was met: "the spokesman" may be either
+        named = [e for e in holders if e.named_at]
+        if aff:
+            named = [e for e in named if e.affiliation and self._aff_compatible(aff, e.affiliation)]
+        if len(named) != 1:
+            return None  # nobody, or two named people share the role: leave it to anonymity
+        if not hasattr(self, "role_only_at"):
+            self.role_only_at = set()
+        self.role_only_at.add(offset)
+        return named[0]
+
+    def confidence(self, a: Attribution, e: _Entity) -> Confidence:
+        at = getattr(self, "role_only_at", ())
+        if any(a.source.start <= o < a.source.end for o in at):
+            return Confidence.LOW
+        return super().confidence(a, e)
