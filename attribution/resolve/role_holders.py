@@ -1,12 +1,13 @@
 """Step 4c, a role standing for the one named person who holds it anywhere in the article.
 
-"Delgado's campaign manager said" or "the campaign manager told reporters", when the article
+"Delgado's campaign manager said" or "the spokesman for the mayor told reporters", when the article
 names "Tom Hollis, Delgado's campaign manager" far before or only after: the guide counts a role
 noun tied to a named person as that person, not an anonymous source.  Used only where the
 nearby role link (:meth:`.descriptions.Descriptions._link_role`) found no one; the link holds
-only when exactly one named person in the article has that role (and a compatible affiliation
-when the phrase gives one), never for an indefinite, plural or unnamed-source noun, and is
-always 'low' confidence: it rests on the role alone."""
+only when the phrase ties the role to an affiliation ("X's", "for/of X") and exactly one named
+person in the article holds that role with a compatible affiliation; never for a bare epithet
+("the senator"), an indefinite, plural or unnamed-source noun; and it is always 'low'
+confidence: it rests on the role alone."""
 from __future__ import annotations
 
 from ..model import Attribution, Confidence
@@ -19,24 +20,26 @@ class RoleHolders:
     def _sole_holder(self, role_phrase: _RolePhrase, offset: int, *, anonymous_noun: bool) -> _Entity | None:
         if not role_phrase.role or role_phrase.plural or role_phrase.indefinite or anonymous_noun:
             return None
-        if not (role_phrase.definite or role_phrase.aff_kind == "poss"):
-            return None  # "campaign manager Tom Hollis" is read elsewhere; a bare noun is no reference
-        aff = self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset) if role_phrase.aff else None
+        if not role_phrase.aff or role_phrase.aff_kind not in ("poss", "post"):
+            # a bare epithet ("the senator", "the candidate herself", "the GOP nominee") stands
+            # for whoever the article is about, often someone whose role it never spells out:
+            # only a role tied to its holder's own affiliation picks one person out
+            return None
+        aff = self._resolve_aff(role_phrase.aff, role_phrase.aff_kind, role_phrase.aff_offset)
         holders = [e for e in self.entities if e.kind in ("person", "anonymous") and e.holds(self.people, role_phrase.role)]
         if any(e.kind == "anonymous" for e in holders):
-            return None  # an unnamed holder of the role was met: "the spokesman" may be either
+            return None  # an unnamed holder of the role is in the article: the phrase may be that one
         named = [e for e in holders if e.named_at]
-        if aff:
-            named = [e for e in named if e.affiliation and self._aff_compatible(aff, e.affiliation)]
+        named = [e for e in named if aff and e.affiliation and self._aff_compatible(aff, e.affiliation)]
         if len(named) != 1:
             return None  # nobody, or two named people share the role: leave it to anonymity
         if not hasattr(self, "role_only_at"):
-            self.role_only_at = set()
-        self.role_only_at.add(offset)
+            self.role_only_at = {}
+        self.role_only_at[offset] = named[0]
         return named[0]
 
     def confidence(self, a: Attribution, e: _Entity) -> Confidence:
-        at = getattr(self, "role_only_at", ())
-        if any(a.source.start <= o < a.source.end for o in at):
-            return Confidence.LOW
+        at = getattr(self, "role_only_at", {})
+        if any(a.source.start <= o < a.source.end and held is e for o, held in at.items()):
+            return Confidence.LOW  # the source is the role that led to e, not e's name
         return super().confidence(a, e)
