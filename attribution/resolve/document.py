@@ -34,6 +34,7 @@ class DocumentView:
         self.timeline: list[_Cand] = []
         self.spots = SpotIndex(self.sent_of)  # where each entity was named / mentioned, indexed
         self.cited_at: dict[int, list[int]] = {}   # id(entity) -> offsets where it is a source
+        self.role_only_at: dict[int, _Entity] = {}  # offset of a role phrase -> its sole holder (.role_holders)
         self._quote_regions(quotations)
         self._cap_vocab()
 

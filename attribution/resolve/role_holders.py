@@ -33,13 +33,10 @@ class RoleHolders:
         named = [e for e in named if aff and e.affiliation and self._aff_compatible(aff, e.affiliation)]
         if len(named) != 1:
             return None  # nobody, or two named people share the role: leave it to anonymity
-        if not hasattr(self, "role_only_at"):
-            self.role_only_at = {}
         self.role_only_at[offset] = named[0]
         return named[0]
 
     def confidence(self, a: Attribution, e: _Entity) -> Confidence:
-        at = getattr(self, "role_only_at", {})
-        if any(a.source.start <= o < a.source.end and held is e for o, held in at.items()):
+        if any(a.source.start <= o < a.source.end and held is e for o, held in self.role_only_at.items()):
             return Confidence.LOW  # the source is the role that led to e, not e's name
         return super().confidence(a, e)
