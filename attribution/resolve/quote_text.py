@@ -11,6 +11,8 @@ from ..vocab import load_lexicon, load_rule_words, rule_words
 from .view import ResolvedView
 
 _SENT_END = re.compile(r"[.!?…][\"'’”)\]]*\s*$")
+# a transcript's speaker label ("PENCE: ...", "Q: ..."): the speaker is given, as in a script
+SPEAKER_LABEL = r"[A-Z][A-Z .'’-]{1,30}:"
 _FUNCTION = frozenset("a an the of and or in on at to for with from by is are was were be".split())
 
 

@@ -17,6 +17,7 @@ extract made without a source or a cue are judged the same way.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from itertools import accumulate
@@ -27,7 +28,7 @@ from ..vocab import person_nouns, rule_words
 from .view import ResolvedView, SpanIndex
 from .quote_text import (
     _citation_after, _credit_line, _cue_nearby, _introduced, is_fragment, lexicon_of, _quote_run,
-    _run_with_cue, _runs_into_cue, _slogan, is_term,
+    _run_with_cue, _runs_into_cue, _slogan, is_term, SPEAKER_LABEL,
 )
 
 
@@ -120,7 +121,7 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
                 continue
             if _introduced(ctx, before, block.text[:q.start], bi):
                 continue
-            if re.match(r"^\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+            if re.match(rf"^\s*(?:\(|{SPEAKER_LABEL})", inner):
                 continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
             if _cue_nearby(ctx, si, bi, block, sl) or _quote_run(block.text, q, ctx, bi):
                 continue
@@ -161,7 +162,7 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
         after = ctx.text[h.end:sent.end] if sent and h.end <= sent.end else ""
         if is_term(inner, before.rstrip('"“ '), after.lstrip('"” ')):
             continue
-        if re.match(r"^\s*[\"“]?\s*(?:\(|[A-Z][A-Z .'’-]{1,30}:)", inner):
+        if re.match(rf"^\s*[\"“]?\s*(?:\(|{SPEAKER_LABEL})", inner):
             continue  # transcript label or stage direction
         bi = ctx.block_of(h.start)
         if bi is not None:
@@ -203,17 +204,15 @@ def _called_slogan(ctx: ResolvedView, si: int, sl: int | None = None) -> bool:
     """The quote's sentence or a neighbour calls the quoted words a slogan, outside any quotation
     (`"The economy, stupid." ¶ ... may not have stuck that slogan to the wall`): a slogan is no
     one's unattributed words (rules.toml [beats] slogans)."""
-    nouns = rule_words("beats", "slogans")
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
     last = si if sl is None else max(si, sl)
-    for j in (si - 1, si, last, last + 1):
-        if 0 <= j < len(ctx.sentences):
-            text, start = ctx.sentence_text(j), ctx.sentences[j].start
-            for q in reversed(ctx.sentence_quotes(j)):
-                text = text[:q.start - start] + " " * (q.end - q.start) + text[q.end - start:]
-            if pattern.search(text):
-                return True
-    return False
+    return any(0 <= j < len(ctx.sentences) and _slogan_nouns().search(ctx.unquoted_sentence(j))
+               for j in (si - 1, si, last, last + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _slogan_nouns() -> re.Pattern:
+    nouns = rule_words("beats", "slogans")
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _statement_announced(ctx: ResolvedView, j: int) -> bool:

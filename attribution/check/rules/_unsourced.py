@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context, is_headline
-from ...resolve.quote_text import lexicon_of
+from ...resolve.quote_text import SPEAKER_LABEL, lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, hypothetical, observed, result
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
@@ -159,7 +159,7 @@ def transcript(ctx: Context, sent) -> bool:
     bi = ctx.block_of(sent.start)
     if bi is None:
         return False
-    return bool(re.match(r"^\s*(?:Q|A|[A-Z][A-Z .'’-]{1,30}):\s", ctx.resolved.document.source.blocks[bi].text))
+    return bool(re.match(rf"^\s*(?:Q:|A:|{SPEAKER_LABEL})\s", ctx.resolved.document.source.blocks[bi].text))
 
 
 def covered_sentences(ctx: Context) -> set[int]:
