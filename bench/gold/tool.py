@@ -4,6 +4,7 @@
     python bench/gold/tool.py find SPLIT ID "text"   # offsets of every occurrence of a string
     python bench/gold/tool.py validate FILE...        # check annotation files against the guide
     python bench/gold/tool.py merge                   # parts/*.jsonl -> polnear-{train,dev}.jsonl
+    python bench/gold/tool.py agree                   # agreement-dev.jsonl vs polnear-dev.jsonl (figures only)
 
 PolNeAR is read from ../shared/corpus/polnear and never copied: the gold files hold ids,
 offsets, labels and canonical speaker names only.
@@ -156,6 +157,82 @@ def merge() -> None:
             print(f"{path.name}: {len(recs)} articles")
 
 
+AGREE_RULES = ("anonymous-source", "vague-attribution", "contested-claim")
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _spans(f: dict) -> list[tuple[int, int]]:
+    if f["rule"] == "contested-claim":
+        return [tuple(sp) for side in f["sides"] for sp in side]
+    return [(f["start"], f["end"])]
+
+
+def _same_case(f: dict, g: dict, attributions: list[dict]) -> bool:
+    """Two annotations of one case: spans overlap, as bench/findings.py matches a finding.
+
+    A dispute matches when each one's spans touch both sides of the other; a span stands for
+    itself and for every span (source, cue, content) of the PolNeAR attributions it overlaps,
+    since one annotator may mark a side by its cue and the other by its content.
+    """
+    if f["rule"] != "contested-claim":
+        return any(_overlap(a, b) for a in _spans(f) for b in _spans(g))
+
+    def widen(sp):
+        out = [sp]
+        for a in attributions:
+            regs = [tuple(x) for k in ("source_spans", "cue_spans", "content_spans") for x in a[k]]
+            if any(_overlap(sp, r) for r in regs):
+                out += regs
+        return out
+
+    def touches(x: dict, side) -> bool:
+        return any(_overlap(w, tuple(b)) for sp in _spans(x) for w in widen(sp) for b in side)
+
+    return all(touches(f, side) for side in g["sides"]) and all(touches(g, side) for side in f["sides"])
+
+
+def agree(ids: list[str] | None = None) -> dict[str, list[int]]:
+    """Counts per label: [in both, only in polnear-dev.jsonl, only in agreement-dev.jsonl]."""
+    corpus = articles("dev")
+    old = {r["id"]: r for r in map(json.loads, (HERE / "polnear-dev.jsonl").open(encoding="utf-8"))}
+    new = {r["id"]: r for r in map(json.loads, (HERE / "agreement-dev.jsonl").open(encoding="utf-8"))}
+    counts = {r: [0, 0, 0] for r in AGREE_RULES}
+    for id_ in ids if ids is not None else sorted(new):
+        attrs = corpus[id_]["attributions"]
+        for rule in AGREE_RULES:
+            oo = [f for f in old[id_]["findings"] if f["rule"] == rule]
+            nn = [f for f in new[id_]["findings"] if f["rule"] == rule]
+            used_o: set[int] = set()
+            matched_n = 0
+            for f in nn:  # one to one, as bench/findings.py: a second label on a used case is extra
+                hits = {j for j, g in enumerate(oo) if _same_case(f, g, attrs)}
+                if hits - used_o:
+                    matched_n += 1
+                    used_o |= hits
+            c = counts[rule]
+            c[0] += matched_n
+            c[1] += len(oo) - len(used_o)
+            c[2] += len(nn) - matched_n
+    return counts
+
+
+def print_agree() -> None:
+    ids = sorted(l.strip() for l in (HERE / "selection-dev.txt").read_text().splitlines() if l.strip())
+    samples = [("A: every 5th id from position 2, first 15", ids[1::5][:15]),
+               ("A: every 5th id from position 2, all 17", ids[1::5]),
+               ("B: every 5th id from position 4, 17", ids[3::5]),
+               ("A + B, 34 articles", sorted(ids[1::5] + ids[3::5]))]
+    for name, sample in samples:
+        print(name)
+        for rule, (both, only_old, only_new) in agree(sample).items():
+            n = 2 * both + only_old + only_new
+            f1 = f"{2 * both / n:.2f}" if n else "n/a"
+            print(f"  {rule:18s} both {both:3d}  only old {only_old:3d}  only new {only_new:3d}  F1 {f1}")
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
@@ -169,6 +246,8 @@ def main(argv: list[str]) -> int:
         return validate(rest)
     elif cmd == "merge":
         merge()
+    elif cmd == "agree":
+        print_agree()
     else:
         print(__doc__)
         return 2
