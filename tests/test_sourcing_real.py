@@ -52,6 +52,7 @@ def test_a_passive_accusation_is_no_source(parser):
 @pytest.mark.parametrize("headline", [
     "Harbor Workers Say Strike Will Go On After Talks Collapse.\n\n",
     "Strike to go on; \nTalks collapse after a night of bargaining, union official says.\n\n",
+    "Critics blast port authority as dock strike drags on.\n\n",  # one short sentence on its own line
 ])
 def test_a_headline_with_a_full_stop_adds_no_finding(parser, headline):
     body = ("Dock workers in Port Alder will stay on strike, Maria Lentz, the union's president, "
@@ -308,6 +309,29 @@ def test_an_unnamed_poll_named_in_the_next_sentence_is_sourced(parser):
             "She is ahead 48 percent to 39 percent in a Harmon University rolling poll released Monday.\n\n"
             "Statistics indicate that rural voters are older than city voters. The clinic closed in May.\n")
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Statistics"]
+
+
+def test_a_short_first_line_with_no_body_after_it_is_no_headline(parser):
+    assert _flagged(_audit(parser, "Critics say the port strike will cost millions.\n"), "vague-attribution") == ["Critics"]
+
+
+def test_unnamed_polls_whose_maker_the_next_sentence_names_are_sourced(parser):
+    text = ("Younger voters are drifting toward the senator, a new poll indicates. His support among "
+            "voters under 30 has doubled since March, according to a new poll by the Harmon University "
+            "Institute of Politics.\n\n"
+            "New polls released Sunday showed the governor taking the lead. According to a Daily "
+            "Sentinel-KWTV survey, 51 percent of respondents would vote for her.\n\n"
+            "The Tri-County Ledger poll of 900 voters was released Wednesday. The new poll shows the "
+            "governor far ahead of her rivals.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == []
+    assert not [s.name for s in report.resolved.speakers if s.anonymity is not None]
+
+
+def test_a_named_report_does_not_name_an_unnamed_poll(parser):
+    text = ("Polls show the governor ahead by nine points. A Daily Sentinel report said on Monday that "
+            "her campaign had raised $4 million.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Polls"]
 
 
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):

@@ -53,8 +53,8 @@ class Context(ResolvedView):
         punctuation at its end): headlines echo the body and add no finding of their own."""
         if self.block_of(self.hull(attr).start) != 0:
             return False
-        block = self.resolved.document.source.blocks[0]
-        return is_headline(block.text)
+        blocks = self.resolved.document.source.blocks
+        return is_headline(blocks[0].text, body_follows=len(blocks) > 1)
 
     def cue_classes(self, attr: Attribution) -> frozenset[str]:
         return self.memo("cue_classes", attr,
@@ -142,10 +142,12 @@ def mentions(haystack: str, variants: set[str]) -> bool:
 _SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via per".split())
 
 
-def is_headline(text: str) -> bool:
+def is_headline(text: str, body_follows: bool = False) -> bool:
     """A first block that reads as a headline: no sentence punctuation at its end; or title
     case ("Woman Reveals Stunning Thing ..."); or short decks on separate lines
-    ("Campaign for Trump says he'll recast image; \\nIncendiary style ..., aide implies.")."""
+    ("Campaign for Trump says he'll recast image; \\nIncendiary style ..., aide implies."); or, when
+    more blocks follow (``body_follows``), one short sentence on a line of its own, full stop or
+    not."""
     t = text.strip()
     if not re.search(r"[.!?][\"'’”)]*\s*$", t):
         return True
@@ -155,5 +157,13 @@ def is_headline(text: str) -> bool:
     lines = [ln for ln in t.splitlines() if ln.strip()]
     if len(lines) >= 2 and re.search(r"[;:]\s*$", lines[0]):
         return True
+    if body_follows and len(lines) == 1 and len(words) <= _HEADLINE_WORDS and not re.search(r"[.!?][\"'’”)]*\s+\S", t):
+        return True  # one short sentence on a line of its own ("Republicans blast Obama after
+        # North Korea claims nuclear test."): a headline with a full stop, not a lede (ledes
+        # run longer, and a paragraph of two sentences is body)
     content = [w for w in words if w.lower() not in _SMALL]
     return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+# the most words a one-sentence first line may have and still read as a headline
+_HEADLINE_WORDS = 14

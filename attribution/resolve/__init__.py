@@ -157,7 +157,7 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     cited = cited_order(attributions, links)
     resolver.reasons({id(e): e for e in cited})      # anonymity reasons
     ids = {id(e): f"s{n}" for n, e in enumerate(cited, 1)}
-    speakers = speaker_records(doc.source.text, cited, ids, people)
+    speakers = speaker_records(doc.source.text, cited, ids, people, tuple(s.end for s in doc.sentences))
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
     resolved = Resolved(document=doc, attributions=linked, speakers=speakers,
                         quotations=extraction.quotations)

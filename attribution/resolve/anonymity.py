@@ -142,6 +142,47 @@ def unnamed_evidence(people: People, name: str) -> bool:
     return _norm(re.sub(r"[^\w-]", "", words[head - 1])) in people.anonymous_evidence
 
 
+def evidence_named(people: People, text: str, name: str, end: int, upto: int, right_after: bool = True) -> bool:
+    """An unnamed piece of evidence (``name``, its mention ending at ``end``: "a new poll", "new
+    polls released") whose maker the text names right after it ("exit polls reported by CNN", "a survey
+    conducted for the Tribune") or by the end of the next sentence (``upto``), in a mention of
+    the same kind of evidence: "..., a new poll indicates. ..., according to a new poll by the
+    Harvard University Institute of Politics", "New polls released Sunday showed ... According
+    to a Washington Post-ABC News survey, ...": the source is identified (cataphora).  The named
+    mention is of the same kind of evidence (a poll, a survey or statistics; a report, a memo
+    or a letter).  ``right_after=False``: only a later mention counts (the maker named
+    right after one mention names that mention only: "exit polls reported by CNN ... Exit
+    polls suggest")."""
+    if right_after and re.match(r"\s*(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", text[end:end + 60]):
+        return True
+    kind = _evidence_kind(description_head(name, people) or "")
+    rest = text[end:upto]
+    heads = _alternation(tuple(sorted(people.anonymous_evidence, key=len, reverse=True)))
+    for m in heads.finditer(rest.lower()):
+        if _evidence_kind(m.group(0)) != kind:
+            continue
+        before = re.search(r"((?:[A-Z][\w.&/’'-]*\s+){1,5})(?:(?!(?:to|of|in|on|at|by|and|or|the|a|an)\s)[a-z-]+\s+){0,2}$",
+                           rest[max(0, m.start() - 80):m.start()])
+        if before is not None:
+            at = m.start() - len(before.group(0))
+            words = before.group(1).split()
+            if re.search(r"(?:^|[.!?][\"”’')]*\s+|\n\s*)$", rest[:at]):
+                words = words[1:]  # "Several polls show": capitalised only as a sentence's first word
+            if words:
+                return True  # "a Washington Post-ABC News survey", "the AP-GfK poll"
+        if re.match(r"\s+(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", rest[m.end():m.end() + 60]):
+            return True  # "a new poll by the Harvard University Institute of Politics"
+    return False
+
+
+def _evidence_kind(head: str) -> str:
+    """Documents ("report", "memo", "letter") are each their own kind; polls, surveys, studies,
+    statistics and data are one (statistics come from a named poll: "statistics indicate ...
+    According to July's Washington Post/ABC News polling, ...")."""
+    head = re.sub(r"s$", "", head.lower())
+    return head if head in ("report", "memo", "letter") else "data"
+
+
 def description_head(name: str, people: People | None = None) -> str | None:
     """The head noun of an unnamed source's description: "people familiar with the
     matter" -> people, "a senior official" -> official (``people.toml`` [anonymous] head_cut)."""

@@ -8,11 +8,12 @@ describe.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Callable
 
 from ..model import Anonymity, Attribution, Confidence, Mention, Speaker, SpeakerKind
-from .anonymity import anonymity, unnamed_evidence, unnamed_share
+from .anonymity import anonymity, evidence_named, unnamed_evidence, unnamed_share
 from ..vocab import People
 from .records import _Entity
 
@@ -32,13 +33,16 @@ def cited_order(attributions: list[Attribution], links: dict[str, _Entity | None
     return sorted(ents.values(), key=lambda e: (first_cited[id(e)], e.order))
 
 
-def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people: People) -> tuple[Speaker, ...]:
-    """One :class:`Speaker` per cited entity."""
+def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people: People,
+                    sentence_ends: tuple[int, ...] = ()) -> tuple[Speaker, ...]:
+    """One :class:`Speaker` per cited entity.  ``sentence_ends``: where the document's
+    sentences end, in order (unnamed evidence named in the next sentence is identified)."""
     speakers = []
     for e in cited:
         mentions = tuple(Mention(text=text[s:t], start=s, end=t) for s, t in sorted(e.mentions))
         kind = SpeakerKind.ORGANIZATION if e.kind == "place" else SpeakerKind(e.kind)
-        if kind is SpeakerKind.ORGANIZATION and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)):
+        if kind is SpeakerKind.ORGANIZATION and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)) \
+                and not (unnamed_evidence(people, e.name) and _named_later(people, text, e, mentions, sentence_ends)):
             kind = SpeakerKind.ANONYMOUS  # "exit polls suggested", "26 percent of Democrats say": nobody named
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
@@ -52,6 +56,19 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
             if kind is SpeakerKind.ANONYMOUS else None,
         ))
     return tuple(speakers)
+
+
+def _named_later(people: People, text: str, e: _Entity, mentions: tuple[Mention, ...],
+                 sentence_ends: tuple[int, ...]) -> bool:
+    """Unnamed evidence whose first mention is followed, by the end of the next sentence, by
+    its maker ("a new poll indicates. ... according to a new poll by the Harvard University
+    Institute"): identified (``anonymity.evidence_named``)."""
+    if not mentions:
+        return False
+    first = mentions[0]
+    i = bisect.bisect_left(sentence_ends, first.end)
+    upto = sentence_ends[min(i + 1, len(sentence_ends) - 1)] if sentence_ends else len(text)
+    return evidence_named(people, text, e.name, first.end, upto, right_after=False)
 
 
 def linked_attributions(attributions: list[Attribution], links: dict[str, _Entity | None],

@@ -183,7 +183,7 @@ def _not_prose(ctx: Context, sent) -> bool:
     if not 0 <= sent.block < len(blocks):
         return False
     text = blocks[sent.block].text
-    if sent.block == 0 and is_headline(text):
+    if sent.block == 0 and is_headline(text, body_follows=len(blocks) > 1):
         return True
     line_start = ctx.text.rfind("\n", 0, sent.start) + 1
     return bool(re.match(r"\s*[~•*▪►-]\s", ctx.text[line_start:sent.end]))

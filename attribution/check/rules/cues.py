@@ -48,18 +48,19 @@ _POLL_WORD = re.compile(r"\b(?:poll|survey)(?:s|ed|ing)?\b", re.I)
 def _evidence_named_next(ctx: Context, a: Attribution, src: str) -> bool:
     """An unnamed poll or survey whose maker the text right after it ("exit polls reported by
     CNN") or the same or next sentence names ("..., according to recent polling. A Reuters
-    rolling poll shows ...")."""
+    rolling poll shows ..."): resolve's test (``anonymity.evidence_named``), for a source
+    resolve left unlinked."""
     from ...resolve import load_people, unnamed_evidence
+    from ...resolve.anonymity import evidence_named
 
-    if a.source is None or not unnamed_evidence(load_people(), src):
+    people = load_people()
+    if a.source is None or not unnamed_evidence(people, src):
         return False
-    if re.match(r"\s*(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", ctx.text[a.source.end:a.source.end + 60]):
-        return True  # "exit polls reported by CNN", "a survey conducted for the Tribune"
     i = ctx.sentence_index_at(a.source.start)
     if i is None:
         return False
-    rest = ctx.text[a.source.end:ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end]
-    return _names_a_poll(rest)
+    upto = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end
+    return evidence_named(people, ctx.text, src, a.source.end, upto)
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
