@@ -264,3 +264,59 @@ def test_a_rejection_naming_the_agency_answers_the_agency(parser):
     assert len(found) == 1
     f, cues = found[0]
     assert "Department of Transportation" in f.message and "Tom Bell" not in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # a view set aside, its holder unnamed: "concerns", "the notion", "the label"
+    "Already, 40 of the county's 61 delegates have said they support Mayor Ortiz.\n\n"
+    "Delegate Ruth Amos dismissed concerns that she is ignoring the voters of her district by "
+    "supporting Ortiz even though his rival won there.\n",
+    "Councilman Ray Dunn said the transit bill would give the city more say over bus routes.\n\n"
+    "Council President Lena Hart also rejected the notion that members could walk away from the "
+    "bill over the route dispute.\n",
+    # "dismissed X as Y": a characterisation, not a claim called untrue
+    "Governor Pat Lorne said on Monday that he would campaign for the party's Senate candidates "
+    "this fall.\n\nThe challenger has spent months dismissing them as part of a tired old guard.\n",
+    # moral "wrong" and a verb "made up" reject no claim
+    "Pastor Eli Mays said the new zoning rule would close two shelters on the east side.\n\n"
+    "\"Policies that punish people for being poor are wrong,\" said Councilwoman Ana Reyes, who "
+    "said the three groups that made up the coalition would fight the rule.\n",
+])
+def test_a_view_set_aside_is_no_dispute(parser, text):
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_denial_does_not_answer_mere_criticism(parser):
+    # criticism of the senator is no charge his next rejection answers: he rejects rumours
+    # nobody in the story voiced
+    text = ("The Harbor League strongly denounced Senator Paul Wexler's rhetoric on Tuesday and said "
+            "it would return his donations.\n\n"
+            "Speaking to the chamber of commerce, Wexler rejected rumors that the governor might "
+            "veto the port bill.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_charge_is_answered_by_the_accused_named_as_its_object(parser):
+    # the denier is the accused: the object of "accused", even when a second party follows
+    # with "and"
+    text = ("At a news conference, campaign chairman Tom Reilly accused the press and the Hale "
+            "campaign of distorting the senator's remarks.\n\n"
+            "\"Nice try, not true,\" Hale spokeswoman Dora Lutz said in a post on social media.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1 and sorted(c.split()[0] for c in found[0][1]) == ["accused", "said"]
+
+
+def test_two_sources_who_deny_the_same_thing_agree(parser):
+    text = ("\"There never was an order to stop the rescue team,\" the base commander, Hal Brenner, "
+            "said in an interview.\n\n"
+            "A 2019 state police review found \"no evidence that there was an order to stop the "
+            "rescue team\" that night.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_campaign_and_its_candidate_are_one_side(parser):
+    text = ("In the days after the scuffle, Mayor Joan Petrie's campaign said it believed the "
+            "reporter was pushed by another man in the mayor's entourage.\n\n"
+            "Asked about it later, Petrie told a radio host that she believed the reporter had "
+            "fabricated the story.\n")
+    assert _findings(parser, text, "contested-claim") == []

@@ -105,6 +105,45 @@ def _what_is_rejected(ctx: Context, attr: Attribution) -> str:
     return text[:m.start()] if m else text
 
 
+# where a claim noun's own content clause begins: "rejected the notion that the campaign is
+# calling the former secretary of state corrupt" names no holder, only what the notion says
+_CONTENT_CLAUSE = re.compile(r"(?<=[a-z’'])\s+(?:that|whether)\s", re.I)
+
+
+def _rejected_holder(ctx: Context, attr: Attribution) -> str:
+    """:func:`_what_is_rejected` without the content clause of a noun it rejects ("Russian
+    accusations that ...", "claims by Exxon that ..."): who is named there holds the claim;
+    who is named inside the clause is what the claim is about.  A that-clause straight after
+    the cue ("denied that Russia ...") is the claim itself and stays."""
+    text = _what_is_rejected(ctx, attr)
+    cue = len(ctx.cue_text(attr))
+    m = _CONTENT_CLAUSE.search(text, cue)
+    if m and text[cue:m.start()].strip():
+        return text[:m.start()]
+    return text
+
+
+# where the object of a cue ends ("charged the officer | with murder", "accused Clinton | of
+# ...") and where a second clause starts ("... and Emanuel fired his police chief")
+_ACCUSED_END = re.compile(r"(?<![\w-])(?:of|for|with|over|in|after|as|on)(?![\w-])|[,;:.!?]")
+
+
+def _accused_text(ctx: Context, attr: Attribution) -> str:
+    """Who a statement is about, where a denial by that party answers it: the cue's object
+    ("accused the SDF of ...", "charged the officer with murder"), or the subject of a that-clause after it
+    ("alleged that Clinton's fundraising ...").  A party named later in the sentence ("...
+    and Emanuel fired his police chief") is not the accused."""
+    text = _after_cue(ctx, attr)[len(ctx.cue_text(attr)):]
+    m = re.match(r"\s*(?:,\s*)?that\s+", text)
+    if m:
+        text = text[m.end():]
+        verb = re.search(r"(?<![\w-])(?:is|was|are|were|has|had|have|did|does|would|will|could|"
+                         r"\w+ed)(?![\w-])", text)
+        return text[:verb.start()] if verb else text[:80]
+    m = _ACCUSED_END.search(text)
+    return text[:m.start()] if m else text[:80]
+
+
 def content_words(ctx: Context, attr: Attribution) -> list[str]:
     """The attribution's content words, stemmed (a new list each call)."""
     return list(ctx.memo("claims.content_words", attr, lambda: tuple(_content_words(ctx, attr))))
@@ -177,9 +216,9 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
     if ka is None or kd is None or ka == kd:
         return ()
     reasons = []
-    if mentions(_what_is_rejected(ctx, den), variants(ctx, acc)):
+    if mentions(_rejected_holder(ctx, den), variants(ctx, acc)):
         reasons.append("refers-to-accuser")
-    if mentions(_after_cue(ctx, acc), variants(ctx, den)):
+    if mentions(_accused_text(ctx, acc), variants(ctx, den)):
         reasons.append("denier-is-accused")
     if overlap(ctx, acc, den, rejecting=True) >= 60:
         reasons.append("content-overlap")
@@ -205,11 +244,28 @@ def same_camp(ctx: Context, a: Attribution, b: Attribution) -> bool:
     ka, kb = side_key(ctx, a), side_key(ctx, b)
     if ka is None or kb is None or ka == kb:
         return True
+    if _camp_of(ctx, a, b) or _camp_of(ctx, b, a):
+        return True
     sa, sb = ctx.speaker(a), ctx.speaker(b)
     if sa is not None and sb is not None and sa.affiliation and sb.affiliation:
         va, vb = ctx.name_variants(sa), ctx.name_variants(sb)
         if mentions(sa.affiliation, vb - {sb.name.lower()}) or mentions(sb.affiliation, va - {sa.name.lower()}):
             return True
+    return False
+
+
+def _camp_of(ctx: Context, a: Attribution, b: Attribution) -> bool:
+    """``a``'s source is ``b``'s side's campaign, team, office or spokesman by name: "Trump's
+    campaign" for Donald Trump, "Fiorina's team" for Carly Fiorina."""
+    src = ctx.span_text(a.source) if a.source else ""
+    sp = ctx.speaker(a)
+    for text in (src, sp.name if sp is not None else ""):
+        for m in re.finditer(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+([a-z]+(?:\s+[a-z]+)?)", text or ""):
+            head = m.group(2)
+            if (head in vocab.words("contest", "camp_nouns")
+                    or head.split()[0] in vocab.words("contest", "camp_nouns")) \
+                    and mentions(m.group(1), variants(ctx, b)):
+                return True
     return False
 
 

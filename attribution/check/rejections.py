@@ -79,6 +79,16 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
     if not words:
         return False
     nouns = vocab.words("contest", "claim_nouns")
+    if lemma_in(cue_lemma(ctx, rej), frozenset({"dismiss"})):
+        # "dismissing them as part of the Washington cartel", "dismissed the plan as a
+        # gimmick": a characterisation, not a claim called untrue ("dismissed the allegations
+        # as baseless" and "dismissed the charges as politically motivated" still reject one)
+        m = re.match(r"((?:\S+\s+){0,6}?)as\s+(?!well\b|much\b|many\b|soon\b|long\b|far\b)(.*)",
+                     " ".join(words))
+        if m and not {w for w in m.group(1).split() if w not in vocab.words("names", "pronouns")
+                      and w not in ("it", "them", "they", "those", "this", "that", "these")} & nouns \
+                and not vocab.phrase_re("contest", "rejection").search(m.group(2)):
+            return False
     if words[0] in ("it", "them"):
         return True
     if words[0] in ("that", "this", "these", "those"):
@@ -91,6 +101,12 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
             return True
     m = _NP_END.search(" ".join(words[:8]))
     np = " ".join(words[:8])[: m.start()] if m else " ".join(words[:8])
+    if not lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")) \
+            and any(w.strip("’'") in vocab.words("contest", "view_nouns") for w in np.split()) \
+            and named_claim(ctx, rej) is None:
+        # "dismissed concerns that he is bucking his state", "rejected the notion that ...",
+        # "rejected the label": a view set aside, whose holder goes unnamed
+        return False
     if any(w.strip("’'") in nouns or re.sub(r"['’]s$", "", w) in nouns for w in np.split()
            if w not in ("that", "this", "these", "those", "it", "them", "they")):
         return True
@@ -142,7 +158,27 @@ def _rejection_words_(ctx: Context, attr: Attribution) -> bool:
                 if head is not None and (head.lemma or head.text).lower() not in nouns \
                         and head.text.lower() not in nouns:
                     continue
-            return True
+            if not _loose_phrase(text, m):
+                return True
+    return False
+
+
+def _loose_phrase(text: str, m: re.Match) -> bool:
+    """A rejection phrase that, where it stands, rejects no claim: "made up" followed by its
+    object ("the three legs that made up the old coalition"), and "is wrong" said of anything
+    but a claim ("comments that discriminate are wrong", "it is wrong to imply"), unless someone
+    "was wrong to say" something."""
+    phrase = m.group(0).lower()
+    after = text[m.end():]
+    if phrase.split()[0] == "made":
+        return bool(re.match(r"\s+(?!by\b)[a-z]", after))
+    if phrase.split()[-1] == "wrong":
+        if re.match(r"\s+to\s+(?:say|claim|suggest|assert|state|insist|allege)\b", after, re.I):
+            return False
+        before = re.findall(r"[\w’']+", text[:m.start()].lower())[-1:]
+        return not (before and (before[0] in ("that", "this", "those", "these")
+                                or before[0] in vocab.words("contest", "claim_nouns")
+                                and before[0] not in ("it", "they", "them")))
     return False
 
 
