@@ -334,6 +334,33 @@ def test_a_named_report_does_not_name_an_unnamed_poll(parser):
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Polls"]
 
 
+def test_an_active_perfect_with_it_as_subject_is_no_agentless_passive(parser):
+    text = ("The state board has misled parents about the audit. It has refused to punish schools that "
+            "break the rules. It was reported that two schools had lost their licences.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["reported"]
+
+
+def test_a_publication_after_the_passive_or_an_adjective_before_the_noun_names_the_holder(parser):
+    text = ("The actress spoke about being described as a \"real woman\" in a Daily Sentinel column. "
+            "Republican allegations of bias against the panel grew in September. New allegations of "
+            "bias surfaced in October.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == ["allegations of"]
+    assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [text.index("allegations of bias surfaced")]
+
+
+def test_hedges_in_a_transcript_answer_or_an_embedded_post_are_the_speakers(parser):
+    text = ("The senator sat down with us on Thursday.\n\n"
+            "Q: Can a socialist win?\n\n"
+            "A: Look, what he is talking about is mainstream. Many economists are saying that is true.\n\n"
+            "Harbor deal reportedly includes a new pier https://t.co/abc123 — Daily Sentinel (@dailysentinel) "
+            "June 29, 2016.\n\n"
+            "The mayor reportedly plans to sign it on Friday.\n")
+    report = _audit(parser, text)
+    assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [
+        text.index("The mayor reportedly") + len("The mayor ")]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

@@ -56,6 +56,30 @@ class Context(ResolvedView):
         blocks = self.resolved.document.source.blocks
         return is_headline(blocks[0].text, body_follows=len(blocks) > 1)
 
+    def transcript(self, offset: int) -> bool:
+        """The offset is in a block of an interview transcript (`Q: ...`, `A: ...`, `PENCE:
+        ...`): the speaker's own words, not the reporter's prose."""
+        from ..resolve.quote_text import SPEAKER_LABEL
+
+        bi = self.block_of(offset)
+        if bi is None:
+            return False
+        return bool(re.match(rf"^\s*(?:Q:|A:|{SPEAKER_LABEL})\s", self.resolved.document.source.blocks[bi].text))
+
+    def embedded_post(self, offset: int) -> bool:
+        """The offset is in an embedded social-media post, whose signature ("— The Daily Beast
+        (@thedailybeast) June 29, 2016") follows it in its block: the poster's words."""
+        bi = self.block_of(offset)
+        if bi is None:
+            return False
+        block = self.resolved.document.source.blocks[bi]
+        return bool(_POST_SIGNATURE.search(self.text, offset, block.end))
+
+    def others_words(self, offset: int) -> bool:
+        """Someone's own words set out in the article (a transcript's answer, an embedded
+        post), not the reporter's sourcing."""
+        return self.transcript(offset) or self.embedded_post(offset)
+
     def cue_classes(self, attr: Attribution) -> frozenset[str]:
         return self.memo("cue_classes", attr,
                          lambda: _vocab.cue_classes(attr, self.lexicon, self.cue_text(attr)))
@@ -137,6 +161,10 @@ def mentions(haystack: str, variants: set[str]) -> bool:
         if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", h):
             return True
     return False
+
+
+# an embedded post's signature: "— Name (@handle) June 29, 2016"
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n—–]{1,60}\(@\w{1,15}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
 
 
 _SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via per".split())

@@ -195,9 +195,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     if told and passive and not any(toks[i - 1].text.lower() == "that" for i in content[:1]) and \
             not any(c.deprel.split(":")[0] == "ccomp" for c in tree.children(v.id)):
         passive = False  # "were sworn to secrecy", "aren't admitted until ...": no statement hidden
-    if len(src) == 1 and toks[src[0] - 1].text.lower() == "it" and v.id >= 2 and (
-            toks[v.id - 2].lemma.lower() == "be" or toks[v.id - 2].upos == "AUX") and v.xpos == "VBN":
-        src, passive = [], True  # "It was reported that ...": no source
+    if len(src) == 1 and toks[src[0] - 1].text.lower() == "it" and v.xpos == "VBN" and _be_before(toks, v):
+        src, passive = [], True  # "It was reported that ...": no source (not "It has refused to
+        # punish schools", an active perfect whose "it" is the agency named before)
     if len(src) == 1 and toks[src[0] - 1].text.lower() in ("who", "which") and src[0] >= 2 \
             and toks[src[0] - 2].text == "," and origin != "parataxis":
         # a relative clause between commas: "Broaddrick, who says X, recounted ..." ends at the comma
@@ -225,6 +225,15 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 source_head=_head_of(tree, src_set) if src_set else None,
                 source_ids=tuple(sorted(src_set)), negated=_negated(tree, v) or _neg_surface(toks, v),
                 passive_agentless=passive and not src_set)
+
+
+def _be_before(toks, v: Token) -> bool:
+    """A form of "be" right before the participle, adverbs skipped ("was reported", "has been
+    widely reported"), not "has" ("It has refused to ...")."""
+    j = v.id - 1
+    while j >= 1 and toks[j - 1].upos in ("ADV", "PART"):
+        j -= 1
+    return j >= 1 and toks[j - 1].lemma.lower() == "be"
 
 
 def _passive_voice(tree: Tree, v: Token) -> bool:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context, is_headline
-from ...resolve.quote_text import SPEAKER_LABEL, lexicon_of
+from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, hypothetical, observed, result
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
@@ -155,11 +155,8 @@ def _run(ctx: Context, si: int, documents: re.Pattern, step: int) -> bool:
 
 def transcript(ctx: Context, sent) -> bool:
     """A sentence of an interview transcript (`Q: ...`, `A: ...`, `PENCE: ...`): the speaker's
-    own words, not the reporter's claim."""
-    bi = ctx.block_of(sent.start)
-    if bi is None:
-        return False
-    return bool(re.match(rf"^\s*(?:Q:|A:|{SPEAKER_LABEL})\s", ctx.resolved.document.source.blocks[bi].text))
+    own words, not the reporter's claim (:meth:`Context.transcript`)."""
+    return ctx.transcript(sent.start)
 
 
 def covered_sentences(ctx: Context) -> set[int]:

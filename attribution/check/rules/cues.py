@@ -153,6 +153,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     for a in ctx.attributions:
         if ctx.in_headline(a):
             continue  # the body says it again, with its source
+        if ctx.others_words(ctx.hull(a).start):
+            continue  # a transcript's answer or an embedded post: the speaker's words, not the article's sourcing
         if a.source is not None and (flagged.overlaps(a.source) or quoted.contains(a.source)):
             continue  # "some senators vented ... and said": one finding for the mention; a
             # source inside quotation marks is the speaker's words, not the article's source
@@ -182,8 +184,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             span = Span(s.start + m.start(), s.start + m.end())
             if found.overlaps(span) or quoted.contains(span):
                 continue  # inside quotation marks: the speaker's words, not the reporter's
-            if _in_named_content(ctx, span):
-                continue  # the named speaker's own hedge
+            if _in_named_content(ctx, span) or ctx.others_words(span.start):
+                continue  # the named speaker's own hedge, or a transcript's or a post's
             if _covered_by_source(ctx, span):
                 continue  # "critics say" with a resolved, non-vague source
             if _holder_given(text, m.start(), m.end()):
@@ -238,7 +240,15 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
                                        ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
         return False  # "he's said he believes ...", "which it previously had said": an active perfect
+    if a.cue is not None and _PUBLISHED_IN.match(ctx.text, a.cue.end):
+        return False  # "being described as a 'real woman' in a HuffPost blog": the holder is named
     return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
+
+
+# a named publication or statement after a passive cue, in its clause: where it was said
+_PUBLISHED_IN = re.compile(r"[^.;:!?\n]{0,80}?\b(?:in|on)\s+(?:a|an|the|his|her|their|its)?\s*(?:[A-Z][\w.'’&-]*\s+){1,4}"
+                           r"(?:blog|column|article|editorial|op-ed|post|report|interview|statement|tweet|letter|memo|"
+                           r"filing|lawsuit|complaint|book|speech|broadcast|podcast|show|documentary|story)s?\b")
 
 
 _HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b)\w")
@@ -259,7 +269,24 @@ def _holder_given(sent: str, start: int, end: int) -> bool:
         return False  # "reportedly", "allegedly": the adverb hides the holder whatever follows
     if _HOLDER_AFTER.search(sent[end:]):
         return True
-    return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]))
+    return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]) or
+                                                           _holder_adjective(sent[:start]))
+
+
+def _holder_adjective(before: str) -> bool:
+    """A capitalised adjective or noun right before the noun says whose allegations they are
+    ("Democratic allegations of bias", "Russian accusations", "GOP accusations"); as the
+    sentence's first word only a party or a nationality ("New allegations of ..." names nobody)."""
+    from ...resolve import load_people
+
+    m = re.search(r"(?:^|(\S)\s+)([A-Z][\w.'’-]*)\s+$", before)
+    if m is None:
+        return False
+    if m.group(1):
+        return True
+    people = load_people()
+    word = m.group(2)
+    return word.lower() in people.parties or word.casefold() in people.capitalised or bool(re.search(r"(?:ian|an|ese|ish)$", word))
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:
