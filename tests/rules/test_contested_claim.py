@@ -63,7 +63,8 @@ def test_unrelated_denial_is_not_linked():
 
 
 def test_denial_by_the_accused_party_links():
-    text = ("Prosecutors accused Acme Corp of hiding losses from investors.\n\n"
+    # a headline first: a short one-sentence first line is read as one (check.context.is_headline)
+    text = ("Fraud case opens\n\nProsecutors accused Acme Corp of hiding losses from investors.\n\n"
             "Acme rejected the charge on Friday.\n")
     attrs = [dict(content="Acme Corp of hiding losses from investors", cue="accused",
                   source="Prosecutors", speaker="s1", classes={"accuse"}),
@@ -76,7 +77,7 @@ def test_denial_by_the_accused_party_links():
 
 
 def test_contradicting_contents_by_two_speakers():
-    text = ("Mayor Lee said the water in the eastern district is safe to drink today.\n\n"
+    text = ("Water safety in question\n\nMayor Lee said the water in the eastern district is safe to drink today.\n\n"
             "Dr. Ana Gomez said the water in the eastern district is not safe to drink today.\n")
     attrs = [dict(content="the water in the eastern district is safe to drink today", cue="said",
                   source="Mayor Lee", speaker="s1", classes={"speech"}),
@@ -89,7 +90,7 @@ def test_contradicting_contents_by_two_speakers():
 
 
 def test_agreeing_speakers_are_not_contested():
-    text = ("Mayor Lee said the water in the eastern district is safe to drink today.\n\n"
+    text = ("Water safety in question\n\nMayor Lee said the water in the eastern district is safe to drink today.\n\n"
             "Dr. Ana Gomez said the water in the eastern district is safe to drink today.\n")
     attrs = [dict(content="the water in the eastern district is safe to drink today", cue="said",
                   source="Mayor Lee", speaker="s1", classes={"speech"}),
