@@ -361,6 +361,15 @@ def test_hedges_in_a_transcript_answer_or_an_embedded_post_are_the_speakers(pars
         text.index("The mayor reportedly") + len("The mayor ")]
 
 
+def test_all_the_candidates_on_the_stage_and_a_second_predicate_are_no_vague_source(parser):
+    text = ("Mayor Ana Ruiz, council member Tom Wells and former judge Lena Park met for the last debate "
+            "on Tuesday. All the candidates insisted that the budget must be balanced.\n\n"
+            "The senator sought to calm his supporters, and took a heckler in stride, saying the man "
+            "would not be hurt at his rally.\n\n"
+            "Many candidates insisted that the rules were unfair.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Many candidates"]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

@@ -54,7 +54,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     agents = plural and _role(people, head)
     possessed = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1]) or words[0] in _POSSESSIVE
     definite = words[0] in ("the", "this", "that", "these", "those", "both") or (
-        words[0] == "all" and len(words) > 2 and words[1] in _COUNTS)  # "all three candidates"
+        words[0] in ("all", "both", "each") and len(words) > 2 and (words[1] in _COUNTS or words[1] in (
+            "the", "these", "those", "of")))  # "all three candidates", "all the Democrats" (on the debate stage)
     if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
             and not definite and not possessed:
         return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person

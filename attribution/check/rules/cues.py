@@ -210,6 +210,9 @@ def _noun_phrase(ctx: Context, span: Span) -> bool:
     toks = ctx.tokens_in(span)
     if not toks:
         return True  # no parse to judge by: resolve's decision stands
+    if any(t.upos == "CCONJ" and u.upos == "VERB" and u.xpos in ("VBD", "VBZ", "VBP")
+           for t, u in zip(toks, toks[1:])):
+        return False  # "his supporters, and took a heckler in stride": a second predicate, not a noun phrase
     chunk = []
     for t in toks:
         if t.upos in ("ADP", "SCONJ") or t.text == ",":
