@@ -8,15 +8,67 @@ import re
 from ..model import Attribution, Span
 from . import vocab
 from .context import Context
-from .claim_words import _CALENDAR, _STOP, cue_lemma, lemma_in, variants
+from .claim_words import _CALENDAR, _STOP, _stem, cue_lemma, lemma_in, variants
 
 
 def charges(ctx: Context) -> list[Attribution]:
-    """The accusations that charge specific wrongdoing ("accused X of", "alleged that",
-    "charged X with"), not criticism ("blamed", "condemned", "decried")."""
+    """The accusations that charge specific wrongdoing: a charge cue ("accused X of", "alleged
+    that", "charged X with") or a cue of criticism with its reason ("criticized X for stealing
+    the data", "blamed X for ..."), when what is charged names a wrong ([contest] wrongs:
+    lying, fraud, bribery, beating, a cover-up, ...).  Political criticism is no charge:
+    "accused Trump of using divisive rhetoric", "of being too cozy with Wall Street"."""
     strong = vocab.words("contest", "charge")
-    return [a for a in accusations(ctx) if lemma_in(cue_lemma(ctx, a), strong)
-            and not _passive_cue(ctx, a)]
+    out = []
+    for a in accusations(ctx):
+        if _passive_cue(ctx, a) or not _names_a_wrong(ctx, a):
+            continue
+        if lemma_in(cue_lemma(ctx, a), strong) or _for_reason(ctx, a):
+            out.append(a)
+    return out
+
+
+def _charge_tokens(ctx: Context, attr: Attribution) -> list:
+    """The words of what an accusation charges: its content after its cue, in the cue's
+    sentence, up to another source or cue ("accused Clinton of ..., she said ...")."""
+    start = attr.cue.end if attr.cue is not None else attr.content_hull.start
+    si = ctx.sentence_index_at(start if attr.cue is None else attr.cue.start)
+    if si is None:
+        return []
+    end = min(attr.content_hull.end, ctx.sentences[si].end)
+    others = sorted(s.start for o in ctx.attributions if o.id != attr.id
+                    for s in (o.source, o.cue) if s is not None and start <= s.start < end)
+    end = others[0] if others else end
+    return [t for t in ctx.tokens_in(Span(start, max(start, end)))
+            if any(c.start <= t.start < c.end for c in attr.content)]
+
+
+def _names_a_wrong(ctx: Context, attr: Attribution) -> bool:
+    """What the accusation charges names a specific wrong ([contest] wrongs: a lemma, or a
+    phrase of several words), or calls the party a wrongdoer ([contest] wrongdoers)."""
+    toks = _charge_tokens(ctx, attr)
+    wrongs = vocab.words("contest", "wrongs")
+    words = {_stem(w) for w in (*wrongs, *vocab.words("contest", "wrongdoers"),
+                                *vocab.words("unsourced", "wrongdoing")) if " " not in w}
+    nouns = vocab.words("contest", "claim_nouns")
+    for i, t in enumerate(toks):
+        if _stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words:
+            # "blamed Clinton for introducing charges of racism": the wrong of someone else's charge
+            if not (i >= 2 and toks[i - 1].text.lower() == "of" and toks[i - 2].text.lower() in nouns):
+                return True
+    if not toks:
+        return False
+    text = " ".join(ctx.text[toks[0].start:toks[-1].end].lower().split())
+    text = re.sub(r"\b(?:" + "|".join(map(re.escape, nouns)) + r") of [\w-]+(?: [\w-]+)?", " ", text)
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in wrongs if " " in w or "-" in w)
+
+
+def _for_reason(ctx: Context, attr: Attribution) -> bool:
+    """A cue of criticism with its reason: "criticized Sanders for stealing", "blamed the
+    agency for hiding ..."."""
+    if attr.cue is None:
+        return False
+    rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
+    return bool(re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:\w+\s+)?\w+ing\b", rest))
 
 
 def _passive_cue(ctx: Context, attr: Attribution) -> bool:
@@ -88,25 +140,38 @@ def accused_parties(ctx: Context, acc: Attribution) -> list[tuple[str, Span]]:
     return []
 
 
-def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str]) -> tuple[str, Span] | None:
+def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str],
+                    end: int | None = None, back: int = 0) -> tuple[str, Span] | None:
     """The person "him" or "her" stands for: the only person named with a first name of that
     gender, or with a title not of the other gender ("Mr. Trump", "Sen. Cole"), in the
-    accusation's sentence before the cue; none when there are two or none (a guess would put
-    the accusation on the wrong person)."""
+    accusation's sentence before ``end`` (its cue by default) and the ``back`` sentences
+    before it; none when there are two or none (a guess would put the accusation on the wrong
+    person)."""
     from ..vocab import load_people, norm
 
+    pronoun = "her" if pronoun in ("her", "she") else "him"
     people = load_people()
     firsts = people.female_names if pronoun == "her" else people.male_names
     other = people.female if pronoun == "him" else people.male   # people.toml [gender]: "Mrs.", "Mr."
     honorifics = {h for h in vocab.words("names", "honorifics") if norm(h) not in other}
-    si = ctx.attr_sentence(acc)
-    for j in (si,):   # the sentence of the accusation only: further back is a guess
+    # the surnames of the article's people: one named by surname alone ("Cruz") may be the one
+    # meant as well, whatever the gender of the name found
+    surnames = {sp.name.split()[-1].lower() for sp in ctx.resolved.speakers
+                if sp.kind.value == "person" and sp.name.split()} if back else set()
+    si = ctx.sentence_index_at(end) if end is not None else ctx.attr_sentence(acc)
+    end = end if end is not None else acc.cue.start
+    if si is None:
+        return None
+    found: dict[str, tuple[str, Span]] = {}
+    unknown: set[str] = set()
+    for j in range(max(0, si - back), si + 1):   # further back than asked is a guess
         sent = ctx.sentences[j]
-        end = acc.cue.start
-        found: dict[str, tuple[str, Span]] = {}
         toks = [t for t in sent.tokens if t.end <= end]
         for i, t in enumerate(toks):
             titled = i > 0 and toks[i - 1].text.lower() in honorifics   # "Mr. Trump", "Sen. Cole"
+            if t.upos == "PROPN" and t.text.lower() in surnames and t.text.lower() not in own \
+                    and not (i > 0 and toks[i - 1].upos == "PROPN"):
+                unknown.add(t.text.lower())
             if t.upos == "PROPN" and (t.text.lower() in firsts or titled):
                 run = [t]
                 for u in toks[i + 1:]:
@@ -117,10 +182,8 @@ def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str])
                 if name.lower() in own or run[-1].text.lower() in own:
                     continue
                 found.setdefault(run[-1].text.lower(), (name, Span(run[0].start, run[-1].end)))
-        if len(found) == 1:
-            return next(iter(found.values()))
-        if found:
-            return None
+    if len(found) == 1 and not unknown - set(found):
+        return next(iter(found.values()))
     return None
 
 
@@ -138,10 +201,15 @@ def _stands_for_a_party(desc: str) -> bool:
 def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[str, Span]]:
     runs: list[list] = []
     prev_id = None
+    toks = sent.tokens
     for t in sent.tokens:
         if not (window.start <= t.start and t.end <= window.end):
             continue
         proper = t.text[:1].isupper() and (t.upos == "PROPN" or (t.id > 1 and t.upos in ("NOUN", "X")))
+        # an adjective that begins a name: "Islamic State", "Democratic Party"
+        proper = proper or (t.text[:1].isupper() and t.upos == "ADJ" and t.id < len(toks)
+                            and toks[t.id].upos == "PROPN" and toks[t.id].text[:1].isupper()
+                            and toks[t.id].end <= window.end)
         if proper and t.text.lower() not in _CALENDAR and t.text.lower() not in _STOP:
             if runs and prev_id == t.id - 1:
                 runs[-1].append(t)
@@ -151,7 +219,6 @@ def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[
     out = []
     # a possessor ("Jessup's former chief of staff, Bryce Colton") is not the party when
     # another name follows
-    toks = sent.tokens
     owners = [r for r in runs if r[-1].id < len(toks) and toks[r[-1].id].text in ("'s", "’s", "'", "’")]
     if len(owners) < len(runs):
         runs = [r for r in runs if r not in owners]
@@ -162,5 +229,121 @@ def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[
             continue
         if len(run) == 1 and re.search(r"(?:ian|ese|ish|an)$", name) and run[0].upos != "PROPN":
             continue  # "Syrian" alone is a nationality, not a party
+        if len(run) == 1 and re.search(r"(?:ans|ese)$", name):
+            continue  # "the Americans", "Republicans": a people or a camp, not one party
         out.append((name, Span(run[0].start, run[-1].end)))
     return out
+
+
+# ---------------------------------------------------------------- charges made in a statement
+
+def _wrong_predicate(tok, kids) -> bool:
+    """``tok`` states wrongdoing: a verb of wrongdoing (``rules.toml`` [unsourced] wrongdoing and
+    [contest] wrong_verbs; "lie" of untruth only: "lied about", "lies to voters", not "lies
+    ahead") or a noun that names a wrongdoer as a predicate ("is a liar", "a crook")
+    ([contest] wrongdoers)."""
+    lemma = tok.lemma.lower()
+    if tok.upos == "VERB":
+        if lemma == "lie":
+            if tok.text.lower() in ("lay", "lain"):
+                return False
+            return not any(k.text.lower() in vocab.words("contest", "lie_of_place") for k in kids)
+        return lemma in vocab.words("unsourced", "wrongdoing") or lemma in vocab.words("contest", "wrong_verbs")
+    if tok.upos == "NOUN":
+        return lemma in vocab.words("contest", "wrongdoers") and any(k.deprel == "cop" for k in kids)
+    return False
+
+
+def stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
+    """Statements that charge an identified party with wrongdoing in what they say: "Clinton
+    lied about the emails," Trump said; Sanders said Acme had defrauded its customers; "Jones is
+    a crook."  The party is the named subject of the verb of wrongdoing (or the definite
+    description of an organisation or role: "the police union"); a pronoun is never guessed at.
+    Not: a negated, hedged (`could have`), conditional or questioned wrongdoing, the speaker's
+    own ("I lied"), one in a headline."""
+    return ctx.memo("accusations.stated", ctx, lambda: _stated_charges(ctx))
+
+
+def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
+    out = []
+    if not ctx.sentences:
+        return out
+    for a in ctx.attributions:
+        if a.negated or a.speaker is None or not a.content or ctx.in_headline(a) \
+                or not ctx.states(a) or "accuse" in ctx.cue_classes(a) and not ctx.cue_classes(a) & {"speech", "writing"}:
+            continue
+        own = variants(ctx, a)
+        found = None
+        for c in a.content:
+            si = ctx.sentence_index_at(c.start)
+            if si is None:
+                continue
+            sent = ctx.sentences[si]
+            toks = sent.tokens
+            for t in toks:
+                if not (c.start <= t.start and t.end <= c.end):
+                    continue
+                kids = [k for k in toks if k.head == t.id]
+                if not _wrong_predicate(t, kids):
+                    continue
+                words = {k.text.lower() for k in kids}
+                if words & set(vocab.words("contest", "modals")) or words & {"not", "never", "n't", "no"} or \
+                        any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether", "unless") for k in kids):
+                    continue
+                subj = next((k for k in kids if k.deprel in ("nsubj", "nsubj:pass")), None)
+                head = next((h for h in toks if h.id == t.head), None)
+                if subj is None and t.deprel == "conj" and head is not None:   # "beat them and stole their money"
+                    subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
+                if subj is None and head is not None and any(k.lemma.lower() == "to" and k.deprel == "mark" for k in kids) \
+                        and (t.deprel == "advcl" or t.deprel == "xcomp" and head.lemma.lower() in ("try", "attempt", "seek")):
+                    # "slanted its summaries to deceive the judge": the subject of the one who acts
+                    subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
+                if subj is None and t.deprel == "xcomp" and head is not None \
+                        and head.lemma.lower() in ("call", "label", "brand", "dub"):
+                    # "called him a pathological liar": the one called so
+                    subj = next((k for k in toks if k.head == head.id and k.deprel == "obj"), None)
+                if subj is None:
+                    continue
+                if subj.upos == "PRON" and subj.text.lower() in ("he", "she", "him", "her"):
+                    # "She lies like crazy," Trump said: the one woman named just before, if only one
+                    party = _pronoun_person(ctx, a, subj.text.lower(), own, end=subj.start, back=2)
+                    if party is not None:
+                        found = party
+                        break
+                    continue
+                if subj.upos not in ("PROPN", "NOUN"):
+                    continue
+                party = _subject_party(ctx, sent, subj, own)
+                if party is not None:
+                    found = party
+                    break
+            if found:
+                break
+        if found:
+            out.append((a, *found))
+    return out
+
+
+def _subject_party(ctx: Context, sent, subj, own: set[str]) -> tuple[str, Span] | None:
+    """The party a subject word names: its proper-noun run ("Hillary Clinton", "Acme
+    Logistics"), or a definite description of an organisation or role ("the police union")."""
+    toks = sent.tokens
+    if subj.upos == "PROPN":
+        # the name with its titles and parts ("Mayor Tom Reyes"), not a relative clause or apposition
+        run = [subj]
+        for k in toks:   # in order: a flat name chains ("Mayor" <- "Tom" <- "Reyes")
+            if k.deprel in ("compound", "flat", "flat:name") and any(k.head == r.id for r in run):
+                run.append(k)
+        span = Span(min(k.start for k in run), max(k.end for k in run))
+        parties = _proper_runs(ctx, sent, span, own)
+        return parties[0] if len(parties) == 1 else None
+    dets = [k for k in toks if k.head == subj.id and k.deprel == "det"]
+    if len(dets) != 1 or dets[0].lemma.lower() != "the":
+        return None
+    mods = [k for k in toks if k.head == subj.id and k.deprel in ("compound", "amod", "nmod:poss")]
+    first = min([dets[0], *mods], key=lambda k: k.id)
+    span = Span(first.start, subj.end)
+    desc = " ".join(ctx.text[span.start:span.end].split())
+    if len(desc.split()) <= 5 and _stands_for_a_party(desc) and desc.lower() not in own:
+        return desc, span
+    return None

@@ -74,3 +74,53 @@ def test_a_definite_description_is_an_accused_party_and_its_reply_answers():
     answered = text.replace("The budget vote is set for March.",
                             "The union did not respond to a request for comment.")
     assert run(answered, attrs, speakers, rule=RULE) == []
+
+
+def test_political_criticism_is_no_charge():
+    # a charge cue whose charge names no wrong ("of being out of touch"): criticism, not an
+    # accusation of wrongdoing the party must answer
+    text = "The union accused Acme Logistics of being out of touch with its drivers.\n"
+    attrs = [dict(content="Acme Logistics of being out of touch with its drivers", cue="accused",
+                  source="The union", speaker="s1", cue_lemma="accuse", classes={"accuse"})]
+    assert run(text, attrs, SPEAKERS, rule=RULE) == []
+
+
+def _criticized(reason):
+    text = f"The union criticized Acme Logistics for {reason}.\n"
+    attrs = [dict(content=f"Acme Logistics for {reason}", cue="criticized", source="The union",
+                  speaker="s1", cue_lemma="criticize", classes={"accuse"})]
+    return run(text, attrs, SPEAKERS, rule=RULE)
+
+
+def test_criticism_with_a_wrong_for_its_reason_is_a_charge():
+    f, = _criticized("hiding injury reports from state inspectors")
+    assert "Acme Logistics" in f.message
+    assert _criticized("its slow response to the drivers' complaints") == []
+
+
+FILLER = ("The company employs about 900 drivers in the region. "
+          "Its contract with the state runs through 2027. "
+          "The union has 400 members at the Dayton depot. "
+          "Talks resume next month.\n\n")
+
+
+def test_the_accused_speaking_of_something_else_has_not_answered():
+    # the party speaks in the article, far from the charge and on another matter: no answer
+    text = (ACC + "\n\n" + FILLER +
+            "Acme Logistics said it would open a second depot in Columbus next spring.\n")
+    attrs = _attrs() + [dict(content="it would open a second depot in Columbus next spring", cue="said",
+                             source="Acme Logistics@2", speaker="s2", classes={"speech"})]
+    speakers = SPEAKERS + [dict(id="s2", name="Acme Logistics", kind="organization",
+                                mentions=["Acme Logistics@2"])]
+    f, = run(text, attrs, speakers, rule=RULE)
+    assert "Acme Logistics" in f.message
+
+
+def test_a_denial_by_the_accused_answers_wherever_it_is():
+    text = (ACC + "\n\n" + FILLER +
+            "Acme Logistics denied that anyone had been dismissed for joining a union.\n")
+    attrs = _attrs() + [dict(content="that anyone had been dismissed for joining a union", cue="denied",
+                             source="Acme Logistics@2", speaker="s2", cue_lemma="deny", classes={"deny"})]
+    speakers = SPEAKERS + [dict(id="s2", name="Acme Logistics", kind="organization",
+                                mentions=["Acme Logistics@2"])]
+    assert run(text, attrs, speakers, rule=RULE) == []

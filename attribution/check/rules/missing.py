@@ -90,10 +90,16 @@ def quoted_fragment(ctx: Context) -> Iterator[Hit]:
 def one_sided(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
-    Flags an accusation against a named party ("accused the council of ...",
-    "blamed Acme for ...") when the article never gives that party's answer: no
-    denial, no statement from the party, no "did not respond to a request for
-    comment" or "declined to comment".
+    Flags an accusation of specific wrongdoing against an identified party ("accused
+    the council of hiding ...", "charged Acme with fraud") when the article never gives
+    that party's answer on the matter: no denial, no statement by or for the party
+    about it, no "did not respond to a request for comment" or "declined to comment".
+
+    A charge may also be made with a cue of criticism and its reason ("criticized the
+    union for falsifying ...") or in what a source says ("Hale lied to every parent,"
+    Lopez said).  Political criticism with no specific charge ("accused the mayor of
+    divisive rhetoric") is no accusation, and a party that speaks in the article only
+    about something else has not answered.
 
     ## Why it matters
     Fairness requires that the accused get a chance to respond, and that the reader
@@ -113,24 +119,39 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     response = vocab.phrase_re("response", "phrases")
     linked_acc = {c.id for d in claims.disputes(ctx) for c in d.claims}  # answered by a rejection
     resp_sents = [i for i, _ in enumerate(ctx.sentences) if response.search(ctx.sentence_text(i))]
-    for acc in claims.charges(ctx):
+    charged = [(acc, claims.accused_parties(ctx, acc)) for acc in claims.charges(ctx)]
+    seen = {acc.id for acc, _ in charged}
+    # a charge made in what is said: "Clinton lied about the emails," Trump said
+    charged += [(acc, [(name, span)]) for acc, name, span in claims.stated_charges(ctx)
+                if acc.id not in seen]
+    for acc, parties in charged:
         if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
             continue  # answered, or nobody identified makes the accusation (vague-attribution's)
-        parties = claims.accused_parties(ctx, acc)
         if not parties:
             continue
         accuser = claims.side_key(ctx, acc)
         si = ctx.attr_sentence(acc)
         for name, span in parties:
-            if name[:1].islower() or name.split()[0].lower() in ("the", "its", "his", "her", "their"):
-                pv = {name.lower(), name.split()[-1].lower()}   # "the police union" -> "union"
-            else:
-                pv = {name.lower(), *(w.lower() for w in name.split() if len(w) >= 3)}
+            pv = _party_words(name)
             if _answered(ctx, acc, accuser, name, pv, si, resp_sents):
                 continue
             yield Hit(span.start, span.end,
                       message(one_sided, accuser=claims.side_name(ctx, acc), accused=name), (acc.id,))
             break  # one finding per accusation
+
+
+def _party_words(name: str) -> set[str]:
+    """The words by which the accused party is known in the article: its name, a person's
+    surname, a description's head ("the police union" -> "union"), an organisation's words
+    other than the generic heads ("Islamic State" -> "islamic", never "state")."""
+    from ...vocab import load_people
+
+    words = name.split()
+    if name[:1].islower() or words[0].lower() in ("the", "its", "his", "her", "their"):
+        return {name.lower(), words[-1].lower()}
+    people = load_people()
+    generic = people.org_heads | people.org_generic
+    return {name.lower(), *(w.lower() for w in words if len(w) >= 3 and w.lower() not in generic)}
 
 
 def _source_phrase(ctx: Context, attr) -> str:
@@ -154,20 +175,48 @@ def _source_phrase(ctx: Context, attr) -> str:
 
 def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
     for other in ctx.attributions:
-        if other.id == acc.id or claims.side_key(ctx, other) in (None, accuser):
+        side = claims.side_key(ctx, other)
+        if other.id == acc.id or side == accuser:
             continue
+        if ctx.hull(other).start > ctx.hull(acc).start and mentions(ctx.content_text(other), pv) \
+                and (ctx.cue_classes(other) & {"deny"} or claims._rejection_words(ctx, other)):
+            return True  # a rebuttal that names it, by whomever: "... rebut ..., writing that Ms. Rust had ..."
+        if side is None or not (ctx.states(other) or claims.lemma_in(
+                claims.cue_lemma(ctx, other), vocab.words("cue_classes", "weak_deny"))):
+            continue   # no statement ("its report welcoming refugees"), nor a refusal to make one
         ov = claims.variants(ctx, other)
-        if name.lower() in ov or (pv & ov):
-            return True  # the accused party speaks in the article
-        if other.source is not None and other.cue is not None and other.source.start < other.cue.start:
-            subject = _source_phrase(ctx, other)
-            if mentions(subject, claims.party_variants(ctx, name)):
-                return True  # someone speaks for it: "Chinese Foreign Ministry spokesman Lu Kang"
+        by = name.lower() in ov or bool(pv & ov)   # the accused party speaks
+        if not by and other.source is not None and other.cue is not None and other.source.start < other.cue.start:
+            # someone speaks for it: "Chinese Foreign Ministry spokesman Lu Kang"
+            by = mentions(_source_phrase(ctx, other), claims.party_variants(ctx, name))
+        if by and _on_the_matter(ctx, acc, other, si):
+            return True
     for j in resp_sents:
         if j in (si, si + 1, si + 2) or mentions(ctx.sentence_text(j), pv) or \
                 (j > 0 and mentions(ctx.sentence_text(j - 1), pv) and j - 1 >= si):
             return True
     return False
+
+
+def _on_the_matter(ctx, acc, other, si) -> bool:
+    """A statement by or for the accused party answers the accusation: a denial or a refusal
+    ("denied", "declined to comment", "that is not true") wherever it is, a statement near the
+    accusation (from the sentence before it to three after), or one that shares two content
+    words with it.  A party that speaks in the article about something else has not answered:
+    "Clinton turned the State Department into her private hedge fund," Trump said (and Clinton,
+    elsewhere, on foreign policy)."""
+    if ctx.cue_classes(other) & {"deny"} or claims._rejection_words(ctx, other):
+        return True
+    if claims.lemma_in(claims.cue_lemma(ctx, other), vocab.words("cue_classes", "weak_deny")):
+        return True
+    sj = ctx.attr_sentence(other)
+    if si - 1 <= sj <= si + 3:
+        return True
+    # a word of the matter in common, the names of the two sides aside
+    names = {claims._stem(w) for v in (claims.variants(ctx, acc) | claims.variants(ctx, other))
+             for w in v.split()}
+    shared = set(claims.content_words(ctx, acc)) & set(claims.content_words(ctx, other))
+    return bool(shared - names)
 
 
 @rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview",

@@ -1,0 +1,71 @@
+"""one-sided on parsed copy (stanza): a charge made in what a source says ("Hale lied to
+every parent," Lopez said), the party a pronoun stands for, political criticism, and when the
+accused has answered.  The texts are written for these tests in the manner of local copy."""
+from __future__ import annotations
+
+import pytest
+
+from attribution.config import Config
+
+pytestmark = pytest.mark.stanza
+
+RULE = "one-sided"
+
+
+def _one_sided(parser, text):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    report = audit_source(load_text(text, path="story.txt", fmt="text"), parser, config=Config(select=(RULE,)))
+    return [f for f in report.findings if f.rule == RULE]
+
+
+LEAD = ("Senator Maria Lopez spoke at a rally in Dayton on Friday, two days after Governor Frank "
+        "Hale vetoed the school funding bill.\n\n")
+
+
+def test_a_charge_in_a_quotation_against_a_named_party(parser):
+    f, = _one_sided(parser, LEAD + '"Hale lied to every parent in this state," Lopez said.\n')
+    assert "Frank Hale" in f.message or "Hale" in f.message
+    assert "Maria Lopez" in f.message
+
+
+def test_a_pronoun_stands_for_the_one_man_named_just_before(parser):
+    f, = _one_sided(parser, LEAD + '"He lied to every parent in this state," Lopez said.\n')
+    assert "Frank Hale" in f.message
+
+
+def test_a_pronoun_with_two_men_named_before_is_not_guessed(parser):
+    text = ("Senator Maria Lopez spoke in Dayton on Friday after Governor Frank Hale and Mayor "
+            "Tom Reyes met about the school budget.\n\n"
+            '"He lied to every parent in this state," Lopez said.\n')
+    assert _one_sided(parser, text) == []
+
+
+@pytest.mark.parametrize("quote", [
+    '"Hale never lied to anyone," Lopez said.',            # negated
+    '"Hale could have lied about the numbers," Lopez said.',  # hedged
+    '"If Hale lied, he should resign," Lopez said.',       # a condition
+    '"I lied to my staff about the budget," Lopez said.',  # the speaker's own
+])
+def test_no_charge_when_the_wrong_is_not_asserted_of_another(parser, quote):
+    assert _one_sided(parser, LEAD + quote + "\n") == []
+
+
+def test_a_charge_cue_with_political_criticism_is_no_charge(parser):
+    text = LEAD + "Lopez accused Hale of using divisive rhetoric and of ignoring rural voters.\n"
+    assert _one_sided(parser, text) == []
+
+
+def test_the_accused_answering_elsewhere_in_the_story(parser):
+    charge = LEAD + "Lopez accused Hale of hiding a $40 million shortfall from the legislature.\n\n"
+    filler = ("The bill would have raised the base grant for each pupil by 6 percent. Districts in "
+              "the south of the state would have gained the most. The legislature adjourns in "
+              "June. A veto override needs 60 votes in the House.\n\n")
+    # he speaks, but of something else: the charge is unanswered
+    other = charge + filler + "Hale said on Saturday that he would sign a smaller bill in May.\n"
+    f, = _one_sided(parser, other)
+    assert "Hale" in f.message
+    # he denies it, far from the charge: answered
+    denial = charge + filler + "Hale denied that the state had hidden any shortfall.\n"
+    assert _one_sided(parser, denial) == []
