@@ -6,6 +6,8 @@ from ._build import quoted, run
 RULE = "one-sided"
 
 ACC = "The union accused Acme Logistics of firing workers who joined the strike."
+# a headline before a body: a short first line followed by a body is read as one
+HEAD = "Drivers' union steps up its campaign\n\n"
 
 
 def _attrs():
@@ -33,7 +35,7 @@ def test_no_comment_lines_count_as_a_response(reply):
 
 
 def test_the_accused_speaking_counts_as_a_response():
-    text = ACC + "\n\nAcme Logistics said the workers were let go for unrelated reasons.\n"
+    text = HEAD + ACC + "\n\nAcme Logistics said the workers were let go for unrelated reasons.\n"
     attrs = _attrs() + [dict(content="the workers were let go for unrelated reasons", cue="said",
                              source="Acme Logistics@2", speaker="s2", classes={"speech"})]
     speakers = SPEAKERS + [dict(id="s2", name="Acme Logistics", kind="organization",
@@ -64,7 +66,9 @@ def test_weak_accuse_class_cues_are_not_accusations():
 
 
 def test_a_definite_description_is_an_accused_party_and_its_reply_answers():
-    text = ("City Manager Ellen Price accused the police union of inflating overtime claims.\n\n"
+    # (a headline first: a short first line followed by a body is one, and adds no finding)
+    text = ("Overtime dispute goes to the council\n\n"
+            "City Manager Ellen Price accused the police union of inflating overtime claims.\n\n"
             "The budget vote is set for March.\n")
     attrs = [dict(content="the police union of inflating overtime claims", cue="accused",
                   source="City Manager Ellen Price", speaker="s1", classes={"accuse"}, cue_lemma="accuse")]
@@ -106,7 +110,7 @@ FILLER = ("The company employs about 900 drivers in the region. "
 
 def test_the_accused_speaking_of_something_else_has_not_answered():
     # the party speaks in the article, far from the charge and on another matter: no answer
-    text = (ACC + "\n\n" + FILLER +
+    text = (HEAD + ACC + "\n\n" + FILLER +
             "Acme Logistics said it would open a second depot in Columbus next spring.\n")
     attrs = _attrs() + [dict(content="it would open a second depot in Columbus next spring", cue="said",
                              source="Acme Logistics@2", speaker="s2", classes={"speech"})]
@@ -117,7 +121,7 @@ def test_the_accused_speaking_of_something_else_has_not_answered():
 
 
 def test_a_denial_by_the_accused_answers_wherever_it_is():
-    text = (ACC + "\n\n" + FILLER +
+    text = (HEAD + ACC + "\n\n" + FILLER +
             "Acme Logistics denied that anyone had been dismissed for joining a union.\n")
     attrs = _attrs() + [dict(content="that anyone had been dismissed for joining a union", cue="denied",
                              source="Acme Logistics@2", speaker="s2", cue_lemma="deny", classes={"deny"})]
