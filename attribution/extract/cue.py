@@ -41,6 +41,10 @@ def cue_lemma(t: Token, lexicon: Lexicon, sent: Sentence | None = None) -> str |
         ok = prev.upos in ("PROPN", "PRON") and nxt is not None and (
             nxt.text.lower() == "that" or nxt.upos in ("PRON", "DET", "PROPN"))
         return by_form if ok else None
+    # a noun modifying the noun after it is no verb, whatever its ending: "the reporting
+    # requirements", "policy planning director", "a warning label"
+    if t.upos in ("NOUN", "PROPN") and t.deprel == "compound" and t.head > t.id:
+        return None
     # a participle or past form mis-tagged as ADJ/NOUN/PROPN ("denied", "said")
     if t.upos in ("ADJ", "NOUN", "PROPN", "AUX", "ADV", "X") and low != by_form and (
             low.endswith(("ed", "ing")) or low in FRAMES["mistagged_forms"]):
