@@ -275,3 +275,31 @@ def test_someone_named_by_whose_they_are_is_not_the_possessor(parser, sentence):
     a = next(a for a in report.resolved.attributions if a.source is not None)
     sp = report.resolved.speaker(a.speaker)
     assert sp is None or not sp.name.endswith(("Bennett", "Ruiz"))
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("A report by the state auditor found that the pension fund was underfunded by a third.\n", "pension fund"),
+    ("According to a study by the county health department, overdose deaths doubled in two years.\n",
+     "overdose deaths"),
+])
+def test_a_document_by_an_identified_office_is_no_anonymous_source(parser, sentence, needle):
+    report = _audit(parser, sentence)
+    a, sp = _by_content(report, needle)
+    assert sp is not None and sp.anonymity is None, sp
+    assert not [f for f in report.findings if f.rule in ("anonymous-source", "vague-attribution")]
+
+
+def test_a_study_with_no_maker_is_still_unnamed_evidence(parser):
+    report = _audit(parser, "A recent study found that overdose deaths doubled in two years.\n")
+    a, sp = _by_content(report, "overdose deaths")
+    assert sp is not None and sp.anonymity == "group"
+
+
+def test_a_vote_count_before_an_infinitive_cue_is_nobody(parser):
+    report = _audit(parser, "SPRINGFIELD — The City Council voted 7-2 on Tuesday to approve a budget "
+                            "that cuts library hours.\n")
+    for a in report.resolved.attributions:
+        sp = report.resolved.speaker(a.speaker)
+        assert sp is None or sp.name != "SPRINGFIELD", sp
+        text = report.source.text
+        assert a.source is None or text[a.source.start:a.source.end] != "7-2"

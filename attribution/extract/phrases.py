@@ -187,6 +187,8 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
             continue
         break
     surface = _np_back_app(toks, j)
+    if surface and all(toks[i - 1].upos in ("NUM", "SYM", "PUNCT") for i in surface):
+        surface = []  # "voted 7-2 on Tuesday to approve": a vote count or a figure is nobody
     dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
     if dep:
         ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))

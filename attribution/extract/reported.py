@@ -103,11 +103,23 @@ def _according(doc: Document, si: int, tree: Tree, v: Token) -> Cand | None:
         j += 1
     if not src_ids:
         return None
+    k = j + 1  # an apposition that names the source: "according to a spokesman, John Kirby, ..."
+    while k <= len(toks) and (toks[k - 1].upos == "PROPN" or (toks[k - 1].text in (".", "-") and k > j + 1)):
+        k += 1
+    named = k > j + 1 and k <= len(toks) and toks[k - 1].text == "," and toks[k - 2].upos == "PROPN"
+    if named:
+        src_ids += list(range(j, k))
+        j = k
     # the parse's view: "according" is case of the source noun, whose subtree is the source
     h = tree.head(v)
     if h is not None and h.id > to.id and h.upos in ("NOUN", "PROPN", "PRON"):
         dep_ids = tree.subtree(h.id) - {v.id, to.id}
-        if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25:
+        # not across the comma that ends a sentence-opening phrase: "According to a study by the
+        # health department, overdose deaths doubled" (the parse may hang "deaths" on "study")
+        opens = v.id == 1 or (v.id == 2 and toks[0].upos in ("CCONJ", "ADV"))
+        crosses = opens and j <= len(toks) and toks[j - 1].text == "," and any(
+            toks[i - 1].upos != "PUNCT" and toks[i - 1].deprel != "appos" for i in dep_ids if i > j)
+        if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25 and not crosses and not named:
             src_ids = sorted(dep_ids)
     src_set = set(trim(sent, set(src_ids), keep_quotes=False)) or set(src_ids)
     phrase = set(src_ids) | {v.id, to.id}

@@ -58,6 +58,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
             "the", "these", "those", "of")))  # "all three candidates", "all the Democrats" (on the debate stage)
     if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
             and not definite and not possessed:
+        if _MAKER.search(name):
+            return None  # "a report by the state auditor": the maker is identified, the document speaks for it
         return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person
     if head in people.anonymous_insiders:
         if plural and words[0] in _BROAD and not definite:
@@ -82,6 +84,9 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     return Anonymity.GROUP if plural else Anonymity.PERSON
 
 
+# the maker of a document given as a definite description: "a report by the state auditor",
+# "a study from the county health department" (an office that identifies who speaks)
+_MAKER = re.compile(r"\b(?:by|from)\s+(?:the|its|his|her|their)\s+\w", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())
 # quantifiers that make any plural a broad share of a population ("many officials", "most
 # insiders"), not a handful of individuals ("two officials", "several aides")
@@ -137,9 +142,11 @@ def unnamed_evidence(people: People, name: str) -> bool:
             head = i  # "surveys of New Hampshire voters", "polls in Iowa": the population or place
             break
     if any(w[:1].isupper() for w in words[1:head]) or (head > 1 and words[0][:1].isupper()) or \
-            re.search(r"\b(?:by|for|from)\s+(?:the\s+)?[A-Z]", " ".join(words[head:])):
+            re.search(r"\b(?:by|for|from)\s+(?:the\s+)?[A-Z]", " ".join(words[head:])) or \
+            _MAKER.search(" ".join(words[head:])):
         return False  # "a Quinnipiac poll", "Suffolk poll" (resolve lower-cases a sentence's first
-        # word when it is no name: "exit polls"), "a poll by Quinnipiac University": the maker is named
+        # word when it is no name: "exit polls"), "a poll by Quinnipiac University", "a report by
+        # the state auditor": the maker is named or identified
     return _norm(re.sub(r"[^\w-]", "", words[head - 1])) in people.anonymous_evidence
 
 
