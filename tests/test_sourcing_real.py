@@ -370,6 +370,22 @@ def test_all_the_candidates_on_the_stage_and_a_second_predicate_are_no_vague_sou
     assert _flagged(_audit(parser, text), "vague-attribution") == ["Many candidates"]
 
 
+def test_counted_people_a_named_bodys_representatives_and_a_pronoun_are_no_vague_group(parser):
+    text = ("The board will meet again on Friday, according to three people briefed on the talks. "
+            "TF Harbor representatives said the pier would open in May. There was anger after his "
+            "remarks that the port should close. Budget analysts said the deficit would grow.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "vague-attribution") == ["Budget analysts"]
+    assert _flagged(report, "anonymous-source") == ["three people"]
+
+
+def test_a_hedge_in_the_headline_and_a_survey_whose_maker_follows_a_comma(parser):
+    text = ("Harbor Chief Reportedly Weighs Resignation.\n\n"
+            "Most dock workers back the strike, according to a new poll. The survey, conducted by the "
+            "Tri-County Labor Institute, found that 61 percent of them would stay out through June.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == []
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

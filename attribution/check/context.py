@@ -51,10 +51,12 @@ class Context(ResolvedView):
     def in_headline(self, attr: Attribution) -> bool:
         """The attribution sits in the first block and that block is a headline (no sentence
         punctuation at its end): headlines echo the body and add no finding of their own."""
-        if self.block_of(self.hull(attr).start) != 0:
-            return False
+        return self.headline_block() == 0 and self.block_of(self.hull(attr).start) == 0
+
+    def headline_block(self) -> int | None:
+        """0 when the first block reads as a headline (:func:`is_headline`), else None."""
         blocks = self.resolved.document.source.blocks
-        return is_headline(blocks[0].text, body_follows=len(blocks) > 1)
+        return 0 if blocks and is_headline(blocks[0].text, body_follows=len(blocks) > 1) else None
 
     def transcript(self, offset: int) -> bool:
         """The offset is in a block of an interview transcript (`Q: ...`, `A: ...`, `PENCE:

@@ -25,6 +25,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     ("the two men") refers back to people already described: neither.
     """
     low = " ".join(name.lower().split())
+    if people.pronouns.get(low) not in (None, "group"):
+        return None  # "his comments", "she said": a pronoun is resolved or unresolved, never unnamed
     if any(p in low for p in people.anonymous_phrases if " " in p):
         return Anonymity.PERSON
     if unnamed_share(people, name):
@@ -81,6 +83,15 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return Anonymity.GROUP
     if agents and re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Za-z]", name):
         return None  # "attorneys for Clinton", "lawyers for the family": they speak for someone
+    body = re.match(r"((?:[A-Z][\w.&'’-]*\s+)+)\S+$", " ".join(name.split()))
+    if agents and body and _norm(name.split()[0]) not in people.parties and (
+            len(body.group(1).split()) > 1 or re.fullmatch(r"[A-Z]{2,}", body.group(1).strip())):
+        return None  # "TF Cornerstone representatives", "ISIS lawyers": they speak for the named
+        # body (not "Republican lawyers", a party's, nor "Crime experts", capitalised only to
+        # open a sentence)
+    if words[0] in _COUNTS and len(words) > 1:
+        return Anonymity.PERSON  # "three people briefed on the talks", "two residents": counted
+        # individuals, not a vague collective
     return Anonymity.GROUP if plural else Anonymity.PERSON
 
 
@@ -178,8 +189,9 @@ def evidence_named(people: People, text: str, name: str, end: int, upto: int, ri
                 words = words[1:]  # "Several polls show": capitalised only as a sentence's first word
             if words:
                 return True  # "a Washington Post-ABC News survey", "the AP-GfK poll"
-        if re.match(r"\s+(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", rest[m.end():m.end() + 60]):
-            return True  # "a new poll by the Harvard University Institute of Politics"
+        if re.match(r",?\s+(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", rest[m.end():m.end() + 60]):
+            return True  # "a new poll by the Harvard University Institute of Politics", "The
+            # survey, conducted by the Public Policy Institute"
     return False
 
 

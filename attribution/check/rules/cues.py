@@ -178,7 +178,10 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
     # hedges on the surface
     hedge_re = vocab.phrase_re("vague", "hedges")
     found = SpanIndex(hits)  # what is flagged so far (a long document: not a scan of every hit)
+    headline = ctx.headline_block()
     for s in ctx.sentences:
+        if s.block == headline:
+            continue  # "Anthony Weiner Reportedly Caught In ...": the body says it again
         text = ctx.text[s.start:s.end]
         for m in hedge_re.finditer(text):
             span = Span(s.start + m.start(), s.start + m.end())
@@ -270,8 +273,8 @@ def _holder_given(sent: str, start: int, end: int) -> bool:
     word = sent[start:end].split()[0].lower()
     if len(sent[start:end].split()) == 1 and word.endswith("ly"):
         return False  # "reportedly", "allegedly": the adverb hides the holder whatever follows
-    if _HOLDER_AFTER.search(sent[end:]):
-        return True
+    if _HOLDER_AFTER.search(sent[end:]) or _PUBLISHED_IN.match(sent, end):
+        return True  # "... by prosecutors", "it was reported live ... on CNN's show"
     return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]) or
                                                            _holder_adjective(sent[:start]))
 
