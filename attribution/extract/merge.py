@@ -206,10 +206,15 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: Quot
             ci = len(before) - 1
             si = max(bisect_right(sent_starts, ci) - 1, 0)
             tree = trees[si]
-            verbs = [t for t in tree.sent.tokens if t.end <= ci + 1 and t.upos == "VERB" and not qi.inside(t.start)
-                     and (si, t.id) not in cue_keys]
-            if verbs:
-                v = verbs[-1]
+            verbs = [t for t in tree.sent.tokens if t.end <= ci + 1 and t.upos == "VERB" and not qi.inside(t.start)]
+            # the verb nearest the colon leads the quote; when it is the cue of another attribution
+            # already, an earlier verb leads it only when that verb governs it ('She went on to
+            # say:'), never a verb of another phrase ('In a letter dated Nov. 3, Calder wrote:':
+            # not 'dated'); the quote stays without a cue rather than take a wrong speaker
+            v = verbs[-1] if verbs else None
+            if v is not None and (si, v.id) in cue_keys:
+                v = next((u for u in verbs[:-1] if u.id == v.head and (si, u.id) not in cue_keys), None)
+            if v is not None:
                 best = (0, si, v, cue_lemma(v, lexicon) or v.lemma.lower())
     if best is None:
         return None
@@ -217,6 +222,10 @@ def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: Quot
     tree = trees[si]
     agent = by_agent(tree.sent.tokens, v)
     src_ids, passive = set(agent or _subject_ids(tree, v)), False
+    if not src_ids and 1 <= v.head <= len(tree.sent.tokens) and (v.deprel == "xcomp" or (
+            v.deprel == "advcl" and any(c.deprel == "mark" and c.text.lower() == "to" for c in tree.children(v.id)))):
+        # the subject of the verb the cue complements: 'She went on to say: "..."'
+        src_ids = set(_subject_ids(tree, tree.sent.tokens[v.head - 1]))
     if not src_ids:
         if v.text.lower().endswith("ing"):
             src_ids = set(_first_subject(tree, v.id, qi.inside))

@@ -53,7 +53,19 @@ def unattributed_quotes(resolved: Resolved, lexicon=None) -> tuple[UnattributedQ
                  for start, end, inner, before, attributions in _find_floating(ResolvedView(resolved, lexicon)))
 
 
-def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
+def quotation_verdicts(resolved: Resolved, lexicon=None) -> list[tuple[Span, str | None]]:
+    """Every quotation no attribution covers, with the name of the construction that gives its
+    speaker ("term", "introduced", "person-paragraph-before", ...) or None when it is flagged
+    unattributed: for error analysis and tests of why a quote counts as attributed."""
+    verdicts: list = []
+    for _ in _find_floating(ResolvedView(resolved, lexicon), verdicts):
+        pass
+    return verdicts
+
+
+def _find_floating(ctx: ResolvedView, verdicts: list | None = None) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
+    """The unattributed quotations; ``verdicts``, when given, receives (span, reason) for every
+    quotation judged, the reason None for one flagged (see :func:`quotation_verdicts`)."""
     source = ctx.resolved.document.source
     attributed = [a for a in ctx.attributions if ctx.is_attributed(a)]
     # the hulls by start, with the furthest end so far: "does a hull overlap this quote?" by
@@ -84,11 +96,14 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
             chain_attributed.add(chains.get(b, b))
 
     seen = SpanIndex()  # the quotes flagged so far
+    judged = SpanIndex()  # the quotations judged here, flagged or not: the second pass keeps the verdict
     spoken_end: set[int] = set()  # blocks that end with a quotation of speech not flagged
     for bi, block in enumerate(source.blocks):
         quotes = ctx.block_quotes(bi)
         last = quotes[-1] if quotes else None
-        ends_quoted = last is not None and last.closed and not block.text[last.end:].strip(" \t\n\xa0")
+        # the paragraph ends in a quotation, closed or running on into the next paragraph
+        # (the convention for a quotation of several paragraphs: no closing mark until the last)
+        ends_quoted = last is not None and not block.text[last.end:].strip(" \t\n\xa0")
         for q in quotes:
             inner = q.inner(block.text)
             if len(inner.split()) == 0:
@@ -97,6 +112,7 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
             fe = block.to_file(min(q.end, len(block.text)))
             span = Span(fs, fe)
             if on_hull(span):
+                _note(verdicts, span, "attribution")
                 if q is last and ends_quoted and not any(h.overlaps(span) for h in slogan_hulls):
                     spoken_end.add(bi)  # words with a speaker (not a sign's slogan) end the paragraph
                 continue
@@ -109,36 +125,19 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
             else:
                 before = block.text[:q.start].rsplit(".", 1)[-1]
                 after = block.text[q.end:].split(".", 1)[0]
+            judged.add(span)
             if is_term(inner, before, after):
+                _note(verdicts, span, "term")
                 continue
             if q is last and ends_quoted:
                 spoken_end.add(bi)  # flagged below, or a quotation with its speaker
             if bi - 1 in spoken_end and q.start == len(block.text) - len(block.text.lstrip()):
-                continue  # a quote paragraph that goes on from the quotation ending the one before
-            if si is not None and _near_attributed(ctx, si, att_sents, sl):
-                continue
-            if si is not None and _called_slogan(ctx, si, sl):
-                continue
-            if _introduced(ctx, before, block.text[:q.start], bi):
-                continue
-            if re.match(rf"^\s*(?:\(|{SPEAKER_LABEL})", inner):
-                continue  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
-            if _cue_nearby(ctx, si, bi, block, sl) or _quote_run(block.text, q, ctx, bi):
-                continue
-            if si is not None and _speaker_beside(ctx, si, att_sents, sl):
-                continue
-            if _citation_after(block.text, q.end) or _credit_line(ctx, bi, inner, block.text[q.end:]):
-                continue
-            if _earlier_in_paragraph(ctx, bi, fs, attributed):
-                continue
-            if not q.closed and _runs_into_cue(ctx, inner, bi):
-                continue
-            if _subject_follows(ctx, fe, bi) or _run_with_cue(ctx, block.text, q, bi):
-                continue
-            if chains.get(bi, bi) in chain_attributed and (not q.closed or q.start == 0 or
-                                                           block.text.lstrip()[:1] in ('"', "\u201c")):
-                continue
-            if _fragment_of_subject(ctx, si, inner, before):
+                reason = "run-on"   # a quote paragraph that goes on from the quotation ending the one before
+            else:
+                reason = _why_spoken(ctx, bi, q, si, sl, before, inner, span, att_sents, attributed,
+                                     chains.get(bi, bi) in chain_attributed)
+            _note(verdicts, span, reason)
+            if reason:
                 continue
             seen.add(span)
             spoken_end.discard(bi)
@@ -150,8 +149,8 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
         if a.cue is not None:
             continue  # introduced by a cue ("saying: ..."): a speaker the extractor did not link
         h = a.content_hull
-        if seen.overlaps(h) or on_hull(h):
-            continue
+        if seen.overlaps(h) or on_hull(h) or judged.overlaps(h):
+            continue  # flagged already, attributed, or a quotation judged above
         si = ctx.attr_sentence(a)
         sl = ctx.sentence_index_at(max(h.end - 1, h.start))
         if _near_attributed(ctx, si, att_sents, sl):
@@ -184,20 +183,77 @@ def _find_floating(ctx: ResolvedView) -> Iterator[tuple[int, int, str, str, tupl
         if _fragment_of_subject(ctx, si, inner, before):
             continue
         seen.add(h)
+        _note(verdicts, h, None)
         yield h.start, h.end, inner, before, (a.id,)
 
 
-def _speaker_beside(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+def _note(verdicts: list | None, span: Span, reason: str | None) -> None:
+    if verdicts is not None:
+        verdicts.append((span, reason))
+
+
+def _why_spoken(ctx: ResolvedView, bi: int, q, si: int | None, sl: int | None, before: str,
+                inner: str, span: Span, att_sents: set[int], attributed, chain_attributed: bool) -> str | None:
+    """Why the quotation ``q`` of paragraph ``bi`` has a speaker though no attribution covers
+    it: the name of the first construction that gives one (see the module docstring), or None."""
+    block = ctx.resolved.document.source.blocks[bi]
+    fs, fe = span.start, span.end
+    if si is not None and _near_attributed(ctx, si, att_sents, sl):
+        return "attributed-sentence"
+    if si is not None and _called_slogan(ctx, si, sl):
+        return "slogan"
+    if _introduced(ctx, before, block.text[:q.start], bi):
+        return "introduced"
+    if re.match(rf"^\s*(?:\(|{SPEAKER_LABEL})", inner):
+        return "label"  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
+    if _cue_nearby(ctx, si, bi, block, sl):
+        return "cue-nearby"
+    if _quote_run(block.text, q, ctx, bi):
+        return "quote-run"
+    if si is not None:
+        beside = _speaker_beside(ctx, si, att_sents, sl)
+        if beside:
+            return beside
+    if _citation_after(block.text, q.end) or _credit_line(ctx, bi, inner, block.text[q.end:]):
+        return "credit"
+    if _earlier_in_paragraph(ctx, bi, fs, attributed):
+        return "earlier-in-paragraph"
+    if not q.closed and _runs_into_cue(ctx, inner, bi):
+        return "runs-into-cue"
+    if _subject_follows(ctx, fe, bi):
+        return "subject-follows"
+    if _run_with_cue(ctx, block.text, q, bi):
+        return "run-with-cue"
+    if chain_attributed and (not q.closed or q.start == 0 or block.text.lstrip()[:1] in ('"', "\u201c")):
+        return "chain"
+    if _fragment_of_subject(ctx, si, inner, before):
+        return "fragment-of-subject"
+    return None
+
+
+def _speaker_beside(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> str | None:
     """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
     person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
     an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
-    speaker given in the adjacent sentence or paragraph as attribution."""
+    speaker given in the adjacent sentence or paragraph as attribution.  Returns which
+    construction gave the speaker (None: none did)."""
     sents = ctx.sentences
     last = si if sl is None else max(si, sl)
-    if si > 0 and (_question_about(ctx, si - 1) or _statement_announced(ctx, si - 1)):
-        return True
-    return any(0 <= j < len(sents) and (j in att_sents or _person_speaks(ctx, sents[j]))
-               for j in (si - 1, last + 1))
+    if si > 0 and _question_about(ctx, si - 1):
+        return "question-before"
+    if si > 0 and _statement_announced(ctx, si - 1):
+        return "statement-before"
+    if last + 1 < len(sents) and _points_back(ctx, last + 1):
+        return "points-back"
+    for j, where in ((si - 1, "before"), (last + 1, "after")):
+        if not 0 <= j < len(sents):
+            continue
+        para = "" if sents[j].block == sents[si].block else "-paragraph"
+        if j in att_sents:
+            return f"attributed{para}-{where}"
+        if _person_speaks(ctx, sents[j]):
+            return f"person{para}-{where}"
+    return None
 
 
 def _called_slogan(ctx: ResolvedView, si: int, sl: int | None = None) -> bool:
@@ -254,33 +310,89 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     person's role ("the senator", "the chief executive")."""
     lex = lexicon_of(ctx)
     beats = rule_words("beats", "verbs")
+    manner = rule_words("beats", "manner")
     people = person_nouns()
     personal = rule_words("names", "personal") - {"it"}
-    quoted = [(s.start, s.end) for s in ctx.sentence_quotes(ctx.sentences.index(sent))]
+    quoted = _quoted_in(ctx, sent)
     for v in sent.tokens:
-        if v.upos != "VERB" or any(a <= v.start < b for a, b in quoted):
+        if any(a <= v.start < b for a, b in quoted):
             continue
         lemma = v.lemma.lower()
-        speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
-        # a beat by its lemma, or by its form less a regular ending (the lemmatiser gives
-        # 'shrugge' for 'shrugged')
-        low_v = v.text.lower()
-        beat = lemma in beats or any(low_v[:-k] in beats for k in (1, 2, 3) if len(low_v) > k + 2)
-        if not (speech or beat or any_verb):
+        if v.upos == "ADJ":
+            # "The chief executive, Tomas Lind, was blunt.": the way a person spoke
+            if lemma not in manner and v.text.lower() not in manner or \
+                    not any(c.head == v.id and c.deprel == "cop" for c in sent.tokens):
+                continue
+        elif v.upos != "VERB":
             continue
+        else:
+            speech = lex is not None and bool(lex.cue_classes(lemma) & {"speech", "writing"})
+            # a beat by its lemma, or by its form less a regular ending (the lemmatiser gives
+            # 'shrugge' for 'shrugged')
+            low_v = v.text.lower()
+            beat = lemma in beats or any(low_v[:-k] in beats for k in (1, 2, 3) if len(low_v) > k + 2)
+            if not (speech or beat or any_verb):
+                continue
         # the subject of the verb, or of the word it complements ("Trump was quick to add")
         heads = {v.id} | ({v.head} if v.deprel in ("xcomp", "csubj") else set())
         for t in sent.tokens:
             if t.head not in heads or t.deprel not in ("nsubj", "nsubj:pass"):
                 continue
             low = t.text.lower()
-            named = any(c.head == t.id and c.deprel == "appos" and c.upos == "PROPN" for c in sent.tokens)
+            # a noun with a name in apposition ("A classmate, Jonah Reyes, joined in") or owned
+            # by a named body ("The Herald's editorial board was blunt")
+            named = any(c.head == t.id and c.deprel in ("appos", "nmod:poss") and c.upos == "PROPN"
+                        for c in sent.tokens)
             if (t.upos == "PRON" and (low in personal or low in ("i", "we"))) or t.upos == "PROPN" \
                     or (t.upos == "NOUN" and (named or t.lemma.lower() in people or low in people)) \
                     or (t.upos in ("NUM", "PRON") and any(  # "One of them, Paul Okafor, stood up"
                         c.head == t.id and c.deprel in ("appos", "nmod") and c.upos == "PROPN"
                         for c in sent.tokens)):
-                return True  # a NOUN with a name in apposition: "A classmate, Jonah Reyes, joined in"
+                return True
+    return False
+
+
+def _quoted_in(ctx: ResolvedView, sent) -> list[tuple[int, int]]:
+    """The stretches of ``sent`` inside quotation marks, a quotation opened in an earlier
+    sentence included (`"Nobody told us anything. We sat in the car."`: "We sat" is quoted)."""
+    spans = ctx.quoted_spans()
+    starts = ctx.memo("quoted_starts", spans, lambda: [q.start for q in spans])
+    k = bisect_left(starts, sent.start)
+    out = [(spans[k - 1].start, spans[k - 1].end)] if k and spans[k - 1].end > sent.start else []
+    while k < len(spans) and spans[k].start < sent.end:
+        out.append((spans[k].start, spans[k].end))
+        k += 1
+    return out
+
+
+def _points_back(ctx: ResolvedView, j: int) -> bool:
+    """Sentence ``j``, right after a quotation, points back at it and names whose words they
+    were: `"..." ¶ That was the warning from Gloria Estes, who ...`, `Those were the words of
+    Councilman Ray Doyle`, `So said the developer, Kestrel Land Partners, ...` (a sentence
+    opening with a back-reference word, and a cue noun with a named or personal owner, or a
+    speech cue with a named or personal participant)."""
+    sent = ctx.sentences[j]
+    words = [t for t in sent.tokens if t.upos != "PUNCT"]
+    if not words or words[0].text.lower() not in rule_words("beats", "back_reference"):
+        return False
+    if any(a <= words[0].start < b for a, b in _quoted_in(ctx, sent)):
+        return False
+    lex = lexicon_of(ctx)
+    if lex is None:
+        return False
+    people = person_nouns()
+
+    def named(t) -> bool:
+        return t.upos == "PROPN" or t.lemma.lower() in people or t.text.lower() in people or \
+            any(c.head == t.id and c.deprel in ("appos", "flat", "conj") and c.upos == "PROPN"
+                for c in sent.tokens)
+    for t in sent.tokens:
+        if t.upos == "NOUN" and (lex.is_cue_noun(t.lemma.lower()) or lex.is_cue_noun(t.text.lower())):
+            if any(c.head == t.id and c.deprel in ("nmod", "nmod:poss") and named(c) for c in sent.tokens):
+                return True   # the warning from X, the words of X, X's verdict
+        if t.upos == "VERB" and lex.cue_classes(t.lemma.lower()) & {"speech", "writing"}:
+            if any(c.head == t.id and c.deprel in ("nsubj", "obj") and named(c) for c in sent.tokens):
+                return True   # So said X (the parse may take X for the object)
     return False
 
 

@@ -125,7 +125,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "lie_of_place", "wrong_verbs"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
-        "beats": Section(FrozenDict.of_keys(("verbs", "statements", "slogans"), TEXT)),
+        "beats": Section(FrozenDict.of_keys(("verbs", "manner", "statements", "slogans", "back_reference"), TEXT)),
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed",
                                                    "observed_nouns",
                                                    "units", "numbers", "fractions", "statistics", "results",
