@@ -125,3 +125,64 @@ def test_to_avoid_damage_is_a_reason_for_anonymity(parser):
     found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
     assert len(found) == 1 and found[0].severity.value == "info", found
     assert "to avoid damaging" in found[0].message
+
+
+def test_trailing_coordinated_modifiers_keep_the_attribution(parser):
+    # "current and former" before the head: the source after the content is one noun phrase
+    text = "The inquiry is focused on how the ledgers were kept, current and former officials said.\n"
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["current and former officials"]
+
+
+def test_one_of_his_aides_is_an_unnamed_individual_and_some_of_his_critics_a_group(parser):
+    from attribution.resolve import anonymity, load_people
+
+    people = load_people()
+    assert anonymity(people, "one of his senior aides", True) == "person"
+    assert anonymity(people, "two of the officials", True) == "person"
+    assert anonymity(people, "some of his critics", True) == "group"
+    assert anonymity(people, "one of the polls", True) == "group"   # evidence, no person
+    assert anonymity(people, "one of the two men", True) is None     # people already introduced
+    text = ("The mayor will join the lawsuit on Friday, according to one of her senior aides. "
+            "Some of her critics said the suit was a stunt.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["one of her senior aides"]
+    assert _flagged(report, "vague-attribution") == ["Some of her critics"]
+
+
+def test_a_description_with_the_name_in_apposition_is_no_one_else(parser):
+    # "His opponent, Maria Whitfield," is Whitfield: a later "He" is Okafor, not an unnamed opponent
+    text = ("8:30 p.m. Tom Okafor is thanking supporters at a rally in his home ward. "
+            "Okafor won the mayor's race, his first win in the city. His opponent, Maria Whitfield, won the river wards.\n\n"
+            "He told supporters that the result was a mandate for the new transit plan.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    said = [a for a in report.resolved.attributions if a.source and report.source.text[a.source.start:a.source.end] == "He"]
+    assert said and all("Okafor" in report.resolved.speaker(a.speaker).name for a in said)
+
+
+def test_a_name_in_apposition_after_the_role_and_its_ministry_is_the_source(parser):
+    text = ("The minister had a say in every major contract, said a former spokesman for the country's "
+            "Foreign Ministry, Oleg Petrenko, who later ran for parliament.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    assert [report.resolved.speaker(a.speaker).name for a in report.resolved.attributions] == ["Oleg Petrenko"]
+
+
+def test_comma_between_two_modifiers_keeps_the_epithet_whole(parser):
+    # "the soft-spoken, 68-year-old diplomat" stands for the envoy named before: no unnamed source
+    text = ("Envoy Ingrid Solberg made water rights her first cause when she took office.\n\n"
+            '"From the first day, this was my priority," the soft-spoken, 68-year-old diplomat said '
+            "in an interview.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    srcs = [report.source.text[a.source.start:a.source.end] for a in report.resolved.attributions if a.source]
+    assert "the soft-spoken, 68-year-old diplomat" in srcs
+
+
+def test_wasnt_authorized_is_a_reason_and_a_referred_request_is_no_claim(parser):
+    text = ("The group is combing through old footage for new ads, according to a party official who "
+            "wasn't authorized to speak publicly.\n\n"
+            "So far the senator has been silent, and his aides referred requests for comment to the campaign.\n")
+    found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
+    assert len(found) == 1 and found[0].severity.value == "info", found
+    assert "wasn't authorized" in found[0].message

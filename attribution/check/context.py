@@ -107,6 +107,10 @@ class Context(ResolvedView):
                 r"\s*(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|less\s+than\s+)?[\d$£€]",
                 self.text[attr.cue.end:attr.cue.end + 32]):
             return False  # "Trade declined 40 percent": a fall, not a refusal
+        cue_len = attr.cue.end - attr.cue.start
+        m = _vocab.phrase_re("response", "phrases").search(self.text[attr.cue.start:attr.cue.end + 48])
+        if m is not None and m.start() <= cue_len + 1:
+            return False  # "his aides referred requests for comment to ...": a non-answer, no statement
         if lemma == "confirm" and self._appointee(attr):
             return False  # "the Senate confirmed 68 judicial nominees": an appointment, not a statement
         if said:

@@ -352,6 +352,14 @@ def _before_cue(tree: Tree, v: Token):
             app = _np_forward(toks, inverted[-1] + 2)
             if app:
                 inverted = list(range(inverted[0], app[-1] + 1))
+        elif inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text.lower() in ("for", "of", "at", "with"):
+            # "said a former spokesman for the ministry, Oleg Petrenko, who ...": the name in
+            # apposition after the role's affiliation is the source
+            pp = _np_forward(toks, inverted[-1] + 2)
+            comma = next((i for i in pp if toks[i - 1].text == ","), None)
+            app = [i for i in pp if comma is not None and i > comma]
+            if app and all(toks[i - 1].upos == "PROPN" or toks[i - 1].text in (".", "-") for i in app):
+                inverted = list(range(inverted[0], app[-1] + 1))
         if inverted:
             k = inverted[-1] + 1
         if inverted and k <= n and toks[k - 1].text.lower() in ("who", "whose") and any(

@@ -41,6 +41,18 @@ def _np_back(toks, j: int, limit: int = 14) -> list[int]:
             ids.append(t.id)  # "Carson, Fiorina and Huckabee say"
             j -= 1
             continue
+        if ids and t.text == "," and j >= 3:
+            # "the soft-spoken, 71-year-old diplomat said": a comma between two modifiers of
+            # one head, the determiner of that head before the first
+            lead = _modifiers_before_comma(toks, j, ids[0])
+            if lead:
+                ids.extend(range(j, lead - 1, -1))
+                j = lead - 1
+                continue
+        if ids and low in ("and", "or") and j >= 2 and toks[j - 2].upos == "ADJ" and toks[ids[-1] - 1].upos == "ADJ":
+            ids.append(t.id)  # "current and former officials said": two modifiers of one head
+            j -= 1
+            continue
         if ids and t.text == "," and j >= 2 and toks[j - 2].upos == "PROPN" and any(
                 toks[i - 1].text.lower() == "and" for i in ids):
             ids.append(t.id)
@@ -63,6 +75,27 @@ def _np_back(toks, j: int, limit: int = 14) -> list[int]:
     if ids and toks[ids[-1] - 1].upos == "ADJ" and len(ids) == 1:
         return []
     return sorted(ids)
+
+
+def _modifiers_before_comma(toks, comma: int, head: int) -> int | None:
+    """Where a run of modifiers before the comma at ``comma`` starts, when it opens with a
+    determiner of ``head`` and every word in it hangs on ``head`` (through other words of the
+    run): "the soft-spoken, | 71-year-old diplomat".  None for anything else ("The economy is
+    strong, | young voters said": a clause, no determiner of "voters")."""
+    for k in range(comma - 1, max(0, comma - 7), -1):
+        t = toks[k - 1]
+        if t.upos in ("VERB", "AUX") and t.xpos in FINITE or t.text in (",", ";", ":") or t.upos in ("PRON", "ADP"):
+            return None
+        if t.upos == "DET" and t.head == head:
+            inside = range(k, head + 1)
+            for i in range(k, comma):
+                h = toks[i - 1].head
+                while h in inside and h != head:
+                    h = toks[h - 1].head
+                if h != head:
+                    return None
+            return k
+    return None
 
 
 def _np_forward(toks, j: int, limit: int = 12) -> list[int]:

@@ -29,6 +29,20 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return None  # "his comments", "she said": a pronoun is resolved or unresolved, never unnamed
     if any(p in low for p in people.anonymous_phrases if " " in p):
         return Anonymity.PERSON
+    part = _PARTITIVE.match(low)
+    if part is not None and re.search(r"[a-z]", low[part.end():]):
+        # "one of his senior aides", "two of the officials", "some of his critics": a count
+        # taken out of a described set; one of them is an unnamed individual, a share of them
+        # is what the same quantity before the bare noun would be ("two officials", "some critics")
+        rest = low[part.end():]
+        if part.group(1) not in _SINGLE:
+            return anonymity(people, f"{part.group(1)} {rest}", True)
+        back = part.group(2) in ("the", "these", "those") and rest.split()[0] in _COUNTS
+        counted = anonymity(people, f"the {rest}" if back else f"two {rest}", True)
+        head = description_head(rest, people) or ""
+        if counted is None or head in people.anonymous_evidence or head[:-1] in people.anonymous_evidence:
+            return counted  # "one of the two men" (a set already introduced), "one of the polls" (evidence)
+        return Anonymity.PERSON
     if unnamed_share(people, name):
         return Anonymity.GROUP  # "four in 10 primary voters say", "a majority of delegates": a poll's share
     words = re.findall(r"[a-z][a-z'’-]*", low)
@@ -99,6 +113,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
 # "a study from the county health department" (an office that identifies who speaks)
 _MAKER = re.compile(r"\b(?:by|from)\s+(?:the|its|his|her|their)\s+\w", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())
+# "one of ..." / "another of ...": a single member of a set of people
+_SINGLE = frozenset(["one", "another", "each", "either"])
 # quantifiers that make any plural a broad share of a population ("many officials", "most
 # insiders"), not a handful of individuals ("two officials", "several aides")
 _BROAD = frozenset(["many", "most"])
@@ -134,6 +150,9 @@ def unnamed_share(people: People, name: str) -> bool:
 
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a quantity and "of" before a set of people, its determiner dropped ("two of the officials")
+_PARTITIVE = re.compile(rf"^({_NUMBER}|another|each|either|some|several|many|most|few|all|both) of "
+                        r"(?:(the|these|those|his|her|their|its|our|my|your)\s+)?")
 _RATIO = re.compile(rf"(?:about |nearly |almost |roughly |some |around )?{_NUMBER} (?:in|out of) {_NUMBER}\b")
 
 
@@ -222,6 +241,7 @@ def anonymity_reason(people: People, text: str) -> str | None:
     the end of its sentence), or None when the text says only that the source is unnamed:
     "spoke on condition of anonymity because the talks were private" gives a reason, a bare
     "spoke on condition of anonymity" does not (bench/gold/GUIDE.md)."""
+    text = text.replace("’", "'")  # one character for one: offsets unchanged ("wasn’t authorized")
     m = _alternation(people.reasons).search(text.lower())
     if m is None:
         return None
@@ -252,7 +272,7 @@ class AnonymityReasons:
             return
         pattern = _alternation(self.people.reasons)
         for sent_index, s in enumerate(self.sents):
-            low = self.text[s.start:s.end].lower()
+            low = self.text[s.start:s.end].lower().replace("’", "'")
             if True:
                 for m in pattern.finditer(low):
                     at = s.start + m.start()

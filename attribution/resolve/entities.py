@@ -213,6 +213,9 @@ class EntityTable:
                     st -= 1
                 if st >= 2 and toks[st - 1].text == "," and self._in_run(s, st - 2) is not None:
                     continue  # "Jane Porter, a spokeswoman for ...": an apposition, not someone else
+                if k + 2 < len(toks) and toks[k + 1].text == "," and (
+                        (named := self._in_run(s, k + 2)) is not None and named.kind == "person" and not named.modifier):
+                    continue  # "His opponent, Hillary Clinton, won": the name that follows is who it is
                 e = self._common_source(s, sent_index, st, k + 1, k, None)
                 if e is not None:
                     if e.kind == "anonymous":

@@ -14,6 +14,9 @@ _POSSESSIVE = {"'s", "'", "s'"}
 _DETS_DEF = {"the", "this", "that", "these", "those"}
 _DETS_INDEF = {"a", "an", "one", "some", "several", "many", "two", "three", "four", "five",
                "another", "other", "few", "most", "all", "various", "numerous"}
+# quantities that take "of" before the people they count: "one of his aides", "some of the officials"
+_PARTITIVE = {"one", "two", "three", "four", "five", "some", "several", "many", "most", "each",
+              "any", "all", "both", "either", "neither", "another"}
 _HYPHEN_ADJ = re.compile(r"^\S+-[a-z]+$")          # Britain-based, U.S.-led
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")   # el-Zour, al-Assad
 # nouns that name people by what they do: moderator, neurosurgeon, front-runner, strategist
