@@ -140,7 +140,7 @@ def test_one_of_his_aides_is_an_unnamed_individual_and_some_of_his_critics_a_gro
     assert anonymity(people, "one of his senior aides", True) == "person"
     assert anonymity(people, "two of the officials", True) == "person"
     assert anonymity(people, "some of his critics", True) == "group"
-    assert anonymity(people, "one of the polls", True) == "group"   # evidence, no person
+    assert anonymity(people, "one of three polls", True) == "group"  # evidence, no person
     assert anonymity(people, "one of the two men", True) is None     # people already introduced
     text = ("The mayor will join the lawsuit on Friday, according to one of her senior aides. "
             "Some of her critics said the suit was a stunt.\n")

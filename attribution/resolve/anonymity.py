@@ -31,17 +31,19 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return Anonymity.PERSON
     part = _PARTITIVE.match(low)
     if part is not None and re.search(r"[a-z]", low[part.end():]):
-        # "one of his senior aides", "two of the officials", "some of his critics": a count
-        # taken out of a described set; one of them is an unnamed individual, a share of them
-        # is what the same quantity before the bare noun would be ("two officials", "some critics")
+        # "one of his senior aides", "two of the officials", "some of his critics": a count taken
+        # out of a set of people.  A definite set that is no unnamed source decides alone ("one of
+        # the two men", "two of the candidates": people the article has introduced); otherwise
+        # one of them is an unnamed individual, and a share of them is what the same quantity
+        # before the bare noun is ("two officials", "some critics")
         rest = low[part.end():]
+        if part.group(2) in ("the", "these", "those") and anonymity(people, f"the {rest}", True) is None:
+            return None
         if part.group(1) not in _SINGLE:
             return anonymity(people, f"{part.group(1)} {rest}", True)
-        back = part.group(2) in ("the", "these", "those") and rest.split()[0] in _COUNTS
-        counted = anonymity(people, f"the {rest}" if back else f"two {rest}", True)
         head = description_head(rest, people) or ""
-        if counted is None or head in people.anonymous_evidence or head[:-1] in people.anonymous_evidence:
-            return counted  # "one of the two men" (a set already introduced), "one of the polls" (evidence)
+        if head in people.anonymous_evidence or head[:-1] in people.anonymous_evidence:
+            return Anonymity.GROUP  # "one of the polls": evidence, no person
         return Anonymity.PERSON
     if unnamed_share(people, name):
         return Anonymity.GROUP  # "four in 10 primary voters say", "a majority of delegates": a poll's share
@@ -113,8 +115,9 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
 # "a study from the county health department" (an office that identifies who speaks)
 _MAKER = re.compile(r"\b(?:by|from)\s+(?:the|its|his|her|their)\s+\w", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())
-# "one of ..." / "another of ...": a single member of a set of people
-_SINGLE = frozenset(["one", "another", "each", "either"])
+# "one of ..." / "another of ...": a single member of a set of people ("each of", "all of" and
+# "both of" are the whole set: definite, decided below)
+_SINGLE = frozenset(["one", "another", "either"])
 # quantifiers that make any plural a broad share of a population ("many officials", "most
 # insiders"), not a handful of individuals ("two officials", "several aides")
 _BROAD = frozenset(["many", "most"])
@@ -151,7 +154,7 @@ def unnamed_share(people: People, name: str) -> bool:
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 # a quantity and "of" before a set of people, its determiner dropped ("two of the officials")
-_PARTITIVE = re.compile(rf"^({_NUMBER}|another|each|either|some|several|many|most|few|all|both) of "
+_PARTITIVE = re.compile(rf"^({_NUMBER}|another|either|some|several|many|most|few) of "
                         r"(?:(the|these|those|his|her|their|its|our|my|your)\s+)?")
 _RATIO = re.compile(rf"(?:about |nearly |almost |roughly |some |around )?{_NUMBER} (?:in|out of) {_NUMBER}\b")
 
