@@ -147,12 +147,12 @@ def test_rejecting_what_is_not_a_claim(parser, text):
 
 
 def test_called_the_report_a_lie_and_said(parser):
-    # "called ... a lie" gets no attribution of its own: the coordinated "said" carries it
+    # "called the report a lie" is a rejection of its own, and the coordinated "said" joins it
     text = ("The Tribune reported on Sunday that the county jail had released 40 inmates early "
             "to save money.\n\n"
             "Sheriff Dale Irwin called the report a lie and said no inmate had been released early.\n")
     found = _findings(parser, text, "contested-claim")
-    assert [cues for _, cues in found] == [["reported", "said"]]
+    assert [cues for _, cues in found] == [["reported", "called", "said"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -319,4 +319,37 @@ def test_a_campaign_and_its_candidate_are_one_side(parser):
             "reporter was pushed by another man in the mayor's entourage.\n\n"
             "Asked about it later, Petrie told a radio host that she believed the reporter had "
             "fabricated the story.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+@pytest.mark.parametrize("answer", [
+    "The company's chief executive, Dale Orr, denied it.",
+    "Orr denied that.",
+    "Orr called the claim a lie.",
+    "Orr called it a fabrication and said every warning had been answered.",
+    "A company spokesman, Ned Falk, said the inspectors' account was inaccurate.",
+])
+def test_a_short_answer_rejects_the_claim_before_it(parser, answer):
+    text = ("Mine safety questioned\n\n"
+            "State inspectors said the Redstone Mining Co. had ignored 14 safety warnings last year.\n\n"
+            f"{answer}\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1 and found[0][1][0] == "said"
+
+
+def test_pushed_back_saying_answers_the_charge(parser):
+    text = ("Hospital merger draws fire\n\n"
+            "Nurses union president Tom Hale accused Mercy Health of cutting night staff by a third "
+            "since the merger.\n\n"
+            "Mercy Health pushed back, saying night staffing had risen by 5 percent.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1 and [c.split()[0] for c in found[0][1]] == ["accused", "saying"]
+
+
+def test_a_retort_that_echoes_is_no_dispute(parser):
+    text = ("Debate night\n\n"
+            "\"There is a special place in the bleachers for fans who never stand up,\" the coach "
+            "said, quoting a line from his old mentor.\n\n"
+            "\"There is a special place in the bleachers for coaches who never win,\" a heckler "
+            "retorted.\n")
     assert _findings(parser, text, "contested-claim") == []

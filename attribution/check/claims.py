@@ -22,7 +22,7 @@ from .claim_words import (  # noqa: F401  (re-exported)
     party_variants, same_camp, side_key, side_name, variants,
 )
 from .accusations import accused_parties, charges, stated_charges  # noqa: F401  (re-exported)
-from .rejections import _refers_back, _rejection_words, named_claim, rejections
+from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
 
 
 # ---------------------------------------------------------------- disputes
@@ -112,7 +112,7 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         if id(c) not in maybe:  # no reason link() could give would count below
             continue
         reasons = link(ctx, c, rej)
-        if "content-overlap" in reasons and _agrees(ctx, c, rej):
+        if "content-overlap" in reasons and (_agrees(ctx, c, rej) or rebuttal_only(ctx, rej)):
             reasons = tuple(x for x in reasons if x != "content-overlap")
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and _answerable(ctx, c)
                                             and not unheld):

@@ -28,7 +28,34 @@ def rejections(ctx: Context) -> list[Attribution]:
         elif classes & {"speech", "writing", "loaded", "deny"} and (_rejection_words(ctx, a)
                                                                      or _called_false(ctx, a)):
             out.append(a)
+        elif _rebuts(ctx, a):
+            out.append(a)
     return out
+
+
+def rebuttal_only(ctx: Context, attr: Attribution) -> bool:
+    """The attribution is a rejection only by its rebuttal verb ("countered", "pushed back,
+    saying"): it states a claim of its own, and shared words with another statement show
+    an echo or a reply, not that the other is called untrue; only a charge against its
+    source ties it to a claim."""
+    classes = ctx.cue_classes(attr)
+    return not ("deny" in classes and cue_lemma(ctx, attr) not in vocab.words("cue_classes", "weak_deny")) \
+        and not _rejection_words(ctx, attr) and not _called_false(ctx, attr) and _rebuts(ctx, attr)
+
+
+def _rebuts(ctx: Context, attr: Attribution) -> bool:
+    """The attribution answers someone: its cue is a rebuttal verb ("Blake countered that
+    ..."), or one stands between its source and its cue ("Mercy Health pushed back, saying
+    ..."; "X hit back at the claim, saying ...")."""
+    if attr.cue is None:
+        return False
+    words = vocab.phrase_re("contest", "rebuttal")
+    if words.search(ctx.cue_text(attr)):
+        return True
+    sent = ctx.sentences[ctx.attr_sentence(attr)]
+    start = attr.source.end if attr.source is not None and attr.source.end <= attr.cue.start else sent.start
+    between = ctx.text[max(sent.start, start):attr.cue.start]
+    return bool(words.search(between)) and len(between) < 80
 
 
 def _called_false(ctx: Context, attr: Attribution) -> str:
@@ -170,6 +197,8 @@ def _loose_phrase(text: str, m: re.Match) -> bool:
     "was wrong to say" something."""
     phrase = m.group(0).lower()
     after = text[m.end():]
+    if phrase == "incorrect" and re.search(r"politically\s+$", text[:m.start()], re.I):
+        return True   # "politically incorrect": a manner, not an error of fact
     if phrase.split()[0] == "made":
         return bool(re.match(r"\s+(?!by\b)[a-z]", after))
     if phrase.split()[-1] == "wrong":
@@ -197,6 +226,9 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
+    if "deny" in ctx.cue_classes(rej) and re.fullmatch(r"\W*(?:that|this|it|them|those)\W*",
+                                                        ctx.content_text(rej), re.I):
+        return True   # "Orr denied that.", "The agency disputed it."
     # a demonstrative subject: "That is not true," "This never happened"
     return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))

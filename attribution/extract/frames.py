@@ -117,6 +117,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                     content = list(range(k, end + 1))
             else:
                 obj = _np_forward(toks, k, 15) or ([k] if toks[k - 1].upos == "PUNCT" else [])
+                if not obj and "deny" in classes and toks[k - 1].deprel == "obj" \
+                        and toks[k - 1].text.lower() in ("that", "this"):
+                    obj = [k]   # "Orr denied that.": the claim just reported
                 if obj and end >= obj[-1]:
                     # "denied Russian accusations, saying ..." keeps the participle clause
                     if classes & {"deny", "accuse"} and obj[-1] + 2 <= n and toks[obj[-1]].text == "," and \
@@ -210,13 +213,20 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     evidence = lem in FRAMES["evidence_verbs"] and any(
         toks[i - 1].lemma.lower() in EVIDENCE for i in src)
     # "called the claim baseless": a judgement stated about an object (object + adjective)
-    judged = lem == "call" and any(c.deprel == "xcomp" and c.upos == "ADJ" and c.id in ids
-                                   for c in tree.children(v.id))
+    judged = lem == "call" and any(c.id in ids and (
+        (c.deprel == "xcomp" and c.upos == "ADJ")
+        or (c.deprel in ("xcomp", "obj") and c.upos == "NOUN"
+            and (c.lemma or c.text).lower() in FRAMES["judgement_nouns"])) for c in tree.children(v.id))
     if lem in WEAK and origin not in ("colon",) and not evidence and not judged:
         first = toks[ids[0] - 1]
         if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
             return None
-    if len([i for i in ids if not is_punct(toks[i - 1])]) < 2:
+    words = [i for i in ids if not is_punct(toks[i - 1])]
+    if len(words) < 2 and not ("deny" in classes and len(words) == 1
+                               and toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those")
+                               and words[0] > v.id):
+        # one word is no statement, except the claim a denial points back to: "Orr denied it",
+        # "the agency disputed that"
         return None
     src_set = set(src)
     return Cand(content=_pieces(sent, ids), cue=_cue_span(tree, v, lexicon, text),

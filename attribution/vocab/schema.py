@@ -90,7 +90,7 @@ VERB_CLASSES = ("speech", "writing", "cognition", "loaded", "accuse", "deny", "w
 # the word lists of extract's syntactic frames (cues.toml [frames])
 FRAMES = ("obj_verbs", "xcomp_verbs", "weak", "object_takers", "person_object_verbs", "coordinated_cues",
           "inverting", "said_of", "participles", "mistagged_forms", "evidence", "evidence_verbs", "time_words",
-          "adjunct_nouns", "np_glue", "passive_speakers")
+          "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns")
 
 SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "cues.toml": FrozenDict({
@@ -122,7 +122,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "proposal_cues", "prosecution_parties", "prosecution_titles",
                                                "defense_parties", "defense_titles", "answerable",
                                                "view_nouns", "camp_nouns", "wrongdoers", "wrongs", "modals",
-                                               "lie_of_place", "wrong_verbs"),
+                                               "lie_of_place", "wrong_verbs", "rebuttal"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs", "manner", "statements", "slogans", "back_reference"), TEXT)),
