@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, Span
+from ..vocab import load_lexicon
 from . import vocab
 from .context import Context
 from .claim_words import _CALENDAR, _STOP, _stem, cue_lemma, lemma_in, variants
@@ -47,10 +48,15 @@ def _names_a_wrong(ctx: Context, attr: Attribution) -> bool:
     phrase of several words), or calls the party a wrongdoer ([contest] wrongdoers)."""
     toks = _charge_tokens(ctx, attr)
     wrongs = vocab.words("contest", "wrongs")
-    words = {_stem(w) for w in (*wrongs, *vocab.words("contest", "wrongdoers"),
-                                *vocab.words("unsourced", "wrongdoing")) if " " not in w}
+    words = _wrong_stems()
     nouns = vocab.words("contest", "claim_nouns")
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon()
     for i, t in enumerate(toks):
+        if i and t.upos == "VERB" and lexicon.cue_classes(t.lemma.lower()) & {"speech", "cognition"}:
+            # "accused Clinton of implying police officers were racist": what she said is charged,
+            # the wrong named after it is someone else's
+            toks = toks[:i]
+            break
         if _stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words:
             # "blamed Clinton for introducing charges of racism": the wrong of someone else's charge
             if not (i >= 2 and toks[i - 1].text.lower() == "of" and toks[i - 2].text.lower() in nouns):
@@ -68,7 +74,19 @@ def _for_reason(ctx: Context, attr: Attribution) -> bool:
     if attr.cue is None:
         return False
     rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
-    return bool(re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:\w+\s+)?\w+ing\b", rest))
+    m = re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:not\s+|failing\s+to\s+)?(\w+)", rest)
+    if not m:
+        return False
+    # the act itself is the wrong ("for stealing their data"), not a word of its object
+    # ("for supporting the 1994 crime bill")
+    toks = ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1)))
+    words = _wrong_stems()
+    return any(_stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words for t in toks)
+
+
+def _wrong_stems() -> set[str]:
+    return {_stem(w) for w in (*vocab.words("contest", "wrongs"), *vocab.words("contest", "wrongdoers"),
+                               *vocab.words("unsourced", "wrongdoing")) if " " not in w}
 
 
 def _passive_cue(ctx: Context, attr: Attribution) -> bool:
@@ -295,7 +313,9 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
                 if subj is None and t.deprel == "conj" and head is not None:   # "beat them and stole their money"
                     subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
                 if subj is None and head is not None and any(k.lemma.lower() == "to" and k.deprel == "mark" for k in kids) \
-                        and (t.deprel == "advcl" or t.deprel == "xcomp" and head.lemma.lower() in ("try", "attempt", "seek")):
+                        and (t.deprel == "advcl" or t.deprel == "xcomp" and head.lemma.lower() in ("try", "attempt", "seek")) \
+                        and ("Tense=Past" in head.feats or "VerbForm=Part" in head.feats):
+                    # ... when that was done ("had slanted ... to deceive"), not wanted ("wants ... to murder us")
                     # "slanted its summaries to deceive the judge": the subject of the one who acts
                     subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
                 if subj is None and t.deprel == "xcomp" and head is not None \

@@ -100,6 +100,8 @@ def test_criticism_with_a_wrong_for_its_reason_is_a_charge():
     f, = _criticized("hiding injury reports from state inspectors")
     assert "Acme Logistics" in f.message
     assert _criticized("its slow response to the drivers' complaints") == []
+    # the act is the reason, not a word of its object
+    assert _criticized("supporting the 1994 crime bill") == []
 
 
 FILLER = ("The company employs about 900 drivers in the region. "

@@ -52,9 +52,15 @@ def test_no_charge_when_the_wrong_is_not_asserted_of_another(parser, quote):
     assert _one_sided(parser, LEAD + quote + "\n") == []
 
 
-def test_a_charge_cue_with_political_criticism_is_no_charge(parser):
-    text = LEAD + "Lopez accused Hale of using divisive rhetoric and of ignoring rural voters.\n"
-    assert _one_sided(parser, text) == []
+@pytest.mark.parametrize("charge", [
+    "Lopez accused Hale of using divisive rhetoric and of ignoring rural voters.",
+    # what he said is charged; the wrong named in it is someone else's
+    "Lopez accused Hale of implying that teachers had lied to parents about class sizes.",
+    # a wrong wanted, not done
+    '"Hale wants a bigger budget to bribe the rural counties," Lopez said.',
+])
+def test_a_charge_of_no_wrong_done_by_the_party_is_none(parser, charge):
+    assert _one_sided(parser, LEAD + charge + "\n") == []
 
 
 def test_the_accused_answering_elsewhere_in_the_story(parser):
