@@ -386,6 +386,25 @@ def test_a_hedge_in_the_headline_and_a_survey_whose_maker_follows_a_comma(parser
     assert _flagged(_audit(parser, text), "vague-attribution") == []
 
 
+def test_other_polls_are_not_the_poll_named_next_and_a_study_by_named_economists_is_sourced(parser):
+    text = ("Any single poll is a snapshot, and many other polls show the mayor with a narrow lead. "
+            "The Sentinel/KWTV poll of 900 voters has her ahead by two points.\n\n"
+            "Polls there show the governor trailing by nine points.\n\n"
+            "Water use fell 12 percent, according to a study last year by economists at Harmon University.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["many other polls", "Polls there"]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("The sniper, a decorated veteran, has been seen as a conservative icon.", "has been seen as"),
+    ("There were moments when the candidate was described as newly serious.", "was described as"),
+    ("The mayor weighed in on allegations against the police chief on Monday.", "allegations against"),
+    ("Mr. Ortiz, whose third-place finish was widely seen as a disappointment, said he would stay in the race.",
+     "widely seen as"),
+])
+def test_more_agentless_views_and_a_hedge_in_the_sources_aside(parser, sentence, hedge):
+    assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == [hedge]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

@@ -25,6 +25,10 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
     ("the two men") refers back to people already described: neither.
     """
     low = " ".join(name.lower().split())
+    for w in re.finditer(r"[A-Za-z]+", name):
+        if _norm(w.group(0).lower()) in people.anonymous_evidence and \
+                re.search(r"^[^,;]*?\b(?:by|from|for|at)\s+(?:\w+\s+){0,3}?(?:the\s+)?[A-Z]", name[w.end():]):
+            return None  # "a study last year by economists at Duke University": its maker is named
     if people.pronouns.get(low) not in (None, "group"):
         return None  # "his comments", "she said": a pronoun is resolved or unresolved, never unnamed
     if any(p in low for p in people.anonymous_phrases if " " in p):
@@ -196,6 +200,9 @@ def evidence_named(people: People, text: str, name: str, end: int, upto: int, ri
     polls suggest")."""
     if right_after and re.match(r"\s*(?:\w+\s+){0,2}(?:by|for|from)\s+(?:the\s+)?[A-Z]", text[end:end + 60]):
         return True
+    if re.search(r"\b(?:other|others|many|most|several|some|all|various)\b", name.lower()):
+        return False  # "many other polls show ... The Times/CBS News poll": a poll named next is
+        # not among the others, nor is it all of many
     kind = _evidence_kind(description_head(name, people) or "")
     rest = text[end:upto]
     heads = _alternation(tuple(sorted(people.anonymous_evidence, key=len, reverse=True)))

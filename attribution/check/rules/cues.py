@@ -296,8 +296,13 @@ def _holder_adjective(before: str) -> bool:
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:
+    """The hedge is the source of an attribution whose source is no vague one ("critics say"
+    resolved to someone named); not a hedge in a relative clause inside the source ("Mr. Cruz,
+    whose finish was widely seen as a disappointment, said ...": the writer's aside)."""
     for a in ctx.attributions:
         if a.source is not None and a.source.overlaps(span):
+            if _ASIDE.search(ctx.text[a.source.start:span.start]):
+                return False
             return not is_vague_source(ctx.span_text(a.source))
     return False
 
