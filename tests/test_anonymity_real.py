@@ -186,3 +186,24 @@ def test_wasnt_authorized_is_a_reason_and_a_referred_request_is_no_claim(parser)
     found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
     assert len(found) == 1 and found[0].severity.value == "info", found
     assert "wasn't authorized" in found[0].message
+
+
+def test_the_congressmans_spokesman_is_not_the_congressman(parser):
+    # the role after the possessive is the speaker's; the congressman is only whose spokesman he is
+    text = ("Rep. Alan Whitmore has led the inquiry for a year. The congressman's spokesman also pointed "
+            "out that the panel had interviewed fifty witnesses.\n")
+    report = _audit(parser, text)
+    [a] = [a for a in report.resolved.attributions if a.source]
+    sp = report.resolved.speaker(a.speaker)
+    assert sp is None or "Whitmore" not in sp.name
+
+
+def test_sources_privy_to_the_talks_are_insiders_and_also_pointed_out_is_speech(parser):
+    from attribution.resolve import anonymity, load_people
+
+    assert anonymity(load_people(), "multiple sources privy to the negotiations", True) == "person"
+    text = ("Port lease talks near an end\n\nNegotiators are close to a deal, multiple sources privy to the negotiations say.\n\n"
+            "A union official also pointed out that the lease runs for forty years.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["multiple sources privy to the negotiations", "A union official"]
+    assert _flagged(report, "vague-attribution") == []

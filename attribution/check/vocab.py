@@ -45,10 +45,15 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
         first = cue_text.lower().split()[0] if cue_text.split() else ""
         lemma = lexicon.lemma_of(first) or first
     classes |= lexicon.cue_classes(lemma)
+    words = cue_text.lower().split()
+    # a phrasal cue with an adverb inside the span: "also pointed out" is "point out"
+    phrasal = f"{lemma} {words[-1]}" if len(words) > 1 else None
+    if phrasal:
+        classes |= lexicon.cue_classes(phrasal)
     fallback = vocab()["cue_classes"]
     for cls, lemmas in fallback.items():
         if cls in classes or cls == "weak_deny":
             continue
-        if lemma in lemmas or (cue_text and cue_text.lower() in lemmas):
+        if lemma in lemmas or (cue_text and cue_text.lower() in lemmas) or (phrasal and phrasal in lemmas):
             classes.add(cls)
     return frozenset(classes)

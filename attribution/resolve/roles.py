@@ -75,7 +75,10 @@ class Roles:
                     # keep the last role noun before a preposition ("campaign manager",
                     # "chief political strategist")
                     q = p + n
-                    while q < b and toks[q].upos in ("NOUN", "ADJ") and toks[q].text[:1].islower():
+                    while q < b and (toks[q].upos in ("NOUN", "ADJ") and toks[q].text[:1].islower()
+                                     or _norm(toks[q].text) in _POSSESSIVE and q > p):
+                        # (over a possessive: "the congressman's spokesman" is the spokesman,
+                        # the congressman his affiliation)
                         m = self._match(toks, q, self.people.roles, self.people.max_role, lemma=True)
                         if m:
                             role_at, role_len = q, m
