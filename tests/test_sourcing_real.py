@@ -189,6 +189,8 @@ def test_a_group_between_dashes_and_a_stance_made_public(parser):
     "Sanders and his supporters argue the system gives too much power to party elites.",
     "It should be noted that two of the group's researchers later joined the campaign.",
     "The chairman, who's argued for years that delegates are free, said nothing on Monday.",
+    "Although candidates like Marco Ortiz have blasted the mayor for the delay, the pier opened on time.",
+    "Several council members, including Dana Whitfield, said the vote should wait until June.",
 ])
 def test_a_named_person_in_the_group_or_the_writers_aside_is_not_vague(parser, sentence):
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []

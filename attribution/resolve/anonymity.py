@@ -29,6 +29,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         if _norm(w.group(0).lower()) in people.anonymous_evidence and \
                 re.search(r"^[^,;]*?\b(?:by|from|for|at)\s+(?:\w+\s+){0,3}?(?:the\s+)?[A-Z]", name[w.end():]):
             return None  # "a study last year by economists at Duke University": its maker is named
+    if re.search(r"\b(?:like|including|such as)\s+(?:[A-Z][\w.'’-]*\s*)+", name):
+        return None  # "candidates like Marco Rubio", "several candidates, including Trump": someone is named
     if people.pronouns.get(low) not in (None, "group"):
         return None  # "his comments", "she said": a pronoun is resolved or unresolved, never unnamed
     if any(p in low for p in people.anonymous_phrases if " " in p):
