@@ -83,6 +83,9 @@ def _init_worker(models_dir, use_cache, config) -> None:
     global _worker, _worker_error
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("MKL_NUM_THREADS", "1")
+    from .parse.lazy import cold_start
+
+    cold_start()  # a worker only audits: the command line's cold start (imports, collector)
     _worker = Pipeline(models_dir, threads=1, use_cache=use_cache, config=config)
     try:
         _worker.load(eager=True)

@@ -149,9 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    from .parse.lazy import defer
+    from .parse.lazy import cold_start
 
-    defer()  # what stanza imports and an audit never reads: imported only if read
+    cold_start()  # what stanza imports and an audit never reads: imported only if read
     try:
         return run_command(args)
     except AttributionError as exc:

@@ -95,9 +95,11 @@ class LazyParser:
         if self._real is None:
             from . import parse
             from .errors import ModelError
+            from .parse.lazy import model_loading
 
             try:
-                self._real = parse.Parser(self.models, threads=self.threads)
+                with model_loading():  # the command line's: no collection while it loads
+                    self._real = parse.Parser(self.models, threads=self.threads)
             except Exception as exc:  # corrupt weights, wrong stanza version, ...
                 raise ModelError(f"cannot load stanza models from {self.models.dir}: {exc}") from exc
             parsers_built += 1

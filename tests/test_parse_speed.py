@@ -150,11 +150,69 @@ def test_deferred_modules_run_only_when_read():
             "for n in ('torch._meta_registrations', 'networkx', 'requests')]); "
             "import networkx; g = networkx.DiGraph(); g.add_edge(1, 2); "
             "print(networkx.is_directed_acyclic_graph(g), '__attribution_deferred__' in vars(networkx)); "
-            "print(torch.nn.LSTM(3, 4)(torch.ones(2, 1, 3))[0].shape == (2, 1, 4))")
+            "print(torch.nn.LSTM(3, 4)(torch.ones(2, 1, 3))[0].shape == (2, 1, 4)); "
+            # stanza's scorer imports the UD validator package's udeval module: that one alone
+            "print(vars(sys.modules['udtools']).get('__attribution_deferred__'), "
+            "sys.modules['udtools.udeval'].UDError.__name__, 'udtools.validator' in sys.modules); "
+            "import udtools; print(udtools.Validator.__name__, 'udtools.validator' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[4:6] == ["True UDError False", "Validator True"]
     assert out.stdout.split("\n")[:4] == [
-        "['networkx', 'requests', 'torch._meta_registrations']", "[True, True, True]", "True False", "True"]
+        "['emoji', 'networkx', 'requests', 'torch._meta_registrations', 'udtools']", "[True, True, True]",
+        "True False", "True"]
+
+
+@pytest.mark.stanza
+def test_cold_start_defers_torchs_unused_parts_and_freezes_the_loaded_model(tmp_path):
+    # the command line's cold start (issue 15): torch's subpackages an audit never reads stay
+    # stand-ins through a whole audit, the collector is back on with the model frozen out of
+    # it, and the report is byte for byte the one a plain process (nothing deferred) writes
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from attribution.parse import lazy
+
+    code = ("import gc, sys, json; from attribution.parse import lazy; from attribution.cli import main; "
+            "'--plain' in sys.argv and setattr(lazy, 'cold_start', lambda: []); "
+            "rc = main(['audit', sys.argv[1], '-o', sys.argv[2], '--no-cache', '--format', 'json', '--fail-on', 'never']); "
+            "left = [n for n in lazy.DEFERRED + lazy.TORCH_UNUSED if vars(sys.modules.get(n, lazy)).get('__attribution_deferred__')]; "
+            "print(json.dumps([rc, left, gc.isenabled(), gc.get_freeze_count() > 100000]))")
+    env = dict(os.environ, PYTHONPATH=str(SAMPLE.parent.parent))
+    got = {}
+    for mode in ("--cold", "--plain"):
+        out = tmp_path / f"{mode[2:]}.json"
+        proc = subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(out), mode], capture_output=True,
+                              text=True, timeout=600, env=env)
+        assert proc.returncode == 0, proc.stderr
+        got[mode] = json.loads(proc.stdout.strip().splitlines()[-1]), out.read_text(encoding="utf-8")
+    rc, left, enabled, frozen = got["--cold"][0]
+    assert rc == 0 and enabled and frozen
+    if lazy._torch_release().startswith(lazy.TORCH_RELEASE):
+        assert set(lazy.TORCH_UNUSED) <= set(left), set(lazy.TORCH_UNUSED) - set(left)
+    assert got["--plain"][0][1:] == [[], True, False]  # the plain process: nothing deferred or frozen
+    assert got["--cold"][1] == got["--plain"][1]
+    assert '"findings"' in got["--cold"][1]
+
+
+def test_deferred_torch_parts_work_when_read():
+    # a stand-in runs the real subpackage the first time anything reads it
+    import subprocess
+    import sys
+
+    code = ("from attribution.parse import lazy; done = lazy.cold_start(); import torch; "
+            "assert (set(lazy.TORCH_UNUSED) <= set(done)) == lazy._torch_release().startswith(lazy.TORCH_RELEASE), done; "
+            "print(float(torch.distributions.Normal(0.0, 2.0).stddev), "
+            "torch.nested.nested_tensor([torch.ones(2), torch.ones(3)]).is_nested, "
+            "torch.masked.masked_tensor(torch.ones(2), torch.tensor([True, False])).shape == (2,), "
+            "torch.testing.assert_close(torch.ones(1), torch.ones(1)) is None, "
+            "callable(torch.export.export), callable(torch.compiler.is_compiling), "
+            "hasattr(torch.multiprocessing, 'Queue'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2.0"] + ["True"] * 6
 
 
 @pytest.mark.stanza

@@ -1,17 +1,36 @@
-"""Cold start: modules that ``import stanza`` drags in and an audit never uses, imported
-only if something reads them.
+"""Cold start for the command line: modules that ``import stanza`` drags in and an audit never
+uses, imported only if something reads them; and no garbage collection while the model loads.
 
 ``torch`` imports ``torch._meta_registrations`` (Python kernels for the meta device, which
 ``torch.compile`` and ``torch.export`` trace with: a quarter of torch's import time), and
-stanza imports ``networkx`` (graphs of enhanced dependencies) and ``requests`` (model
-downloads) at the top of modules the pipeline needs.  :func:`defer` puts a stand-in module in
-``sys.modules`` for each: ``import name`` finds it and binds it without running anything, and
-the first attribute anyone reads runs the real module into that same object.  Only the
-command line calls it (a program that imports attribution as a library keeps torch as torch
-ships it); nothing here changes a parse (``tests/test_parse_speed.py``).
+stanza imports ``networkx`` (graphs of enhanced dependencies), ``requests`` (model
+downloads), ``emoji`` (the language identifier's text cleaning) and ``udtools`` (the UD
+validator, for its scorer's module) at the top of modules the pipeline needs.  :func:`defer`
+puts a stand-in module in ``sys.modules`` for each: ``import name`` finds it and binds it
+without running anything, the first attribute anyone reads runs the real module into that same
+object, and ``from package import submodule`` imports that submodule alone.  For the torch
+release ``pyproject.toml`` pins, :data:`TORCH_UNUSED` names more of torch's own subpackages
+that ``import torch`` runs and an audit never reads (export, nested and masked tensors,
+distributions, testing, the quantization-aware and fused ``nn`` variants, the compiler front
+end, multiprocessing's tensor sharing): about a hundred modules.  Which ones can wait depends
+on the order torch imports itself in (deferring ``torch.quantization`` or ``torch.fx`` there
+is a circular import), so another torch release defers only :data:`DEFERRED`.
+
+Importing torch and stanza and building the pipeline leave about 200,000 objects that live as
+long as the process; Python's collector walked them again and again (over 300 collections,
+~0.13 s of a cold audit), then every full collection during the parse walked them once more
+(~0.07 s).  :func:`model_loading` turns collection off while the model loads and then moves
+everything alive into the permanent generation (``gc.freeze``), so later collections look
+only at what the audit allocates.
+
+Only the command line (and ``--jobs`` workers) call :func:`cold_start` (a program that imports
+attribution as a library keeps torch as torch ships it, and its collector as it set it);
+nothing here changes a parse (``tests/test_parse_speed.py``).
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib.machinery
 import importlib.util
 import os
@@ -20,7 +39,55 @@ import types
 
 # what is deferred: each is either side effects nobody in an audit needs (meta kernels) or a
 # library stanza reaches only for work an audit does not do
-DEFERRED = ("torch._meta_registrations", "networkx", "requests")
+DEFERRED = ("torch._meta_registrations", "networkx", "requests", "emoji", "udtools")
+# torch's subpackages an audit never reads, for the torch release below only (the import order
+# decides which can wait); each spares modules that nothing else imports on the way
+TORCH_UNUSED = ("torch.distributions", "torch.export", "torch.nested", "torch.masked", "torch.testing",
+                "torch.nn.intrinsic", "torch.nn.qat", "torch.compiler", "torch.multiprocessing")
+TORCH_RELEASE = "2.13."
+
+_freeze_after_load = False
+
+
+def cold_start() -> list[str]:
+    """What the command line does before an audit: :func:`defer` (with :data:`TORCH_UNUSED`
+    when the installed torch is the release they were checked on) and no garbage
+    collection while the model loads (:func:`model_loading`).  Returns the names deferred."""
+    global _freeze_after_load
+    _freeze_after_load = True
+    return defer(DEFERRED + (TORCH_UNUSED if _torch_release().startswith(TORCH_RELEASE) else ()))
+
+
+def _torch_release() -> str:
+    """The installed torch's version, read from its ``version.py`` (importing nothing:
+    ``importlib.metadata`` alone costs more than the commands that need no torch take)."""
+    try:
+        spec = importlib.util.find_spec("torch")
+        with open(os.path.join(os.path.dirname(spec.origin), "version.py"), encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("__version__"):
+                    return line.partition("=")[2].strip().strip("'\"")
+    except (ImportError, ValueError, AttributeError, TypeError, OSError):
+        pass  # no torch, or not laid out as a wheel installs it: defer nothing of torch's own
+    return ""
+
+
+@contextlib.contextmanager
+def model_loading():
+    """Around building the parser: after :func:`cold_start`, no collection while the model
+    loads, and what is alive then (modules, weights) frozen out of later collections;
+    otherwise nothing."""
+    if not _freeze_after_load:
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def defer(names=DEFERRED) -> list[str]:
@@ -61,6 +128,11 @@ def _stand_in(name: str, spec) -> types.ModuleType:
         # as a module that has not run yet would, without running it
         if attr.startswith("__") and attr.endswith("__"):
             raise AttributeError(attr)
+        if spec.submodule_search_locations is not None and importlib.machinery.PathFinder.find_spec(
+                f"{name}.{attr}", list(spec.submodule_search_locations)) is not None:
+            # ``from package import submodule`` reads the name first: import just that
+            # submodule (which binds it here), not the package's own code
+            return importlib.import_module(f"{name}.{attr}")
         vars(module).pop("__getattr__", None)
         vars(module).pop("__attribution_deferred__", None)
         try:
