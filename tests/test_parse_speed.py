@@ -242,6 +242,49 @@ def test_skipped_random_init_leaves_every_weight_as_the_checkpoint_has_it(parser
     assert torch.zeros(1000).uniform_().std() > 0.2 and torch.zeros(1000).normal_().std() > 0.5
 
 
+LONG_PARAGRAPH = (
+    "The council's budget committee met for almost four hours on Tuesday evening, and by the end "
+    "of it the members had agreed on very little beyond the date of their next meeting. Harold "
+    "Okafor, who chairs the committee, said the city could not keep paying for road repairs out of "
+    "its reserve fund, which had fallen to its lowest level in a decade. \"We are spending money we "
+    "do not have on problems we keep putting off,\" he told the room. Two members, Marta Lindqvist "
+    "and Dev Anand, argued that the reserve existed precisely for years like this one, when the "
+    "state had cut its transport grant by a fifth and the winter had left potholes on nearly every "
+    "arterial road. Lindqvist said residents had filed more than 2,300 complaints since January, "
+    "according to figures from the public works department, and that delaying the repairs would "
+    "only raise their cost. A spokeswoman for the mayor, who was not at the meeting, said the "
+    "mayor's office would present its own proposal next week. Several residents who spoke during "
+    "the public comment period said they had waited months for repairs on their streets; one, a "
+    "retired bus driver from the east side, said he had stopped driving at night altogether."
+)
+
+
+@pytest.mark.stanza
+def test_tokenizer_skips_finished_paragraphs_in_a_long_paragraphs_later_windows(parser, monkeypatch):
+    # a paragraph of over 1,000 characters is tokenized in windows; the later windows run only
+    # the paragraphs with text left (attribution/parse/tokenize.py): same tokens and sentences
+    from attribution.modelset import resolve
+    from attribution.parse import Parser
+
+    assert len(LONG_PARAGRAPH) > 1000
+    texts = ["Road repairs stall as council splits over reserve fund", LONG_PARAGRAPH,
+             "Okafor said the committee would meet again on March 3.",
+             "\"It is not a crisis yet,\" Anand said. \"But it will be.\"",
+             "The mayor's office did not respond to a request for comment on Wednesday."]
+    trainer = parser._nlp.processors["tokenize"]._trainer
+    assert "predict" in vars(trainer)  # the wrapper is installed on our pipeline only
+    ran = []  # the rows the network ran on, per window
+    network = type(trainer).predict
+    monkeypatch.setattr(type(trainer), "predict", lambda self, inputs: ran.append(len(inputs[3])) or network(self, inputs))
+    got = parser.parse_texts(texts)
+    monkeypatch.undo()
+    assert ran == [5, 1]  # the second window: the long paragraph alone, not four rows of padding
+    stock = Parser(resolve(), threads=1, stock=True)
+    assert "predict" not in vars(stock._nlp.processors["tokenize"]._trainer)
+    assert got == stock.parse_texts(texts)
+    assert len(got[1]) >= 6  # the long paragraph's seven sentences
+
+
 @pytest.mark.stanza
 def test_lemmatizer_stops_decoding_words_it_keeps_as_they_are():
     # a name's lemma is the name ("identity" edit): the greedy decoder need not spell it

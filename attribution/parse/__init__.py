@@ -3,9 +3,9 @@
 Nothing else in the package imports stanza.  Blocks (paragraphs) are parsed as
 separate stanza documents in batches so that a cache can be keyed per paragraph
 and memory stays bounded on long inputs.  A parsed word is a :class:`~.rows.WordRow` (plain
-data, what the cache stores); :mod:`.depparse`, :mod:`.lemma`, :mod:`.memo` and :mod:`.tensors`
-make stanza faster with the same output, and :mod:`.lazy` spares the command line imports it
-never uses.
+data, what the cache stores); :mod:`.depparse`, :mod:`.lemma`, :mod:`.memo`, :mod:`.tensors`
+and :mod:`.tokenize` make stanza faster with the same output, and :mod:`.lazy` spares the
+command line imports it never uses.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from .repairs import possessive_texts
 from .rows import WordRow
 from .tensors import install as _install_fast_tensors
 from .tensors import ours as _ours
+from .tokenize import install as _skip_finished_rows
 
 BATCH_BLOCKS = 32  # paragraphs handed to stanza at once
 
@@ -116,6 +117,7 @@ class Parser:
             _memoize_char_models(self._nlp)
             _memoize_vocab_maps(self._nlp)
             _install_fast_tensors()
+            _skip_finished_rows(self._nlp)
         self._stock = stock
 
     def key(self, text: str) -> str:
