@@ -407,6 +407,14 @@ def test_more_agentless_views_and_a_hedge_in_the_sources_aside(parser, sentence,
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == [hedge]
 
 
+def test_accusations_made_by_the_subject_or_a_named_campaign_have_a_holder(parser):
+    text = ("The senator chose not to respond to recent Harmon campaign accusations that his backers had "
+            "harassed reporters. The governor repeated accusations that the mayor reads from a script. "
+            "The mayor is facing accusations that she hid the audit.\n")
+    report = _audit(parser, text)
+    assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [text.index("accusations that she")]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

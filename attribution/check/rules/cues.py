@@ -276,7 +276,14 @@ def _holder_given(sent: str, start: int, end: int) -> bool:
     if _HOLDER_AFTER.search(sent[end:]) or _PUBLISHED_IN.match(sent, end):
         return True  # "... by prosecutors", "it was reported live ... on CNN's show"
     return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]) or
+                                                           _MADE_BEFORE.search(sent[:start]) or
                                                            _holder_adjective(sent[:start]))
+
+
+# the holder makes the allegations in the sentence ("Christie repeated accusations that ...",
+# "Trump leveled allegations of fraud"): the subject is named
+_MADE_BEFORE = re.compile(r"\b(?:repeat|repeated|repeats|repeating|made|makes|making|level(?:l)?ed|levels|renewed|renews|"
+                          r"lodged|lodges|hurled|hurls|echoed|echoes|pressed|presses)\s+(?:\w+\s+)?$", re.I)
 
 
 def _holder_adjective(before: str) -> bool:
@@ -285,6 +292,8 @@ def _holder_adjective(before: str) -> bool:
     sentence's first word only a party or a nationality ("New allegations of ..." names nobody)."""
     from ...resolve import load_people
 
+    if re.search(r"\S\s+[A-Z][\w.'’-]*\s+(?:campaign|administration|government|camp|team|party|aides?|allies)\s+$", before):
+        return True  # "recent Clinton campaign accusations that ...": the campaign's
     m = re.search(r"(?:^|(\S)\s+)([A-Z][\w.'’-]*)\s+$", before)
     if m is None:
         return False
