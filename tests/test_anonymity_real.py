@@ -207,3 +207,16 @@ def test_sources_privy_to_the_talks_are_insiders_and_also_pointed_out_is_speech(
     report = _audit(parser, text)
     assert _flagged(report, "anonymous-source") == ["multiple sources privy to the negotiations", "A union official"]
     assert _flagged(report, "vague-attribution") == []
+
+
+def test_some_experts_and_some_say_are_a_vague_group_not_an_unnamed_individual(parser):
+    from attribution.resolve import anonymity, load_people
+
+    people = load_people()
+    assert anonymity(people, "some experts", True) == "group"
+    assert anonymity(people, "some", True) == "group"
+    text = ("Bridge plan costs more\n\nThe governor pledged to rebuild the bridge without new tolls. "
+            "But some experts said it could be a difficult pledge to keep.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    assert _flagged(report, "vague-attribution") != []
