@@ -124,8 +124,8 @@ def _rejected_holder(ctx: Context, attr: Attribution) -> str:
 
 
 # where the object of a cue ends ("charged the officer | with murder", "accused Clinton | of
-# ...") and where a second clause starts ("... and Emanuel fired his police chief")
-_ACCUSED_END = re.compile(r"(?<![\w-])(?:of|for|with|over|in|after|as|on)(?![\w-])|[,;:.!?]")
+# ..."); "blamed the fire on the owner" runs on to the one blamed
+_ACCUSED_END = re.compile(r"(?<![\w-])(?:of|for|with|over|in|after|as)(?![\w-])|[,;:.!?]")
 
 
 def _accused_text(ctx: Context, attr: Attribution) -> str:

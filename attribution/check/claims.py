@@ -94,16 +94,13 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     others = [c for c in others if not _speaks_for(ctx, rej, c)]
     holder = named_claim(ctx, rej)
     held = [c for c in others if holds(ctx, c, holder)] if holder is not None else []
-    unheld = False
     if held:
         # "disputed the prosecution's timeline": the claims of that party, never a statement
-        # by another side (the disputer's own client: "Harlan has pleaded not guilty")
+        # by another side (the disputer's own client: "Harlan has pleaded not guilty"); a
+        # holder the article's sources cannot be matched to ("critics' claims") leaves the
+        # other evidence to decide
         others = held
     else:
-        # a holder the article's sources cannot be matched to ("said that Cruz's description
-        # was false", "critics' claims"): only a claim with the same content can be the one
-        # rejected, never whoever the rejection's words happen to mention
-        unheld = holder is not None
         holder = None
     near = [c for c in others if ctx.attr_sentence(c) >= si - 3]
     strong, named = [], []
@@ -112,13 +109,12 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         if id(c) not in maybe:  # no reason link() could give would count below
             continue
         reasons = link(ctx, c, rej)
-        if "content-overlap" in reasons and (_agrees(ctx, c, rej) or rebuttal_only(ctx, rej)):
+        if "content-overlap" in reasons and rebuttal_only(ctx, rej):
             reasons = tuple(x for x in reasons if x != "content-overlap")
-        if "content-overlap" in reasons or ("denier-is-accused" in reasons and _answerable(ctx, c)
-                                            and not unheld):
+        if "content-overlap" in reasons or ("denier-is-accused" in reasons and (
+                _answerable(ctx, c) or ("accuse" in ctx.cue_classes(c) and not _states_claim(ctx, rej)
+                                        and not rebuttal_only(ctx, rej)))):
             strong.append(c)
-        elif unheld:
-            continue
         elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
             named.append(c)
     if named and not strong:
@@ -133,7 +129,7 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         earlier = [c for c in others if ctx.hull(c).start < start]
         return sorted([c for c in earlier if "accuse" in ctx.cue_classes(c)] or earlier,
                       key=lambda c: ctx.hull(c).start)
-    if back and not unheld and not _states_claim(ctx, rej):
+    if back and not _states_claim(ctx, rej):
         # the nearest earlier claim, unless the rejection states the claim itself ("rejected
         # claims that it had misled investors": tied by content, if at all)
         earlier = [c for c in near if c.speaker is not None and ctx.hull(c).start < ctx.hull(rej).start]
@@ -160,20 +156,11 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
 def _answerable(ctx: Context, claim: Attribution) -> bool:
     """``claim`` charges its target with something the target's denial answers on its own
     ("accused the SDF of firing", "the book blames Bob for ..."); criticism ("denounced
-    Trump's rhetoric", "criticized Mr. Trump for ...") is not answered by whatever the
-    criticised party rejects next."""
+    Trump's rhetoric", "attacked Romney") is answered only by a plain denial ("Haskell denied
+    it"), never by a rejection that states a claim of its own ("rejected rumors that ...")
+    or by a counter-attack ("fired back, attacking Trump for ...")."""
     return "accuse" in ctx.cue_classes(claim) \
         and lemma_in(cue_lemma(ctx, claim), vocab.words("contest", "answerable"))
-
-
-def _agrees(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
-    """A statement-words rejection ("found no evidence that there was a stand-down order")
-    and a claim that already denies the same thing ("There never was a stand-down order"):
-    the two sources agree; shared words are no dispute."""
-    if "deny" in ctx.cue_classes(rej):
-        return False
-    text = ctx.content_text(claim)
-    return negations(text) > 0 or bool(vocab.phrase_re("contest", "rejection").search(text))
 
 
 def _speaks_for(ctx: Context, rej: Attribution, claim: Attribution) -> bool:

@@ -113,7 +113,8 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
         m = re.match(r"((?:\S+\s+){0,6}?)as\s+(?!well\b|much\b|many\b|soon\b|long\b|far\b)(.*)",
                      " ".join(words))
         if m and not {w for w in m.group(1).split() if w not in vocab.words("names", "pronouns")
-                      and w not in ("it", "them", "they", "those", "this", "that", "these")} & nouns \
+                      and w not in ("it", "them", "they", "those", "this", "that", "these")} \
+                & vocab.words("contest", "charge_nouns") \
                 and not vocab.phrase_re("contest", "rejection").search(m.group(2)):
             return False
     if words[0] in ("it", "them"):

@@ -122,7 +122,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "proposal_cues", "prosecution_parties", "prosecution_titles",
                                                "defense_parties", "defense_titles", "answerable",
                                                "view_nouns", "camp_nouns", "wrongdoers", "wrongs", "modals",
-                                               "lie_of_place", "wrong_verbs", "rebuttal"),
+                                               "lie_of_place", "wrong_verbs", "rebuttal", "charge_nouns"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs", "manner", "statements", "slogans", "back_reference"), TEXT)),
