@@ -130,7 +130,8 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                    "observed_nouns",
                                                    "units", "numbers", "fractions", "statistics", "results",
                                                    "result_phrases", "contests", "aims",
-                                                   "wrongdoing"), TEXT)),
+                                                   "wrongdoing", "poll_groups", "result_passives",
+                                                   "levels", "instruments", "setters"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),
 })

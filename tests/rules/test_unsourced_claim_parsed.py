@@ -132,3 +132,50 @@ def test_an_allegation_stated_as_fact_fires(parser):
 ])
 def test_allegations_that_are_sourced_or_not_stated_as_fact(parser, text):
     assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a level that a law, a plan or a prize sets is the rule's figure, not a claim of fact
+    "The council will vote next month.\n\nHer embrace of a $17-an-hour city minimum wage at the "
+    "forum is a likely flashpoint.\n",
+    "The program opens to borrowers in the fall.\n\nThe big catch here is a proposed $40,000 "
+    "borrowing cap.\n",
+    "The library foundation is running a design contest for the new branch.\n\nJune 1 is the "
+    "deadline to compete for one of four $10,000 prizes.\n",
+    "The rule takes effect in December.\n\nA new state labor rule will require most salaried "
+    "workers earning up to $52,000 a year to be paid overtime.\n",
+    # a banknote is no sum
+    "The general won the war and later the presidency.\n\nHis portrait eventually went on $50 "
+    "bills.\n",
+    # a supposed level under a modal, and the consequence of an `if`
+    "Lawmakers must still vote on the plan.\n\nRaising the minimum to $16 would put the county "
+    "well above its neighbours.\n",
+    "The repayment plan is simple.\n\nIf you borrow $30,000, you would be paying 3 percent of "
+    "your income each year.\n",
+    # a measure's result at the polls
+    "Voters in the canton returned to the polls in 2011.\n\nThe zoning initiative was rejected "
+    "by 61.2 percent of voters.\n",
+])
+def test_levels_results_and_cases_are_no_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a share of a group of voters that a candidate won is an exit poll's figure, not a result
+    ("Working-class voters have drifted for years.\n\nOrtiz won more than 60 percent of rural "
+     "voters without a college degree in 2018.\n", "60 percent"),
+    # the figure that is a claim is found after a level that is not
+    ("The ordinance passed last spring.\n\nThe city's $15 minimum wage has cost 2,000 restaurant "
+     "jobs since then.\n", "2,000 restaurant jobs"),
+    # a spelled sum of money, and a count of people held
+    ("The fund's biggest bet has gone sour.\n\nThe wager has cost its investors more than a "
+     "billion dollars since March.\n", "a billion dollars"),
+    ("The prison opened in 2002.\n\nAbout 46 detainees remain there without charge.\n",
+     "46 detainees"),
+    # words in quotation marks with no speaker (a book's title) source nothing
+    ("Her memoir came out in 1994.\n\nThe book \"A Long Way Home\" sold more than two "
+     "million copies.\n", "two million"),
+])
+def test_claims_beside_levels_and_titles_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

@@ -33,6 +33,7 @@ def figure_re() -> re.Pattern:
         rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
         rf"|\b{any_num}\s?(?:percent\b|per cent\b|%)"
         rf"|\b{any_num}\s+(?:{scales})\b"
+        rf"|\b(?:a|one)\s+(?:{scales})\s+(?:dollars|euros|pounds)\b"
         rf"|\b{any_num}\s+(?:{units})\b"
         rf"|\b(?:\d|{spelled})\s+in\s+(?:10|ten|\d|three|four|five)\b"
         rf"|\b(?:{fractions})\b"
@@ -56,6 +57,16 @@ def figure(bare: str) -> str | None:
         if n is not None:
             return n.group(0)
     return None
+
+def figures(bare: str) -> list[str]:
+    """Every figure of the sentence (outside quotation marks), in order: each match of
+    `figure_re`, or else a statistic's number (see `figure`)."""
+    found = [m.group(0).strip() for m in figure_re().finditer(bare)]
+    if not found:
+        one = figure(bare)
+        found = [one] if one is not None else []
+    return found
+
 
 def _quoted(ctx: Context, si: int) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in ctx.sentence_quotes(si)]
@@ -101,13 +112,20 @@ def result(ctx: Context, si: int, text: str, fig: str) -> bool:
     contest (`primary`, `caucuses`, `votes`, `delegates`), a sentence naming the contest or
     its votes itself (`In the Republican primary, 603,000 people voted`) or a past-tense clause
     about a named candidate (`Kasich got 10 percent`).  A race in the present tense (`leads by six
-    points among likely voters`) is a poll's figure; a sum of money is never a result."""
+    points among likely voters`) is a poll's figure; a sum of money is never a result.  A
+    measure passed or rejected by a share of the voters (`The initiative was rejected by 59.6
+    percent of voters`) is a result; a share of a group of voters (`won 60 percent of white
+    voters`) is an exit poll's figure, not a result."""
     if re.search(r"[$€£]", fig):
         return False
+    if _group_share(text, fig):
+        return False      # "Romney won more than 60 percent of white voters": an exit poll's figure
     if vocab.phrase_re("unsourced", "result_phrases").search(text) or _SCORE.search(text):
         return True
     sent = ctx.sentences[si]
     toks = sent.tokens
+    if _passive_result(toks):
+        return True
     results = vocab.words("unsourced", "results")
     for t in toks:
         # the tagger's "beat" is Tense=Pres; the lemmatiser may cut a form ("edged" -> "edg")
@@ -127,6 +145,37 @@ def result(ctx: Context, si: int, text: str, fig: str) -> bool:
                                                 and _past(k) for k in toks)):
         return False
     return _named_subject(toks, root)
+
+
+def _group_share(text: str, fig: str) -> bool:
+    """The figure is a share of a group of voters that a candidate won or lost (`won more
+    than 60 percent of white voters without a degree`, `carried a third of evangelicals`),
+    not of the vote: an exit poll's figure.  (`46% of eligible voters cast ballots` is turnout.)"""
+    groups = "|".join(sorted(vocab.words("unsourced", "poll_groups"), key=len, reverse=True))
+    return re.search(rf"\b(?:wins?|won|winning|took|takes|carried|carries|captured|got|garnered|lost)\b"
+                     rf"[^.;:]{{0,30}}?{re.escape(fig)}\s+of\s+(?:(?:the|all)\s+)?(?:[\w-]+\s+){{0,3}}?"
+                     rf"(?:{groups})\b", text, re.I) is not None
+
+
+def _passive_result(toks) -> bool:
+    """A measure or a party passed or rejected by a share of the voters, in the past (`The
+    initiative was rejected by 59.6 percent of voters`, `The measure was defeated by 74
+    percent`): a vote's result."""
+    verbs = vocab.words("unsourced", "result_passives")
+    for t in toks:
+        if t.upos != "VERB" or t.lemma.lower() not in verbs or not _past_passive(toks, t):
+            continue
+        agent = next((k for k in toks if k.head == t.id and (k.deprel == "obl:agent" or (
+            k.deprel == "obl" and any(c.head == k.id and c.deprel == "case" and c.text.lower() == "by"
+                                      for c in toks)))), None)
+        if agent is not None and any(k.text.lower() in ("percent", "%") or k.text.endswith("%")
+                                     for k in _subtree(toks, agent)):
+            return True
+    return False
+
+
+def _past_passive(toks, verb) -> bool:
+    return any(k.head == verb.id and k.deprel == "aux:pass" and _past(k) for k in toks)
 
 
 def _past(t) -> bool:
@@ -155,9 +204,12 @@ _SCORE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|percent)\s+to\s+\d+(?:\.\d+)?\s?(?:%|
 
 def hypothetical(ctx: Context, si: int, fig: str) -> bool:
     """The figure is a condition or an aim, not a fact: in an `if` or `unless` clause (`more
-    taxes if the shareholders own at least 60 percent of the shares`), or in an infinitive or
+    taxes if the shareholders own at least 60 percent of the shares`), in an infinitive or
     gerund under a verb or noun of aiming (`is working to raise more than $60 million`, `set a
-    goal of raising 64 million dollars`, `pushing for the state to require a $15 minimum`)."""
+    goal of raising 64 million dollars`, `pushing for the state to require a $15 minimum`), or
+    in the consequence of such a clause (`if you owe $28,000 you would pay 2.8 percent of
+    your income`), or in a clause that is the subject of a modal verb (`Raising the minimum to $15 would put the
+    state ...`: the $15 is supposed, what it would do is the claim)."""
     sent = ctx.sentences[si]
     at = ctx.sentence_text(si).find(fig)
     if at < 0:
@@ -174,6 +226,14 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
             return True
         if infinitive and tok.lemma.lower() in aims:
             return True
+        if tok.upos == "VERB" and any(k.head == tok.id and k.deprel == "aux" and k.lemma.lower() in _MODALS
+                                      for k in sent.tokens) and any(
+                m.deprel == "mark" and m.lemma.lower() in ("if", "unless") for m in sent.tokens):
+            return True     # "if you owe $28,000 you would be paying 2.8 percent": a worked case
+        if tok.deprel.split(":")[0] == "csubj" and any(
+                k.head == tok.head and k.deprel == "aux" and k.lemma.lower() in _MODALS
+                for k in sent.tokens):
+            return True     # "Boosting the minimum to $15 would put the state above ..."
         if tok.upos == "VERB" and any(k.text.lower() in ("to", "of") for k in marks):
             infinitive = True
         tok = toks.get(tok.head)
@@ -188,3 +248,45 @@ def observed(sent, fig: str) -> bool:
     obs, nouns = vocab.words("unsourced", "observed"), vocab.words("unsourced", "observed_nouns")
     return any((t.upos == "VERB" and t.lemma.lower() in obs) or
                (t.upos == "NOUN" and t.text.lower() in nouns) for t in sent.tokens)
+
+
+def parameter(ctx: Context, si: int, fig: str) -> bool:
+    """The figure is a level that a rule, a plan or a prize sets, not a claim of fact: it
+    modifies a noun of such a level (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`,
+    `three $50,000 prizes`, `the face on $20 bills`), or it sits under a verb of setting whose
+    subject is the rule or plan (`A new Labor Department rule will require workers earning up
+    to $47,476 to be paid overtime`): the rule or plan named there is the figure's source."""
+    sent = ctx.sentences[si]
+    at = ctx.sentence_text(si).find(fig)
+    if at < 0:
+        return False
+    start = sent.start + at
+    if _level_after(fig).match(ctx.sentence_text(si), at):
+        return True
+    toks = {t.id: t for t in sent.tokens}
+    tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
+    instruments, setters = vocab.words("unsourced", "instruments"), vocab.words("unsourced", "setters")
+    seen = set()
+    while tok is not None and tok.id not in seen:   # up the clauses to a verb of setting
+        seen.add(tok.id)
+        if tok.upos == "VERB" and tok.lemma.lower() in setters and any(
+                k.head == tok.id and k.deprel.split(":")[0] == "nsubj" and k.lemma.lower() in instruments
+                for k in sent.tokens):
+            return True
+        tok = toks.get(tok.head)
+    return False
+
+
+# words that end a noun phrase before a level noun ("raised $3 million for the minimum wage
+# campaign": the money is not the wage): prepositions, articles, conjunctions, verbs of being
+_NP_BREAK = r"(?:for|of|in|into|to|on|the|a|an|and|or|but|by|with|from|at|than|as|that|which|who|" \
+            r"is|was|are|were|has|had|have|be|been|per|each|over|under)"
+
+
+def _level_after(fig: str) -> re.Pattern:
+    """The figure at the start of a noun phrase ending in a level noun: `$25,000 prizes`,
+    `$15-an-hour federal minimum wage`, up to three words between."""
+    levels = "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                      sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
+    return re.compile(rf"{re.escape(fig)}[\w-]*\s+(?:(?!{_NP_BREAK}\b)[\w-]+\s+){{0,3}}?(?:{levels})(?![\w-])",
+                      re.IGNORECASE)

@@ -8,7 +8,8 @@ from typing import NamedTuple
 from .. import vocab
 from ..context import Context, is_headline
 from ...resolve.quote_text import lexicon_of
-from ._figures import _quoted, _statistic_re, allegation, figure, hypothetical, observed, result
+from ._figures import (_quoted, _statistic_re, allegation, figure, figures, hypothetical, observed,
+                       parameter, result)
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
@@ -160,9 +161,12 @@ def transcript(ctx: Context, sent) -> bool:
 
 
 def covered_sentences(ctx: Context) -> set[int]:
-    """The sentences an attribution's source, cue or content touches."""
+    """The sentences an attribution's source, cue or content touches (an attribution with a
+    source or a cue: quoted words alone are nobody's)."""
     covered: set[int] = set()
     for a in ctx.attributions:
+        if a.source is None and a.cue is None:
+            continue    # words in quotation marks with no speaker and no cue (a book's title) source nothing
         for sp in (a.source, a.cue, *a.content):
             if sp is None:
                 continue
@@ -213,10 +217,14 @@ def claims(ctx: Context):
         if _first_person(s):
             continue  # the writer's own account (`I had to pay a $30,000 fine.`)
         bare = ctx.unquoted_sentence(si)
-        fig = figure(bare)
-        if fig is not None:
-            if not (sourced_nearby(ctx, si, documents) or observed(s, fig) or result(ctx, si, bare, fig)
-                    or hypothetical(ctx, si, fig)):
+        figs = figures(bare)
+        if figs:
+            # the first figure that is a claim of fact (not a count the reporter saw, a result, a
+            # condition or a level a rule sets), unless a document nearby sources them all
+            fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
+                                                 or hypothetical(ctx, si, f) or parameter(ctx, si, f))),
+                       None)
+            if fig is not None and not sourced_nearby(ctx, si, documents):
                 yield si, Claim("figure", fig)
             continue
         verb = allegation(ctx, si)
