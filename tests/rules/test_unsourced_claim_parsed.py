@@ -152,9 +152,23 @@ def test_allegations_that_are_sourced_or_not_stated_as_fact(parser, text):
     "well above its neighbours.\n",
     "The repayment plan is simple.\n\nIf you borrow $30,000, you would be paying 3 percent of "
     "your income each year.\n",
-    # a measure's result at the polls
+    # a measure's result at the polls, and a turnout
     "Voters in the canton returned to the polls in 2011.\n\nThe zoning initiative was rejected "
     "by 61.2 percent of voters.\n",
+    "County officials expect long lines on Tuesday.\n\nA record turnout of 37% was set in 2008.\n",
+    # the level after its noun
+    "The two candidates met with union leaders.\n\nThey differ on backing a minimum wage of $16 "
+    "an hour.\n",
+    "The two candidates met with union leaders.\n\nOrtiz supports raising the minimum wage to $16 "
+    "by 2022.\n",
+    # a poll named by its maker, wherever it stands
+    "The race is close.\n\nRuiz topped a Harbor Research poll with as much as 30% in the first "
+    "round.\n",
+    "The race is close.\n\nWhile Ruiz leads statewide, she trails Okafor in the RealClearPolitics "
+    "average of county polls by nearly 9 percentage points.\n",
+    # the later sentences of a quotation are the speaker's words
+    "The county met on Tuesday.\n\n\"He opposed every single one of them,\" Hale said. \"In fact, "
+    "he voted against the budget. He has supported a 500 percent increase in fees.\"\n",
 ])
 def test_levels_results_and_cases_are_no_claims(parser, text):
     assert _unsourced(parser, text) == []
@@ -172,6 +186,9 @@ def test_levels_results_and_cases_are_no_claims(parser, text):
      "billion dollars since March.\n", "a billion dollars"),
     ("The prison opened in 2002.\n\nAbout 46 detainees remain there without charge.\n",
      "46 detainees"),
+    # a wrongdoing stated as fact
+    ("The mayor's term ends in May.\n\nThe mayor regularly incites violence against reporters.\n",
+     "incites"),
     # words in quotation marks with no speaker (a book's title) source nothing
     ("Her memoir came out in 1994.\n\nThe book \"A Long Way Home\" sold more than two "
      "million copies.\n", "two million"),

@@ -261,7 +261,7 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
     if at < 0:
         return False
     start = sent.start + at
-    if _level_after(fig).match(ctx.sentence_text(si), at):
+    if _level_after(fig).match(ctx.sentence_text(si), at) or _level_before(fig).search(ctx.sentence_text(si)):
         return True
     toks = {t.id: t for t in sent.tokens}
     tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
@@ -290,3 +290,13 @@ def _level_after(fig: str) -> re.Pattern:
                       sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
     return re.compile(rf"{re.escape(fig)}[\w-]*\s+(?:(?!{_NP_BREAK}\b)[\w-]+\s+){{0,3}}?(?:{levels})(?![\w-])",
                       re.IGNORECASE)
+
+
+def _level_before(fig: str) -> re.Pattern:
+    """A level noun, then the figure it is set at: `a minimum wage of $15 an hour`, `raising
+    the minimum wage to $15 by 2020`, `from the current $7.25 to $12`, `a cap of $50,000`."""
+    levels = "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                      sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{levels})\s+(?:(?:of|at|to)\s+|from\s+(?:the\s+)?(?:current\s+)?\S+\s+to\s+)"
+                      rf"(?:(?:about|around|roughly|nearly|almost|just|up\s+to|as\s+much\s+as|at\s+least|"
+                      rf"more\s+than|less\s+than)\s+)?{re.escape(fig)}(?![\d])", re.IGNORECASE)

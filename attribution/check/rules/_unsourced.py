@@ -2,6 +2,7 @@
 sources that cover them (an attribution, a cue verb, a document named nearby)."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -61,7 +62,7 @@ def document_in(ctx: Context, si: int, documents: re.Pattern, back_reference: bo
         if any(s <= end - 1 < e for s, e in quoted):
             continue
         tok = next((t for t in sent.tokens if t.start < end <= t.end), None)
-        if tok is not None and not _source_role(sent.tokens, tok):
+        if tok is not None and not (_source_role(sent.tokens, tok) or _named_document(sent.tokens, tok)):
             continue    # "criticized for their records on human rights" names no document
         if back_reference:
             if tok is not None and tok.deprel.split(":")[0] == "nsubj" and any(
@@ -85,6 +86,18 @@ def _source_role(toks, tok) -> bool:
                    (k.text.lower() in ("in", "from", "by", "to", "of") or k.text.lower() == "according")
                    for k in toks)
     return False
+
+
+def _named_document(toks, tok) -> bool:
+    """A document with its maker's name, or in a phrase headed by one (`topped a BVA poll`,
+    `the Quinnipiac survey`, `the RealClearPolitics average of state polls`): a named source
+    wherever it stands in the sentence."""
+    if tok.upos != "NOUN":
+        return False
+    head = next((k for k in toks if k.id == tok.head and k.upos == "NOUN"), None) \
+        if tok.deprel.split(":")[0] == "nmod" else None
+    return any(k.head in (tok.id, head.id if head is not None else tok.id) and k.upos == "PROPN" and
+               k.deprel.split(":")[0] in ("compound", "amod", "nmod") for k in toks)
 
 
 # how many paragraphs away a document may source a run of figures
@@ -177,6 +190,19 @@ def covered_sentences(ctx: Context) -> set[int]:
     return covered
 
 
+def _quoted_on(ctx: Context, sent) -> bool:
+    """The sentence is a later sentence of a quotation opened in an earlier one (`"Ted is a
+    supporter of ...," Rubio said. "... He's supported a 500 percent increase."`): the
+    speaker's words to its end, not the reporter's claim."""
+    spans = ctx.quoted_spans()
+    starts = ctx.memo("quoted_starts", spans, lambda: [q.start for q in spans])
+    k = bisect.bisect_left(starts, sent.start) - 1
+    if k < 0:
+        return False
+    q = spans[k]
+    return q.start < sent.start and q.end >= sent.end - 2
+
+
 def _not_prose(ctx: Context, sent) -> bool:
     """A headline (the first block, when it reads as one) or a list item (`~ Finding the three
     $53 million delegates`, `* ...`): no claim in the reporter's prose."""
@@ -212,7 +238,7 @@ def claims(ctx: Context):
             continue  # a headline, a caption, a list item, a question, a fragment (`$50 million.`)
         if cue_in(ctx, si) or (si > 0 and cue_in(ctx, si - 1)):
             continue  # a source the extractor did not link is still a source
-        if transcript(ctx, s):
+        if transcript(ctx, s) or _quoted_on(ctx, s):
             continue
         if _first_person(s):
             continue  # the writer's own account (`I had to pay a $30,000 fine.`)
