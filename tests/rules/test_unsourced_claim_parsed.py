@@ -164,6 +164,7 @@ def test_allegations_that_are_sourced_or_not_stated_as_fact(parser, text):
     # a poll named by its maker, wherever it stands
     "The race is close.\n\nRuiz topped a Harbor Research poll with as much as 30% in the first "
     "round.\n",
+    "The race is close.\n\nLe Pen topped a BVA poll with as much as 30% in the first round.\n",
     "The race is close.\n\nWhile Ruiz leads statewide, she trails Okafor in the RealClearPolitics "
     "average of county polls by nearly 9 percentage points.\n",
     # the later sentences of a quotation are the speaker's words
@@ -189,6 +190,9 @@ def test_levels_results_and_cases_are_no_claims(parser, text):
     # a wrongdoing stated as fact
     ("The mayor's term ends in May.\n\nThe mayor regularly incites violence against reporters.\n",
      "incites"),
+    # a figure that is no claim leaves the sentence's allegation to be found
+    ("The mayor's term ends in May.\n\nThe mayor regularly incites violence against the city's "
+     "2,000 street vendors, who are subject to a $500 cap on daily sales.\n", "incites"),
     # words in quotation marks with no speaker (a book's title) source nothing
     ("Her memoir came out in 1994.\n\nThe book \"A Long Way Home\" sold more than two "
      "million copies.\n", "two million"),

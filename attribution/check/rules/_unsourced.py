@@ -96,7 +96,8 @@ def _named_document(toks, tok) -> bool:
         return False
     head = next((k for k in toks if k.id == tok.head and k.upos == "NOUN"), None) \
         if tok.deprel.split(":")[0] == "nmod" else None
-    return any(k.head in (tok.id, head.id if head is not None else tok.id) and k.upos == "PROPN" and
+    return any(k.head in (tok.id, head.id if head is not None else tok.id) and
+               (k.upos == "PROPN" or (len(k.text) > 1 and k.text.isupper())) and   # "a BVA poll"
                k.deprel.split(":")[0] in ("compound", "amod", "nmod") for k in toks)
 
 
@@ -250,9 +251,10 @@ def claims(ctx: Context):
             fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
                                                  or hypothetical(ctx, si, f) or parameter(ctx, si, f))),
                        None)
-            if fig is not None and not sourced_nearby(ctx, si, documents):
-                yield si, Claim("figure", fig)
-            continue
+            if fig is not None:
+                if not sourced_nearby(ctx, si, documents):
+                    yield si, Claim("figure", fig)
+                continue
         verb = allegation(ctx, si)
         if verb is not None:
             yield si, Claim("allegation", verb)
