@@ -230,10 +230,14 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     an allegation of specific wrongdoing as fact (`bribed`, `tortured`, `embezzled`) when no
     attribution covers it and no source is given in its sentence or the one before.  Left
     alone: dates, ages, times, places; figures inside quoted or attributed words; election
-    results the story reports (`Ruiz beat Okafor 54% to 44%`); figures given as a condition
-    (`if they own at least 60 percent`); a run of figures from a poll, survey or report
-    named nearby (before them, or described after them: `The survey was conducted by ...`);
-    the reporter's own count of a crowd.
+    results the story reports (`Ruiz beat Okafor 54% to 44%`, `The initiative was rejected by
+    59 percent of voters`); figures given as a condition or a worked case (`if they own at
+    least 60 percent`, `if you borrow $30,000, you would pay 3 percent`); the level a rule,
+    plan or prize sets (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`, `A new rule
+    will require workers earning up to $47,476 ...`); a run of figures from a poll, survey or
+    report named nearby (before them, or described after them: `The survey was conducted by
+    ...`), or a poll named by its maker anywhere in the sentence (`topped a BVA poll`); the
+    reporter's own count of a crowd.
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
