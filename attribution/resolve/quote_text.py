@@ -182,6 +182,15 @@ def has_cue(ctx: ResolvedView, text: str) -> bool:
     return False
 
 
+def _sentence_has_cue(ctx: ResolvedView, j: int) -> bool:
+    """A cue word outside the quotations of sentence ``j``, unless the sentence is a verbless
+    lead-in question (`The reason? "..."`: 'reason' is no verb there)."""
+    text = ctx.unquoted_sentence(j)
+    if text.rstrip(" \t\n\"'’”").endswith("?") and not any(t.upos in ("VERB", "AUX") for t in ctx.sentences[j].tokens):
+        return False
+    return has_cue(ctx, text)
+
+
 def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | None = None) -> bool:
     """A cue verb outside quotation marks in the quote's sentence or a neighbouring sentence
     of the same paragraph (`"...," said David Gorski`, a continuation quote after
@@ -192,7 +201,7 @@ def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | Non
     last = si if sl is None else max(si, sl)
     for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and sents[j].block == sents[si].block:
-            if has_cue(ctx, ctx.unquoted_sentence(j)):
+            if _sentence_has_cue(ctx, j) and not (j > last and _answers(ctx, j)):
                 return True
     return False
 
@@ -215,6 +224,21 @@ def _quote_run(text: str, q, ctx: ResolvedView, bi: int) -> bool:
     if head > 0:
         prev = blocks[head - 1].text.strip()
         return prev.endswith(":") or has_cue(ctx, ctx.unquoted(head - 1))
+    return False
+
+
+def _answers(ctx: ResolvedView, j: int) -> bool:
+    """Sentence ``j``, right after a quotation, answers it: its main verb is one of a reply or a
+    rejection (`"..." ¶ Mayor Elena Ruiz disagreed, saying ...`, `The developer responded that
+    ...`), so its subject is not the quote's speaker ([beats] answers)."""
+    answers = rule_words("beats", "answers")
+    toks = ctx.sentences[j].tokens
+    for t in toks:
+        if t.deprel != "root" or t.upos not in ("VERB", "NOUN", "ADJ"):
+            continue
+        nxt = toks[t.id].text.lower() if t.id < len(toks) else ""
+        return t.lemma.lower() in answers or f"{t.lemma.lower()} {nxt}" in answers or \
+            t.text.lower() in answers
     return False
 
 

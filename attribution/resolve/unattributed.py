@@ -12,8 +12,14 @@ the adjacent sentence (the guide counts the adjacent sentence or paragraph), a r
 question about a person (Q&A), a statement the sentence before announces, a credit line or
 a dated citation, an attributed speaker earlier in the paragraph, a cue the unclosed quote
 runs into, a person right after the closing mark, a quote chain whose first paragraph is
-attributed, or a fragment inside a sentence whose subject is a person.  Direct attributions
-extract made without a source or a cue are judged the same way.
+attributed, a fragment inside a sentence whose subject is a person, or a pull quote (words the
+article says elsewhere).  A beat may be a manner ("X was blunt."); a sentence after the quote may
+point back at it ("That was the warning from X"); a person who answers the quote in the next
+sentence ("X disagreed, saying ...") is not its speaker; across a paragraph break only a speech
+act or a person's stance gives a speaker ("The council approved the tower." does not).  A
+quotation extract also made a direct attribution of keeps the verdict given here; other direct
+attributions extract made without a source or a cue are judged the same way.
+:func:`quotation_verdicts` names, for every quotation, the construction that gave its speaker.
 """
 from __future__ import annotations
 
@@ -23,11 +29,11 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterator
 
-from ..model import AttributionType, Resolved, Span, UnattributedQuote
+from ..model import AttributionType, Resolved, Span, SpeakerKind, UnattributedQuote
 from ..vocab import person_nouns, rule_words
 from .view import ResolvedView, SpanIndex
 from .quote_text import (
-    _citation_after, _credit_line, _cue_nearby, _introduced, is_fragment, lexicon_of, _quote_run,
+    _answers, _citation_after, _credit_line, _cue_nearby, _introduced, is_fragment, lexicon_of, _quote_run,
     _run_with_cue, _runs_into_cue, _slogan, is_term, SPEAKER_LABEL,
 )
 
@@ -77,17 +83,21 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None) -> Iterator[
     def on_hull(span: Span) -> bool:  # = any(h.overlaps(span) for h in hulls)
         k = bisect_left(hull_starts, span.end)  # hulls[:k] start before the span ends
         return bool(k) and hull_reach[k - 1] > span.start
-    att_sents: set[int] = set()
+    # sentence -> whether an attribution there is a speech act, or a person's belief or stance
+    # ('Valastro praised ...', 'Trump speculated ...'); a body's stance is not ('The council
+    # approved the tower.' names no speaker for the quote in the next paragraph)
+    att_sents: dict[int, bool] = {}
     slogan_hulls = []
     for a in attributed:
         if _slogan(ctx, a):
             slogan_hulls.append(ctx.hull(a))
             continue
-        att_sents.add(ctx.attr_sentence(a))
-        for s in a.content:
-            i = ctx.sentence_index_at(s.start)
+        sp = ctx.speaker(a)
+        spoken = a.cue is None or not a.cue_classes or bool(a.cue_classes - {"cognition"}) or \
+            (sp is not None and sp.kind == SpeakerKind.PERSON)
+        for i in [ctx.attr_sentence(a)] + [ctx.sentence_index_at(s.start) for s in a.content]:
             if i is not None:
-                att_sents.add(i)
+                att_sents[i] = att_sents.get(i, False) or spoken
     chains = _chains(ctx)
     chain_attributed: set[int] = set()
     for a in attributed:
@@ -193,7 +203,7 @@ def _note(verdicts: list | None, span: Span, reason: str | None) -> None:
 
 
 def _why_spoken(ctx: ResolvedView, bi: int, q, si: int | None, sl: int | None, before: str,
-                inner: str, span: Span, att_sents: set[int], attributed, chain_attributed: bool) -> str | None:
+                inner: str, span: Span, att_sents: dict[int, bool], attributed, chain_attributed: bool) -> str | None:
     """Why the quotation ``q`` of paragraph ``bi`` has a speaker though no attribution covers
     it: the name of the first construction that gives one (see the module docstring), or None."""
     block = ctx.resolved.document.source.blocks[bi]
@@ -228,10 +238,37 @@ def _why_spoken(ctx: ResolvedView, bi: int, q, si: int | None, sl: int | None, b
         return "chain"
     if _fragment_of_subject(ctx, si, inner, before):
         return "fragment-of-subject"
+    if _pull_quote(ctx, inner):
+        return "pull-quote"
     return None
 
 
-def _speaker_beside(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> str | None:
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _pull_quote(ctx: ResolvedView, inner: str) -> bool:
+    """The quoted words repeat, word for word, a passage of the article outside quotation marks
+    or an attributed quotation: a pull quote (`"Lurking behind this argument ..."` set apart
+    from the paragraph that says it), whose speaker is wherever the words stand, not a floating
+    quote."""
+    words = _normalised(inner)
+    if len(words.split()) < 6:
+        return False
+    return words in ctx.memo("said_text", ctx.resolved, lambda: _said_text(ctx))
+
+
+def _said_text(ctx: ResolvedView) -> str:
+    """The article's words outside quotation marks and those of its attributed quotations,
+    normalised, one stretch a line (what a pull quote may repeat; a floating quote printed
+    twice does not excuse itself)."""
+    blocks = ctx.resolved.document.source.blocks
+    parts = [_normalised(ctx.unquoted(bi)) for bi in range(len(blocks))]
+    parts += [_normalised(ctx.content_text(a)) for a in ctx.attributions if ctx.is_attributed(a)]
+    return "\n".join(parts)
+
+
+def _speaker_beside(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: int | None = None) -> str | None:
     """The adjacent sentence, in this paragraph or the next one over, gives the speaker: a
     person speaks there (`"..." ¶ That was how the chief executive described ...`) or does
     an action beat (`She shrugs. "..."`, `A classmate ... joined in.`).  The guide counts a
@@ -246,10 +283,10 @@ def _speaker_beside(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | N
     if last + 1 < len(sents) and _points_back(ctx, last + 1):
         return "points-back"
     for j, where in ((si - 1, "before"), (last + 1, "after")):
-        if not 0 <= j < len(sents):
+        if not 0 <= j < len(sents) or (where == "after" and _answers(ctx, j)):
             continue
         para = "" if sents[j].block == sents[si].block else "-paragraph"
-        if j in att_sents:
+        if j in att_sents and (att_sents[j] or not para):
             return f"attributed{para}-{where}"
         if _person_speaks(ctx, sents[j]):
             return f"person{para}-{where}"
@@ -291,9 +328,16 @@ def _question_about(ctx: ResolvedView, j: int) -> bool:
     text = ctx.sentence_text(j).strip()
     if not text.endswith("?") or text[:1] in ('"', "\u201c"):
         return False
-    personal = rule_words("names", "personal") - {"it"}
+    # "you": the interviewer's question to the interviewee (`Why did you decide not to run
+    # again? ¶ "Four years is enough."`), as Q&A pieces print it
+    personal = (rule_words("names", "personal") - {"it"}) | {"you"}
+    toks = ctx.sentences[j].tokens
+    if not any(t.upos in ("VERB", "AUX") for t in toks):
+        # a verbless lead-in owned by a person: `Her advice to new volunteers? "..."`
+        owners = personal | {"his", "her", "their", "my", "our", "your"}
+        return any(t.deprel == "nmod:poss" and (t.upos == "PROPN" or t.text.lower() in owners) for t in toks)
     return any(t.deprel.startswith("nsubj") and (t.upos == "PROPN" or t.text.lower() in personal)
-               for t in ctx.sentences[j].tokens)
+               for t in toks)
 
 
 def _fragment_of_subject(ctx: ResolvedView, si: int | None, inner: str, before: str) -> bool:
@@ -417,7 +461,8 @@ def _subject_follows(ctx: ResolvedView, fe: int, bi: int) -> bool:
         head = next((h for h in sent.tokens if h.id == t.head), None)
         if t.deprel == "nsubj" and head is not None and head.upos == "VERB" and \
                 (t.upos == "PROPN" or (t.upos == "PRON" and t.text.lower() in personal)):
-            return True
+            # the person answers the quote instead ('"..." Ruiz pushed back, saying ...')
+            return k == j or not _answers(ctx, k)
         return False
     return False
 
@@ -436,12 +481,13 @@ def _earlier_in_paragraph(ctx: ResolvedView, bi: int, start: int, attributed) ->
     return False
 
 
-def _near_attributed(ctx: ResolvedView, si: int, att_sents: set[int], sl: int | None = None) -> bool:
+def _near_attributed(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: int | None = None) -> bool:
     """An attributed sentence is one of the quote's sentences (``si`` to ``sl``: a quote of
     several sentences) or a neighbour in the same paragraph."""
     sents = ctx.sentences
     last = si if sl is None or sl < si else sl
     for j in range(si - 1, last + 2):
-        if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block:
+        if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block and \
+                not (j > last and _answers(ctx, j)):
             return True
     return False

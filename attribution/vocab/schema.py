@@ -125,7 +125,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "lie_of_place", "wrong_verbs", "rebuttal", "charge_nouns"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
-        "beats": Section(FrozenDict.of_keys(("verbs", "manner", "statements", "slogans", "back_reference"), TEXT)),
+        "beats": Section(FrozenDict.of_keys(("verbs", "manner", "answers", "statements", "slogans", "back_reference"), TEXT)),
         "unsourced": Section(FrozenDict.of_keys(("figure_nouns", "scales", "documents", "observed",
                                                    "observed_nouns",
                                                    "units", "numbers", "fractions", "statistics", "results",

@@ -4,8 +4,8 @@ holds.  Attributed: quote runs over several paragraphs, action beats and manner 
 the speaker in the previous or next paragraph, colon introductions, quoted documents, letters,
 signs, chants and lyrics, transcripts and Q&A, epigraphs with a credit, parentheses,
 "according to" after the quote, nested quotes, publications, terms and scare quotes,
-multi-sentence fragments.  Unattributed: quotations nobody near them speaks, which must still
-be found."""
+multi-sentence fragments.  Unattributed: quotations nobody near them speaks, or that the person
+in the next sentence answers ("Mayor Ruiz disagreed"), which must still be found."""
 from __future__ import annotations
 
 import pytest
@@ -221,6 +221,61 @@ ATTRIBUTED = [
                  'longer serve a board that does not trust its own staff."</p></blockquote>\n<p>The '
                  'board will meet Thursday.</p>\n',
                  id='blockquote_html'),
+    pytest.param(0, '"Where did the money go?" Reed asked.\n\n"Ask the board," Chen said.\n\n"I did. '
+                 'Nobody answered."\n',
+                 id='dialog'),
+    pytest.param(0, '"Polls close at 8 tonight. Bring your ID!"\n\n— Fairview County Clerk '
+                 '(@FairviewClerk) November 3, 2026\n',
+                 id='tweet_credit'),
+    pytest.param(0, 'The Washington Post reported on Sunday that the agency had ignored three warnings '
+                 'about the dam.\n\n"Nobody read the memos. They went straight into a drawer."\n',
+                 id='post_prev_para'),
+    pytest.param(0, '"The numbers are worse than we thought."\n\nHe added that the hospital would ask the '
+                 'state for emergency money.\n',
+                 id='he_added_next'),
+    pytest.param(0, 'Chen gestured at the empty storefronts across the street.\n\n"Ten years ago every one '
+                 'of those was open."\n',
+                 id='gestured_beat'),
+    pytest.param(0, 'PHOTO: Ana Ferreira on the picket line Monday. "We are not going back until they '
+                 'sign," she said.\n',
+                 id='caption'),
+    pytest.param(0, 'Mayor Elena Ruiz told the council on Monday that she wants a new library downtown.\n\n'
+                 '"The old one floods every spring."\n',
+                 id='ruiz_wants_then_quote'),
+    pytest.param(0, 'Nadia Brooks, the county treasurer, spoke with the Ledger on Thursday. The interview '
+                 'has been edited for length.\n\n**Why did you decide not to run again?**\n\n"Four '
+                 'years is enough. Somebody younger should have a turn."\n\n**What will you do next?**\n'
+                 '\n"Sleep, for about a month."\n',
+                 id='qa_bold_questions'),
+    pytest.param(0, 'Nadia Brooks, the county treasurer, spoke with the Ledger on Thursday.\n\nWhy did you '
+                 'decide not to run again?\n\n"Four years is enough. Somebody younger should have a '
+                 'turn."\n',
+                 id='qa_plain_questions'),
+    pytest.param(0, 'The following is an edited transcript of the interview with Fire Chief Dana '
+                 'Whitlock.\n\nQ. How many engines did you lose?\n\nA. "Two in the first week. Nobody '
+                 'plans for that."\n',
+                 id='qa_q_a_quoted_no_colon_label'),
+    pytest.param(0, 'The debate between the two candidates is about the future. But lurking behind this '
+                 'argument about the future is a quarrel that is really about the past.\n\n"Lurking '
+                 'behind this argument about the future is a quarrel that is really about the past."\n\n'
+                 'On one side are the activists.\n',
+                 id='pull_quote_of_author'),
+    pytest.param(0, '"We will not close a single school while I am mayor," Ruiz said on Tuesday.\n\n"We '
+                 'will not close a single school while I am mayor."\n\nThe budget vote is on Friday.\n',
+                 id='pull_quote_of_speaker'),
+    pytest.param(0, 'Ines Calder has run the pantry for 11 years.\n\nHer advice to new volunteers? "Bring '
+                 'comfortable shoes and leave your opinions at home."\n',
+                 id='question_lead_poss'),
+    pytest.param(0, 'Here is what Chen told the board on Monday.\n\n"We cannot staff the night shift with '
+                 'the people we have."\n',
+                 id='heres_what_period'),
+    pytest.param(0, 'What they said after the vote:\n\n- "This is a good day for the east side." — Mayor '
+                 'Elena Ruiz\n- "We will be back in court by Friday." — Tom Becker, Save the Park\n',
+                 id='bullet_credit'),
+    pytest.param(0, '9:30 a.m.\n\nMayor Elena Ruiz arrived at the polling place with her two sons.\n\n"I '
+                 'feel good about today. The turnout looks strong."\n\n9:45 a.m.\n\nPolls in the east '
+                 'side opened late because of a power failure.\n',
+                 id='liveblog'),
 ]
 
 UNATTRIBUTED = [
@@ -268,6 +323,38 @@ UNATTRIBUTED = [
     pytest.param(1, '"We support the plan," said Mayor Elena Ruiz.\n\nThe plan passed 6-1 on Tuesday.\n\n'
                  '"It is a disaster for the east side, and it will take years to undo."\n',
                  id='after_quote_of_other'),
+    pytest.param(1, 'The council approved the tower on Tuesday.\n\n"This tower will cast a shadow over the '
+                 'whole park for half the year."\n\nMayor Elena Ruiz disagreed, saying the shadow study '
+                 'showed little effect.\n',
+                 id='then_disagreed'),
+    pytest.param(1, 'The council approved the tower on Tuesday.\n\n"This tower will cast a shadow over the '
+                 'whole park for half the year."\n\nThe developer, Kestrel Land Partners, responded '
+                 'that the design had been changed twice.\n',
+                 id='then_responded'),
+    pytest.param(1, '"We never saw it coming."\n\nThe tornado struck Millbrook at 3:12 a.m. on Sunday, '
+                 'flattening 40 homes on the east side of town.\n',
+                 id='lede'),
+    pytest.param(1, 'The tower would be 40 stories tall, the tallest in the county.\n\n"It will cast a '
+                 'shadow over the whole park for half the year."\n\nMayor Elena Ruiz disagreed, saying '
+                 'the shadow study showed little effect.\n',
+                 id='then_disagreed_unattributed_before'),
+    pytest.param(1, 'The tower would be 40 stories tall. "It will cast a shadow over the whole park for '
+                 'half the year." Ruiz pushed back, saying the shadow study showed little effect.\n',
+                 id='then_pushed_back_same_para'),
+    pytest.param(2, 'The council met on Tuesday.\n\n"Nobody in this town has been told the truth about the '
+                 'water."\n\nThe meeting lasted three hours.\n\n"Nobody in this town has been told the '
+                 'truth about the water."\n',
+                 id='printed_twice'),
+    pytest.param(1, '9:30 a.m.\n\nPolls in the east side opened late because of a power failure.\n\n"We '
+                 'waited an hour in the cold and nobody told us why."\n\n9:45 a.m.\n\nThe power is back '
+                 'on.\n',
+                 id='liveblog'),
+    pytest.param(1, 'The pool has been closed since June.\n\nThe reason? "Nobody wanted to pay for new '
+                 'pumps, and nobody will."\n',
+                 id='verbless_question_thing'),
+    pytest.param(1, 'Mayor Linda Haskell was elected in 2019 on a promise to fix the roads.\n\n"The '
+                 'potholes are deeper now than they have ever been."\n',
+                 id='person_elected'),
 ]
 
 
@@ -294,6 +381,14 @@ def test_a_quote_nobody_near_it_speaks_is_flagged_as_an_error(parser, expected, 
     # a quotation of several paragraphs: no closing mark until the last, the first one introduced
     ('Tomas Lind was blunt.\n\n"Fuel costs doubled in a year.\n\n"The state has to pay for '
      'the island service."\n', '"The state has to pay for the island service."', "run-on"),
+    # a pull quote: the article's own words, set apart
+    ('The race is about the future. But lurking behind this argument about the future is a quarrel '
+     'about the past.\n\n"Lurking behind this argument about the future is a quarrel about the '
+     'past."\n', '"Lurking behind this argument about the future is a quarrel about the past."',
+     "pull-quote"),
+    # the interviewer's question to "you", answered by the quote
+    ('Nadia Brooks spoke with the Ledger on Thursday.\n\nWhy did you decide not to run again?\n\n'
+     '"Four years is enough."\n', '"Four years is enough."', "question-before"),
 ])
 def test_why_a_quote_counts_as_attributed(parser, text, quote, reason):
     from attribution.resolve.unattributed import quotation_verdicts
