@@ -162,9 +162,9 @@ def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str],
                     end: int | None = None, back: int = 0) -> tuple[str, Span] | None:
     """The person "him" or "her" stands for: the only person named with a first name of that
     gender, or with a title not of the other gender ("Mr. Trump", "Sen. Cole"), in the
-    accusation's sentence before ``end`` (its cue by default) and the ``back`` sentences
-    before it; none when there are two or none (a guess would put the accusation on the wrong
-    person)."""
+    accusation's sentence before ``end`` (its cue by default), or with ``back`` in its paragraph
+    and the ``back`` paragraphs before it; none when there are two or none (a guess would put
+    the accusation on the wrong person)."""
     from ..vocab import load_people, norm
 
     pronoun = "her" if pronoun in ("her", "she") else "him"
@@ -182,7 +182,11 @@ def _pronoun_person(ctx: Context, acc: Attribution, pronoun: str, own: set[str],
         return None
     found: dict[str, tuple[str, Span]] = {}
     unknown: set[str] = set()
-    for j in range(max(0, si - back), si + 1):   # further back than asked is a guess
+    first = si
+    block = ctx.sentences[si].block
+    while back and first > 0 and ctx.sentences[first - 1].block >= block - back:
+        first -= 1
+    for j in range(first, si + 1):   # further back than asked is a guess
         sent = ctx.sentences[j]
         toks = [t for t in sent.tokens if t.end <= end]
         for i, t in enumerate(toks):
@@ -325,8 +329,9 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
                 if subj is None:
                     continue
                 if subj.upos == "PRON" and subj.text.lower() in ("he", "she", "him", "her"):
-                    # "She lies like crazy," Trump said: the one woman named just before, if only one
-                    party = _pronoun_person(ctx, a, subj.text.lower(), own, end=subj.start, back=2)
+                    # "She lies like crazy," Trump said: the one woman named in this paragraph or
+                    # the one before, if only one
+                    party = _pronoun_person(ctx, a, subj.text.lower(), own, end=subj.start, back=1)
                     if party is not None:
                         found = party
                         break
