@@ -311,14 +311,21 @@ def _slogan_nouns() -> re.Pattern:
 def _statement_announced(ctx: ResolvedView, j: int) -> bool:
     """The sentence before announces a statement whose words the quote gives: `The union
     released a statement on Friday night. ¶ "Our members will not ..."` (a statement noun as
-    the object of a verb with a subject, the subject being the speaker)."""
+    the object of a verb with a subject, the subject being the speaker), or a person's
+    statement is its subject (`His reply came minutes later. ¶ "..."`)."""
     sent = ctx.sentences[j]
     nouns = rule_words("beats", "statements")
+    owners = (rule_words("names", "personal") - {"it", "its"}) | {"his", "her", "their"}
     for t in sent.tokens:
-        if t.deprel == "obj" and t.lemma.lower() in nouns and \
-                any(s.head == t.head and s.deprel == "nsubj" and s.upos in ("PROPN", "NOUN", "PRON")
-                    for s in sent.tokens):
+        if t.lemma.lower() not in nouns and t.text.lower() not in nouns:
+            continue
+        if t.deprel == "obj" and any(s.head == t.head and s.deprel == "nsubj" and s.upos in ("PROPN", "NOUN", "PRON")
+                                     for s in sent.tokens):
             return True
+        if t.deprel in ("nsubj", "root") and any(
+                s.head == t.id and s.deprel == "nmod:poss" and (s.upos == "PROPN" or s.text.lower() in owners)
+                for s in sent.tokens):
+            return True   # "Her response was swift.", "His reply came minutes later."
     return False
 
 

@@ -276,6 +276,18 @@ ATTRIBUTED = [
                  'feel good about today. The turnout looks strong."\n\n9:45 a.m.\n\nPolls in the east '
                  'side opened late because of a power failure.\n',
                  id='liveblog'),
+    pytest.param(0, 'Clinton delivered a speech at a community college in Ohio on Tuesday.\n\n"We are '
+                 'stronger together, and we always have been."\n',
+                 id='gave_speech'),
+    pytest.param(0, 'The campaign released a video on Monday morning.\n\n"Every vote matters. Make a plan '
+                 'to vote."\n',
+                 id='released_video'),
+    pytest.param(0, 'The senator was asked about the report on Tuesday. Her response was swift.\n\n"It is '
+                 'wrong, and everybody in this building knows it."\n',
+                 id='response_swift'),
+    pytest.param(0, 'Reporters asked the governor whether he would sign the bill.\n\nHis reply came '
+                 'minutes later.\n\n"I will sign it on Friday, in front of the people who wrote it."\n',
+                 id='reply_came'),
 ]
 
 UNATTRIBUTED = [
@@ -355,6 +367,9 @@ UNATTRIBUTED = [
     pytest.param(1, 'Mayor Linda Haskell was elected in 2019 on a promise to fix the roads.\n\n"The '
                  'potholes are deeper now than they have ever been."\n',
                  id='person_elected'),
+    pytest.param(1, 'The speech lasted 40 minutes.\n\n"We will never surrender this city to the people who '
+                 'want to burn it down."\n',
+                 id='speech_no_subject'),
 ]
 
 
