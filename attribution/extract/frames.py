@@ -8,10 +8,11 @@ from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
 from .clause_end import _content_end
-from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, QUOTE_END, WEAK, _cue_span, _head_of, _negated, _pieces
+from .before_cue import _before_cue
+from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, WEAK, _cue_span, _head_of, _negated, _pieces
 from .phrases import (
-    FINITE, NP_POS, OBJ_TAKERS, TIME_WORDS, _first_subject, _is_np, _modifies_noun, _np_back_app,
-    _np_forward, _participle_subject, _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids,
+    FINITE, NP_POS, OBJ_TAKERS, _first_subject, _is_np, _modifies_noun, _np_forward, _participle_subject,
+    _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids,
 )
 
 
@@ -332,93 +333,6 @@ def _neg_surface(toks, v: Token) -> bool:
             return True
         j -= 1
     return False
-
-
-# cues whose subject may follow them ('"...," said Smith'); never "tell", whose following noun
-# is the listener ('..., told lawmakers on a visit')
-INVERTING = FRAMES["inverting"]
-
-
-def _before_cue(tree: Tree, v: Token):
-    """'<content>, <source> <cue> [rest].' or '<content>, <cue> <source>.'; None when no match."""
-    toks = tree.sent.tokens
-    n = len(toks)
-    if v.xpos == "VBG" or v.text.lower().endswith("ing"):
-        return None  # "..., arguing its advantages" introduces what follows, never what precedes
-    # after the cue: at most a few words (time, "in a statement", an inverted source) then the end or a comma
-    k = v.id + 1
-    inverted: list[int] = []
-    if k <= n and _is_np(toks[k - 1]) and v.lemma.lower() == "tell":
-        # '"...," Dana Whitfield, a spokeswoman for the union, told Reuters.': what follows
-        # "told" is whom the source told, never the source
-        addressee = _np_forward(toks, k)
-        if addressee:
-            k = addressee[-1] + 1
-    elif k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
-            v.lemma.lower() in INVERTING:
-        inverted = _np_forward(toks, k)
-        if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
-            # "said Igor Konashenkov, the ministry's spokesman."
-            app = _np_forward(toks, inverted[-1] + 2)
-            if app:
-                inverted = list(range(inverted[0], app[-1] + 1))
-        elif inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text.lower() in ("for", "of", "at", "with"):
-            # "said a former spokesman for the ministry, Oleg Petrenko, who ...": the name in
-            # apposition after the role's affiliation is the source
-            pp = _np_forward(toks, inverted[-1] + 2)
-            comma = next((i for i in pp if toks[i - 1].text == ","), None)
-            app = [i for i in pp if comma is not None and i > comma]
-            if app and all(toks[i - 1].upos == "PROPN" or toks[i - 1].text in (".", "-") for i in app):
-                inverted = list(range(inverted[0], app[-1] + 1))
-        if inverted:
-            k = inverted[-1] + 1
-        if inverted and k <= n and toks[k - 1].text.lower() in ("who", "whose") and any(
-                t.upos in ("NOUN", "PROPN") for t in toks[inverted[0] - 1:k - 1]):
-            # '"...," said a Mexican official who was not authorized to speak publicly.': the
-            # relative clause describes the source, to the sentence's end or the next comma
-            e = k
-            while e <= n and toks[e - 1].text not in (".", "!", "?", ",", ";") and toks[e - 1].text not in ("\"", "“", "``"):
-                e += 1
-            inverted = list(range(inverted[0], e))
-            k = e
-    k = _skip_adjuncts(toks, k)
-    tail_end = k > n or toks[k - 1].text in (".", "!", "?", ",", ";", "—", "–", ":", "(") or toks[k - 1].text in QUOTE_END \
-        or (toks[k - 1].upos in ("ADP", "SCONJ") and toks[k - 1].text.lower() not in ("that", "of"))
-    if not tail_end:
-        return None
-    cont_after: list[int] = []
-    if k <= n and toks[k - 1].text == "," and k + 1 <= n and (
-            toks[k].text in ('"', "“", "''", "``", "«") or toks[k].xpos not in ("VBG", "WP", "WDT")):
-        rest_end = _content_end(toks, k + 1)
-        if rest_end > k + 1:
-            cont_after = list(range(k + 1, rest_end + 1))
-    if cont_after and toks[k].text not in ('"', "“", "''", "``", "«") and (
-            toks[k].text.lower() in ("which", "who", "whom", "where", "when") or
-            (k + 1 < n and toks[k].upos == "ADP" and toks[k + 1].text.lower() in ("which", "whom"))):
-        cont_after = []  # '"It's finished," she said of the election, in which ...': narration
-    # before the cue: the source (unless inverted), then a comma (or closing quote + comma)
-    j = v.id - 1
-    while j >= 1 and toks[j - 1].upos in ("AUX", "PART", "ADV") and toks[j - 1].text.lower() not in ("so",):
-        j -= 1
-    src: list[int] = inverted
-    if not inverted:
-        src = _np_back_app(toks, j)
-        if not src:
-            return None
-        j = src[0] - 1
-    while j >= 1 and toks[j - 1].text in QUOTE_END:
-        j -= 1
-    if j < 2 or toks[j - 1].text not in (",", "—", "–", "--", "?", "!"):
-        return None
-    content = list(range(1, j))
-    if len(content) < 2:
-        return None
-    if cont_after and j < n and toks[j].text in QUOTE_END and toks[cont_after[0] - 1].text not in ('"', "“", "''", "``", "«"):
-        cont_after = []  # a closed quotation before the cue: what follows unquoted is narration
-    finite_before = any(t.upos in ("VERB", "AUX") and t.xpos in FINITE for t in toks[:j - 1])
-    if not finite_before and not cont_after and len(content) < 6:
-        return None  # "In an email, Axelrod said ..." is not content
-    return content, cont_after, src, "parataxis"
 
 
 def sent_text(doc: Document, sent: Sentence, ids: list[int]) -> str:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..model import Attribution, Sentence, SourceKind, Token
 from ..vocab import norm as _norm
-from .words import _ACRONYM, _DETS_DEF, _is_punct
+from .words import _ACRONYM, _DETS_DEF, _PARTITIVE, _POSSESSIVE, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 
 
@@ -106,6 +106,21 @@ class Descriptions:
             # head is people, not an organisation; anonymity() decides individual or group
             return self._anonymous(desc, None, head_token, head, a0, s)
         return self._descriptive(desc, head_token.start, kind)
+
+    def _partitive_end(self, s: Sentence, a0: int, core_end: int, b: int) -> int:
+        """Where the core of a source phrase ends when it opens with a count and "of": "one of
+        his senior aides", "two of the officials" have their head after "of" ("one of them"
+        stays with the pronoun)."""
+        toks = s.tokens
+        if not (core_end < b - 1 and _norm(toks[core_end].text) == "of" and all(
+                t.upos == "NUM" or _norm(t.text) in _PARTITIVE for t in toks[a0:core_end])):
+            return core_end
+        end = next((k for k in range(core_end + 1, b) if toks[k].upos == "ADP" and
+                    _norm(toks[k].text) not in _POSSESSIVE and not self._in_run(s, k)), b)
+        last = end - 1
+        while last > core_end and _is_punct(toks[last]):
+            last -= 1
+        return end if toks[last].upos in ("NOUN", "PROPN") or self._in_run(s, last) else core_end
 
     def _person_noun(self, head: Token, before: list[Token]) -> bool:
         """A common noun head that names people by a suffix of agents ("scientists",

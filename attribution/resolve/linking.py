@@ -10,7 +10,7 @@ import re
 
 from ..model import Attribution, AttributionType, Confidence, Sentence, Token
 from ..vocab import norm as _norm
-from .words import _PARTITIVE, _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
+from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
 from .salience import FAR
 
@@ -148,17 +148,7 @@ class SourceLinking:
             if t.upos == "ADP" and _norm(t.text) not in _POSSESSIVE and not self._in_run(s, k) and k > a0:
                 core_end = k
                 break
-        if core_end < b - 1 and _norm(toks[core_end].text) == "of" and all(
-                t.upos == "NUM" or _norm(t.text) in _PARTITIVE for t in toks[a0:core_end]):
-            # "one of his senior aides", "two of the officials": the head is the noun after "of"
-            # ("one of them" stays with the pronoun's antecedent, as before)
-            end = next((k for k in range(core_end + 1, b) if toks[k].upos == "ADP" and
-                        _norm(toks[k].text) not in _POSSESSIVE and not self._in_run(s, k)), b)
-            last = end - 1
-            while last > core_end and _is_punct(toks[last]):
-                last -= 1
-            if toks[last].upos in ("NOUN", "PROPN") or self._in_run(s, last):
-                core_end = end
+        core_end = self._partitive_end(s, a0, core_end, b)
         head = None
         for k in range(core_end - 1, a0 - 1, -1):
             t = toks[k]
