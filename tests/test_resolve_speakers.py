@@ -303,3 +303,23 @@ def test_a_vote_count_before_an_infinitive_cue_is_nobody(parser):
         assert sp is None or sp.name != "SPRINGFIELD", sp
         text = report.source.text
         assert a.source is None or text[a.source.start:a.source.end] != "7-2"
+
+
+def test_a_cue_inside_the_sources_relative_clause_does_not_swallow_the_sentence(parser):
+    report = _audit(parser,
+                    "A former billing manager, who spoke on condition of anonymity because she feared "
+                    "retaliation, said supervisors routinely changed codes on patient charts.\n")
+    a, sp = _by_content(report, "supervisors routinely changed")
+    text = report.source.text
+    assert text[a.cue.start:a.cue.end] == "said"
+    assert sp is not None and sp.anonymity == "person" and sp.anonymity_reason, sp
+
+
+def test_who_after_a_place_phrase_is_the_person_before_it(parser):
+    report = _audit(parser,
+                    "\"It's a sad day for patients,\" said one retired nurse outside the company's "
+                    "headquarters, who declined to give her name.\n")
+    a, sp = _by_content(report, "sad day")
+    assert sp is not None and sp.name == "one retired nurse", sp
+    b, sp2 = _by_content(report, "give her name")
+    assert sp2 is None or sp2.name == "one retired nurse", sp2

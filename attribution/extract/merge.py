@@ -34,6 +34,24 @@ def extract_attributions(doc: Document, lexicon: Lexicon, quotes: tuple[Quotatio
             continue
         cands.extend(sentence_cands(doc, si, tree, lexicon, qi.inside))
 
+    # 2a. a frame whose cue stands inside another frame's source ("A former manager, who spoke
+    # on condition of anonymity because she feared retaliation, said ...") says nothing beyond
+    # that source: its content is cut there, so it cannot swallow the sentence's own cue
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for group in by_sentence.values():
+        for c in group:
+            if not c.cue:
+                continue
+            host = next((o.source for o in group if o is not c and o.source and
+                         o.source[0] <= c.cue[0] and c.cue[1] <= o.source[1] and
+                         not _COORDINATED.search(text[o.source[0]:c.cue[0]])), None)
+            if host is not None:
+                c.content = [(max(ps, host[0]), min(pe, host[1])) for ps, pe in c.content
+                             if pe > host[0] and ps < host[1]]
+    cands = [c for c in cands if c.content]
+
     # 2. nested frames: a cue inside another frame's content belongs to that content
     cands.sort(key=lambda c: -c.length())
     kept: list[Cand] = []
@@ -273,6 +291,11 @@ def _attribution(doc: Document, trees: list[Tree], c: Cand, n: int, qi: _Quotes,
 
 
 _STARTS: tuple = ((), [])  # the last document's blocks and their starts (one entry, swapped whole)
+
+
+# a conjunction before a cue inside another frame's source: that "source" ran over a second
+# clause ("the logs, and disputed the timeline, saying ...") and is no noun phrase to cut at
+_COORDINATED = re.compile(r"\b(?:and|but|or)\b")
 
 
 def _block_starts(blocks) -> list[int]:

@@ -102,7 +102,9 @@ def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
     ids: list[int] = []
     while j <= len(toks) and len(ids) < limit:
         t = toks[j - 1]
-        if _is_np(t) or (ids and t.text.lower() in NP_GLUE_FWD) or (ids and t.text == ","):
+        if _is_np(t) or (ids and t.text.lower() in NP_GLUE_FWD) or (ids and t.text == ",") or (
+                t.upos == "VERB" and t.deprel == "amod" and j < len(toks) and _is_np(toks[j])):
+            # "said one retired nurse": a participle before the noun is part of the phrase
             ids.append(t.id)
             j += 1
             continue

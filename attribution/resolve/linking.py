@@ -393,8 +393,30 @@ class SourceLinking:
             return None
         if _norm(toks[m].text) in self.people.not_names or toks[m].upos == "NUM":
             return None  # "on Thursday, which ...": a date is nobody
+        st = self._np_start(toks, m)
+        if person and st >= 2 and toks[st - 1].upos == "ADP" and toks[st - 2].upos in ("NOUN", "PROPN") and \
+                _norm(toks[st - 1].text) not in _AFFILIATING:
+            # "said one retired nurse outside the company's headquarters, who declined ...": the
+            # noun phrase of a preposition places or qualifies someone; "who" is that someone
+            h = st - 2
+            run = self._in_run(s, h)
+            if run is not None:
+                return self._attach(run) if run.kind == "person" and not run.modifier else None
+            return self._common_source(s, sent_index, self._np_start(toks, h), h + 1, h, a)
+        return self._common_source(s, sent_index, st, m + 1, m, a)
+
+    @staticmethod
+    def _np_start(toks, m: int) -> int:
+        """Where the noun phrase that ends at token ``m`` (0-based) starts."""
         st = m
         while st > 0 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                          or (toks[st - 1].upos == "VERB" and toks[st - 1].deprel == "amod")  # "retired"
                           or _norm(toks[st - 1].text) in _POSSESSIVE) and toks[st - 1].text != ",":
             st -= 1
-        return self._common_source(s, sent_index, st, m + 1, m, a)
+        return st
+
+
+# prepositions that tie a person to whom they work for or belong to ("an adviser to the governor,
+# who ...", "a professor at the university, who ..."): the phrase describes the person, and the
+# relative clause belongs to the whole of it
+_AFFILIATING = frozenset(["to", "of", "for", "at", "with", "from", "in"])
