@@ -415,6 +415,12 @@ def test_accusations_made_by_the_subject_or_a_named_campaign_have_a_holder(parse
     assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [text.index("accusations that she")]
 
 
+def test_a_stance_reaffirmed_or_indicated_by_an_unnamed_group_is_vague(parser):
+    text = ("The speech came as some residents reaffirmed their opposition to the harbor plan. "
+            "Several of them indicated publicly their support for the challenger.\n")
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["some residents", "Several of them"]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"
