@@ -421,6 +421,13 @@ def test_a_stance_reaffirmed_or_indicated_by_an_unnamed_group_is_vague(parser):
     assert _flagged(_audit(parser, text), "vague-attribution") == ["some residents", "Several of them"]
 
 
+def test_a_crowds_chant_is_an_event_whatever_the_cue(parser):
+    text = ('The mayor\'s supporters responded with chants of "Four more years" until she spoke again. '
+            'Fans also chanted, "Build the pier," referring to the harbor plan. '
+            'Some residents said the chants were hurtful.\n')
+    assert _flagged(_audit(parser, text), "vague-attribution") == ["Some residents"]
+
+
 def test_confirming_judges_and_a_decline_in_trade_state_nothing(parser):
     text = ("It has been two months since Republicans confirmed a judge. Democrats had confirmed 68 "
             "judicial nominees by this point in 2008.\n\n"

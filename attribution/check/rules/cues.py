@@ -169,7 +169,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
                 _noun_phrase(ctx, a.source) and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a) and \
-                (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues"):
+                (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues") and not _crowd_act(ctx, a):
             hits.append(a.source)
             flagged.add(a.source)
             cue = ctx.cue_text(a).strip()
@@ -204,6 +204,20 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
 # clause picks out a group; it sources no claim of the article's
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
+
+
+def _crowd_act(ctx: Context, a: Attribution) -> bool:
+    """The group's act is a crowd's at an event, whatever the cue ("supporters responded with
+    chants of ...", "fans also chanted, '...', referring to ..."): an event cue between the source
+    and the cue."""
+    if a.source is None or a.cue is None or a.cue.start < a.source.end:
+        return False
+    if a.cue.start - a.source.end > 200:
+        return False
+    after = re.match(r"\s+with\s+(?:\w+\s+){0,2}?\w+", ctx.text[a.cue.end:a.cue.end + 40])  # "responded with chants"
+    between = ctx.text[a.source.end:a.cue.end] + (after.group(0) if after else "")
+    events = "|".join(sorted(vocab.words("vague", "event_cues")))
+    return re.search(rf"\b(?:{events})(?:s|es|ed|d|ing)?\b", between, re.I) is not None
 
 
 def _noun_phrase(ctx: Context, span: Span) -> bool:
