@@ -363,3 +363,19 @@ def test_a_retort_that_echoes_is_no_dispute(parser):
 ])
 def test_denials_of_charges_and_characterizations(parser, text):
     assert len(_findings(parser, text, "contested-claim")) == 1
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Police Chief Dan Holt said officers found no sign of tampering at the plant. Residents who "
+     "attended the meeting said they had seen workers dumping chemicals at night, a claim Holt "
+     "rejected.\n", ["said", "rejected"]),
+    ("The union said the company had cut safety inspections in half, a charge that the company "
+     "denies.\n", ["said", "denies"]),
+])
+def test_a_claim_noun_after_the_claim_names_its_rejection(parser, text, cues):
+    # ", a claim Holt rejected" with or without a relative word: the rejection is Holt's, the
+    # claim ends at the comma and keeps its own speaker
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    f, got = found[0]
+    assert [c.split()[-1] for c in got] == cues

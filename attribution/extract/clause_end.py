@@ -163,9 +163,11 @@ def _rejected_apposition(toks, k: int) -> bool:
         j += 1
     if j >= n or toks[j - 1].upos != "NOUN" or not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()):
         return False
-    if toks[j].text.lower() not in ("that", "which"):
+    # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"
+    start = j + 1 if toks[j].text.lower() in ("that", "which") else j
+    if start == j and toks[j].upos not in ("PROPN", "PRON", "DET"):
         return False
-    for t in toks[j + 1:j + 9]:
+    for t in toks[start:start + 8]:
         if t.text in (",", ";", ".") and t.id > j + 2:
             break
         lem = _LEXICON.lemma_of(t.text) or (t.lemma or "").lower()

@@ -154,16 +154,15 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                             c.deprel == "aux:pass" for c in tree.children(v.id))):
                     passive = True  # not "is saying" (progressive), not "who's argued" (has)
     # 3. content before the cue: '"...," he said.' / 'X, Smith said, Y' / 'X, said Smith.'
-    if content is None:
+    rel = _relative_rejection(tree, v, lexicon) if content is None and "deny" in classes else None
+    if content is None and rel is None:
         before = _before_cue(tree, v)
         if before is not None:
             content, pieces2, src, origin = before
     # 3b. a claim noun the cue's relative clause rejects: "..., a charge that party leaders
     # strongly denied", "claims which the company disputes"
-    if content is None and "deny" in classes:
-        rel = _relative_rejection(tree, v, lexicon)
-        if rel is not None:
-            content, src, origin = rel[0], rel[1], "relative"
+    if content is None and rel is not None:
+        content, src, origin = rel[0], rel[1], "relative"
     # 4. dependency fallback: a ccomp the surface did not see
     if content is None:
         comp = [c for c in tree.children(v.id) if c.deprel.split(":")[0] == "ccomp" and c.id > v.id + 1]
@@ -270,10 +269,22 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
     toks = tree.sent.tokens
     n = len(toks)
     src = _subject_ids(tree, v)
-    if not src or src[-1] >= v.id or src[0] < 3:
+    if not src or src[-1] >= v.id or src[0] < 2:
         return None
-    rel = toks[src[0] - 2]
-    if rel.text.lower() not in ("that", "which"):
+    # no relative word: ", a claim Holt rejected", ", a charge she denies" (the surface subject
+    # runs from the claim noun's determiner over the real subject)
+    zero = next((i for i in src[1:-1] if toks[i - 1].upos == "NOUN" and lexicon.is_cue_noun(
+        (toks[i - 1].lemma or toks[i - 1].text).lower()) and toks[src[0] - 1].upos == "DET"), None)
+    if zero is not None:
+        if not (src[0] >= 2 and toks[src[0] - 2].text in (",", "—", "–")):
+            return None
+        src = [i for i in src if i > zero]
+        if not src or toks[src[0] - 1].upos not in ("PROPN", "PRON", "DET", "NOUN"):
+            return None
+    elif src[0] < 3:
+        return None
+    rel = toks[zero] if zero is not None else toks[src[0] - 2]
+    if zero is None and rel.text.lower() not in ("that", "which"):
         return None
     k = v.id + 1
     while k <= n and toks[k - 1].upos == "ADV":
@@ -281,7 +292,7 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
     if k <= n and not (is_punct(toks[k - 1]) or toks[k - 1].upos in ("ADP", "CCONJ")
                        or toks[k - 1].text.lower().endswith("ing")):
         return None   # "a claim that officials denied him access to": the cue has an object
-    h = src[0] - 2    # the position before the relative word
+    h = zero if zero is not None else src[0] - 2    # the claim noun: before the relative word
     if h >= 1 and toks[h - 1].text == "," and rel.text.lower() == "which":
         h -= 1
     head = toks[h - 1] if h >= 1 else None

@@ -95,8 +95,8 @@ class Descriptions:
                 bare = all(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
                 if e is None and bare and (head_word in self.people.org_generic or head_lemma in self.people.org_generic):
                     e = self._pronoun(head_token.start, sent_index, "body")  # "the group", "the company" ~ "it"
-                    if e is not None and e.kind != "organization":
-                        e = None
+                    if e is not None and (e.kind != "organization" or _other_generic(self.people, e.name, head_word, head_lemma)):
+                        e = None  # "the company" is not "the union" the article described before
                 if e is not None:
                     return e
             return self._descriptive(desc, head_token.start, "organization")
@@ -244,3 +244,10 @@ def _generic_reference(people, words: list[str]) -> bool:
     """A bare "the person", "the source": names again an unnamed individual however the
     article first described them (people.toml [anonymous] generic)."""
     return len(words) == 2 and words[1] in people.anonymous_generic
+
+
+def _other_generic(people, name: str, *heads: str) -> bool:
+    """An organisation known only by a description with another generic head ("the union")
+    is not the one a bare "the company" refers back to."""
+    words = [_norm(w) for w in name.split()]
+    return bool(words) and words[0] in _DETS_DEF and words[-1] in people.org_generic and words[-1] not in heads
