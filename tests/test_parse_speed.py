@@ -215,33 +215,6 @@ def test_deferred_torch_parts_work_when_read():
     assert out.stdout.split() == ["2.0"] + ["True"] * 6
 
 
-@pytest.mark.stanza
-def test_skipped_random_init_leaves_every_weight_as_the_checkpoint_has_it(parser):
-    # the embedded model's pipeline is built without torch's random draws (_NoRandomInit):
-    # every parameter and buffer must still be the checkpoint's, as in a normally built one
-    import torch
-
-    from attribution.modelset import resolve
-    from attribution.parse import Parser
-
-    stock = Parser(resolve(), threads=1, stock=True)
-    compared = 0
-    for name, proc in stock._nlp.processors.items():
-        want = proc.trainer.model
-        got = parser._nlp.processors[name].trainer.model
-        tensors = dict(want.named_parameters()) | dict(want.named_buffers())
-        mine = dict(got.named_parameters()) | dict(got.named_buffers())
-        assert tensors.keys() == mine.keys()
-        for key, value in tensors.items():
-            assert torch.equal(value, mine[key]), f"{name}.{key}"
-            compared += 1
-    assert compared > 200  # 228 for the embedded model
-    from attribution.parse.memo import _unchanged
-
-    assert torch.Tensor.uniform_ is not _unchanged and torch.Tensor.normal_ is not _unchanged
-    assert torch.zeros(1000).uniform_().std() > 0.2 and torch.zeros(1000).normal_().std() > 0.5
-
-
 LONG_PARAGRAPH = (
     "The council's budget committee met for almost four hours on Tuesday evening, and by the end "
     "of it the members had agreed on very little beyond the date of their next meeting. Harold "

@@ -9,7 +9,6 @@ command line imports it never uses.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -20,8 +19,7 @@ from ..model import Block, Document, Sentence, Source, Token
 from ..modelset import ModelSet
 from .depparse import _fast_depparse_process, _fast_depparse_supported
 from .lemma import _lemma_process, _lemma_supported, _skip_decoding_edited_words
-from .memo import (_memoize_char_models, _memoize_composite_vocabs, _memoize_vocab_maps, _NoRandomInit,
-                   _package_files_load)
+from .memo import _memoize_char_models, _memoize_composite_vocabs, _memoize_vocab_maps, _package_files_load
 from .repairs import possessive_texts
 from .rows import WordRow
 from .tensors import install as _install_fast_tensors
@@ -92,12 +90,10 @@ class Parser:
         stanza_utils.get_optimizer = lambda *a, **k: None
         stanza_utils.get_split_optimizer = lambda *a, **k: {}
         torch_load = torch.load
-        embedded = models.kind == "compact" and not stock
-        if embedded:
+        if models.kind == "compact" and not stock:
             torch.load = _package_files_load(torch_load, models.dir)
         try:
-            with _NoRandomInit() if embedded else contextlib.nullcontext():
-                self._nlp = stanza.Pipeline(**kwargs)
+            self._nlp = stanza.Pipeline(**kwargs)
         finally:
             stanza_utils.get_optimizer, stanza_utils.get_split_optimizer = optimizers
             torch.load = torch_load

@@ -20,38 +20,6 @@ def _package_files_load(torch_load, package_dir):
     return load
 
 
-class _NoRandomInit:
-    """While active, ``Tensor.uniform_`` and ``Tensor.normal_`` leave the tensor as it is.
-
-    Stanza builds each network with torch's random initialisation (199 uniform draws, ten
-    normal ones, about 0.1 s of a cold audit) and then overwrites every parameter and buffer
-    with the checkpoint's; for the embedded model all 228 of them are loaded (a test compares
-    them with a normally built pipeline's), so the draws are thrown away.  Only around
-    building the embedded model's pipeline; ``--models`` and official files keep torch's
-    initialisation."""
-
-    NAMES = ("uniform_", "normal_")
-
-    def __enter__(self):
-        import torch
-
-        self._saved = {n: vars(torch.Tensor)[n] for n in self.NAMES if n in vars(torch.Tensor)}
-        for name in self._saved:
-            setattr(torch.Tensor, name, _unchanged)
-        return self
-
-    def __exit__(self, *exc):
-        import torch
-
-        for name, method in self._saved.items():
-            setattr(torch.Tensor, name, method)
-        return False
-
-
-def _unchanged(self, *args, **kwargs):
-    return self
-
-
 def _memoize_char_models(nlp, limit: int = 200_000) -> None:
     """The tagger's and the parser's character models read one word at a time (an LSTM over its
     characters, then attention): remember each word's vector, run the LSTM on new words only."""
