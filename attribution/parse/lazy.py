@@ -7,8 +7,8 @@ stanza imports ``networkx`` (graphs of enhanced dependencies), ``requests`` (mod
 downloads), ``emoji`` (the language identifier's text cleaning) and ``udtools`` (the UD
 validator, for its scorer's module) at the top of modules the pipeline needs.  :func:`defer`
 puts a stand-in module in ``sys.modules`` for each: ``import name`` finds it and binds it
-without running anything, the first attribute anyone reads runs the real module into that same
-object, and ``from package import submodule`` imports that submodule alone.  For the torch
+without running anything, and the first attribute anyone reads runs the real module into that
+same object (``from udtools import udeval`` imports that submodule alone).  For the torch
 release ``pyproject.toml`` pins, :data:`TORCH_UNUSED` names more of torch's own subpackages
 that ``import torch`` runs and an audit never reads (export, nested and masked tensors,
 distributions, testing, the quantization-aware and fused ``nn`` variants, the compiler front
@@ -45,6 +45,10 @@ DEFERRED = ("torch._meta_registrations", "networkx", "requests", "emoji", "udtoo
 TORCH_UNUSED = ("torch.distributions", "torch.export", "torch.nested", "torch.masked", "torch.testing",
                 "torch.nn.intrinsic", "torch.nn.qat", "torch.compiler", "torch.multiprocessing")
 TORCH_RELEASE = "2.13."
+# deferred packages whose submodules are imported alone by ``from package import submodule``
+# (stanza's scorer reads ``udtools.udeval`` and nothing else of the UD validator); any other
+# name read still runs the package's own code
+SUBMODULES_ALONE = frozenset({"udtools"})
 
 _freeze_after_load = False
 
@@ -128,8 +132,8 @@ def _stand_in(name: str, spec) -> types.ModuleType:
         # as a module that has not run yet would, without running it
         if attr.startswith("__") and attr.endswith("__"):
             raise AttributeError(attr)
-        if spec.submodule_search_locations is not None and importlib.machinery.PathFinder.find_spec(
-                f"{name}.{attr}", list(spec.submodule_search_locations)) is not None:
+        if name in SUBMODULES_ALONE and spec.submodule_search_locations is not None and \
+                importlib.machinery.PathFinder.find_spec(f"{name}.{attr}", list(spec.submodule_search_locations)):
             # ``from package import submodule`` reads the name first: import just that
             # submodule (which binds it here), not the package's own code
             return importlib.import_module(f"{name}.{attr}")
