@@ -57,6 +57,8 @@ ALLOWED = {
     "area": "HTML element names (void elements)",
     "p": "ODF/DOCX XML element names",
     "tokenize": "stanza processor names",
+    "torch._meta_registrations": "Python module names (parse/lazy.py: imports deferred at a cold start)",
+    "torch.distributions": "Python module names (parse/lazy.py: torch subpackages deferred at a cold start)",
     "#f5c26b": "speaker highlight colours",
     "<!DOCTYPE html>": "the HTML page's head",
 }
