@@ -323,3 +323,13 @@ def test_who_after_a_place_phrase_is_the_person_before_it(parser):
     assert sp is not None and sp.name == "one retired nurse", sp
     b, sp2 = _by_content(report, "give her name")
     assert sp2 is None or sp2.name == "one retired nurse", sp2
+
+
+@pytest.mark.parametrize("sentence, needle, anonymity", [
+    ("A clerk in Erie County said her office had only two employees.\n", "two employees", "person"),
+    ("Some county clerks have said privately they are not ready for the election.\n", "not ready", "group"),
+])
+def test_a_person_noun_outside_the_hand_lists_is_no_organisation(parser, sentence, needle, anonymity):
+    report = _audit(parser, sentence)
+    a, sp = _by_content(report, needle)
+    assert sp is not None and sp.kind == "anonymous" and sp.anonymity == anonymity, sp

@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..model import Attribution, Sentence, SourceKind, Token
-from ..vocab import norm as _norm
+from ..vocab import derived_person_nouns, norm as _norm
 from .words import _ACRONYM, _DETS_DEF, _PARTITIVE, _POSSESSIVE, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 
@@ -128,8 +128,8 @@ class Descriptions:
         if head.upos != "NOUN":
             return False
         w = _norm(head.text)
-        if len(w) < 6 or not re.search(r"(?:ists?|ians?|eers?)$", w):
-            return False
+        if w not in derived_person_nouns() and (len(w) < 6 or not re.search(r"(?:ists?|ians?|eers?)$", w)):
+            return False  # "a clerk in Erie County said": a person noun (scripts/derive_person_nouns.py)
         return not any(t.ner.endswith("ORG") for t in (*before, head) if t.ner)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:

@@ -37,7 +37,7 @@ PEOPLE_FILE = DATA / "people.toml"
 RULES_FILE = DATA / "rules.toml"
 
 __all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words", "load_boilerplate",
-           "rule_words", "person_nouns",
+           "rule_words", "person_nouns", "derived_person_nouns",
            "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
            "BoilerplatePattern", "DataFileError", "CLASSES", "norm", "norm_seq"]
 
@@ -95,6 +95,18 @@ def person_nouns() -> frozenset[str]:
     people = load_people()
     roles = {seq[0] for seq in people.roles if len(seq) == 1}
     return frozenset(roles | set(people.anonymous_nouns)) - {"some", "many", "others", "those", "ones", "few"}
+
+
+@functools.lru_cache(maxsize=1)
+def derived_person_nouns() -> frozenset[str]:
+    """Common nouns that name people beyond the hand lists ("clerk", "paramedic"), derived
+    from the shipped word vectors by ``scripts/derive_person_nouns.py`` (data/person_nouns.txt)."""
+    path = PEOPLE_FILE.with_name("person_nouns.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isascii()) - {"#"}
 
 
 def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:
