@@ -333,3 +333,17 @@ def test_a_person_noun_outside_the_hand_lists_is_no_organisation(parser, sentenc
     report = _audit(parser, sentence)
     a, sp = _by_content(report, needle)
     assert sp is not None and sp.kind == "anonymous" and sp.anonymity == anonymity, sp
+
+
+@pytest.mark.parametrize("sentence, name, title, affiliation", [
+    ("Senate Majority Leader Mitch McConnell said the bill would not reach the floor.\n",
+     "Mitch McConnell", "Majority Leader", "Senate"),
+    ("FBI Director James Comey said the inquiry was closed.\n", "James Comey", "Director", "FBI"),
+    ("Assemblywoman Claudia Rivas said the plan was flawed.\n", "Claudia Rivas", "Assemblywoman", None),
+])
+def test_an_office_before_a_name_is_a_title_not_an_organisation(parser, sentence, name, title, affiliation):
+    report = _audit(parser, sentence)
+    a = report.resolved.attributions[0]
+    sp = report.resolved.speaker(a.speaker)
+    assert sp is not None and sp.kind == "person" and sp.name == name and sp.title == title, sp
+    assert affiliation is None or sp.affiliation == affiliation, sp
