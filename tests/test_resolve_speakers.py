@@ -347,3 +347,12 @@ def test_an_office_before_a_name_is_a_title_not_an_organisation(parser, sentence
     sp = report.resolved.speaker(a.speaker)
     assert sp is not None and sp.kind == "person" and sp.name == name and sp.title == title, sp
     assert affiliation is None or sp.affiliation == affiliation, sp
+
+
+def test_asked_not_to_be_named_because_is_a_reason_not_a_hidden_claim(parser):
+    report = _audit(parser,
+                    "One clerk in western New York, who asked not to be named because she was not "
+                    "authorized to speak to the press, said her office had two employees.\n")
+    assert not [f for f in report.findings if f.rule == "vague-attribution"], report.findings
+    a, sp = _by_content(report, "two employees")
+    assert sp is not None and sp.anonymity == "person" and sp.anonymity_reason, sp

@@ -195,6 +195,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    if passive and content and toks[content[0] - 1].text.lower() in ("because", "since", "as", "so") and \
+            toks[content[0] - 1].upos == "SCONJ":
+        return None  # "asked not to be named because she was not authorized ...": a reason, no claim
     if told and passive and not any(toks[i - 1].text.lower() == "that" for i in content[:1]) and \
             not any(c.deprel.split(":")[0] == "ccomp" for c in tree.children(v.id)):
         passive = False  # "were sworn to secrecy", "aren't admitted until ...": no statement hidden
