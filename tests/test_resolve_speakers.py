@@ -356,3 +356,14 @@ def test_asked_not_to_be_named_because_is_a_reason_not_a_hidden_claim(parser):
     assert not [f for f in report.findings if f.rule == "vague-attribution"], report.findings
     a, sp = _by_content(report, "two employees")
     assert sp is not None and sp.anonymity == "person" and sp.anonymity_reason, sp
+
+
+def test_a_by_phrase_of_a_later_verb_is_no_agent_of_the_passive_cue(parser):
+    report = _audit(parser,
+                    "The school board is expected to vote next month on a plan to push back start "
+                    "times by 45 minutes.\n")
+    text = report.source.text
+    for a in report.resolved.attributions:
+        assert a.source is None or "45 minutes" not in text[a.source.start:a.source.end]
+        sp = report.resolved.speaker(a.speaker)
+        assert sp is None or "minutes" not in sp.name, sp

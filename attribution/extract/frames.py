@@ -186,6 +186,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     if passive or (v.xpos == "VBN" and v.id >= 2 and toks[v.id - 2].lemma == "be"):
         for j in range(v.id + 1, n):
             if toks[j - 1].text.lower() == "by" and j in content:
+                if any(toks[i - 1].upos == "VERB" for i in range(v.id + 1, j)):
+                    break  # "is expected to ... push back start times by 45 minutes": another verb's "by"
                 agent = _np_forward(toks, j + 1)
                 if agent:
                     src = agent
