@@ -379,3 +379,17 @@ def test_a_claim_noun_after_the_claim_names_its_rejection(parser, text, cues):
     assert len(found) == 1, found
     f, got = found[0]
     assert [c.split()[-1] for c in got] == cues
+
+
+def test_a_rejection_in_a_relative_clause_with_a_perfect_verb(parser):
+    text = ("The mayor's office says the new shelter will open in March, a claim that "
+            "neighborhood groups have disputed.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert [c.split()[-1] for c in found[0][1]] == ["says", "disputed"]
+
+
+def test_figures_named_for_an_agency_are_the_agencys_word(parser):
+    text = ("Gov. Dan Hollis claimed the state had created 40,000 jobs last year. Labor Department "
+            "figures show the state added about 12,000.\n")
+    assert _findings(parser, text, "vague-attribution") == []

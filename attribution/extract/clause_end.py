@@ -161,10 +161,13 @@ def _rejected_apposition(toks, k: int) -> bool:
     j = k
     while j <= n and j < k + 3 and toks[j - 1].upos in ("DET", "ADJ"):
         j += 1
-    if j >= n or toks[j - 1].upos != "NOUN" or not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()):
+    if j >= n or toks[j - 1].upos != "NOUN":
         return False
-    # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"
+    # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"; with the
+    # relative word any noun may name the statement ("..., a timeline that neighbours dispute")
     start = j + 1 if toks[j].text.lower() in ("that", "which") else j
+    if not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()) and start == j:
+        return False
     if start == j and toks[j].upos not in ("PROPN", "PRON", "DET"):
         return False
     for t in toks[start:start + 8]:

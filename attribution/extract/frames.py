@@ -62,9 +62,13 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     n = len(toks)
     if any(c.deprel == "aux" and c.lemma.lower() in OBLIGATION for c in tree.children(v.id)):
         return None  # "Candidates must report that spending": a rule, not a claim
-    if _modifies_noun(toks, v):
-        return None
     classes = lexicon.cue_classes(lem)
+    # a rejection in a relative clause with its own subject ("a timeline that groups have
+    # disputed") is read only as the rejection of the noun it modifies (3b below)
+    relative_only = _modifies_noun(toks, v)
+    if relative_only and not ("deny" in classes and v.deprel == "acl:relcl" and any(
+            c.deprel == "nsubj" for c in tree.children(v.id))):
+        return None
     text = doc.source.text
     content: list[int] | None = None
     pieces2: list[int] = []
@@ -163,6 +167,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     # strongly denied", "claims which the company disputes"
     if content is None and rel is not None:
         content, src, origin = rel[0], rel[1], "relative"
+    if relative_only and origin != "relative":
+        return None
     # 4. dependency fallback: a ccomp the surface did not see
     if content is None:
         comp = [c for c in tree.children(v.id) if c.deprel.split(":")[0] == "ccomp" and c.id > v.id + 1]
@@ -302,7 +308,7 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
         h -= 1
     head = toks[h - 1] if h >= 1 else None
     if head is None or head.upos != "NOUN" or not lexicon.is_cue_noun((head.lemma or head.text).lower()):
-        return None
+        return None  # a claim noun ("a charge that ..."), never "a proposal that the legislature rejected"
     start = h
     while start > 1 and start > h - 4 and toks[start - 2].upos in ("DET", "ADJ", "NOUN", "PROPN") \
             and toks[start - 2].text != ",":

@@ -233,6 +233,9 @@ class SourceLinking(RelativeLinking):
         if (_norm(head_token.text) in self.people.kin or _norm(head_token.lemma) in self.people.kin) and any(
                 _norm(t.text) in _POSSESSIVE or "Poss=Yes" in (t.feats or "") for t in toks[a0:head]):
             return None, None
+        named_doc = self._named_document(s, a0, head, head_token)
+        if named_doc is not None:
+            return named_doc, None  # "FEC records", "Labor Department figures" (a head also read as people)
         if not self._common(head_token):
             for k in range(a0, head):
                 t = toks[k]
@@ -256,14 +259,17 @@ class SourceLinking(RelativeLinking):
                     if r is not None and r.kind == "organization" and not r.modifier \
                             and r.words not in self.people.places:
                         return self._attach(r), None
-            # "FEC records", "the Pentagon documents": an organisation naming the document speaks
-            # (not a place: "the Iowa caucuses"; not people: "Trump fans")
-            r = self._in_run(s, head - 1) if head > a0 else None
-            if r is not None and r.modifier and r.kind == "organization" and r.j == head \
-                    and head_token.upos == "NOUN" and r.words not in self.people.places \
-                    and _norm(head_token.lemma) in self.people.org_documents:
-                return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
+
+    def _named_document(self, s: Sentence, a0: int, head: int, head_token: Token) -> _Entity | None:
+        """"FEC records", "the Pentagon documents": an organisation naming the document speaks
+        (not a place: "the Iowa caucuses"; not people: "Trump fans")."""
+        r = self._in_run(s, head - 1) if head > a0 else None
+        if r is not None and r.modifier and r.kind == "organization" and r.j == head \
+                and head_token.upos == "NOUN" and r.words not in self.people.places \
+                and _norm(head_token.lemma) in self.people.org_documents:
+            return self._attach(r)
+        return None
 
     def _subject_instead(self, s: Sentence, sent_index: int, a0: int, a: Attribution) -> _Entity | None:
         """A span that is the object of a preposition or verb is no one's voice ("Clinton, during |
