@@ -143,7 +143,8 @@ def draft_500(directory: Path) -> Path:
     """A 500-word draft from the project's own texts (no corpus text outside the project)."""
     words: list[str] = []
     paras = []
-    for path in [ROOT / "corpus" / "russia-sdf-syria.txt", *sorted((ROOT / "corpus" / "drafts").glob("*.md"))]:
+    drafts = sorted(p for p in (ROOT / "corpus" / "drafts").glob("*.md") if not p.name.startswith("README"))
+    for path in [ROOT / "corpus" / "russia-sdf-syria.txt", *drafts]:  # news copy only, not the drafts' README
         for para in path.read_text(encoding="utf-8").split("\n\n"):
             para = para.strip()
             if not para or para.startswith(("#", "---", "<!--")) or ":" in para.split("\n")[0][:20]:
