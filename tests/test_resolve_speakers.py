@@ -367,3 +367,12 @@ def test_a_by_phrase_of_a_later_verb_is_no_agent_of_the_passive_cue(parser):
         assert a.source is None or "45 minutes" not in text[a.source.start:a.source.end]
         sp = report.resolved.speaker(a.speaker)
         assert sp is None or "minutes" not in sp.name, sp
+
+
+def test_a_participle_after_the_cue_does_not_end_the_speakers_run_of_quotes(parser):
+    report = _audit(parser,
+                    "Edna Hart climbs the 49 iron steps of the light every morning.\n\n"
+                    "\"My father did it twice a day for 31 years,\" she said, pausing on the landing. "
+                    "\"I can manage once.\"\n")
+    a, sp = _by_content(report, "manage once")
+    assert sp is not None and sp.name == "Edna Hart", sp

@@ -159,10 +159,11 @@ def _continues(doc: Document, prev: Cand, q: Quotation, text: str, cands: list[C
         rest = text[prev.hull[1]:cue[0]] + text[cue[1]:q.start]
         if prev.source and prev.hull[1] <= prev.source[0] and prev.source[1] <= q.start:
             rest = rest.replace(text[prev.source[0]:prev.source[1]], "")
-    # '"A," said X, who toured the site on Monday. "B."': a relative clause or an apposition
-    # describing the speaker does not end the speaker's run of quotes
+    # '"A," said X, who toured the site on Monday. "B."': a relative clause, an apposition or a
+    # participle describing the speaker ('she said, pausing on the landing. "B."') does not end
+    # the speaker's run of quotes
     if "\n" not in gap:
-        rest = re.sub(r"^[\s,]*,\s*(?:who|whom|whose|a|an|the)\b[^\"“”]{0,200}?[.!?]?\s*$", "", rest.strip())
+        rest = re.sub(r"^[\s,]*,\s*(?:who|whom|whose|a|an|the|[a-z]+ing)\b[^\"“”]{0,200}?[.!?]?\s*$", "", rest.strip())
     words = re.findall(r"\w+", rest)
     if "\n" in gap:
         # a new paragraph that opens with a quotation, right after the quoted one
