@@ -131,6 +131,10 @@ def _verdict(reports: Sequence[Report], errors: list) -> list:
     """One line an editor reads first: ready or not, and why."""
     counts = _view.counts(reports)
     docs = counted(len(reports), "document")
+    unreadable = counted(len(errors), "unreadable input")
+    if errors and not reports:
+        # nothing was audited: never "CLEAN"
+        return [("NOT AUDITED:", "bold red", True), (f"{unreadable}, nothing to audit", "bold")]
     parts = [f"{counted(n, sev)}" for sev, n in counts.items() if n]
     if counts["error"]:
         head, style, tail = "NOT READY", "bold red", "fix before publication"
@@ -142,8 +146,7 @@ def _verdict(reports: Sequence[Report], errors: list) -> list:
         head, style, tail = "CLEAN", "bold green", "no findings"
     units = [(head + ":", style, True), (f"{', '.join(parts) or 'no findings'} in {docs}", "bold")]
     if errors:
-        units.append((f"({len(errors)} unreadable input" + ("" if len(errors) == 1 else "s") + ")",
-                      "bold red"))
+        units.append((f"({unreadable})", "bold red"))
     if parts:
         units.append((f"— {tail}", ""))
     return units

@@ -85,6 +85,8 @@ def test_unreadable_inputs_are_named_once():
     assert "  notes.png: binary file (PNG image), not text\n" in out
     assert "  gone.md: no such file or directory\n" in out
     assert out.splitlines()[-1].endswith("; 2 unreadable inputs")
+    # nothing could be read: the verdict never says CLEAN
+    assert out.splitlines()[0] == "NOT AUDITED: 2 unreadable inputs, nothing to audit"
 
 
 def test_findings_have_location_and_contested_claim_shows_both_sides():
