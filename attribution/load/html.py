@@ -232,9 +232,10 @@ def _html_blocks(text: str, notices: list[str]):
 
 
 def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
+    """Where ``unit`` stands in ``norm`` at or after ``cursor`` (blocks never go back: a unit
+    found only before the cursor would overlap a block already placed, or put blocks out of
+    order)."""
     i = norm.find(unit, cursor)
-    if i < 0:
-        i = norm.find(unit)
     if i >= 0:
         return i, i + len(unit)
     # tolerant: optional spaces at tag boundaries, composed vs decomposed characters
@@ -252,7 +253,7 @@ def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
         rx = re.compile("".join(parts))
     except re.error:
         return None
-    m = rx.search(norm, cursor) or rx.search(norm)
+    m = rx.search(norm, cursor)
     if m and m.end() > m.start():
         return m.start(), m.end()
     return None
