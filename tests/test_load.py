@@ -648,3 +648,20 @@ def test_one_line_error_for_bad_utf16_bom():
     with pytest.raises(LoadError) as ei:
         load_bytes(b"\xff\xfe" + b"\x00\xd8" + b"a\x00", "w.txt")  # lone surrogate
     assert ei.value.code == "decode" and "\n" not in ei.value.message
+
+
+def test_html_paragraph_with_decomposed_accents_is_found_where_it_stands():
+    # the first paragraph's text (composed by trafilatura) is also inside the second one: it must
+    # be located at its own place, and the blocks must neither overlap nor lose the second
+    import html as _html
+
+    paras = ["the the the the the the the cafe\u0301 the the cafe\u0301 \xa0",
+             "the the the the the the the the caf\u00e9 the the caf\u00e9"]
+    body = "\n".join(f"<p>{_html.escape(p, quote=False)}</p>" for p in paras)
+    doc = ("<!DOCTYPE html><html><head><title>t</title></head><body><article><h1>A headline here</h1>\n"
+           f"{body}\n</article></body></html>")
+    src = load_text(doc, "x.html")
+    starts = [(b.start, b.end) for b in src.blocks]
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(starts, starts[1:])), starts
+    assert src.blocks[-1].text == paras[1]
+    assert len(src.blocks) == 3 and not src.notices

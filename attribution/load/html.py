@@ -234,11 +234,10 @@ def _html_blocks(text: str, notices: list[str]):
 def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
     """Where ``unit`` stands in ``norm`` at or after ``cursor`` (blocks never go back: a unit
     found only before the cursor would overlap a block already placed, or put blocks out of
-    order)."""
+    order).  The earliest of the exact match and the tolerant one (optional spaces at tag
+    boundaries, composed vs decomposed characters) wins: a paragraph written with decomposed
+    accents is found where it stands, not inside a later paragraph that contains its text."""
     i = norm.find(unit, cursor)
-    if i >= 0:
-        return i, i + len(unit)
-    # tolerant: optional spaces at tag boundaries, composed vs decomposed characters
     parts = []
     for ch in unit:
         if ch == " ":
@@ -252,8 +251,10 @@ def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
     try:
         rx = re.compile("".join(parts))
     except re.error:
-        return None
-    m = rx.search(norm, cursor)
-    if m and m.end() > m.start():
+        rx = None
+    m = rx.search(norm, cursor, i + len(unit) if i >= 0 else len(norm)) if rx is not None else None
+    if m and m.end() > m.start() and (i < 0 or m.start() < i):
         return m.start(), m.end()
+    if i >= 0:
+        return i, i + len(unit)
     return None
