@@ -106,7 +106,8 @@ def derived_person_nouns() -> frozenset[str]:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return frozenset()
-    return frozenset(w for w in text.split() if not w.startswith("#") and w.isascii()) - {"#"}
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#") and line.isascii())
 
 
 def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:
