@@ -238,6 +238,8 @@ def _locate(norm: str, unit: str, cursor: int) -> tuple[int, int] | None:
     boundaries, composed vs decomposed characters) wins: a paragraph written with decomposed
     accents is found where it stands, not inside a later paragraph that contains its text."""
     i = norm.find(unit, cursor)
+    if i >= 0 and not norm[cursor:i].strip():
+        return i, i + len(unit)  # nothing but spaces before it: no tolerant match can start earlier
     parts = []
     for ch in unit:
         if ch == " ":
