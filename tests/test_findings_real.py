@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ._audit import audit_text
+
 pytestmark = pytest.mark.stanza
 
 WIRE = ("On Thursday, Russia admitted that it had deployed special forces near the city and "
@@ -13,10 +15,7 @@ WIRE = ("On Thursday, Russia admitted that it had deployed special forces near t
 
 
 def _audit(parser, text: str):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    return audit_source(load_text(text, path="wire.txt", fmt="text"), parser)
+    return audit_text(parser, text, "wire.txt")
 
 
 def test_coordinated_cues_share_their_subject_and_give_the_contested_claim(parser):

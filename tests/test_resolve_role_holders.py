@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ._audit import audit_text, by_content
+
 pytestmark = pytest.mark.stanza
 
 _FILLER = ("Senator Maria Delgado spoke for twenty minutes about water rights and farm labor. "
@@ -14,20 +16,6 @@ _FILLER = ("Senator Maria Delgado spoke for twenty minutes about water rights an
            "March. Its last meeting ended without a vote on the canal.\n\n")
 
 
-def _audit(parser, text: str):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    return audit_source(load_text(text, path="story.txt", fmt="text"), parser)
-
-
-def _by_content(report, needle: str):
-    text = report.source.text
-    for a in report.resolved.attributions:
-        if any(needle in text[c.start:c.end] for c in a.content):
-            return a, report.resolved.speaker(a.speaker)
-    raise AssertionError(f"no attribution with content {needle!r}")
-
 
 def _anonymous(report) -> list[str]:
     text = report.source.text
@@ -35,39 +23,39 @@ def _anonymous(report) -> list[str]:
 
 
 def test_a_possessed_role_named_only_paragraphs_later_is_that_person_uncertain(parser):
-    report = _audit(parser,
+    report = audit_text(parser,
                     "Delgado's campaign manager said on Monday that the office in Fresno would stay open "
                     "through November.\n\n" + _FILLER
                     + "Tom Hollis, Delgado's campaign manager, has run three statewide races.\n")
-    a, sp = _by_content(report, "stay open through November")
+    a, sp = by_content(report, "stay open through November")
     assert sp is not None and sp.name == "Tom Hollis"
     assert a.confidence == "low"   # tied by the role alone
     assert not _anonymous(report)
 
 
 def test_a_bare_role_is_not_linked_when_two_named_people_hold_it(parser):
-    report = _audit(parser,
+    report = audit_text(parser,
                     "The campaign manager said on Monday that the office in Fresno would stay open "
                     "through November.\n\n" + _FILLER
                     + "Tom Hollis, Delgado's campaign manager, has run three statewide races. Rita Vance, "
                       "the campaign manager for her rival, Carl Harmon, ran his race in 2018.\n")
-    a, sp = _by_content(report, "stay open through November")
+    a, sp = by_content(report, "stay open through November")
     assert sp is None or sp.name not in ("Tom Hollis", "Rita Vance")
 
 
 def test_a_role_of_another_affiliation_is_not_the_named_holder(parser):
-    report = _audit(parser,
+    report = audit_text(parser,
                     "Harmon's campaign manager said on Monday that the office in Fresno would stay open "
                     "through November.\n\n" + _FILLER
                     + "Tom Hollis, Delgado's campaign manager, has run three statewide races.\n")
-    a, sp = _by_content(report, "stay open through November")
+    a, sp = by_content(report, "stay open through November")
     assert sp is None or sp.name != "Tom Hollis"
 
 
 def test_an_indefinite_role_is_someone_else_than_the_named_holder(parser):
-    report = _audit(parser,
+    report = audit_text(parser,
                     "Tom Hollis, Delgado's campaign manager, has run three statewide races.\n\n" + _FILLER
                     + "A campaign manager for a rival candidate said on Monday that the canal vote would "
                       "decide the race.\n")
-    a, sp = _by_content(report, "canal vote would decide")
+    a, sp = by_content(report, "canal vote would decide")
     assert sp is None or sp.name != "Tom Hollis"

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from ._audit import audit_text, by_content
+
 pytestmark = pytest.mark.stanza
 
 
 def _audit(parser, text: str, path: str = "story.md"):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    return audit_source(load_text(text, path=path, fmt="text"), parser)
-
-
-def _by_content(report, needle: str):
-    text = report.source.text
-    for a in report.resolved.attributions:
-        if any(needle in text[c.start:c.end] for c in a.content):
-            return a, report.resolved.speaker(a.speaker)
-    raise AssertionError(f"no attribution with content {needle!r}")
+    return audit_text(parser, text, path)
 
 
 def test_a_she_before_any_name_is_not_the_place_in_the_headline_or_dateline(parser):
@@ -30,7 +21,7 @@ def test_a_she_before_any_name_is_not_the_place_in_the_headline_or_dateline(pars
                     "HALDEN BAY, Marvell (Wire) — She will fight the levy in court, she said on Tuesday. "
                     "Harbor commissioner Greta Lindqvist told reporters the fee would cost shippers "
                     "millions and drive cargo to rival ports.\n")
-    a, sp = _by_content(report, "fight the levy")
+    a, sp = by_content(report, "fight the levy")
     assert sp is None or sp.name == "Greta Lindqvist"
     if sp is not None:
         assert a.confidence == "low"   # named only after the pronoun: shown as uncertain
@@ -42,7 +33,7 @@ def test_a_lone_word_that_only_names_a_company_in_a_headline_is_no_he(parser):
                     "He has led Brightwater Savings Bank since 2011, and on Tuesday he said the bank "
                     "needed to grow to survive. Tomas Eriksen, Brightwater's chief executive, said the "
                     "deal would close in the spring.\n", path="story.txt")
-    a, sp = _by_content(report, "needed to grow")
+    a, sp = by_content(report, "needed to grow")
     assert sp is None or sp.name == "Tomas Eriksen"
 
 
@@ -50,7 +41,7 @@ def test_a_surname_the_tokenizer_splits_like_a_possessive_keeps_its_speaker(pars
     report = _audit(parser,
                     "School board member Luis Reyes, who chairs the finance committee, said the district "
                     "would ask voters for a new levy. \"We cannot keep cutting teachers,\" Reyes said.\n")
-    a, sp = _by_content(report, "We cannot keep cutting teachers")
+    a, sp = by_content(report, "We cannot keep cutting teachers")
     assert sp is not None and sp.name == "Luis Reyes"
 
 
@@ -72,9 +63,9 @@ def test_a_hyphenated_surname_is_one_name(parser):
                     "Mayor Ellen Ruiz-Carter opened the budget hearing on Tuesday. \"We will not raise "
                     "fares this year,\" Ruiz-Carter said. The economist Anton Holtz-Eakin said the "
                     "plan was costly, and Holtz-Eakin added that it would need a new tax.\n")
-    _, sp = _by_content(report, "We will not raise")
+    _, sp = by_content(report, "We will not raise")
     assert sp.name == "Ellen Ruiz-Carter"
-    a, sp = _by_content(report, "it would need a new tax")
+    a, sp = by_content(report, "it would need a new tax")
     assert sp.name == "Anton Holtz-Eakin" and a.confidence == "high"
 
 
@@ -82,10 +73,10 @@ def test_whom_a_source_told_is_not_the_source(parser):
     report = _audit(parser,
                     "\"We are not going anywhere,\" Dana Whitfield, a spokeswoman for the union, told "
                     "Reuters. \"This is a fight about pensions,\" she told reporters on Monday.\n")
-    a, sp = _by_content(report, "We are not going anywhere")
+    a, sp = by_content(report, "We are not going anywhere")
     assert sp.name == "Dana Whitfield"
     assert report.source.text[a.source.start:a.source.end].startswith("Dana Whitfield")
-    _, sp = _by_content(report, "a fight about pensions")
+    _, sp = by_content(report, "a fight about pensions")
     assert sp.name == "Dana Whitfield"
 
 
@@ -96,9 +87,9 @@ def test_the_company_is_never_a_country(parser):
                     "Monday, the company said it would delay its annual filing. Workers at its plant in "
                     "Ridgeford said they feared layoffs.\n\n"
                     "Sales fell 8 percent last year, according to its annual report.\n")
-    _, sp = _by_content(report, "delay its annual filing")
+    _, sp = by_content(report, "delay its annual filing")
     assert sp is not None and sp.name == "Brenner Chemical Corp."
-    _, sp = _by_content(report, "Sales fell 8 percent")
+    _, sp = by_content(report, "Sales fell 8 percent")
     assert sp is None or sp.name == "Brenner Chemical Corp."
 
 
@@ -107,7 +98,7 @@ def test_the_company_is_not_a_firm_named_in_passing(parser):
                     "Ben Adebayo, an analyst at Crestline Securities, said the forecast was overdue. "
                     "Sales in the Southeast fell sharply.\n\n"
                     "On Thursday, the company said it would close two plants.\n")
-    _, sp = _by_content(report, "close two plants")
+    _, sp = by_content(report, "close two plants")
     assert sp is None or sp.name not in ("Crestline Securities", "Southeast")
 
 
@@ -130,9 +121,9 @@ def test_a_role_named_in_the_next_sentence_and_the_short_name_of_a_company(parse
                     "The former director, Ruth Abernathy, ran Halden's marketing team until she was fired "
                     "in May.\n\n"
                     "Halden denies the allegations. Halden said it would ask the court to dismiss the case.\n")
-    a, sp = _by_content(report, "faking safety tests")
+    a, sp = by_content(report, "faking safety tests")
     assert sp is not None and sp.name == "Ruth Abernathy" and a.confidence == "low"
-    _, sp = _by_content(report, "dismiss the case")
+    _, sp = by_content(report, "dismiss the case")
     assert sp is not None and sp.name == "Halden Optics" and sp.kind == "organization"
 
 
@@ -141,9 +132,9 @@ def test_an_organisation_naming_its_records_speaks_through_them(parser):
                     "The campaign paid the golf club $30,000 in May, according to FEC records. The FEC "
                     "filings show that the rent on its headquarters rose in June. The Iowa caucuses show "
                     "how close the race has become.\n")
-    _, sp = _by_content(report, "paid the golf club")
+    _, sp = by_content(report, "paid the golf club")
     assert sp is not None and sp.name == "FEC"
-    _, sp = _by_content(report, "rent on its headquarters")
+    _, sp = by_content(report, "rent on its headquarters")
     assert sp is not None and sp.name == "FEC"
 
 
@@ -151,7 +142,7 @@ def test_a_participle_before_a_noun_is_no_cue_for_the_quote(parser):
     report = _audit(parser,
                     "Mayor Ann Price dismissed the audit. Price told the Daily Herald in a written "
                     "statement, \u201cI really do not want his endorsement, because he is a weak man.\u201d\n")
-    a, sp = _by_content(report, "I really do not want his endorsement")
+    a, sp = by_content(report, "I really do not want his endorsement")
     assert report.source.text[a.cue.start:a.cue.end] == "told"
     assert sp is not None and sp.name == "Ann Price"
 
@@ -162,7 +153,7 @@ def test_who_after_a_town_and_state_is_the_person_the_apposition_describes(parse
     report = _audit(parser,
                     "\"We were promised a new bridge,\" said Carla Mendes, a pharmacist from Brookfield, "
                     "Wisconsin, who said she drives 40 minutes around the river each day.\n")
-    a, sp = _by_content(report, "she drives 40 minutes")
+    a, sp = by_content(report, "she drives 40 minutes")
     assert sp is not None and sp.name == "Carla Mendes"
 
 
@@ -172,7 +163,7 @@ def test_a_source_span_that_took_in_a_clause_names_the_subject_not_an_object(par
                     "the teachers union has called the deal a giveaway to developer Paul Brandt. "
                     "At Thursday's hearing, Okafor compared the plan to a blank check, saying, "
                     "\"Nobody in this room knows what it will cost.\"\n")
-    a, sp = _by_content(report, "Nobody in this room")
+    a, sp = by_content(report, "Nobody in this room")
     assert sp is None or sp.name == "Grace Okafor"
 
 
@@ -180,7 +171,7 @@ def test_an_office_before_the_name_is_not_the_speaker(parser):
     report = _audit(parser,
                     "The bridge repairs will run past the summer, Riverside Director of Public Works "
                     "Sam Delgado told the council on Monday.\n")
-    a, sp = _by_content(report, "bridge repairs")
+    a, sp = by_content(report, "bridge repairs")
     assert sp is not None and sp.name == "Sam Delgado"
 
 
@@ -188,7 +179,7 @@ def test_a_state_abbreviation_that_looks_like_a_title_is_no_speaker(parser):
     report = _audit(parser,
                     "Nora Pike, a Baker supporter from Jackson, Miss., attending the Southern Tea Party "
                     "Coalition Convention, said she could not support Hale but understood why people did.\n")
-    a, sp = _by_content(report, "could not support Hale")
+    a, sp = by_content(report, "could not support Hale")
     assert sp is None or sp.name == "Nora Pike"
 
 
@@ -197,7 +188,7 @@ def test_they_is_never_a_lone_capitalised_word_nobody_called_a_person(parser):
                     "Teenagers back later school start in new poll; Opinions among parents are more divided.\n\n"
                     "Teenagers have reached a broad consensus: by nearly 3 to 1, they say classes should "
                     "not begin before 8:30.\n", path="story.txt")
-    a, sp = _by_content(report, "classes should")
+    a, sp = by_content(report, "classes should")
     assert sp is None or sp.name != "Opinions"
 
 
@@ -205,7 +196,7 @@ def test_surveys_of_named_voters_are_unnamed_evidence(parser):
     report = _audit(parser,
                     "The race is far from settled. And surveys of Ohio Democratic primary voters last "
                     "week indicated that a quarter of them were still undecided.\n")
-    a, sp = _by_content(report, "a quarter of them")
+    a, sp = by_content(report, "a quarter of them")
     assert sp is not None and sp.kind == "anonymous" and sp.anonymity == "group"
 
 
@@ -213,7 +204,7 @@ def test_an_editorial_in_a_newspaper_is_the_newspapers_word(parser):
     report = _audit(parser,
                     "Mayor Dana Whitfield has refused to release the audit. \"The mayor has lost her "
                     "nerve,\" reads a Sunday editorial in The Harlow Courier.\n")
-    a, sp = _by_content(report, "lost her")
+    a, sp = by_content(report, "lost her")
     assert sp is not None and sp.name.endswith("Harlow Courier") and sp.kind == "organization"
 
 
@@ -225,7 +216,7 @@ def test_the_company_is_not_the_town_in_a_city_state_apposition(parser):
                     "executive Mara Lindholm said demand had collapsed.\n\n"
                     "About 90 workers at the Springfield plant will lose their jobs, the company said "
                     "in a filing.\n")
-    a, sp = _by_content(report, "About 90 workers")
+    a, sp = by_content(report, "About 90 workers")
     assert sp is None or sp.name not in ("Dayton", "Ohio")
 
 
@@ -236,7 +227,7 @@ def test_adding_after_a_cue_at_the_end_of_a_reported_clause_is_the_speakers(pars
                     "Campaign manager Lena Ortiz said the schedule would change. Mr. Hale intends to "
                     "give an economic speech in Denver this month, Ms. Ortiz said, adding that he would "
                     "also hold town halls to address his weakness with women voters.\n")
-    a, sp = _by_content(report, "also hold town halls")
+    a, sp = by_content(report, "also hold town halls")
     assert sp is not None and sp.name == "Lena Ortiz"
 
 
@@ -246,7 +237,7 @@ def test_the_place_of_an_event_between_commas_is_not_the_speaker(parser):
     report = _audit(parser,
                     "Mayor Dana Whitfield, during a town hall meeting in Harlow, Ohio, said she would not "
                     "raise property taxes this year.\n")
-    a, sp = _by_content(report, "raise property taxes")
+    a, sp = by_content(report, "raise property taxes")
     assert sp is not None and sp.name == "Dana Whitfield"
 
 
@@ -254,7 +245,7 @@ def test_a_name_with_an_intensifier_is_the_speaker(parser):
     report = _audit(parser,
                     "The senator was wrong about Corvin canceling its plant in Mexico. Corvin itself said "
                     "the deal was on.\n")
-    a, sp = _by_content(report, "the deal was on")
+    a, sp = by_content(report, "the deal was on")
     assert sp is not None and sp.name.startswith("Corvin")
 
 
@@ -262,7 +253,7 @@ def test_a_span_that_starts_inside_a_party_tag_is_the_name_before_it(parser):
     report = _audit(parser,
                     "On the campaign trail, Hale calls himself a fiscal hawk. Carla M. Mendes (D-Ore.) "
                     "blasted Hale and defended Ruiz in a recent interview with The Oregonian.\n")
-    a, sp = _by_content(report, "defended Ruiz")
+    a, sp = by_content(report, "defended Ruiz")
     assert sp is not None and sp.name == "Carla M. Mendes"
 
 
@@ -284,14 +275,14 @@ def test_someone_named_by_whose_they_are_is_not_the_possessor(parser, sentence):
 ])
 def test_a_document_by_an_identified_office_is_no_anonymous_source(parser, sentence, needle):
     report = _audit(parser, sentence)
-    a, sp = _by_content(report, needle)
+    a, sp = by_content(report, needle)
     assert sp is not None and sp.anonymity is None, sp
     assert not [f for f in report.findings if f.rule in ("anonymous-source", "vague-attribution")]
 
 
 def test_a_study_with_no_maker_is_still_unnamed_evidence(parser):
     report = _audit(parser, "A recent study found that overdose deaths doubled in two years.\n")
-    a, sp = _by_content(report, "overdose deaths")
+    a, sp = by_content(report, "overdose deaths")
     assert sp is not None and sp.anonymity == "group"
 
 
@@ -309,7 +300,7 @@ def test_a_cue_inside_the_sources_relative_clause_does_not_swallow_the_sentence(
     report = _audit(parser,
                     "A former billing manager, who spoke on condition of anonymity because she feared "
                     "retaliation, said supervisors routinely changed codes on patient charts.\n")
-    a, sp = _by_content(report, "supervisors routinely changed")
+    a, sp = by_content(report, "supervisors routinely changed")
     text = report.source.text
     assert text[a.cue.start:a.cue.end] == "said"
     assert sp is not None and sp.anonymity == "person" and sp.anonymity_reason, sp
@@ -319,9 +310,9 @@ def test_who_after_a_place_phrase_is_the_person_before_it(parser):
     report = _audit(parser,
                     "\"It's a sad day for patients,\" said one retired nurse outside the company's "
                     "headquarters, who declined to give her name.\n")
-    a, sp = _by_content(report, "sad day")
+    a, sp = by_content(report, "sad day")
     assert sp is not None and sp.name == "one retired nurse", sp
-    b, sp2 = _by_content(report, "give her name")
+    b, sp2 = by_content(report, "give her name")
     assert sp2 is None or sp2.name == "one retired nurse", sp2
 
 
@@ -331,7 +322,7 @@ def test_who_after_a_place_phrase_is_the_person_before_it(parser):
 ])
 def test_a_person_noun_outside_the_hand_lists_is_no_organisation(parser, sentence, needle, anonymity):
     report = _audit(parser, sentence)
-    a, sp = _by_content(report, needle)
+    a, sp = by_content(report, needle)
     assert sp is not None and sp.kind == "anonymous" and sp.anonymity == anonymity, sp
 
 
@@ -354,7 +345,7 @@ def test_asked_not_to_be_named_because_is_a_reason_not_a_hidden_claim(parser):
                     "One clerk in western New York, who asked not to be named because she was not "
                     "authorized to speak to the press, said her office had two employees.\n")
     assert not [f for f in report.findings if f.rule == "vague-attribution"], report.findings
-    a, sp = _by_content(report, "two employees")
+    a, sp = by_content(report, "two employees")
     assert sp is not None and sp.anonymity == "person" and sp.anonymity_reason, sp
 
 
@@ -374,5 +365,5 @@ def test_a_participle_after_the_cue_does_not_end_the_speakers_run_of_quotes(pars
                     "Edna Hart climbs the 49 iron steps of the light every morning.\n\n"
                     "\"My father did it twice a day for 31 years,\" she said, pausing on the landing. "
                     "\"I can manage once.\"\n")
-    a, sp = _by_content(report, "manage once")
+    a, sp = by_content(report, "manage once")
     assert sp is not None and sp.name == "Edna Hart", sp

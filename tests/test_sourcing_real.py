@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from ._audit import audit_text
+
 pytestmark = pytest.mark.stanza
 
 
 def _audit(parser, text: str):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    return audit_source(load_text(text, path="story.txt", fmt="text"), parser)
+    return audit_text(parser, text)
 
 
 def _flagged(report, rule: str) -> list[str]:
