@@ -1,6 +1,6 @@
 """Findings benchmark: are the audit's findings right on real copy?
 
-    python bench/findings.py                 # every set: PolNeAR dev, PolNeAR train, newsroom drafts
+    python bench/findings.py                 # every set: PolNeAR dev, PolNeAR train, newsroom drafts, blind set
     python bench/findings.py --sets dev,drafts [--json build/findings/summary.json] [--details]
     make findings
 
@@ -19,6 +19,8 @@ Gold (definitions: ``bench/gold/GUIDE.md``):
   absent) and never copied; dev is for measuring only.
 - Newsroom drafts ``corpus/drafts/NAME.expected.json`` beside each draft: the same labels,
   anchored by exact substrings of the draft.
+- Blind set ``corpus/blind/`` (``--sets blind``): articles in the drafts' format, written and
+  annotated without looking at the code or the tool's output (see its README); loaded like the drafts.
 
 Matching: a finding matches a gold label of the same rule when the gold span overlaps the
 finding's span or a span of an attribution the finding names (source and cue for the
@@ -44,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
 GOLD = ROOT / "bench" / "gold"
 DRAFTS = ROOT / "corpus" / "drafts"
+BLIND = ROOT / "corpus" / "blind"
 OUT = ROOT / "build" / "findings"
 
 SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
@@ -117,13 +120,14 @@ def _anchor(text: str, needle: str, nth: int = 1, where: str = "") -> tuple[int,
     return i, i + len(needle)
 
 
-def _draft_articles() -> list[Article]:
+def _draft_articles(folder: Path = DRAFTS) -> list[Article]:
+    """Articles with ``NAME.expected.json`` beside them (corpus/drafts/, corpus/blind/)."""
     from attribution.load import load
 
     out = []
-    for exp in sorted(DRAFTS.glob("*.expected.json")):
+    for exp in sorted(folder.glob("*.expected.json")):
         stem = exp.name[: -len(".expected.json")]
-        files = [p for p in DRAFTS.glob(stem + ".*") if p != exp and not p.name.endswith(".json")]
+        files = [p for p in folder.glob(stem + ".*") if p != exp and not p.name.endswith(".json")]
         if len(files) != 1:
             raise SystemExit(f"findings: {exp.name}: expected one draft named {stem}.*, found {len(files)}")
         source = load(str(files[0]))
@@ -388,7 +392,7 @@ README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "va
 def readme_table(results: list[dict], before: dict | None) -> str:
     """README's findings table: precision (matched/found) and recall (gold) per set."""
     sets = {r["set"]: r for r in results}
-    names = [n for n in ("dev", "train", "drafts") if n in sets]
+    names = [n for n in ("dev", "train", "drafts", "blind") if n in sets]
     old = {r["set"]: r for r in (before or {}).get("sets", [])}
     head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
         (" | dev P, R before |" if "dev" in old else " |")
@@ -424,7 +428,7 @@ def readme_table(results: list[dict], before: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="dev,train,drafts", help="comma-separated: dev, train, drafts")
+    ap.add_argument("--sets", default="dev,train,drafts,blind", help="comma-separated: dev, train, drafts, blind")
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
@@ -455,6 +459,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
         elif name == "drafts":
             articles = _draft_articles()
+        elif name == "blind":
+            articles = _draft_articles(BLIND)
+            if not articles:
+                print(f"\n## {name}: skipped (no articles in corpus/blind/)")
+                continue
         else:
             raise SystemExit(f"findings: unknown set {name!r}")
         details = [] if args.details else None
