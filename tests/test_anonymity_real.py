@@ -220,3 +220,42 @@ def test_some_experts_and_some_say_are_a_vague_group_not_an_unnamed_individual(p
     report = _audit(parser, text)
     assert _flagged(report, "anonymous-source") == []
     assert _flagged(report, "vague-attribution") != []
+
+
+def test_people_close_to_the_mayor_stay_insiders_when_close_is_tagged_a_verb(parser):
+    # the tagger reads "close" as a finite verb; it must not cut the source to "people" (a crowd)
+    text = ("Transit tax stalls\n\nAt times last year, people close to the mayor said, the mere mention of "
+            "the council president could make him furious. The plan faces resistance on the council, "
+            "people close to the mayor say.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["people close to the mayor"]
+    assert _flagged(report, "vague-attribution") == []
+
+
+def test_a_spokesman_for_a_named_candidate_is_the_spokesman_not_the_candidate(parser):
+    from ._audit import by_content
+
+    text = ("A spokesman for Democratic mayoral candidate Elena Ruiz called the proposal \"reckless.\" "
+            "Ruiz has not released her own plan.\n")
+    report = _audit(parser, text)
+    _, sp = by_content(report, "reckless")
+    assert sp is not None and sp.kind == "anonymous" and sp.name.startswith("a spokesman"), sp
+    assert _flagged(report, "anonymous-source") == ["A spokesman for Democratic mayoral candidate Elena Ruiz"]
+
+
+def test_a_modifier_tagged_as_a_verb_does_not_cut_the_source(parser):
+    # "ethics" is tagged VBZ (a compound of "investigators"): the source is the investigators, not "House"
+    report = _audit(parser, "House ethics investigators concluded that the trip was improperly financed by a lobbying firm.\n")
+    assert _flagged(report, "anonymous-source") == ["House ethics investigators"]
+
+
+def test_a_name_just_before_the_apposition_the_source_began_at_speaks(parser):
+    from ._audit import by_content
+
+    # a comma missing after the apposition: the span starts at "a spokesman", the name before it speaks
+    text = ("Border plan surprises Congress\n\n\"We have not been briefed,\" Doug Andres, a spokesman for House "
+            "Speaker Paul Ryan told the Post.\n")
+    report = _audit(parser, text)
+    _, sp = by_content(report, "briefed")
+    assert sp is not None and sp.name == "Doug Andres", sp
+    assert _flagged(report, "anonymous-source") == []

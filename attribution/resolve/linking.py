@@ -103,7 +103,7 @@ class SourceLinking(RelativeLinking):
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
         a0 = self._after_lead(toks, a0, idx[-1])
-        instead = self._subject_instead(s, sent_index, a0, a)
+        instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0)
         if instead is not None:
             return instead, None
         if a0 < idx[-1] and _norm(toks[a0 + 1].text) in ("itself", "himself", "herself", "themselves"):
@@ -122,7 +122,8 @@ class SourceLinking(RelativeLinking):
             # ("Sanders compared himself to Clinton, saying", "the company said it would not be
             # able to file ..., warning") names its speaker before the verb
             if toks[k].upos in ("VERB", "AUX") and toks[k].xpos in ("VBD", "VBZ", "VBP", "MD") \
-                    and not self._in_run(s, k):
+                    and not self._in_run(s, k) and not self._in_anonymous_phrase(toks, k) \
+                    and toks[k].deprel not in ("compound", "amod"):  # "House ethics investigators": a noun's modifier tagged as a verb
                 b = k
                 break
         # a name in apposition names the speaker: "A spokeswoman for the department, Alicia
@@ -197,7 +198,11 @@ class SourceLinking(RelativeLinking):
                 last -= 1
             tail = self._in_run(s, last)
             if tail is not None and tail.kind == "person" and not tail.modifier and tail.i > a0 \
-                    and toks[tail.i - 1].upos != "ADP" and _norm(toks[tail.i - 1].text) not in ("of", "from", "for", "at", "in"):
+                    and toks[tail.i - 1].upos != "ADP" and _norm(toks[tail.i - 1].text) not in ("of", "from", "for", "at", "in") \
+                    and not any(_norm(t.text) in ("for", "to", "at", "with", "from") and t.upos == "ADP"
+                                for t in toks[a0 + 1:tail.i]):
+                # (not "a spokesman for Democratic mayoral candidate Elena Ruiz": the name
+                # closes the phrase after "for", so it is whom the spokesman speaks for)
                 run = tail
         if run is not None and run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("a", "an"):
             run = None  # "a Republican": a common noun with a capital, not a name
@@ -260,6 +265,28 @@ class SourceLinking(RelativeLinking):
                             and r.words not in self.people.places:
                         return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
+
+    def _name_before_apposition(self, s: Sentence, a0: int) -> _Entity | None:
+        """The span began at the apposition of a name just before it ("Doug Andres, a spokesman
+        for the speaker told the Post", "Rahm Emanuel, his chief of staff, urged"): the named
+        person speaks, not an unnamed one.  The name opens the sentence or follows a comma, a
+        dash or a quotation mark (not "asked about Smith, the spokesman said")."""
+        toks = s.tokens
+        if a0 < 2 or toks[a0 - 1].text != "," or _norm(toks[a0].text) not in ("a", "an", "the", "his", "her", "their"):
+            return None
+        run = self._in_run(s, a0 - 2)
+        if run is None or run.kind != "person" or run.modifier or run.j != a0 - 1:
+            return None
+        if run.i > 0 and toks[run.i - 1].text not in (",", "—", "–", "--", '"', "\u201d", "\u2019", "'", "''"):
+            return None
+        return self._attach(run)
+
+    def _in_anonymous_phrase(self, toks, k: int) -> bool:
+        """The word is inside one of the [anonymous] phrases ("people close to the mayor say":
+        the tagger reads "close" as a finite verb), so it does not end the source's noun phrase."""
+        window = " ".join(_norm(t.text) for t in toks[max(0, k - 2):k + 3])
+        word = _norm(toks[k].text)
+        return any(word in p.split() and p in window for p in self.people.anonymous_phrases if " " in p)
 
     def _named_document(self, s: Sentence, a0: int, head: int, head_token: Token) -> _Entity | None:
         """"FEC records", "the Pentagon documents": an organisation naming the document speaks
