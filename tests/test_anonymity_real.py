@@ -259,3 +259,13 @@ def test_a_name_just_before_the_apposition_the_source_began_at_speaks(parser):
     _, sp = by_content(report, "briefed")
     assert sp is not None and sp.name == "Doug Andres", sp
     assert _flagged(report, "anonymous-source") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Lawmakers may also get help from the network, which is weighing a push in House races, according to "
+     "people familiar with the network's plans.\n", "people familiar with the network's plans"),
+    ("One of the choices the campaign has made, according to a person close to the secretive process, is to "
+     "answer every attack on the charity with one on his own giving.\n", "a person close to the secretive process"),
+])
+def test_according_to_keeps_the_whole_insider_phrase_up_to_its_punctuation(parser, text, source):
+    assert _flagged(_audit(parser, text), "anonymous-source") == [source]

@@ -119,7 +119,13 @@ def _according(doc: Document, si: int, tree: Tree, v: Token) -> Cand | None:
         opens = v.id == 1 or (v.id == 2 and toks[0].upos in ("CCONJ", "ADV"))
         crosses = opens and j <= len(toks) and toks[j - 1].text == "," and any(
             toks[i - 1].upos != "PUNCT" and toks[i - 1].deprel != "appos" for i in dep_ids if i > j)
-        if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25 and not crosses and not named:
+        # a phrase set off by punctuation is the source up to that mark, whatever the parse hangs
+        # elsewhere ("according to a person close to the process, is to ...", "..., according to
+        # people familiar with the network's plans.": the parse may take "close" or "familiar"
+        # out of the subtree of the noun, leaving "a person" or a crowd)
+        closes = (j > len(toks) or toks[j - 1].text in (",", ";", ":", ".", "!", "?", "—", "–", "--")) \
+            and dep_ids < set(src_ids)
+        if dep_ids and min(dep_ids) == to.id + 1 and len(dep_ids) <= 25 and not crosses and not named and not closes:
             src_ids = sorted(dep_ids)
     src_set = set(trim(sent, set(src_ids), keep_quotes=False)) or set(src_ids)
     phrase = set(src_ids) | {v.id, to.id}
