@@ -269,3 +269,41 @@ def test_a_name_just_before_the_apposition_the_source_began_at_speaks(parser):
 ])
 def test_according_to_keeps_the_whole_insider_phrase_up_to_its_punctuation(parser, text, source):
     assert _flagged(_audit(parser, text), "anonymous-source") == [source]
+
+
+def test_a_name_before_a_parenthetical_cue_is_what_the_aide_speaks_of(parser):
+    from ._audit import by_content
+
+    # no apposition: the aide speaks (of the mayor), the mayor is not the speaker
+    report = _audit(parser, "Park, a top aide said, \"is very confident in the contrast\" between her and the challenger.\n")
+    _, sp = by_content(report, "very confident")
+    assert sp is not None and sp.kind == "anonymous", sp
+    assert _flagged(report, "anonymous-source") == ["a top aide"]
+
+
+def test_one_of_them_and_the_other_employee_are_unnamed_individuals_of_the_set(parser):
+    text = ("Road contracts\n\nTwo former employees of the county's roads department told the Ledger that the director "
+            "labeled ordinary repairs as emergencies. Both spoke on condition that they not be named because they "
+            "still work in the county.\n\n\"Everybody in the office knew how it worked,\" one of them said.\n\n"
+            "The other former employee said the director told staff in a 2021 meeting to stop asking questions.\n")
+    report = _audit(parser, text)
+    flagged = _flagged(report, "anonymous-source")
+    assert "one of them" in flagged, flagged
+    anon = [f for f in report.findings if f.rule == "anonymous-source"]
+    covered = {a for f in anon for a in f.attributions}
+    other = [a for a in report.resolved.attributions if a.source and
+             report.source.text[a.source.start:a.source.end] == "The other former employee"]
+    assert other and other[0].id in covered, anon
+
+
+def test_one_of_two_named_people_is_no_unnamed_source(parser):
+    text = ("Judges Ana Holt and Celia Brandt heard the appeal on Monday. \"We will rule by Friday,\" one of them said.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_asking_that_ones_name_not_be_used_is_the_reason_not_a_claim(parser):
+    text = ("Night shift\n\nA nurse on the surgical floor, who asked that her name not be used because she feared "
+            "losing her job, said she had twice been assigned eight patients on a night shift.\n")
+    found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
+    assert len(found) == 1 and found[0].severity.value == "info", found
+    assert "feared losing her job" in found[0].message

@@ -4,6 +4,8 @@ parenthetical), the passive agent and the dateline.  Split out of ``reported.py`
 """
 from __future__ import annotations
 
+import re
+
 from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
@@ -203,6 +205,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    if lem in ("ask", "request") and _ANONYMITY_REQUEST.match(" ".join(toks[i - 1].text.lower() for i in content[:7])):
+        return None  # "who asked that her name not be used because ...": a request to stay unnamed, no claim
     if passive and content and toks[content[0] - 1].text.lower() in ("because", "since", "as", "so") and \
             toks[content[0] - 1].upos == "SCONJ":
         return None  # "asked not to be named because she was not authorized ...": a reason, no claim
@@ -360,3 +364,9 @@ def _neg_surface(toks, v: Token) -> bool:
 def sent_text(doc: Document, sent: Sentence, ids: list[int]) -> str:
     s, e = span_of(sent, ids)
     return doc.source.text[s:e]
+
+
+# what a source asks for when asking to stay unnamed ("asked that her name not be used", "requested
+# that his name be withheld"): the reason for the anonymity, not a claim
+_ANONYMITY_REQUEST = re.compile(r"(?:that )?(?:his|her|their|my) (?:full )?(?:names?|identity|identities) (?:not )?be "
+                                r"(?:used|published|printed|withheld|disclosed|given|revealed|identified|made public)")

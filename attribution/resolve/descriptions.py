@@ -16,6 +16,10 @@ from .words import _ACRONYM, _DETS_DEF, _PARTITIVE, _POSSESSIVE, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 
 
+# a quantity of a set given by a pronoun: "one of them", "two of those", "another of them"
+_SOME_OF_THEM = re.compile(r"(?:one|another|either|two|three|four|some|several|each) of (them|those)$")
+
+
 class Descriptions:
     """Resolves a source that is a description rather than a name."""
 
@@ -56,6 +60,16 @@ class Descriptions:
         head_token = toks[head]
         head_word, head_lemma = _norm(head_token.text), _norm(head_token.lemma)
         desc = self._description(s, a0, b)
+        some_of = _SOME_OF_THEM.match(desc.lower())
+        if some_of is not None:
+            # "one of them said", "One of them, a machine tender who ...": a member of a set the
+            # article described before; unnamed unless that set is named people ("Holt and
+            # Brandt ... one of them"), when who of them speaks is not known
+            pron = next((t for t in toks[a0:b] if _norm(t.text) == some_of.group(1)), head_token)
+            before, _ = self._antecedent(pron.start, sent_index, "group")
+            if before is not None and before.kind == "person":
+                return None
+            return self._anonymous(desc, None, head_token, head, a0, s)
         low = " " + desc.lower() + " "
         anon_phrase = any(f" {p} " in low or low.strip().startswith(p) for p in self.people.anonymous_phrases)
         role_phrase = self._role_phrase(s, a0, b)
@@ -231,13 +245,20 @@ class Descriptions:
 
 
 def _back_reference(words: list[str], earlier: str) -> bool:
-    """A bare definite description ("the people", "the official") names again an unnamed
-    source described earlier by the same head noun ("people familiar with the matter", "a
-    senior official")."""
+    """A bare definite description ("the people", "the official", "the other former employee")
+    names again an unnamed source described earlier by the same head noun ("people familiar
+    with the matter", "a senior official", "two former employees")."""
     from .anonymity import description_head
 
-    rest = [w for w in words[1:] if w not in ("two", "three", "four", "same")]
-    return len(rest) == 1 and description_head(earlier) == rest[0]
+    rest = [w for w in words[1:] if w not in ("two", "three", "four", "same", "other", "second", "third", "last")]
+    head = description_head(earlier)
+    if not rest or head is None or head not in (rest[-1], rest[-1] + "s", rest[-1] + "es"):
+        return False
+    if head != rest[-1] and not {"other", "second", "third", "last"} & set(words):
+        return False  # "the source" after "numerous sources" is not one of them unless set apart ("the other")
+    # "the other former employee" after "two former employees": one of them, if every word
+    # before the head was in the earlier description
+    return set(rest[:-1]) <= set(re.findall(r"[a-z][a-z'’-]*", earlier.lower()))
 
 
 def _generic_reference(people, words: list[str]) -> bool:

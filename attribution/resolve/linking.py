@@ -270,7 +270,8 @@ class SourceLinking(RelativeLinking):
         """The span began at the apposition of a name just before it ("Doug Andres, a spokesman
         for the speaker told the Post", "Rahm Emanuel, his chief of staff, urged"): the named
         person speaks, not an unnamed one.  The name opens the sentence or follows a comma, a
-        dash or a quotation mark (not "asked about Smith, the spokesman said")."""
+        dash or a quotation mark (not "asked about Smith, the spokesman said"), and the parse
+        makes the description its apposition."""
         toks = s.tokens
         if a0 < 2 or toks[a0 - 1].text != "," or _norm(toks[a0].text) not in ("a", "an", "the", "his", "her", "their"):
             return None
@@ -279,6 +280,8 @@ class SourceLinking(RelativeLinking):
             return None
         if run.i > 0 and toks[run.i - 1].text not in (",", "—", "–", "--", '"', "\u201d", "\u2019", "'", "''"):
             return None
+        if not any(t.deprel == "appos" and run.i < t.head <= run.j for t in toks[a0:a0 + 8]):
+            return None  # "Clinton, a top aide said, is very confident": the aide speaks of Clinton
         return self._attach(run)
 
     def _in_anonymous_phrase(self, toks, k: int) -> bool:
