@@ -160,11 +160,16 @@ def test_descriptions_dismissals_and_expectations_hide_no_source(parser, sentenc
     assert _flagged(_audit(parser, sentence + "\n"), "vague-attribution") == []
 
 
-def test_a_possessive_role_with_nobody_named_in_it_is_an_unnamed_individual(parser):
-    text = ("Minutes after the voting began, Colorado's delegation chairman announced four votes for "
+def test_a_possessive_role_with_nobody_named_in_it_is_an_unnamed_individual_unless_an_office(parser):
+    # a spokesman or an aide of someone is an unnamed individual; an office written as a title
+    # ("Director", "Chairman") has one holder, identified by the office: a role noun, not anonymous
+    # (bench/gold/GUIDE.md: unresolved when nobody holding it is named)
+    text = ("Minutes after the voting began, Colorado's delegation spokeswoman announced four votes for "
             "the governor and two abstentions.\n")
-    report = _audit(parser, text)
-    assert _flagged(report, "anonymous-source") == ["Colorado's delegation chairman"]
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["Colorado's delegation spokeswoman"]
+    text = ("Harmon County's emergency management director said an air monitor near the site had "
+            "picked up elevated readings.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
 
 
 def test_no_other_secretary_is_nobody(parser):

@@ -93,9 +93,12 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         # "his critics", "Mr. Rubio's supporters", "Trump's allies": whose they are does not
         # say who they are; a vague collective
         return Anonymity.GROUP
-    if possessed and not plural and not definite and _role(people, head, singular=True):
-        # "Colorado's delegation chairman", "his spokesman" with nobody named in the role
-        # (resolve links the role to a named holder first): an unnamed individual
+    if possessed and not plural and not definite and _role(people, head, singular=True) and (head,) not in people.titles:
+        # "his spokesman", "the senator's aide" with nobody named in the role (resolve links the
+        # role to a named holder first): an unnamed individual.  Not an office written as a
+        # title ("the city's transportation director", "Harmon County's emergency management
+        # director", "Colorado's delegation chairman"): its one holder is identified by the
+        # office, a role noun for someone the article does not name (unresolved, not anonymous)
         return Anonymity.PERSON
     if definite or possessed:
         # "the two men", "the former Florida governor", "Trump's campaign manager", "Clinton's
