@@ -138,10 +138,10 @@ def iter_quotes(text: str) -> Iterator[Quote]:
                 open_at = None
                 i += len(mark)
                 continue
-            if mark == '"' and open_mark == "“" and not _is_space(prev) and _closing_context(nxt):
+            if mark == '"' and open_mark in ("“", "„") and not _is_space(prev) and _closing_context(nxt):
                 para_end = breaks[bi][0] if bi < len(breaks) else n
-                if "”" not in text[i:para_end]:
-                    # “...": opened curly, closed straight (mixed marks in edited copy)
+                if not any(c in text[i:para_end] for c in ("”" if open_mark == "“" else "“”")):
+                    # “..." or „...": opened curly or low, closed straight (mixed marks in edited copy)
                     yield Quote(open_at, i + 1, open_at + 1, i, True, open_mark)
                     open_at = None
                     i += 1
