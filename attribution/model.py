@@ -298,6 +298,9 @@ class UnattributedQuote:
     text: str                        # the quoted words
     fragment: bool                   # inside the reporter's own sentence, or not sentence-like
     attributions: tuple[str, ...] = ()   # an attribution extract made of it with no speaker
+    # what makes it uncertain that nobody speaks it (a person next to it, a heading, no closing
+    # mark: attribution.resolve.quote_doubt); None when the evidence of no speaker is strong
+    doubt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

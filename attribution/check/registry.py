@@ -17,6 +17,7 @@ ATR101  unattributed-quote     ATR1xx missing attribution
 ATR102  one-sided
 ATR103  unsourced-claim
 ATR104  quoted-fragment
+ATR105  quote-speaker-uncertain
 ATR201  anonymous-source       ATR2xx speakers and affiliation
 ATR202  unresolved-source
 ATR203  missing-affiliation

@@ -161,4 +161,6 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
     resolved = Resolved(document=doc, attributions=linked, speakers=speakers,
                         quotations=extraction.quotations)
-    return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon))  # step 8
+    persons = tuple((r.start, r.end, r.tentative) for r in resolver.runs   # for step 8's doubts
+                    if (r.entity.kind if r.entity is not None else r.kind) == "person")
+    return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon, persons))  # step 8

@@ -10,7 +10,7 @@ import functools
 import re
 from bisect import bisect_left
 
-from ..vocab import person_nouns, rule_words
+from ..vocab import derived_person_nouns, person_nouns, rule_words
 from .quote_text import _answers, is_fragment, lexicon_of
 from .view import ResolvedView
 
@@ -58,11 +58,24 @@ def _speaker_beside(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: 
         if not 0 <= j < len(sents) or (where == "after" and _answers(ctx, j)):
             continue
         para = "" if sents[j].block == sents[si].block else "-paragraph"
-        if j in att_sents and (att_sents[j] or not para):
+        if j in att_sents and att_sents[j]:   # a body's belief or plan is no speaker (quote_doubt)
             return f"attributed{para}-{where}"
         if _person_speaks(ctx, sents[j]):
             return f"person{para}-{where}"
+        if where == "after" and _split_off(ctx, j) and _person_speaks(ctx, sents[j + 1]):
+            return f"person{para}-{where}"   # "Farmer Lucia | Benning grinned ...": one sentence
     return None
+
+
+def _split_off(ctx: ResolvedView, j: int) -> bool:
+    """Sentence ``j`` is a piece the segmenter cut off the next sentence of its paragraph: no
+    verb, and no sentence punctuation at its end (`"..." Farmer Lucia | Benning grinned as ...`)."""
+    sents = ctx.sentences
+    if j + 1 >= len(sents) or sents[j + 1].block != sents[j].block:
+        return False
+    if any(t.upos in ("VERB", "AUX") for t in sents[j].tokens):
+        return False
+    return not re.search(r"[.!?…:;][\"'’”)]*\s*$", ctx.sentence_text(j))
 
 
 def _called_slogan(ctx: ResolvedView, si: int, sl: int | None = None) -> bool:
@@ -134,7 +147,7 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     lex = lexicon_of(ctx)
     beats = rule_words("beats", "verbs")
     manner = rule_words("beats", "manner")
-    people = person_nouns()
+    people = _people()
     personal = rule_words("names", "personal") - {"it"}
     quoted = _quoted_in(ctx, sent)
     for v in sent.tokens:
@@ -175,6 +188,11 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     return False
 
 
+def _people() -> frozenset[str]:
+    """Nouns that name people: the hand lists and the derived ones ("colleague", "neighbor")."""
+    return person_nouns() | derived_person_nouns()
+
+
 def _quoted_in(ctx: ResolvedView, sent) -> list[tuple[int, int]]:
     """The stretches of ``sent`` inside quotation marks, a quotation opened in an earlier
     sentence included (`"Nobody told us anything. We sat in the car."`: "We sat" is quoted)."""
@@ -210,6 +228,9 @@ def _points_back(ctx: ResolvedView, j: int) -> bool:
             any(c.head == t.id and c.deprel in ("appos", "flat", "conj") and c.upos == "PROPN"
                 for c in sent.tokens)
     for t in sent.tokens:
+        if t.text.lower() == "how" and len(words) > 2 and words[2] is t and words[1].lemma == "be" and any(
+                c.deprel == "nsubj" and c is not words[0] and named(c) for c in sent.tokens):
+            return True   # This is how X put it, That is how X sees it
         if t.upos == "NOUN" and (lex.is_cue_noun(t.lemma.lower()) or lex.is_cue_noun(t.text.lower())):
             if any(c.head == t.id and c.deprel in ("nmod", "nmod:poss") and named(c) for c in sent.tokens):
                 return True   # the warning from X, the words of X, X's verdict

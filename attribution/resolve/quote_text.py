@@ -116,6 +116,9 @@ def _credit_line(ctx: ResolvedView, bi: int, inner: str, after: str) -> bool:
         return True
     if _CREDIT_BRACKET.match(after):
         return True
+    paren = re.match(r"^[^\S\n]*\(([^()\n]{3,100})\)\s*$", after)
+    if paren and _is_name_line(paren.group(1).strip()):
+        return True  # `"We will appeal." (Defense attorney Marcus Greene, outside the courthouse.)`
     rest = after.strip()
     if _CREDIT_LINE.match(rest) and len(rest.split()) <= 12:
         return True  # an inline credit: `"..." —Mayor Elena Ruiz`
@@ -171,27 +174,68 @@ def _introduced(ctx: ResolvedView, before: str, block_before: str, bi: int) -> b
     return False
 
 
-def has_cue(ctx: ResolvedView, text: str) -> bool:
+def has_cue(ctx: ResolvedView, text: str, *, spoken: bool = False) -> bool:
+    """A cue verb in ``text`` (not a weak one); ``spoken``: one of speech, writing or any class
+    but belief alone ('plans', 'expects' give no speaker for a quotation beside them)."""
     lex = lexicon_of(ctx)
     if lex is None:
         return False
     for w in re.findall(r"[A-Za-z]+", text):
         lemma = lex.lemma_of(w)
-        if lemma and lex.is_cue_verb(lemma) and lemma not in rule_words("quotes", "weak_cues"):
+        if lemma and lex.is_cue_verb(lemma) and lemma not in rule_words("quotes", "weak_cues") and \
+                not (spoken and lex.cue_classes(lemma) <= {"cognition"}):
             return True
     return False
 
 
-def _sentence_has_cue(ctx: ResolvedView, j: int) -> bool:
+def _sentence_has_cue(ctx: ResolvedView, j: int, own: tuple[int, int] | None = None,
+                      neighbour: bool = False) -> bool:
     """A cue word outside the quotations of sentence ``j``, unless the sentence is a verbless
-    lead-in question (`The reason? "..."`: 'reason' is no verb there)."""
+    lead-in question (`The reason? "..."`: 'reason' is no verb there).  ``own``: the file span of
+    the quotation being judged when it is closed with no other quotation mark inside it, so that
+    its later sentences are its own words (`"Nobody answered. I called four times."`: 'called'
+    is no cue outside it); the view otherwise reads a quotation's later sentences as outside.
+    ``neighbour``: a sentence beside the quotation, where a cue of belief alone ('The state plans
+    to add a lane.') gives no speaker."""
     text = ctx.unquoted_sentence(j)
+    spoken = own is None and neighbour
+    if own is not None:
+        s = ctx.sentences[j]
+        a, b = max(own[0], s.start), min(own[1], s.end)
+        if a < b:
+            pieces = sorted([(q.start - s.start, q.end - s.start) for q in ctx.sentence_quotes(j)] +
+                            [(a - s.start, b - s.start)])
+            merged: list[list[int]] = []
+            for x, y in pieces:
+                if merged and x <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], y)
+                else:
+                    merged.append([x, y])
+            text = " ".join(ctx.sentence_text(j)[x:y] for x, y in
+                            zip([0] + [m[1] for m in merged], [m[0] for m in merged] + [s.end - s.start]))
     if text.rstrip(" \t\n\"'’”").endswith("?") and not any(t.upos in ("VERB", "AUX") for t in ctx.sentences[j].tokens):
         return False
-    return has_cue(ctx, text)
+    if not spoken:
+        return has_cue(ctx, text)
+    # beside the quotation: a cue of speech, not of belief alone, and not an infinitive ('The
+    # state plans to add a lane': 'add' is no one's speech there)
+    lex = lexicon_of(ctx)
+    toks = ctx.sentences[j].tokens
+    quoted = [(q.start, q.end) for q in ctx.sentence_quotes(j)]
+    for t in toks:
+        if any(a <= t.start < b for a, b in quoted) or t.upos in ("NOUN", "PROPN", "ADJ") or \
+                not has_cue(ctx, t.text, spoken=True):
+            continue   # ('the state budget': 'state' is no verb there)
+        kids = [c for c in toks if c.head == t.id]
+        if lex is not None and any(c.deprel == "mark" and c.text.lower() == "to" for c in kids) and \
+                not any(c.deprel.startswith("nsubj") for c in kids):
+            continue
+        return True
+    return False
 
 
-def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | None = None) -> bool:
+def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | None = None,
+                own: tuple[int, int] | None = None) -> bool:
     """A cue verb outside quotation marks in the quote's sentence or a neighbouring sentence
     of the same paragraph (`"...," said David Gorski`, a continuation quote after
     `Obama said ...`): the speaker is there even when extraction did not link it."""
@@ -201,7 +245,8 @@ def _cue_nearby(ctx: ResolvedView, si: int | None, bi: int, block, sl: int | Non
     last = si if sl is None else max(si, sl)
     for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and sents[j].block == sents[si].block:
-            if _sentence_has_cue(ctx, j) and not (j > last and _answers(ctx, j)):
+            if _sentence_has_cue(ctx, j, own if si <= j <= last else None, not si <= j <= last) and \
+                    not (j > last and _answers(ctx, j)):
                 return True
     return False
 

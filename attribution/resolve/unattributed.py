@@ -32,6 +32,7 @@ from ..model import AttributionType, Resolved, Span, SpeakerKind, UnattributedQu
 from .quote_speaker import (
     _called_slogan, _fragment_of_subject, _pull_quote, _speaker_beside, _subject_follows,
 )
+from .quote_doubt import doubt
 from .view import ResolvedView, SpanIndex
 from .quote_text import (
     _answers, _citation_after, _credit_line, _cue_nearby, _introduced, is_fragment, _quote_run,
@@ -53,11 +54,15 @@ def _chains(ctx: ResolvedView) -> dict[int, int]:
     return head
 
 
-def unattributed_quotes(resolved: Resolved, lexicon=None) -> tuple[UnattributedQuote, ...]:
+def unattributed_quotes(resolved: Resolved, lexicon=None,
+                        persons: tuple[tuple[int, int, bool], ...] | None = None) -> tuple[UnattributedQuote, ...]:
     """The quotations of ``resolved`` whose speaker the text does not give (see the module
-    docstring), each marked a fragment when its words sit inside the reporter's own sentence."""
-    return tuple(UnattributedQuote(start, end, inner, is_fragment(inner, before), attributions)
-                 for start, end, inner, before, attributions in _find_floating(ResolvedView(resolved, lexicon)))
+    docstring), each marked a fragment when its words sit inside the reporter's own sentence,
+    and with what makes its lack of a speaker uncertain (:func:`.quote_doubt.doubt`; ``persons``:
+    the spans of the names resolve took for people's)."""
+    return tuple(UnattributedQuote(start, end, inner, is_fragment(inner, before), attributions, why)
+                 for start, end, inner, before, attributions, why in
+                 _find_floating(ResolvedView(resolved, lexicon), persons=persons))
 
 
 def quotation_verdicts(resolved: Resolved, lexicon=None) -> list[tuple[Span, str | None]]:
@@ -70,7 +75,8 @@ def quotation_verdicts(resolved: Resolved, lexicon=None) -> list[tuple[Span, str
     return verdicts
 
 
-def _find_floating(ctx: ResolvedView, verdicts: list | None = None) -> Iterator[tuple[int, int, str, str, tuple[str, ...]]]:
+def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
+                   persons: tuple[tuple[int, int, bool], ...] | None = None) -> Iterator[tuple]:
     """The unattributed quotations; ``verdicts``, when given, receives (span, reason) for every
     quotation judged, the reason None for one flagged (see :func:`quotation_verdicts`)."""
     source = ctx.resolved.document.source
@@ -152,7 +158,8 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None) -> Iterator[
                 continue
             seen.add(span)
             spoken_end.discard(bi)
-            yield fs, fe, inner, before, ()
+            yield fs, fe, inner, before, (), doubt(ctx, bi, q.closed, si, sl, span, att_sents,
+                                                  persons)
 
     for a in ctx.attributions:
         if a.type == AttributionType.INDIRECT or ctx.is_attributed(a):
@@ -195,7 +202,8 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None) -> Iterator[
             continue
         seen.add(h)
         _note(verdicts, h, None)
-        yield h.start, h.end, inner, before, (a.id,)
+        why = doubt(ctx, bi, True, si, sl, h, att_sents, persons) if bi is not None else "heading"
+        yield h.start, h.end, inner, before, (a.id,), why
 
 
 def _note(verdicts: list | None, span: Span, reason: str | None) -> None:
@@ -217,7 +225,8 @@ def _why_spoken(ctx: ResolvedView, bi: int, q, si: int | None, sl: int | None, b
         return "introduced"
     if re.match(rf"^\s*(?:\(|{SPEAKER_LABEL})", inner):
         return "label"  # a transcript label ("PENCE: ...") or a stage direction "(CROSSTALK.)"
-    if _cue_nearby(ctx, si, bi, block, sl):
+    own = (fs, fe) if q.closed and not re.search(r'["“”«»„]', inner) else None
+    if _cue_nearby(ctx, si, bi, block, sl, own):
         return "cue-nearby"
     if _quote_run(block.text, q, ctx, bi):
         return "quote-run"
@@ -260,11 +269,13 @@ def _earlier_in_paragraph(ctx: ResolvedView, bi: int, start: int, attributed) ->
 
 def _near_attributed(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: int | None = None) -> bool:
     """An attributed sentence is one of the quote's sentences (``si`` to ``sl``: a quote of
-    several sentences) or a neighbour in the same paragraph."""
+    several sentences) or a neighbour in the same paragraph whose attribution is a speech act or
+    a person's stance (a body's belief or plan, `The state plans to add a lane.`, gives no
+    speaker: :mod:`.quote_doubt` calls the quote's speaker uncertain)."""
     sents = ctx.sentences
     last = si if sl is None or sl < si else sl
     for j in range(si - 1, last + 2):
         if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block and \
-                not (j > last and _answers(ctx, j)):
+                (att_sents[j] or si <= j <= last) and not (j > last and _answers(ctx, j)):
             return True
     return False

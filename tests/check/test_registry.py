@@ -11,6 +11,7 @@ from attribution.model import Severity
 EXPECTED = {
     "unattributed-quote": ("ATR101", "error"), "one-sided": ("ATR102", "warning"),
     "unsourced-claim": ("ATR103", "warning"), "quoted-fragment": ("ATR104", "warning"),
+    "quote-speaker-uncertain": ("ATR105", "warning"),
     "anonymous-source": ("ATR201", "warning"), "unresolved-source": ("ATR202", "warning"),
     "missing-affiliation": ("ATR203", "info"), "name-inconsistency": ("ATR204", "warning"),
     "contested-claim": ("ATR205", "warning"), "vague-attribution": ("ATR301", "warning"),

@@ -24,7 +24,10 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     Flags a direct quotation with no speaker in its sentence, the sentences next to
     it, or the paragraphs its quotation runs across.  Scare quotes, titles of works,
     nicknames and short quoted phrases used as terms are not quotations and are
-    left alone.
+    left alone.  It fires only when the evidence that nobody speaks the quotation is
+    strong: a person next to it who is not shown speaking, a heading or caption, a
+    credit line after it or a quotation left open make its speaker uncertain, and
+    `quote-speaker-uncertain` (a warning) reports it instead.
 
     ## Why it matters
     A quote nobody said cannot be checked, and readers cannot weigh words whose
@@ -45,7 +48,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for q in ctx.resolved.unattributed:   # resolve decides (attribution/resolve/unattributed.py)
-        if not q.fragment:
+        if not q.fragment and q.doubt is None:   # an uncertain one is quote-speaker-uncertain's
             yield Hit(q.start, q.end, message(unattributed_quote, quote=_snippet(q.text)), q.attributions)
 
 
@@ -82,6 +85,42 @@ def quoted_fragment(ctx: Context) -> Iterator[Hit]:
     for q in ctx.resolved.unattributed:   # resolve decides (attribution/resolve/unattributed.py)
         if q.fragment:
             yield Hit(q.start, q.end, message(quoted_fragment, quote=_snippet(q.text)), q.attributions)
+
+
+@rule("ATR105", "quote-speaker-uncertain", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
+      messages=('quote whose speaker is uncertain ({why}): "{quote}"',))
+def quote_speaker_uncertain(ctx: Context) -> Iterator[Hit]:
+    """
+    ## What it does
+    Flags a quotation that no attribution covers and whose speaker the copy does not show,
+    when something next to it may still give the speaker: a person named or referred to in the
+    adjacent sentence or paragraph who is not shown speaking, a belief or plan attributed in
+    the next sentence, a heading or caption, a name on the line after it, or a missing closing
+    mark.  `unattributed-quote` leaves these alone: an uncertain link never makes an
+    error-level finding.
+
+    ## Why it matters
+    The reader should not have to work out whose words a quotation is.  When the speaker can
+    only be guessed from who is mentioned nearby, say so in the copy.
+
+    ## Example
+    ```text
+    Police arrested Jamal Reed, 24, on Friday at his apartment.
+
+    "I did nothing wrong, and I will prove it in court."
+    ```
+
+    ## Use instead
+    ```text
+    Police arrested Jamal Reed, 24, on Friday at his apartment.
+
+    "I did nothing wrong, and I will prove it in court," Reed told reporters as he was led away.
+    ```
+    """
+    for q in ctx.resolved.unattributed:   # resolve decides (attribution/resolve/quote_doubt.py)
+        if not q.fragment and q.doubt is not None:
+            yield Hit(q.start, q.end, message(quote_speaker_uncertain, why=q.doubt.replace("-", " "),
+                                              quote=_snippet(q.text)), q.attributions)
 
 
 @rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",

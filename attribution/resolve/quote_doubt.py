@@ -1,0 +1,137 @@
+"""How sure resolve is that a floating quotation (:mod:`.unattributed`) has no speaker.
+
+unattributed-quote is the one error-level rule, and an uncertain link never makes an
+error-level finding: a quotation is reported as having no speaker only when the evidence that
+nobody speaks it is strong.  :func:`doubt` names what weakens that evidence, and the quotation
+is then reported as one whose speaker is uncertain (the preview warning quote-speaker-uncertain)
+instead of an error:
+
+- ``person-nearby``: a person is named or referred to next to it, outside quotation marks (in
+  the adjacent sentence, in its own paragraph, or as the subject of a main clause in the
+  paragraph before or after): a candidate speaker whom the copy does not show speaking (`Police
+  arrested Jamal Reed on Friday. ¶ "I did nothing wrong."`).  A person who answers the
+  quotation right after it (`Mayor Ruiz disagreed, ...`) is not a candidate;
+- ``stance-nearby``: the adjacent sentence attributes a belief or plan, or has a cue verb that
+  gives no speaker for the quotation (`The state plans to add a lane.`);
+- ``heading``: the quotation stands in a heading, a title line or a caption (its paragraph does
+  not end as a sentence does), whose speaker is in the body or the picture;
+- ``credit-after``: a short line naming someone follows the quotation's paragraph (a pull
+  quote or epigraph credited without a dash);
+- ``unclosed``: the quotation has no closing mark, so where it ends (and whether the words
+  after it are narration giving its speaker) is a guess.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..vocab import derived_person_nouns, person_nouns
+from .quote_speaker import _split_off
+from .quote_text import _answers, _is_name_line, _sentence_has_cue
+from .view import ResolvedView
+
+# pronouns that refer to a person (never to a thing or a body): grammar, not vocabulary
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+_SENT_END = re.compile(r"[.!?…][\"'’”»›)\]]*\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return person_nouns() | derived_person_nouns()
+
+
+def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | None,
+          span, att_sents: dict[int, bool], persons: tuple[tuple[int, int, bool], ...] | None = None) -> str | None:
+    """What makes it uncertain that the quotation at ``span`` (paragraph ``bi``, sentences
+    ``si`` to ``sl``) has no speaker, or None when nothing does (see the module docstring)."""
+    blocks = ctx.resolved.document.source.blocks
+    block = blocks[bi]
+    if not closed:
+        return "unclosed"
+    if not _SENT_END.search(block.text.strip()):
+        return "heading"
+    if bi + 1 < len(blocks):
+        nxt = blocks[bi + 1].text.strip()
+        if nxt and len(nxt.split()) <= 8 and not _SENT_END.search(nxt) and _is_name_line(nxt):
+            return "credit-after"
+    if si is None:
+        return None
+    sents = ctx.sentences
+    last = si if sl is None or sl < si else sl
+    before, after = si - 1, last + 1
+    answering = set()   # "Mayor Ruiz disagreed, saying ...": an answer, not the speaker
+    j = after
+    while j < len(sents) and sents[j].block <= sents[last].block + 1:
+        if _answers(ctx, j) or (_split_off(ctx, j) and _answers(ctx, j + 1)):
+            answering |= {j, j + 1} if _split_off(ctx, j) else {j}
+        if not _split_off(ctx, j):
+            break
+        j += 1
+    for j in (before, after, after + 1 if _split_off(ctx, after) else -1):
+        if not 0 <= j < len(sents) or j in answering:
+            continue
+        if _person_in(ctx, j, persons, span):
+            return "person-nearby"
+        if sents[j].block == sents[si].block and (j in att_sents or _sentence_has_cue(ctx, j)):
+            return "stance-nearby"   # across a paragraph break, a body's stance is no speaker
+    # the quotation's own paragraph, outside its quotations
+    for j in range(len(sents)):
+        if sents[j].block == sents[si].block and j not in answering and not (j > last and _answers(ctx, j)) \
+                and _person_in(ctx, j, persons, span):
+            return "person-nearby"
+    # a person who is the subject of a main clause in the paragraph before or after
+    for j in range(len(sents)):
+        b = sents[j].block
+        if b in (sents[si].block - 1, sents[last].block + 1) and j not in answering and \
+                not (b > sents[last].block and _answers(ctx, j)):
+            if _person_in(ctx, j, persons, span, main_subject=True):
+                return "person-nearby"
+    return None
+
+
+def _person_in(ctx: ResolvedView, j: int, persons, span, *, main_subject: bool = False) -> bool:
+    """Sentence ``j`` names or refers to a person who could be the quotation's speaker, outside
+    quotation marks: a personal pronoun; a name resolve took for a person's, as a subject, an
+    object or in apposition (not "with Crane's support"); a noun naming one or more people
+    ("a nurse", "neighbors", not "200 people") as the subject or object of the main verb.
+    ``main_subject``: only as the subject of the sentence's main verb.  ``persons`` None (a
+    view with no name runs): a proper noun as a subject counts."""
+    sent = ctx.sentences[j]
+    quoted = [(q.start, q.end) for q in ctx.quoted_spans() if q.start < sent.end and sent.start < q.end]
+    quoted.append((span.start, span.end))
+    people = _people()
+    by_id = {t.id: t for t in sent.tokens}
+
+    def main(t) -> bool:
+        head = by_id.get(t.head)
+        return head is not None and (head.deprel == "root" or (
+            head.deprel == "conj" and by_id.get(head.head, head).deprel == "root"))
+    for t in sent.tokens:
+        if any(a <= t.start < b for a, b in quoted):
+            continue
+        subject = t.deprel in ("nsubj", "nsubj:pass")
+        if main_subject and not (subject and main(t)):
+            continue
+        low = t.text.lower()
+        if t.upos == "PRON" and low in _PERSONAL:
+            return True
+        if t.upos == "NOUN" and (t.lemma.lower() in people or low in people) and \
+                (subject or t.deprel == "obj") and main(t) and \
+                not any(c.head == t.id and c.deprel == "nummod" for c in sent.tokens):
+            return True
+        if t.upos == "PROPN":
+            if persons is None:
+                if subject:
+                    return True
+                continue
+            run = next(((a, b, lone) for a, b, lone in persons if a <= t.start < b), None)
+            # a lone word guessed to be a person's name ('struck Millbrook') only as a subject
+            roles = ("nsubj",) if run is not None and run[2] else _ROLES
+            if run is not None and any(
+                    run[0] <= u.start < run[1] and u.deprel.split(":")[0] in roles for u in sent.tokens):
+                return True
+    return False
+
+
+# the relations in which a person is a candidate speaker of the quotation next to them
+_ROLES = frozenset(("nsubj", "obj", "iobj", "appos", "root", "conj", "vocative", "dislocated"))

@@ -1,0 +1,435 @@
+"""A second table of passages for unattributed-quote, written for the project (no corpus text):
+the quotation conventions of newsroom copy in general, each passage with the number of quotations
+in it that have no identifiable speaker (bench/gold/GUIDE.md).  Read by
+tests/rules/test_unattributed_quote_stress.py."""
+from __future__ import annotations
+
+# (id, text): every quotation here has its speaker in the copy (its sentence, the adjacent sentence
+# or paragraph, a label, a credit, a caption or byline), or is no one's words (a title, a sign, a
+# slogan, a chant, lyrics, a term)
+ATTRIBUTED = [
+    # --- Q&A and transcripts ---
+    ("qa_q_a_letters",
+     "The Herald spoke with Superintendent Dana Ortiz about next year's budget.\n\n"
+     "Q: Will any schools close?\n\n"
+     "A: \"Not this year. Next year, I cannot promise anything.\"\n"),
+    ("qa_bold_labels_quoted",
+     "**Reporter:** What happens to the tenants on Elm Street?\n\n"
+     "**Mayor Ruiz:** \"They stay. Nobody is being evicted while I am in office.\"\n"),
+    ("qa_caps_transcript",
+     "The exchange, from the hearing transcript:\n\n"
+     "SEN. HOLLIS: \"I yield back the balance of my time.\"\n\n"
+     "CHAIRWOMAN PARK: \"The gentleman yields. The committee stands in recess.\"\n"),
+    ("qa_asked_then_quote",
+     "We asked Rosa Delgado, who has run the food pantry since 2011, what has changed.\n\n"
+     "\"Everything. We used to see retirees. Now we see nurses and bus drivers.\"\n"),
+    ("qa_question_you",
+     "Coach Terrence Bell is retiring after 31 seasons at Lakeview High.\n\n"
+     "What will you miss most?\n\n"
+     "\"The bus rides. You learn everything about a kid on a three-hour bus ride.\"\n"),
+    ("qa_interviewer_initials",
+     "This interview has been edited for length.\n\n"
+     "THE TRIBUNE: How close did the plant come to closing?\n\n"
+     "LINDQVIST: \"Closer than anyone knew. We had payroll for six weeks.\"\n"),
+    ("qa_plain_names_colon",
+     "Moderator: Senator, will you support the bill?\n\n"
+     "Calloway: \"I will, if the funding stays in it.\"\n"),
+    # --- quote paragraphs before/after an introduction ---
+    ("intro_then_two_paras",
+     "Fire Chief Olu Adeyemi described the first hour of the blaze to the council on Monday.\n\n"
+     "\"By the time the second engine arrived, the roof was gone.\n\n"
+     "\"We made the call to fight it from outside. Nobody was going into that building.\"\n"),
+    ("quote_then_said_next_para",
+     "\"We are not closing the clinic. We are moving it across the street.\"\n\n"
+     "That is what hospital president Anita Shah told staff in an email on Friday.\n"),
+    ("quote_para_then_name_beat",
+     "\"I counted the trucks every morning. Forty, fifty a day.\"\n\n"
+     "Harold Nkemelu leans on the fence that separates his yard from the quarry road.\n"),
+    ("beat_then_quote_para",
+     "Jenna Alvarez wiped her hands on her apron and stepped away from the grill.\n\n"
+     "\"People think a food truck is easy money. It is 16 hours a day.\"\n"),
+    ("pronoun_beat_then_quote",
+     "She paused before answering.\n\n"
+     "\"I would make the same decision again, every single time.\"\n"),
+    ("speaker_described_unnamed",
+     "A nurse who has worked in the emergency room for 12 years described the night shift.\n\n"
+     "\"We had patients in the hallways, in the chapel, in the cafeteria.\"\n"),
+    ("unnamed_colleague_beat",
+     "One longtime colleague shook his head when asked about the vote.\n\n"
+     "\"He knew exactly what he was doing.\"\n"),
+    ("said_then_quote_same_para",
+     "Principal Marcus Webb said the school would reopen Monday. \"The building is safe. The parents "
+     "deserve to know that.\"\n"),
+    ("said_then_quote_next_para_added",
+     "Deputy Sheriff Karen Holt said the road would stay closed through the weekend.\n\n"
+     "\"The bridge took a beating. We are not putting cars on it until the engineers sign off.\"\n"),
+    ("split_quote_narration",
+     "\"We did everything the state asked,\" said Ellen Marsh, the district's finance director, "
+     "flipping through a binder of receipts. \"Every form, every deadline.\"\n"),
+    ("said_who_clause_then_quote",
+     "\"It is a good deal for the county,\" said Commissioner Ray Patel, who voted for the contract. "
+     "\"It is not a perfect one.\"\n"),
+    ("continuation_after_added",
+     "\"The money is there,\" Whitfield added. \"It always has been.\"\n"),
+    ("quote_before_intro_same_para",
+     "\"We have nothing left to cut.\" With that, Superintendent Lena Cho asked the board for a "
+     "levy.\n"),
+    ("said_later_para_run",
+     "Owner Priya Raman said business fell by half after the road work began.\n\n"
+     "\"Nobody can find the door. The detour signs send people the other way.\n\n"
+     "\"If this lasts until winter, I will not make it.\"\n"),
+    ("according_to_after_quote",
+     "\"The audit found no evidence of fraud,\" according to a statement from the state auditor's "
+     "office.\n"),
+    ("told_reporters_before",
+     "Governor Aaron Whitley told reporters on Tuesday that he had not decided.\n\n"
+     "\"I will look at the bill when it reaches my desk, and not before.\"\n"),
+    ("speaker_after_quote_verb_beat",
+     "\"It is the best tomato crop we have had in ten years.\" Farmer Lucia Benning grinned as she "
+     "lifted a crate onto the truck.\n"),
+    ("pointback_this_is_how",
+     "\"You cannot run a hospital on volunteers.\"\n\n"
+     "This is how Dr. Samuel Oyelaran, the county's health officer, put it at Tuesday's meeting.\n"),
+    ("pointback_those_words",
+     "\"Build the wall higher and they will bring a longer ladder.\"\n\n"
+     "Those words, from retired Border Patrol agent Luis Carmona, drew applause.\n"),
+    # --- action beats and manner ---
+    ("beat_laughed",
+     "Okafor laughed. \"I have been called worse by better people.\"\n"),
+    ("beat_shrugged_name",
+     "Ruth Ellison shrugged. \"The rent goes up every year. We just get used to it.\"\n"),
+    ("beat_nodded_after",
+     "\"Three years ago, none of this was here.\" Delgado nodded toward the new apartment blocks.\n"),
+    ("beat_manner_candid",
+     "The team's general manager, Curtis Fane, was candid.\n\n"
+     "\"We made mistakes in the draft. I made most of them.\"\n"),
+    ("beat_sighed_title",
+     "The superintendent sighed.\n\n"
+     "\"I have done this job for 22 years and I have never seen a budget like this.\"\n"),
+    ("beat_pointed",
+     "Kowalski pointed at the cracked ceiling. \"That has been like that since March.\"\n"),
+    ("beat_leaned_forward",
+     "Judge Maria Esposito leaned forward on the bench. \"Counsel, I have read the brief. Twice.\"\n"),
+    ("beat_smiled_she",
+     "When the results came in, she smiled. \"We did it the old-fashioned way. Door by door.\"\n"),
+    # --- headlines, captions, bylines ---
+    ("headline_quote_speaker_body",
+     "# 'We will rebuild,' mayor vows after flood\n\n"
+     "Mayor Grace Ndiaye promised on Sunday to rebuild every home damaged in the flood.\n\n"
+     "\"We will rebuild, and we will rebuild smarter,\" Ndiaye said at a shelter in the high school "
+     "gym.\n"),
+    ("headline_double_quote_colon",
+     "# Teachers' union chief: \"We are not going back without a contract\"\n\n"
+     "The head of the Millbrook Education Association, Dana Price, said Monday that teachers would "
+     "stay out.\n"),
+    ("caption_with_credit",
+     "Dairy farmer Edwin Moss stands in his barn in Clifton on Oct. 3. \"Milk prices have not moved "
+     "in five years,\" he said. (Photo: Jane Ortiz/Clifton Courier)\n\n"
+     "Dairy farms across the county are closing at a rate of two a month.\n"),
+    ("caption_speaker_named_in_caption",
+     "PHOTO: Maria Kessler, 82, outside her home on Pine Street. \"I was born in this house.\"\n\n"
+     "The city wants to widen Pine Street by 12 feet.\n"),
+    ("byline_columnist_first_person",
+     "By Helen Marsh\n\n"
+     "I have covered this council for nine years.\n\n"
+     "\"Trust us\" has never been a budget.\n"),
+    ("html_headline_quote",
+     "<html><body><h1>\"We are still here\": Tenants refuse to leave tower</h1>"
+     "<p>Residents of the Marlow Tower said Tuesday they would not leave their apartments.</p>"
+     "<p>\"We are still here, and we are staying,\" said Beatriz Ocampo, who has lived in the "
+     "building since 1994.</p></body></html>\n"),
+    # --- pull quotes, epigraphs, credits ---
+    ("pull_quote_repeat_of_attributed",
+     "\"Nobody should have to choose between insulin and rent,\" said state Rep. Karla Nunez, who "
+     "sponsored the bill.\n\n"
+     "\"Nobody should have to choose between insulin and rent.\"\n\n"
+     "The bill caps the monthly cost of insulin at $35.\n"),
+    ("epigraph_dash_credit",
+     "\"The only thing we have to fear is fear itself.\"\n\n"
+     "— Franklin D. Roosevelt, 1933\n\n"
+     "Ninety years later, fear is selling well in the county's school board races.\n"),
+    ("epigraph_inline_dash",
+     "\"Never doubt that a small group of thoughtful citizens can change the world.\" —Margaret Mead\n\n"
+     "The Friends of Elm Park have 14 members.\n"),
+    ("epigraph_paren_credit",
+     "\"A city is not a map. It is the people on the sidewalk.\" (Jane Okoro)\n\n"
+     "The planning commission meets Thursday to vote on the sidewalk plan.\n"),
+    ("pull_quote_credit_line_inside",
+     "\"I did not run for this office to sit on my hands.\n\n"
+     "Councilwoman Beth Aranda\"\n\n"
+     "Aranda has introduced more bills than any other member this year.\n"),
+    # --- lyrics, chants, signs, letters, tweets, texts ---
+    ("lyrics_colon",
+     "The choir closed with the hymn the town sings at every funeral: \"Shall we gather at the "
+     "river, where bright angel feet have trod.\"\n"),
+    ("lyrics_singing",
+     "As the casket passed, the crowd began singing \"Amazing grace, how sweet the sound.\"\n"),
+    ("chant_crowd_para",
+     "More than 500 nurses marched outside St. Anne's Hospital on Monday.\n\n"
+     "\"Safe staffing saves lives! Safe staffing saves lives!\" they chanted.\n"),
+    ("sign_read",
+     "A sign in the window of the shuttered diner read \"Thank you for 40 years. We will miss you.\"\n"),
+    ("sign_held",
+     "One woman held a sign that said \"My body, my choice.\"\n"),
+    ("letter_colon_para",
+     "The letter, signed by 14 former prosecutors, was delivered to the governor on Friday. It reads in "
+     "part:\n\n"
+     "\"We cannot stay silent while the office we served is used to settle political scores.\"\n"),
+    ("tweet_wrote",
+     "Senator Joan Whitaker wrote on Twitter: \"Proud to stand with the workers at the Fairfield "
+     "plant today.\"\n"),
+    ("tweet_posted_after",
+     "\"Proud of every volunteer who showed up in the rain today.\" The post, from Mayor Tim Reyes's "
+     "account, was shared 4,000 times.\n"),
+    ("text_message",
+     "In a text message to the Gazette, Rep. Alan Brooks said: \"I have nothing to add.\"\n"),
+    ("email_quoted_para",
+     "In an email sent to employees on Thursday, chief executive Nora Lindgren wrote that the company "
+     "would cut 300 jobs.\n\n"
+     "\"This is the hardest decision I have made in this job.\"\n"),
+    ("statement_released_then_quote",
+     "The Okafor family released a statement through their lawyer on Saturday.\n\n"
+     "\"We are grateful to everyone who searched for Daniel. We ask for privacy.\"\n"),
+    ("note_left",
+     "The burglar left a note on the kitchen table: \"Sorry. I was hungry.\"\n"),
+    ("billboard_says",
+     "A billboard on Route 9 says \"Jesus is coming. Look busy.\"\n"),
+    # --- lists ---
+    ("bullets_after_intro",
+     "Three residents told the council what the flooding cost them:\n\n"
+     "- \"We lost the basement and the furnace.\"\n"
+     "- \"My car was totaled in the driveway.\"\n"
+     "- \"We have been living at my sister's since June.\"\n"),
+    ("bullets_named",
+     "What the candidates said about the budget:\n\n"
+     "- Maria Lopez: \"We need to cut the waste first.\"\n"
+     "- Tom Becker: \"We need to raise revenue, plain and simple.\"\n"),
+    ("numbered_credits",
+     "The week in quotes:\n\n"
+     "1. \"I am not going anywhere.\" — Council President Joy Adams, on calls to resign.\n\n"
+     "2. \"The bridge is safe.\" — State engineer Paul Dorsey.\n"),
+    # --- nested quotes, single quotes, guillemets, ASCII conventions ---
+    ("nested_double_single",
+     "\"When the inspector told me 'the building is sound,' I believed him,\" said tenant Aisha "
+     "Mensah.\n"),
+    ("british_single_quotes",
+     "The Prime Minister said the plan was 'the right one for Britain'. 'We will not be blown off "
+     "course,' she told the Commons.\n"),
+    ("british_single_then_double_nested",
+     "'My mother always said \"never trust a man in a hurry\",' said Graham Leach, 64.\n"),
+    ("guillemets_said",
+     "«Nous ne céderons pas», a déclaré le ministre. The minister, Jean Fabre, said the government "
+     "would not give in.\n"),
+    ("guillemets_english",
+     "«We will not give in,» the minister, Jean Fabre, told reporters in Paris.\n"),
+    ("ascii_backticks",
+     "``We have no choice but to raise fares,'' said transit director Omar Haddad.\n"),
+    ("ascii_doubled_apostrophes",
+     "''The numbers speak for themselves,'' Haddad said. ''Ridership is down a third.''\n"),
+    ("low_high_quotes",
+     "„Wir schaffen das\", the chancellor said in 2015, and the phrase stuck.\n"),
+    # --- spanning paragraphs without a closing mark ---
+    ("span_three_paras_unclosed",
+     "Reverend Alma Jefferson spoke for twenty minutes at the vigil.\n\n"
+     "\"I buried three young men from this church this year.\n\n"
+     "\"I am tired of burying our children.\n\n"
+     "\"And I am tired of being told to be patient.\"\n"),
+    ("span_with_said_in_first",
+     "\"We had no warning,\" said Hector Ruiz, who farms 300 acres near the levee. \"The water was at "
+     "the door before the sirens went off.\n\n"
+     "\"By morning the whole field was a lake.\"\n"),
+    ("span_unclosed_last_para_attributed",
+     "\"There is no plan B,\" Treasurer Janet Cole said. \"If the bond fails, we cut.\n\n"
+     "\"We cut the buses, we cut the library, we cut the pool.\"\n"),
+    # --- speaker after the closing mark, inversions, unusual cues ---
+    ("inversion_said_name",
+     "\"This is not over,\" vowed attorney Gloria Kent after the verdict.\n"),
+    ("cue_insisted",
+     "\"Nobody was hurt,\" the sergeant insisted.\n"),
+    ("cue_recalled_next_sentence",
+     "\"My father built half the houses on this street.\" Tomas Vega recalled the summers he spent "
+     "carrying lumber.\n"),
+    ("cue_joked",
+     "\"At least the pothole has a name now,\" joked council member Ivy Chen.\n"),
+    ("org_speaker",
+     "\"The product is safe when used as directed,\" the company said in a statement.\n"),
+    ("newspaper_wrote",
+     "\"The governor owes the public an explanation,\" the Tribune's editorial board wrote on Sunday.\n"),
+    ("report_found_quote",
+     "The inspector general's report was blunt: \"Basic safety checks were skipped for years.\"\n"),
+    ("court_ruling_quote",
+     "In a 12-page ruling, U.S. District Judge Anne Whitcomb wrote that the law \"cannot survive even "
+     "the most deferential review.\"\n"),
+    ("according_to_before_quote",
+     "According to the police report, the driver told officers: \"I looked down for one second.\"\n"),
+    ("speaker_in_parens_after",
+     "\"We will appeal.\" (Defense attorney Marcus Greene, outside the courthouse.)\n"),
+    ("asked_whether_answer",
+     "Asked whether she would run for a third term, Councilwoman Dee Harper laughed. \"Ask me next "
+     "year.\"\n"),
+    ("he_continued_next_para",
+     "Pastor Elijah Moore stood at the pulpit.\n\n"
+     "\"This church has been here 140 years.\"\n\n"
+     "He continued: \"It will be here 140 more.\"\n"),
+    ("quote_then_said_pronoun_next_sentence",
+     "\"Somebody has to pay for this.\" He said it twice, to make sure the council heard.\n"),
+    ("described_as",
+     "\"A slow-motion disaster\" is how Fire Marshal Dean Ortiz described the warehouse district.\n"),
+    ("title_of_report",
+     "The agency's report, \"Roads to Nowhere: Ten Years of Missed Repairs,\" was released Monday.\n"),
+    ("title_of_film",
+     "The documentary \"The Last Mill Town\" opens at the Rialto on Friday.\n"),
+    ("term_scare",
+     "The company calls the cuts a \"right-sizing.\"\n"),
+    ("nickname",
+     "Former mayor James \"Jimmy Two Hats\" Malloy died Sunday at 88.\n"),
+    ("short_term_slogan",
+     "The campaign's slogan, \"Fix the Roads,\" is on every lawn sign in the ward.\n"),
+    ("dialogue_two_people",
+     "The clerk looked up from the counter. \"Name?\"\n\n"
+     "\"Rivera. Carmen Rivera.\"\n\n"
+     "She slid the form across without another word.\n"),
+    ("witness_identified_later_same_sentence",
+     "\"It sounded like a train,\" said a neighbor, who asked that her name not be used because she "
+     "feared retaliation.\n"),
+    ("quote_in_parenthetical_aside",
+     "The mayor (\"I have never lost a race and I do not plan to start\") filed for re-election on "
+     "Monday.\n"),
+    ("spokesman_paragraph_before",
+     "A spokesman for the utility, Dan Reese, said crews were working around the clock.\n\n"
+     "\"We expect most customers to have power back by Thursday night.\"\n"),
+    ("markdown_blockquote",
+     "The union posted its reply on Facebook late Tuesday:\n\n"
+     "> \"We will be at the table tomorrow morning. We hope the district will be too.\"\n"),
+    ("html_blockquote_after_said",
+     "<html><body><p>In her resignation letter, Treasurer Ann Sutter wrote:</p>"
+     "<blockquote><p>\"I can no longer sign off on numbers I do not believe.\"</p></blockquote>"
+     "<p>Sutter had held the job since 2016.</p></body></html>\n"),
+    ("prior_interview_citation",
+     "\"We are not a charity,\" the developer, Kestrel Land Partners, told the Ledger in 2019.\n"),
+    ("sentence_before_speaker_name_appos",
+     "Her neighbor, Carl Jansen, 70, remembers the last flood.\n\n"
+     "\"1996. The water came up to the mailbox.\"\n"),
+    ("person_right_after_quote",
+     "The last train left at 6 p.m. \"After that, you are on your own.\" Maria Lopez runs the "
+     "only taxi in town.\n"),
+]
+
+# (expected, id, text): quotations no one near them speaks (expected = how many)
+UNATTRIBUTED = [
+    (1, "float_after_fact",
+     "The county spent $4 million on the new jail kitchen last year.\n\n"
+     "\"Nobody ever checked whether the ovens worked.\"\n"),
+    (1, "float_between_facts",
+     "The bridge was built in 1931.\n\n"
+     "\"It should have been replaced twenty years ago, and everybody at City Hall knew it.\"\n\n"
+     "Repairs are expected to take a year.\n"),
+    (1, "float_after_weather",
+     "Temperatures reached 104 degrees on Saturday, a record for the date.\n\n"
+     "\"We had three people pass out in line at the cooling center.\"\n"),
+    (1, "float_after_org_action",
+     "The hospital closed its maternity ward in January.\n\n"
+     "\"Now the nearest place to have a baby is an hour away, on a good day.\"\n"),
+    (1, "float_after_statistic_curly",
+     "Enrollment at the college has fallen 18 percent in five years.\n\n"
+     "\u201cWe are pricing out the very students we were built to serve.\u201d\n"),
+    (1, "float_end_of_article",
+     "The council will take up the measure again in March.\n\n"
+     "\"If it fails a second time, the pool is gone for good.\"\n"),
+    (1, "float_two_sentence_no_speaker",
+     "The plant's smokestack came down on Saturday morning.\n\n"
+     "\"My grandfather worked there. So did my father. Now it is a parking lot.\"\n"),
+    (1, "float_after_place_description",
+     "The trailer park sits on a floodplain at the edge of the river.\n\n"
+     "\"Every spring we pack everything we own into the truck and wait.\"\n"),
+    (1, "float_after_other_attributed_far",
+     "\"We will finish the road by fall,\" said county engineer Pat Mulroney.\n\n"
+     "The contract was awarded in April.\n\n"
+     "Work stopped in July when the contractor went bankrupt.\n\n"
+     "\"Nobody has touched the road since, and nobody will say why.\"\n"),
+    (1, "float_with_respond_after",
+     "The city cut the library's hours to three days a week.\n\n"
+     "\"Kids have nowhere to go after school now.\"\n\n"
+     "Library director Emma Stowe responded that the cuts were temporary.\n"),
+    (2, "two_floats_separated",
+     "The county's 911 center lost power for 40 minutes on Sunday.\n\n"
+     "\"Nobody answered. I called four times.\"\n\n"
+     "The backup generator did not start.\n\n"
+     "\"It was tested in March and it worked then.\"\n"),
+    (1, "float_markdown",
+     "## Parking\n\n"
+     "The city raised meter rates to $3 an hour on Monday.\n\n"
+     "\"Downtown is dead after six, and this will finish it off.\"\n"),
+    (1, "float_html",
+     "<html><body><p>The district cut bus service to three routes.</p>"
+     "<p>\"My daughter walks two miles on a road with no sidewalk.\"</p>"
+     "<p>The cuts take effect Monday.</p></body></html>\n"),
+    (1, "float_guillemets",
+     "The factory in Lyon closed on Friday after 80 years.\n\n"
+     "«We gave this company our whole lives and got a letter.»\n"),
+    (1, "float_ascii_backticks",
+     "The ferry will stop running in October.\n\n"
+     "``We will be cut off from the mainland all winter.''\n"),
+    (1, "float_after_crowd_no_verb",
+     "About 200 people filled the gym for the hearing.\n\n"
+     "\"You are taking the only clinic in this county and you did not even ask us.\"\n"),
+    (1, "float_mid_paragraph_after_figure",
+     "Rents in the neighborhood rose 40 percent in three years. \"My landlord doubled it in one "
+     "letter.\" The city has no rent control.\n"),
+    (1, "float_lede_quote_of_event",
+     "\"Get out now, the dam is going.\"\n\n"
+     "The warning went out by text at 2:14 a.m., and within an hour the Harlan Dam had failed.\n"),
+    (1, "float_after_company_statement_far",
+     "Acme Foods closed its bakery in Dayton on Friday.\n\n"
+     "The company cited rising costs.\n\n"
+     "The building will be sold.\n\n"
+     "\"I worked there 31 years and found out from the radio.\"\n"),
+    (1, "float_after_question_about_thing",
+     "The county closed the swimming pool in June.\n\n"
+     "Why did the repairs take so long?\n\n"
+     "\"Nobody wanted to pay for the pumps, and nobody still does.\"\n"),
+    (1, "float_after_law_passed",
+     "The legislature passed the bill 61-38 on Thursday.\n\n"
+     "\"This will put small pharmacies out of business within a year.\"\n"),
+    (1, "float_after_date_heading",
+     "Tuesday, 4:15 p.m.\n\n"
+     "The evacuation order was lifted for the west side.\n\n"
+     "\"We still have no water, and nobody will tell us when.\"\n"),
+]
+
+# (id, text): quotations whose lack of a speaker is uncertain: something next to them may give the
+# speaker (a person named or referred to but not shown speaking, a body's plan, a heading, a credit
+# line, a missing closing mark).  Reported by quote-speaker-uncertain (a warning), never as an
+# error: an uncertain link never makes an error-level finding.
+UNCERTAIN = [
+    ("person_object_prev_para",
+     "Police arrested Jamal Reed, 24, on Friday at his apartment.\n\n"
+     "\"I did nothing wrong, and I will prove it in court.\"\n"),
+    ("person_subject_prev_para_no_speech",
+     "Reed, 24, has lived in the neighborhood since 2010.\n\n"
+     "\"Nobody here trusts the police anymore, and why would they?\"\n"),
+    ("pronoun_next_para",
+     "\"I was the last one out of the building.\"\n\n"
+     "She had worked the night shift at the plant for 11 years.\n"),
+    ("person_noun_subject_before",
+     "A bus driver waited outside the depot for an hour on Monday morning.\n\n"
+     "\"They told us at midnight that the routes were cut.\"\n"),
+    ("body_plan_same_paragraph",
+     "Traffic on Route 30 has doubled since 2010. \"We cannot widen our way out of this.\" The state "
+     "plans to add a lane anyway.\n"),
+    ("quote_as_heading",
+     "## \"We were never told the levee was weak.\" What went wrong in Millbrook\n\n"
+     "The county's emergency alert went out three hours after the levee broke.\n"),
+    ("credit_line_no_dash",
+     "\"I did not run for this office to sit on my hands.\"\n\n"
+     "Councilwoman Beth Aranda\n\n"
+     "Aranda has introduced more bills than any other member this year.\n"),
+    ("unclosed_at_end",
+     "The district closed the last pool in the county on Friday.\n\n"
+     "\"Where are the kids supposed to swim now, the river?\n"),
+    ("school_name_read_as_person",
+     # resolve takes "Lincoln Elementary" for a person's name: a candidate speaker, so uncertain
+     "The school board voted 5-2 on Tuesday to close Lincoln Elementary.\n\n"
+     "\"This is a betrayal of every family on the north side.\"\n\n"
+     "The school will close in June.\n"),
+]
