@@ -15,8 +15,12 @@ instead of an error:
   gives no speaker for the quotation (`The state plans to add a lane.`);
 - ``heading``: the quotation stands in a heading, a title line or a caption (its paragraph does
   not end as a sentence does), whose speaker is in the body or the picture;
-- ``credit-after``: a short line naming someone follows the quotation's paragraph (a pull
-  quote or epigraph credited without a dash);
+- ``credit-after``, ``label-before``: a short line naming someone follows the quotation's
+  paragraph (a pull quote or epigraph credited without a dash) or stands right before it (a
+  subhead naming the speaker);
+- ``statement-nearby``: the adjacent sentence speaks of a statement (`The remarks came hours
+  after the attack.`) and a person speaks in the two paragraphs before: the quotation may go on
+  with what they said;
 - ``unclosed``: the quotation has no closing mark, so where it ends (and whether the words
   after it are narration giving its speaker) is a guess.
 """
@@ -27,7 +31,8 @@ import re
 
 from ..vocab import derived_person_nouns, person_nouns
 from .quote_speaker import _split_off
-from .quote_text import _answers, _is_name_line, _sentence_has_cue
+from ..model import SpeakerKind
+from .quote_text import _answers, _is_name_line, _sentence_has_cue, lexicon_of
 from .view import ResolvedView
 
 # pronouns that refer to a person (never to a thing or a body): grammar, not vocabulary
@@ -50,10 +55,10 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
         return "unclosed"
     if not _SENT_END.search(block.text.strip()):
         return "heading"
-    if bi + 1 < len(blocks):
-        nxt = blocks[bi + 1].text.strip()
-        if nxt and len(nxt.split()) <= 8 and not _SENT_END.search(nxt) and _is_name_line(nxt):
-            return "credit-after"
+    for k, why in ((bi + 1, "credit-after"), (bi - 1, "label-before")):
+        line = blocks[k].text.strip() if 0 <= k < len(blocks) else ""
+        if line and len(line.split()) <= 8 and not _SENT_END.search(line) and _is_name_line(line):
+            return why   # a name on a line of its own: a credit, or a subhead naming the speaker
     if si is None:
         return None
     sents = ctx.sentences
@@ -74,6 +79,8 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
             return "person-nearby"
         if sents[j].block == sents[si].block and (j in att_sents or _sentence_has_cue(ctx, j)):
             return "stance-nearby"   # across a paragraph break, a body's stance is no speaker
+    if _statement_of_speaker(ctx, (before, after), answering, bi):
+        return "statement-nearby"
     # the quotation's own paragraph, outside its quotations
     for j in range(len(sents)):
         if sents[j].block == sents[si].block and j not in answering and not (j > last and _answers(ctx, j)) \
@@ -87,6 +94,26 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
             if _person_in(ctx, j, persons, span, main_subject=True):
                 return "person-nearby"
     return None
+
+
+def _statement_of_speaker(ctx: ResolvedView, near: tuple[int, int], answering: set[int], bi: int) -> bool:
+    """The sentence before or after the quotation speaks of a statement ('The remarks came hours
+    after the attack.') and a person speaks in the paragraphs just before: the quotation may go
+    on with what that person said."""
+    lex = lexicon_of(ctx)
+    if lex is None:
+        return False
+    nouns = [j for j in near if 0 <= j < len(ctx.sentences) and j not in answering and any(
+        t.upos == "NOUN" and (lex.is_cue_noun(t.lemma.lower()) or lex.is_cue_noun(t.text.lower()))
+        for t in ctx.sentences[j].tokens)]
+    if not nouns:
+        return False
+    for a in ctx.attributions:
+        sp = ctx.speaker(a)
+        b = ctx.block_of(ctx.hull(a).start)
+        if sp is not None and sp.kind == SpeakerKind.PERSON and b is not None and bi - 2 <= b <= bi:
+            return True
+    return False
 
 
 def _person_in(ctx: ResolvedView, j: int, persons, span, *, main_subject: bool = False) -> bool:

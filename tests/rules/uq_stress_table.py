@@ -313,6 +313,110 @@ ATTRIBUTED = [
     ("person_right_after_quote",
      "The last train left at 6 p.m. \"After that, you are on your own.\" Maria Lopez runs the "
      "only taxi in town.\n"),
+    # --- political and wire copy (a second batch) ---
+    ("embedded_tweet_credit",
+     "The senator responded within minutes.\n\n"
+     "\"The governor's plan is a giveaway to his donors. Read it yourself.\" pic.twitter.com/x7Hd2 — Sen. Tom Ruiz (@SenTomRuiz) May 3, 2016\n"),
+    ("embedded_tweet_credit_no_pic",
+     "\"We will win this state, and we will win it big!\"\n\n"
+     "— Donald J. Trump (@realDonaldTrump) April 19, 2016\n"),
+    ("q_a_periods",
+     "Q. Will the county raise property taxes?\n\n"
+     "A. \"Not this year. I promised that, and I will keep it.\"\n"),
+    ("interview_mixed_case_label",
+     "Kelly: Did the attacks on your family hurt?\n\n"
+     "Trump: \"Of course they hurt. I am a human being.\"\n"),
+    ("ad_script_colon",
+     "The 30-second ad, which began airing Tuesday in Ohio, shows the senator at a kitchen table. The narrator says: \"He fought for your job. Now he is fighting for your family.\"\n"),
+    ("told_paper_year_colon",
+     "In 2012, he told the Des Moines Register: \"I will never vote for a tax increase.\"\n"),
+    ("continued_separate_sentence",
+     "\"We are going to build the plant, and we are going to build it here.\" Whitaker continued, \"Nobody is going to stop us.\"\n"),
+    ("facebook_post_next_para",
+     "\"I am done apologizing for who I am.\"\n\n"
+     "Councilwoman Irene Pratt wrote those words in a Facebook post on Sunday night.\n"),
+    ("asked_replied_colon",
+     "Asked about the emails on Sunday, the candidate replied: \"I have answered that question a hundred times.\"\n"),
+    ("run_after_said_para",
+     "\"We had the votes on Friday,\" House Majority Leader Carla Dent said. \"We lost two over the weekend.\"\n\n"
+     "\"That happens. You go back and you count again.\"\n"),
+    ("quote_then_he_said_lowercase_curly",
+     "\u201cThe deal is done\u201d he said, walking out of the room.\n"),
+    ("speaker_two_paras_up_run",
+     "Governor Ellen Park spoke to reporters after the vote.\n\n"
+     "\"This is a good day for the state.\n\n"
+     "\"It took two years, but we got it done.\"\n"),
+    ("debate_transcript_caps_no_quotes_then_quote",
+     "An excerpt from the debate:\n\n"
+     "MODERATOR: Senator, your response.\n\n"
+     "SEN. ALVAREZ: \"My opponent has voted for every one of these wars.\"\n"),
+    ("statement_posted_colon_para",
+     "The campaign posted a statement on its website late Thursday:\n\n"
+     "\"The senator has never met this man and has no idea why he is making these claims.\"\n"),
+    ("speech_excerpt_intro",
+     "Here is part of what Obama said at the memorial service:\n\n"
+     "\"We do not honor the fallen with words alone. We honor them with what we do next.\"\n"),
+    ("quote_with_according_to_next_sentence",
+     "\"He was furious, and he let everyone know it.\" That is according to two staff members who were in the room.\n"),
+    ("said_in_statement_then_quote_para",
+     "The Republican National Committee said in a statement that the ruling was a victory for voters.\n\n"
+     "\"Today the court sided with the people of North Carolina.\"\n"),
+    ("spokesperson_said_then_quote_next_para",
+     "A spokeswoman for the campaign, Hope Hicks, said the candidate had no plans to release his tax returns.\n\n"
+     "\"He is under audit, and he will release them when the audit is finished.\"\n"),
+    ("quote_then_said_later_in_long_para",
+     "\"I have never seen anything like this,\" said Rep. Mark Fields, a Democrat who has served in the House since 1999, as he left the chamber on Thursday evening after the vote. \"Not in 17 years.\"\n"),
+    ("quoted_document_reads",
+     "The memo, dated March 4, reads in part: \"All staff are to refrain from discussing the investigation with reporters.\"\n"),
+    ("bill_text_states",
+     "The bill states that \"no public funds shall be used for the construction of the stadium.\"\n"),
+    ("quote_inside_said_clause",
+     "Sanders said the system was \"rigged against working people,\" and he vowed to fight on.\n"),
+    ("poll_question_wording",
+     "Voters were asked: \"If the election were held today, whom would you vote for?\"\n"),
+    ("oath_recited",
+     "Standing on the courthouse steps, 42 new citizens recited the oath together: \"I hereby declare, on oath, that I absolutely and entirely renounce ...\"\n"),
+    ("sermon_quote_after_beat",
+     "The Rev. Calvin Ames raised both hands above his head.\n\n"
+     "\"Somebody say amen!\"\n"),
+    ("crowd_responded",
+     "\"Who is going to pay for the wall?\" Trump asked. \"Mexico!\" the crowd roared back.\n"),
+    ("chyron_headline_quote",
+     "# Clinton: 'I made a mistake'\n\n"
+     "Hillary Clinton said Tuesday that using a private email server was a mistake.\n"),
+    ("headline_said_quote_hyphen",
+     "# 'This is not who we are' - governor condemns attack\n\n"
+     "Gov. Dana Wells condemned Saturday's attack on a mosque in Tulsa.\n"),
+    ("quote_after_video_shows",
+     "A video posted online shows Officer Kyle Benton shouting at the driver.\n\n"
+     "\"Get out of the car! Get out of the car now!\"\n"),
+    ("recording_caught",
+     "In the recording, obtained by the Ledger, the county clerk can be heard telling an employee: \"Just shred them. Nobody will ever know.\"\n"),
+    ("court_transcript_judge",
+     "According to the transcript, Judge Lena Ortiz told the defendant: \"You had every chance to stop.\"\n"),
+    ("writes_in_book",
+     "In her memoir, published last year, the former first lady writes: \"I never wanted this life.\"\n"),
+    ("opinion_column_byline_quote",
+     "By Marcus Hale, Opinion contributor\n\n"
+     "My father had a saying: \"If you cannot fix it, do not break it.\"\n"),
+    ("liveblog_name_timestamp",
+     "**2:15 p.m. — Rep. Joan Ellis (D-Mass.):**\n\n"
+     "\"This bill is a disgrace, and every member who votes for it should be ashamed.\"\n"),
+    ("speaker_in_previous_sentence_as_object_of_asked",
+     "Reporters asked Mayor Luis Ortega about the budget gap. \"We will close it without layoffs.\"\n"),
+    ("quote_after_name_colon_inline",
+     "Ortega's answer to critics: \"Come see the books for yourself.\"\n"),
+    ("wire_cue_after_long_quote",
+     "\"The central bank has made clear that it will act if inflation stays above its target for another two quarters, and markets are now pricing in a rise in June,\" said Anna Lind, chief economist at Nordbank in Stockholm.\n"),
+    ("quote_after_said_pronoun_next_para_she",
+     "Pelosi was asked whether Democrats would retake the House.\n\n"
+     "\"Absolutely. And we will do it with candidates who look like America.\"\n"),
+    ("nickname_quoted_then_sentence",
+     "Known to fans as \"The Professor,\" Lindqvist retired in 2014.\n"),
+    ("quote_of_law_name",
+     "The \"Affordable Care Act\" has been challenged in court more than 70 times.\n"),
+    ("hashtag_campaign",
+     "The hashtag \"#NeverAgain\" trended for three days.\n"),
 ]
 
 # (expected, id, text): quotations no one near them speaks (expected = how many)
@@ -395,6 +499,13 @@ UNATTRIBUTED = [
      "Tuesday, 4:15 p.m.\n\n"
      "The evacuation order was lifted for the west side.\n\n"
      "\"We still have no water, and nobody will tell us when.\"\n"),
+    (1, "float_political_after_fact",
+     "The Senate adjourned on Thursday without voting on the nomination.\n\n"
+     "\"This is a dereliction of duty, plain and simple.\"\n\n"
+     "The nomination has been pending for 293 days.\n"),
+    (1, "float_tweet_like_no_credit",
+     "The account posted 14 times between midnight and 3 a.m.\n\n"
+     "\"Total disgrace. The people will not forget this!\"\n"),
 ]
 
 # (id, text): quotations whose lack of a speaker is uncertain: something next to them may give the
@@ -424,6 +535,14 @@ UNCERTAIN = [
      "\"I did not run for this office to sit on my hands.\"\n\n"
      "Councilwoman Beth Aranda\n\n"
      "Aranda has introduced more bills than any other member this year.\n"),
+    ("remarks_after_speaker",
+     "\"We have to get much tougher, and we have to do it now,\" Trump said on Monday.\n\n"
+     "The remarks came hours after the shooting at a nightclub in Orlando.\n\n"
+     "\"This is just the beginning of what is coming if we do nothing.\"\n"),
+    ("name_subhead_then_quote",
+     "## What the candidates said\n\n"
+     "Maria Lopez\n\n"
+     "\"We need to cut the waste before we ask anyone to pay more.\"\n"),
     ("unclosed_at_end",
      "The district closed the last pool in the county on Friday.\n\n"
      "\"Where are the kids supposed to swim now, the river?\n"),
