@@ -307,3 +307,15 @@ def test_asking_that_ones_name_not_be_used_is_the_reason_not_a_claim(parser):
     found = [f for f in _audit(parser, text).findings if f.rule == "anonymous-source"]
     assert len(found) == 1 and found[0].severity.value == "info", found
     assert "feared losing her job" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a plea in court and a matter passed on are acts, not claims of the unnamed subject
+    "A former pharmacy manager who pleaded guilty to stealing painkillers from the store he ran was sentenced Thursday.\n",
+    "The inspector general has referred her findings to the state attorney general's office.\n",
+])
+def test_a_plea_or_a_referral_is_no_claim(parser, text):
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    assert not any(report.source.text[a.cue.start:a.cue.end].startswith(("pleaded", "has referred", "referred"))
+                   for a in report.resolved.attributions if a.cue)

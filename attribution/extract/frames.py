@@ -205,6 +205,11 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         else:
             passive = not src
     content = [i for i in content if i not in src and i != v.id]
+    after = toks[v.id].text.lower() if v.id < len(toks) else ""
+    if lem == "plead" and after in ("guilty", "innocent", "not", "no"):
+        return None  # "who pleaded guilty to stealing ...": a plea in court, not a claim
+    if lem == "refer" and after not in ("to", "back", "") and not any(toks[i - 1].text.lower() == "as" for i in content):
+        return None  # "has referred her findings to the attorney general": passed on, not stated
     if lem in ("ask", "request") and _ANONYMITY_REQUEST.match(" ".join(toks[i - 1].text.lower() for i in content[:7])):
         return None  # "who asked that her name not be used because ...": a request to stay unnamed, no claim
     if passive and content and toks[content[0] - 1].text.lower() in ("because", "since", "as", "so") and \
