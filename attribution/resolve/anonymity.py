@@ -82,8 +82,9 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
             "the", "these", "those", "of")))  # "all three candidates", "all the Democrats" (on the debate stage)
     if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
             and not definite and not possessed:
-        if _MAKER.search(name):
-            return None  # "a report by the state auditor": the maker is identified, the document speaks for it
+        if _MAKER.search(name) or _maker_before(people, name.split()[:-1]):
+            return None  # "a report by the state auditor", "a congressional report": the maker is
+            # identified, the document speaks for it
         return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person
     if head in people.anonymous_insiders:
         if plural and words[0] in _BROAD and not definite:
@@ -118,6 +119,81 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return Anonymity.PERSON  # "three people briefed on the talks", "two residents": counted
         # individuals, not a vague collective
     return Anonymity.GROUP if plural else Anonymity.PERSON
+
+
+def mention_anonymity(people: People, text: str, decided: Anonymity | None,
+                      mentions: list[tuple[int, int]]) -> Anonymity | None:
+    """``decided`` (:func:`anonymity` of a description, or unnamed evidence's "group"), read
+    again with the words around its mentions where extract's source phrase stops short of
+    them: members named right after it ("other Republican candidates, including Carly
+    Fiorina", "experts like Paul Bauman"), a name coordinated before it ("Ward and other
+    security experts") or the rest of a poll's or report's name before it ("A Koberg Financial
+    Daily poll") identify it (None); an insider phrase that runs on from it ("according to
+    people familiar with the plans", "Democrats involved in the negotiations") makes it
+    unnamed insiders ("person")."""
+    if decided is None:
+        return None
+    for start, end in mentions:
+        if _MEMBERS_AFTER.match(text, end) or _MEMBERS_IN.search(text[start:end]) or \
+                _named_before(people, text[max(0, start - 60):end]):
+            return None
+    if decided is Anonymity.GROUP and mentions and all(
+            _name_cut_before(people, text, start, end) or _maker_named(people, text[start:end])
+            for start, end in mentions):
+        return None  # each mention of the evidence names its maker (one that does not is unnamed:
+        # "exit polls reported by CNN ... Exit polls suggest")
+    if decided is Anonymity.GROUP:
+        phrases = [p for p in people.anonymous_phrases if " " in p]
+        for start, end in mentions:
+            run = re.split(r"[,;:.!?()\u2014\u2013\"“”]", text[end:end + 60])[0]
+            low = " ".join((text[start:end] + run).lower().split())
+            reach = len(" ".join(text[start:end].lower().split())) + 1
+            if any(0 <= low.find(p) <= reach for p in phrases):
+                return Anonymity.PERSON
+    return decided
+
+
+def _maker_named(people: People, mention: str) -> bool:
+    """Evidence whose mention names its maker after the head ("A 2025 study by researchers at
+    Northcliff State University", "a poll for the Tribune"), where the description kept only
+    "A 2025 study"."""
+    for w in re.finditer(r"[A-Za-z]+", mention):
+        if _norm(w.group(0).lower()) in people.anonymous_evidence and \
+                re.search(r"^[^,;]*?\b(?:by|from|for|at)\s+(?:\w+\s+){0,3}?(?:the\s+)?[A-Z]", mention[w.end():]):
+            return True
+    return False
+
+
+def _name_cut_before(people: People, text: str, start: int, end: int) -> bool:
+    """A mention of evidence ("Daily poll of 14 economists") right after a capitalised word
+    that no sentence opens with: the poll's or report's name, cut off by extract ("A Koberg
+    Financial Daily poll of 14 economists found")."""
+    head = description_head(text[start:end], people) or ""
+    if head not in people.anonymous_evidence and head[:-1] not in people.anonymous_evidence:
+        return False
+    m = re.search(r"[^.!?\s][ \t]+([A-Z][\w&'’-]*)[ \t]+$", text[max(0, start - 40):start])
+    return m is not None and not re.fullmatch(r"(?i)an?|the|according|but|and", m.group(1))
+
+
+# members of the group named right after its mention: ", including Sen. Jeff Merkley",
+# " like Paul Bauman", " -- including Clinton --", ", such as the mayor of Boston" (a capital)
+_MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
+_MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
+# a name or pronoun coordinated before "other ...": "Ward and other digital security experts"
+_NAMED_AND_OTHER = re.compile(r"(?:^|\s)([A-Z][\w.'’-]*|he|she|He|She)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?other\b[^,;:.!?\n]*$")
+
+
+def _named_before(people: People, before: str) -> bool:
+    """A named person coordinated with "other ..." before the group ("Ward and other digital
+    security experts", "he and other Clinton challengers"): the description names one of
+    them and stands for the rest with him.  Not a party or a group noun ("Democrats and
+    other critics")."""
+    m = _NAMED_AND_OTHER.search(before)
+    if m is None:
+        return False
+    word = _norm(m.group(1).lower().rstrip(".'’s"))
+    return word not in people.parties and word not in people.anonymous_nouns and \
+        word.rstrip("s") not in people.parties
 
 
 # the maker of a document given as a definite description: "a report by the state auditor",
@@ -189,7 +265,24 @@ def unnamed_evidence(people: People, name: str) -> bool:
         return False  # "a Quinnipiac poll", "Suffolk poll" (resolve lower-cases a sentence's first
         # word when it is no name: "exit polls"), "a poll by Quinnipiac University", "a report by
         # the state auditor": the maker is named or identified
+    if _maker_before(people, words[:head - 1]):
+        return False  # "a sheriff's department report", "a congressional report", "his campaign
+        # finance documents": whose document it is is said
     return _norm(re.sub(r"[^\w-]", "", words[head - 1])) in people.anonymous_evidence
+
+
+def _maker_before(people: People, words: list[str]) -> bool:
+    """The words before an evidence head name its maker: a possessor ("the sheriff's", "his")
+    or an institution ("a congressional report", "a grand jury report", "county records"):
+    [anonymous] makers and the lower-cased [organizations] heads."""
+    makers = people.anonymous_makers
+    for w in words:
+        low = re.sub(r"[^\w'’-]", "", w.lower())
+        if low in _POSSESSIVE or low.endswith(("'s", "’s", "s'", "s’")):
+            return True
+        if low in makers or _norm(low) in makers:
+            return True
+    return False
 
 
 def evidence_named(people: People, text: str, name: str, end: int, upto: int, right_after: bool = True) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 from typing import Callable
 
 from ..model import Anonymity, Attribution, Confidence, Mention, Speaker, SpeakerKind
-from .anonymity import anonymity, evidence_named, unnamed_evidence, unnamed_share
+from .anonymity import anonymity, evidence_named, mention_anonymity, unnamed_evidence, unnamed_share
 from ..vocab import People
 from .records import _Entity
 
@@ -51,8 +51,9 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
             affiliation=e.affiliation if kind is not SpeakerKind.ORGANIZATION else None,
             mentions=mentions,
             anonymity_reason=e.reason if kind is SpeakerKind.ANONYMOUS else None,
-            anonymity=(Anonymity.GROUP if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
-                       else anonymity(people, e.name, e.plural))
+            anonymity=mention_anonymity(
+                people, text, Anonymity.GROUP if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
+                else anonymity(people, e.name, e.plural), [(m.start, m.end) for m in mentions])
             if kind is SpeakerKind.ANONYMOUS else None,
         ))
     return tuple(speakers)

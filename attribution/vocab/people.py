@@ -40,6 +40,7 @@ class People:
     anonymous_insiders: frozenset[str]
     anonymous_collectives: frozenset[str]
     anonymous_evidence: frozenset[str]
+    anonymous_makers: frozenset[str]         # institutions that, before an evidence head, say whose it is
     anonymous_phrases: tuple[str, ...]
     anonymous_head_cut: frozenset[str]       # words ending a description before its head
     anonymous_modifiers: frozenset[str]
@@ -75,6 +76,7 @@ _WORD_SETS = FrozenDict(
     not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"), kin=("names", "kin"),
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
     anonymous_collectives=("anonymous", "collectives"), anonymous_evidence=("anonymous", "evidence"),
+    anonymous_makers=("anonymous", "makers"),
     anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
     anonymous_generic=("anonymous", "generic"),
 )

@@ -107,8 +107,9 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "organizations": Section(FrozenDict.of_keys(("heads", "generic", "documents", "names", "places",
                                                      "place_heads"), NAMES)),
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties", "capitalised", "kin"), NAMES)),
-        "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "phrases",
-                                                 "head_cut", "modifiers", "reasons", "why", "generic"), NAMES)),
+        "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "makers",
+                                                 "phrases", "head_cut", "modifiers", "reasons", "why", "generic"),
+                                                NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
     }),
     "rules.toml": FrozenDict({
