@@ -8,6 +8,7 @@ from ...model import Anonymity, Attribution, Severity, Span, SpeakerKind
 from .. import vocab
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
+from ._vague import _argument_of_cue, _asked, _crowd_act, _naming, _noun_phrase
 
 
 def is_vague_source(text: str) -> bool:
@@ -161,13 +162,16 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         src = ctx.span_text(a.source).strip()
         sp = ctx.speaker(a)
         named = sp is not None and sp.kind == SpeakerKind.PERSON
+        if _asked(ctx, a):
+            continue  # "Did anyone tell you what it said?", "whether anyone instructed aides to ...": a question, no claim
         if a.passive_agentless and _passive_claim(ctx, a):
             where = a.cue or a.content_hull
             hits.append(Span(where.start, where.end))
             yield Hit(where.start, where.end,
                       message(vague_attribution, 0, cue=ctx.span_text(where).strip()), (a.id,))
         elif a.source is not None and not named and src.lower() not in _RELATIVE and \
-                _noun_phrase(ctx, a.source) and \
+                _noun_phrase(ctx, a.source) and _argument_of_cue(ctx, a) and \
+                not _in_named_content(ctx, a.source) and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a) and \
                 (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues") and not _crowd_act(ctx, a):
             hits.append(a.source)
@@ -206,49 +210,6 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
 
 
-def _crowd_act(ctx: Context, a: Attribution) -> bool:
-    """The group's act is a crowd's at an event, whatever the cue ("supporters responded with
-    chants of ...", "fans also chanted, '...', referring to ..."): an event cue between the source
-    and the cue."""
-    if a.source is None or a.cue is None or a.cue.start < a.source.end:
-        return False
-    if a.cue.start - a.source.end > 200:
-        return False
-    after = re.match(r"\s+with\s+(?:\w+\s+){0,2}?\w+", ctx.text[a.cue.end:a.cue.end + 40])  # "responded with chants"
-    between = ctx.text[a.source.end:a.cue.end] + (after.group(0) if after else "")
-    events = "|".join(sorted(vocab.words("vague", "event_cues")))
-    return re.search(rf"\b(?:{events})(?:s|es|ed|d|ing)?\b", between, re.I) is not None
-
-
-def _noun_phrase(ctx: Context, span: Span) -> bool:
-    """The source is a noun phrase: a noun, pronoun or number before its first preposition, or
-    a quantifier standing alone ("many", "some"); not a clause fragment extract took for one
-    ("emblematic of the ways the two candidates", "fast in the way major news institutions")."""
-    toks = ctx.tokens_in(span)
-    if not toks:
-        return True  # no parse to judge by: resolve's decision stands
-    if any(t.upos == "CCONJ" and u.upos == "VERB" and u.xpos in ("VBD", "VBZ", "VBP")
-           for t, u in zip(toks, toks[1:])):
-        return False  # "his supporters, and took a heckler in stride": a second predicate, not a noun phrase
-    chunk = []
-    for t in toks:
-        if t.upos in ("ADP", "SCONJ") or t.text == ",":
-            break
-        chunk.append(t)
-    if any(t.upos in ("NOUN", "PROPN", "PRON", "NUM") for t in chunk):
-        return True
-    return " ".join(t.text.lower() for t in chunk) in vocab.words("vague", "sources")
-
-
-def _naming(ctx: Context, a: Attribution) -> bool:
-    """"call" before a short quoted name ('the late bus, which students call "the Night Owl,"'):
-    a naming, not a claim ("critics call the plan a giveaway" is one)."""
-    if a.cue is None or (a.cue_lemma or "").lower() != "call":
-        return False
-    m = re.match(r"\s*[\"“]([^\"“”]{1,60})[\"”]", ctx.text[a.cue.end:a.cue.end + 70])
-    return m is not None and len(m.group(1).split()) <= vocab.vocab()["terms"]["max_words"]
-
-
 def _passive_claim(ctx: Context, a: Attribution) -> bool:
     """An agentless passive that reports a statement ("it was revealed that", "was described
     as"), not a naming ("what is called a 'debate'"), a dismissal from a job ("was
@@ -260,8 +221,14 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
                                        ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
         return False  # "he's said he believes ...", "which it previously had said": an active perfect
+    if a.cue is not None and re.search(r"\b(?:i|we)\s+(?:was|were|am|are|have been|had been|'ve been|'m|'re)\s+(?:\w+ly\s+|being\s+)*$",
+                                       ctx.text[max(0, a.cue.start - 30):a.cue.start].lower().replace("’", "'")):
+        return False  # "I was told there were open issues", "we are now being told": a speaker's or
+        # columnist's own account of being told, in the first person
     if a.cue is not None and _PUBLISHED_IN.match(ctx.text, a.cue.end):
         return False  # "being described as a 'real woman' in a HuffPost blog": the holder is named
+    if (a.cue_lemma or "").lower() == "suppose" and re.match(r"\s+to\b", ctx.text[a.cue.end:a.cue.end + 4] if a.cue else ""):
+        return False  # "is supposed to hand over the score", "what was supposed to be a policy address": a duty or plan
     return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
 
 

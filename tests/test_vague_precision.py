@@ -1,0 +1,75 @@
+"""vague-attribution and the anonymous/vague decision on realistic news wording (written for
+these tests): a vague group or agentless hedge is flagged; a group whose members the sentence
+names, evidence whose maker is said, insiders described after the source phrase, a source
+that is the object of another verb, a question and a duty are not vague sources."""
+from __future__ import annotations
+
+import pytest
+
+from ._audit import audit_text
+
+pytestmark = pytest.mark.stanza
+
+
+def _flagged(report, rule: str) -> list[str]:
+    src = report.source.text
+    return [src[f.start:f.end] for f in report.findings if f.rule == rule]
+
+
+def test_insiders_described_after_the_source_phrase_are_unnamed_individuals(parser):
+    text = ("The Harlow paper mill will close in March, according to people familiar with the company's plans. "
+            "The budget deal will pass by Friday, according to Democrats involved in the negotiations. "
+            "Critics said the closure would empty the town.\n")
+    report = audit_text(parser, text)
+    assert _flagged(report, "vague-attribution") == ["Critics"]
+    anon = _flagged(report, "anonymous-source")
+    assert any(a.startswith("people") for a in anon) and any(a.startswith("Democrats") for a in anon)
+
+
+def test_a_group_whose_members_are_named_beside_it_is_not_vague(parser):
+    text = ("Several council members, including Ana Ruiz and Tom Bell, said the vote on the depot was rushed. "
+            "Other economists, like Priya Shah of Kellner Bank, warned that rates would rise again in May. "
+            "Ward and other security researchers say the flaw is easy to exploit. "
+            "Some economists warned that the port would lose business.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Some economists"]
+
+
+def test_evidence_whose_maker_is_said_is_not_vague(parser):
+    text = ("Three people died in the fire, according to a sheriff's department report filed with the court. "
+            "A congressional report found that the agency had ignored the warnings for years. "
+            "A 2024 study by researchers at Halden University projected that snowfall would fall by a quarter. "
+            "A Marrow Financial Weekly poll of 20 economists found that most expected a rate cut.\n\n"
+            "A recent study found that commuters lose an hour a week to the detour.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["A recent study"]
+
+
+def test_a_source_that_is_the_object_of_another_verb_is_not_vague(parser):
+    text = ("Mayor Lena Ortiz, who chairs the regional transit board, emailed supporters on Monday evening, "
+            "telling them, \"We balanced this budget without a single layoff.\"\n\n"
+            "Some residents said the new bus schedule left them stranded.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Some residents"]
+
+
+def test_a_duty_or_a_plan_hides_no_source(parser):
+    text = ("Any lender that turns down a borrower because of a credit score, or asks the borrower to pay more "
+            "than they otherwise would, is supposed to hand over the score it used. The governor landed in Reno "
+            "for what was supposed to be a detailed speech on water rights. "
+            "The minister is said to be furious about the leak.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["is said to"]
+
+
+def _markdown(parser, text: str):
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    return audit_source(load_text(text, path="hearing.md", fmt="markdown"), parser)
+
+
+def test_a_question_and_being_told_in_the_first_person_in_a_transcript(parser):
+    text = ("# Hearing on the benefits portal\n\n"
+            "The exchange that followed was among the tensest of the hearing:\n\n"
+            "> **Marsh:** Did anyone tell you what the audit said?\n>\n"
+            "> **Lind:** I was told there were open issues. I was told they were being fixed.\n\n"
+            "Marsh said afterward that the agency had misled the committee. "
+            "It was reported that the contractor had missed three deadlines.\n")
+    assert _flagged(_markdown(parser, text), "vague-attribution") == ["reported"]
