@@ -13,7 +13,8 @@ import dataclasses
 from typing import Callable
 
 from ..model import Anonymity, Attribution, Confidence, Mention, Speaker, SpeakerKind
-from .anonymity import anonymity, evidence_named, mention_anonymity, unnamed_evidence, unnamed_share
+from .anonymity import anonymity, evidence_named, unnamed_evidence, unnamed_share
+from .anonymity_context import mention_anonymity
 from ..vocab import People
 from .records import _Entity
 

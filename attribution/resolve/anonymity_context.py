@@ -1,0 +1,87 @@
+"""Step 6, an unnamed source's anonymity read in context: :func:`mention_anonymity` takes
+:func:`~.anonymity.anonymity`'s decision on a description and reads it again with the words
+around its mentions, where extract's source phrase stops short of them (members named beside
+the group, a poll's name cut before it, an insider phrase running on from it).  Split out of
+``anonymity.py``."""
+from __future__ import annotations
+
+import re
+
+from ..model import Anonymity
+from ..vocab import People, norm as _norm
+from .anonymity import description_head
+
+
+def mention_anonymity(people: People, text: str, decided: Anonymity | None,
+                      mentions: list[tuple[int, int]]) -> Anonymity | None:
+    """``decided`` (:func:`anonymity` of a description, or unnamed evidence's "group"), read
+    again with the words around its mentions where extract's source phrase stops short of
+    them: members named right after it ("other Republican candidates, including Carly
+    Fiorina", "experts like Paul Bauman"), a name coordinated before it ("Ward and other
+    security experts") or the rest of a poll's or report's name before it ("A Koberg Financial
+    Daily poll") identify it (None); an insider phrase that runs on from it ("according to
+    people familiar with the plans", "Democrats involved in the negotiations") makes it
+    unnamed insiders ("person")."""
+    if decided is None:
+        return None
+    for start, end in mentions:
+        if _MEMBERS_AFTER.match(text, end) or _MEMBERS_IN.search(text[start:end]) or \
+                _named_before(people, text[max(0, start - 60):end]):
+            return None
+    if decided is Anonymity.GROUP and mentions and all(
+            _name_cut_before(people, text, start, end) or _maker_named(people, text[start:end])
+            for start, end in mentions):
+        return None  # each mention of the evidence names its maker (one that does not is unnamed:
+        # "exit polls reported by CNN ... Exit polls suggest")
+    if decided is Anonymity.GROUP:
+        phrases = [p for p in people.anonymous_phrases if " " in p]
+        for start, end in mentions:
+            run = re.split(r"[,;:.!?()\u2014\u2013\"“”]", text[end:end + 60])[0]
+            low = " ".join((text[start:end] + run).lower().split())
+            reach = len(" ".join(text[start:end].lower().split())) + 1
+            if any(0 <= low.find(p) <= reach for p in phrases):
+                return Anonymity.PERSON
+    return decided
+
+
+def _maker_named(people: People, mention: str) -> bool:
+    """Evidence whose mention names its maker after the head ("A 2025 study by researchers at
+    Northcliff State University", "a poll for the Tribune"), where the description kept only
+    "A 2025 study"."""
+    for w in re.finditer(r"[A-Za-z]+", mention):
+        if _norm(w.group(0).lower()) in people.anonymous_evidence and \
+                re.search(r"^[^,;]*?\b(?:by|from|for|at)\s+(?:\w+\s+){0,3}?(?:the\s+)?[A-Z]", mention[w.end():]):
+            return True
+    return False
+
+
+def _name_cut_before(people: People, text: str, start: int, end: int) -> bool:
+    """A mention of evidence ("Daily poll of 14 economists") right after a capitalised word
+    that no sentence opens with: the poll's or report's name, cut off by extract ("A Koberg
+    Financial Daily poll of 14 economists found")."""
+    head = description_head(text[start:end], people) or ""
+    if head not in people.anonymous_evidence and head[:-1] not in people.anonymous_evidence:
+        return False
+    m = re.search(r"[^.!?\s][ \t]+([A-Z][\w&'’-]*)[ \t]+$", text[max(0, start - 40):start])
+    return m is not None and not re.fullmatch(r"(?i)an?|the|according|but|and", m.group(1))
+
+
+# members of the group named right after its mention: ", including Sen. Jeff Merkley",
+# " like Paul Bauman", " -- including Clinton --", ", such as the mayor of Boston" (a capital)
+_MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
+_MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
+# a name or pronoun coordinated before "other ...": "Ward and other digital security experts"
+_NAMED_AND_OTHER = re.compile(r"(?:^|\s)([A-Z][\w.'’-]*|he|she|He|She)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?other\b[^,;:.!?\n]*$")
+
+
+def _named_before(people: People, before: str) -> bool:
+    """A named person coordinated with "other ..." before the group ("Ward and other digital
+    security experts", "he and other Clinton challengers"): the description names one of
+    them and stands for the rest with him.  Not a party or a group noun ("Democrats and
+    other critics")."""
+    m = _NAMED_AND_OTHER.search(before)
+    if m is None:
+        return False
+    word = _norm(m.group(1).lower().rstrip(".'’s"))
+    return word not in people.parties and word not in people.anonymous_nouns and \
+        word.rstrip("s") not in people.parties
