@@ -38,9 +38,10 @@ the one stanza gives (other POS tags, another tree): keep the cache where only t
 user writes (``ATTRIBUTION_CACHE_DIR``, outside a CI workspace) or audit with
 ``--no-cache``.
 
-Writes go to a temporary file in the shard directory and are moved into place
-with :func:`os.replace`, so concurrent audits never see half an entry.
-"""
+Writes go to a temporary file in the shard directory and are moved into place with
+:func:`os.replace`, so concurrent audits never see half an entry.  The same directory holds
+the per-document result cache's entries (magic ``ATRC``, :mod:`attribution.results`); ``cache
+info`` counts and ``cache clear`` removes both."""
 from __future__ import annotations
 
 import hashlib
@@ -52,13 +53,14 @@ import tempfile
 from pathlib import Path
 
 from .errors import CacheError  # noqa: F401  (raised here; importers catch it from here)
-from .parse.rows import WordRow
+from .parse.rows import validate  # noqa: F401  (the schema of an entry: a parse of its paragraph)
 
 FORMAT_VERSION = 2  # 1 was marshal: every old entry is a miss (and cleared by `cache clear`)
 MAGIC = b"ATPC"
+_MAGICS = (MAGIC, b"ATRC")  # a paragraph's parse; a document's result (attribution.results)
 _HEADER = MAGIC + bytes((FORMAT_VERSION,))
 _DIGEST = 16
-_PREFIX = len(_HEADER) + _DIGEST
+_PREFIX = len(_HEADER) + _DIGEST  # every entry: magic, version (1 byte each), digest, payload
 _TMP = ".tmp-"
 MARKER = "CACHEDIR.TAG"
 _MARKER_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -75,7 +77,6 @@ _NAME = re.compile(r"[0-9a-f]{62}\Z")
 _TMP_NAME = re.compile(re.escape(_TMP) + r"[A-Za-z0-9_]{1,32}\Z")
 # a lone surrogate (\ud800-\udfff) cannot be printed or written as UTF-8: such a payload is a miss
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_UPOS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _OPEN_DIR = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -99,78 +100,21 @@ def _digest(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=_DIGEST).digest()
 
 
-def validate(value, text: str) -> list | None:
-    """``value`` as :meth:`Parser.parse_texts` returns it for ``text`` (sentences of
-    :class:`~attribution.parse.rows.WordRow`), or ``None`` when it is not a parse of ``text``
-    this reader can use safely."""
-    if type(value) is not list or (not value and text.strip()):
+def wrap(header: bytes, payload: bytes) -> bytes:
+    return header + _digest(payload) + payload
+
+
+def unwrap(data: bytes, header: bytes):
+    """The JSON value of an entry that starts with ``header`` and whose digest matches, else None."""
+    if len(data) <= _PREFIX or not data.startswith(header):
         return None
-    n_text = len(text)
-    out = []
-    prev_end = 0  # end of the previous token: tokens are in order and do not overlap
-    for sent in value:
-        if type(sent) is not list or not sent:
-            return None
-        n = len(sent)
-        words = []
-        roots = 0
-        heads = [0] * (n + 1)
-        span = None  # the current token's (start, end)
-        group = 0    # words on it so far (more than one: a multi-word token)
-        for i, w in enumerate(sent, 1):
-            if type(w) is not list or len(w) != 11:
-                return None
-            id_, wtext, lemma, upos, xpos, feats, head, deprel, start, end, ner = w
-            if (type(id_) is not int or type(head) is not int or type(start) is not int
-                    or type(end) is not int or type(wtext) is not str or type(lemma) is not str
-                    or type(xpos) is not str or type(feats) is not str or type(deprel) is not str
-                    or type(ner) is not str or type(upos) is not str or upos not in _UPOS):
-                return None
-            if id_ != i or not 0 <= head <= n or head == i or (head == 0) != (deprel == "root"):
-                return None
-            if not (wtext and lemma and xpos and feats and deprel and ner):
-                return None
-            if not 0 <= start < end <= n_text:
-                return None
-            if (start, end) == span:
-                group += 1
-                if group > 8:
-                    return None
-            else:
-                if start < prev_end or (start > prev_end and not text[prev_end:start].isspace()):
-                    return None  # tokens overlap, or skip text (stanza's cover all but whitespace)
-                if group == 1 and words[-1][1] != text[span[0]:span[1]]:
-                    return None  # a token of one word is the paragraph's text at its offsets
-                span, group, prev_end = (start, end), 1, end
-            roots += head == 0
-            heads[i] = head
-            words.append(WordRow(id_, wtext, lemma, upos, xpos, feats, head, deprel, start, end, ner))
-        if group == 1 and words[-1][1] != text[span[0]:span[1]]:
-            return None
-        if roots != 1 or not _acyclic(heads):
-            return None
-        out.append(words)
-    if prev_end < n_text and not text[prev_end:].isspace():
-        return None  # a parse of part of the paragraph (the rest, findings and all, would vanish)
-    return out
-
-
-def _acyclic(heads: list[int]) -> bool:
-    """Does every word of the sentence reach the root (``heads[i]``, 1-based; 0 the root)?"""
-    state = [0] * len(heads)  # 0 unseen, 1 on the current path, 2 reaches the root
-    state[0] = 2
-    for start in range(1, len(heads)):
-        path = []
-        k = start
-        while state[k] == 0:
-            state[k] = 1
-            path.append(k)
-            k = heads[k]
-        if state[k] == 1:
-            return False
-        for p in path:
-            state[p] = 2
-    return True
+    payload = data[_PREFIX:]
+    if _digest(payload) != data[len(header):_PREFIX] or _SURROGATE.search(payload):
+        return None
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError, MemoryError):
+        return None
 
 
 class ParseCache:
@@ -230,21 +174,10 @@ class ParseCache:
 
     @staticmethod
     def _decode(key: str, data: bytes, text: str) -> list | None:
-        if len(data) <= _PREFIX or not data.startswith(_HEADER):
-            return None
-        payload = data[_PREFIX:]
-        if _digest(payload) != data[len(_HEADER):_PREFIX] or _SURROGATE.search(payload):
-            return None
-        try:
-            obj = json.loads(payload)
-        except (ValueError, RecursionError, MemoryError):
-            return None
+        obj = unwrap(data, _HEADER)
         if type(obj) is not list or len(obj) != 2 or obj[0] != key:
             return None
-        try:
-            return validate(obj[1], text)
-        except RecursionError:  # pragma: no cover - validate does not recurse
-            return None
+        return validate(obj[1], text)  # it does not recurse
 
     def put(self, key: str, value: list, text: str | None = None) -> None:
         """Store ``value`` (the parse of paragraph ``text``) under ``key``; errors stop writing."""
@@ -256,7 +189,10 @@ class ParseCache:
                                  allow_nan=False).encode("utf-8")
         except (TypeError, ValueError, UnicodeError):  # not plain data: do not cache it
             return
-        data = _HEADER + _digest(payload) + payload
+        self._store(key, wrap(_HEADER, payload))
+
+    def _store(self, key: str, data: bytes) -> None:
+        """Write ``data`` as the entry for ``key`` (atomically); an OSError stops writing."""
         shard = self.dir / key[:2]
         tmp = None
         try:
@@ -390,7 +326,7 @@ def _looks_like_entry(dir_fd: int, name: str, tmp: bool) -> bool:
         if not stat.S_ISREG(st.st_mode):
             return False
         head = os.read(fd, len(MAGIC))
-        return head == MAGIC or (tmp and head == b"")
+        return head in _MAGICS or (tmp and head == b"")
     except OSError:
         return False
     finally:

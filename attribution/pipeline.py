@@ -24,17 +24,40 @@ from .parse import Parser as _Parser  # parse.py imports stanza only inside Pars
 parsers_built = 0
 
 
-def audit_source(source: Source, parser, *, config=None, lexicon=None, cache=None) -> Report:
-    """Audit one source with ``parser`` (a :class:`~attribution.parse.Parser` or stand-in)."""
-    from .check import check
+def audit_source(source: Source, parser, *, config=None, lexicon=None, cache=None,
+                 results=None) -> Report:
+    """Audit one source with ``parser`` (a :class:`~attribution.parse.Parser` or stand-in).
+
+    ``cache`` is the parse cache (per paragraph), ``results`` the result cache (per document,
+    :class:`attribution.results.ResultCache`): a document it holds is neither parsed nor run
+    through extract, resolve and check.  A ``lexicon`` other than the configuration's own is not
+    in the result cache's key, so with one the result cache is not used."""
     from .config import Config
-    from .vocab import load_lexicon
 
     config = config or Config()
+    key = None
+    if results is not None and (lexicon is None or _default_lexicon(lexicon, config)):
+        key = results.key(source, parser, config)
+        if key is not None:
+            hit = results.get(key, source)
+            if hit is not None:
+                return hit
+    from .check import check
+    from .vocab import load_lexicon
+
     lexicon = lexicon or load_lexicon(extra_cues=config.extra_cues)
     resolved = _resolved(source, parser, lexicon, cache)
     findings = check(resolved, config, lexicon)
-    return Report(resolved=resolved, findings=tuple(findings))
+    report = Report(resolved=resolved, findings=tuple(findings))
+    if key is not None:
+        results.put(key, report)
+    return report
+
+
+def _default_lexicon(lexicon, config) -> bool:
+    from .vocab import load_lexicon
+
+    return lexicon is load_lexicon(extra_cues=config.extra_cues)  # lru-cached: the same object
 
 
 def _resolved(source: Source, parser, lexicon, cache):
@@ -116,10 +139,11 @@ class Pipeline:
     Args:
         models: model directory (``--models``); ``None`` resolves as :func:`modelset.resolve`.
         threads: torch threads for the parser (``None``: torch decides).
-        use_cache: read and write the on-disk parse cache.
+        use_cache: read and write the on-disk parse cache and result cache.
         config: an :class:`attribution.config.Config` (``None``: the defaults).
         parser: an already loaded Parser to use instead of building one.
-        lexicon: an already loaded lexicon (``None``: loaded with ``config.extra_cues``).
+        lexicon: an already loaded lexicon (``None``: loaded with ``config.extra_cues`` at the
+            first document the result cache does not hold).
     """
 
     def __init__(self, models=None, *, threads: int | None = None, use_cache: bool = True,
@@ -129,8 +153,9 @@ class Pipeline:
         self.use_cache = use_cache
         self.config = config
         self.parser = parser
-        self.lexicon = lexicon
+        self._lexicon = lexicon
         self.cache = None
+        self.results = None  # the result cache, with the parse cache
         self._loaded = False
 
     def load(self, eager: bool = False) -> Pipeline:
@@ -144,16 +169,23 @@ class Pipeline:
                 self.parser = LazyParser(self.models, self.threads)
             if self.use_cache:
                 from .cache import ParseCache
+                from .results import ResultCache
 
                 self.cache = ParseCache()
-            if self.lexicon is None:
-                from .vocab import load_lexicon
-
-                self.lexicon = load_lexicon(extra_cues=self.config.extra_cues)
+                self.results = ResultCache(self.cache.dir)
             self._loaded = True
         if (eager or not self.use_cache) and isinstance(self.parser, LazyParser):
             self.parser.real()
         return self
+
+    @property
+    def lexicon(self):
+        """The cue lexicon (loaded on first use: a run the result cache covers never needs it)."""
+        if self._lexicon is None:
+            from .vocab import load_lexicon
+
+            self._lexicon = load_lexicon(extra_cues=self.load().config.extra_cues)
+        return self._lexicon
 
     @property
     def model_id(self) -> str:
@@ -162,8 +194,8 @@ class Pipeline:
     def audit(self, source: Source) -> Report:
         """The report of one source."""
         self.load()
-        return audit_source(source, self.parser, config=self.config, lexicon=self.lexicon,
-                            cache=self.cache)
+        return audit_source(source, self.parser, config=self.config, lexicon=self._lexicon,
+                            cache=self.cache, results=self.results)
 
     def attributions(self, source: Source, warn: Callable[[str], None] | None = None) -> list[Attribution]:
         """The resolved attributions of one source (no rules run): see :func:`attributions_of`."""

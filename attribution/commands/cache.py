@@ -1,4 +1,5 @@
-"""``attribution cache info|clear``: the parse cache's place and size, or its removal."""
+"""``attribution cache info|clear``: the cache's place and size, or its removal (the parse cache's
+paragraphs and the result cache's documents: one directory)."""
 from __future__ import annotations
 
 from ..errors import EXIT_OK, UsageError
@@ -15,7 +16,7 @@ def run(args) -> int:
             n = cache.clear()
         except CacheError as exc:  # no CACHEDIR.TAG: a mistyped ATTRIBUTION_CACHE_DIR loses nothing
             raise UsageError(safe_path(str(exc))) from None
-        print(f"removed {n} cached paragraphs from {where}")
+        print(f"removed {n} cache entries from {where}")
     else:
         info = cache.info()
         print(f"cache: {where}\nentries: {info['entries']}\nsize: {info['bytes'] / 1e6:.1f} MB")

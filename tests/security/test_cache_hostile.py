@@ -289,7 +289,7 @@ def test_clear_removes_only_entries_and_follows_no_link(tmp_path):
 
     proc = _cli("cache", "clear", cache_dir=cache.dir)
     assert proc.returncode == 0, proc.stderr
-    assert f"removed {len(keys)} cached paragraphs" in proc.stdout
+    assert f"removed {len(keys)} cache entries" in proc.stdout
     assert _snapshot(outside) == outside_before
     for p, text in planted.items():
         assert p.read_text() == text
@@ -332,8 +332,16 @@ def test_hostile_cache_does_not_change_the_audit(tmp_path):
     first = _audit(art, cache_dir)
     assert (first.returncode, first.stdout) == (clean.returncode, clean.stdout)
     cache = ParseCache(cache_dir)
-    entries = sorted(p for p in cache_dir.glob("??/*"))
+    entries = sorted(p for p in cache_dir.glob("??/*") if p.read_bytes()[:4] == MAGIC)
     assert len(entries) == 4
+    # the document's result entry (attribution.results) is forged too: a well-framed entry
+    # whose finding lies far past the text (else the re-audit would never read the parses)
+    [result] = [p for p in cache_dir.glob("??/*") if p.read_bytes()[:4] == b"ATRC"]
+    kr = result.parent.name + result.name
+    value = json.loads(result.read_bytes()[5 + 16:])[1]
+    value["findings"][0][3:5] = [10 ** 6, 10 ** 6 + 3]
+    payload = json.dumps([kr, value]).encode()
+    result.write_bytes(b"ATRC\x01" + hashlib.blake2b(payload, digest_size=16).digest() + payload)
     # each paragraph's entry becomes something hostile: an empty parse (which used to drop
     # the error and exit 0), offsets far past the paragraph (an internal error), a link to
     # /dev/zero (unbounded read), a FIFO (a hang)
@@ -350,5 +358,5 @@ def test_hostile_cache_does_not_change_the_audit(tmp_path):
     again = _audit(art, cache_dir)
     assert (again.returncode, again.stdout) == (clean.returncode, clean.stdout), again.stderr
     assert "internal error" not in again.stderr
-    assert cache.info()["entries"] == 4  # rewritten as real entries
+    assert cache.info()["entries"] == 5  # rewritten as real entries (4 paragraphs, 1 document)
     assert all(p.is_file() and not p.is_symlink() for p in cache_dir.glob("??/*"))
