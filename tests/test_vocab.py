@@ -212,3 +212,10 @@ def test_description_heads_have_one_owner():
         assert source_head(text) == description_head(text)
     assert description_head("people familiar with the talks") == "people"
     assert "cut_words" not in load_rule_words()["contest"]
+
+
+def test_duplicate_entry_names_both_lines():
+    raw = GOOD.replace('deny = ["deny"]', 'deny = [\n  "deny",\n  "refute",\n  "deny",\n]')
+    with pytest.raises(DataFileError) as exc:
+        build_lexicon(raw, path="cues.toml")
+    assert str(exc.value) == "cues.toml:7: [verbs] deny: duplicate entry 'deny' (same as line 5)"

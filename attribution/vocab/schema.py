@@ -282,9 +282,9 @@ def _check_value(src: Located, name: str, key: str, shape: Shape, value: Any) ->
             _check_entry(src, name, key, shape, s, i)
             if shape.kind == "list":
                 k = shape.fold(s)
-                if k in seen:
-                    raise src.error(i, f"[{name}] {key}: duplicate entry {s!r} (same as line {seen[k]})")
-                seen[k] = src.line_at(i)
+                if k in seen:  # the first one's line is counted only for the error
+                    raise src.error(i, f"[{name}] {key}: duplicate entry {s!r} (same as line {src.line_at(seen[k])})")
+                seen[k] = i
     return value
 
 
