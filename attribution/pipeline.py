@@ -42,11 +42,12 @@ def audit_source(source: Source, parser, *, config=None, lexicon=None, cache=Non
             hit = results.get(key, source)
             if hit is not None:
                 return hit
-    from .check import check
     from .vocab import load_lexicon
 
     lexicon = lexicon or load_lexicon(extra_cues=config.extra_cues)
     resolved = _resolved(source, parser, lexicon, cache)
+    from .check import check
+
     findings = check(resolved, config, lexicon)
     report = Report(resolved=resolved, findings=tuple(findings))
     if key is not None:
@@ -61,12 +62,51 @@ def _default_lexicon(lexicon, config) -> bool:
 
 
 def _resolved(source: Source, parser, lexicon, cache):
-    from .extract import extract
     from .parse import parse
+
+    preparing = _prepare_stages_during_parse()
+    doc = parse(source, parser, cache=cache)
+    if preparing is not None:
+        preparing.join()
+    from .extract import extract
     from .resolve import resolve
 
-    doc = parse(source, parser, cache=cache)
     return resolve(extract(doc, lexicon), lexicon)
+
+
+_preparing = None  # the thread of _prepare_stages_during_parse, once per process
+
+
+def _prepare_stages_during_parse():
+    """On the command line's cold start only (:func:`attribution.parse.lazy.cold_start`), once
+    per process: a thread that imports extract, resolve and check, registers the rules and loads
+    their word lists while the first document is parsed.  The networks release the GIL, so on a
+    second core this Python work (~0.15 s) no longer waits for the parse; the thread is joined
+    before anything reads what it prepares, and an error in it is left for the main thread to
+    meet where it always did."""
+    global _preparing
+    from .parse.lazy import cold_started
+
+    if _preparing is not None or not cold_started():
+        return None
+    import threading
+
+    _preparing = threading.Thread(target=_prepare_stages, name="attribution-prepare-stages", daemon=True)
+    _preparing.start()
+    return _preparing
+
+
+def _prepare_stages() -> None:
+    try:
+        from . import extract, resolve  # noqa: F401
+        from .check.registry import all_rules
+        from .vocab import load_people, load_rule_words
+
+        all_rules()
+        load_people()
+        load_rule_words()
+    except Exception:  # noqa: BLE001 - met again, and reported, by the main thread
+        pass
 
 
 def attributions_of(source: Source, parser, lexicon, *, cache=None,

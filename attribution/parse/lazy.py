@@ -62,6 +62,11 @@ def cold_start() -> list[str]:
     return defer(DEFERRED + (TORCH_UNUSED if _torch_release().startswith(TORCH_RELEASE) else ()))
 
 
+def cold_started() -> bool:
+    """Has :func:`cold_start` run in this process (the command line, a ``--jobs`` worker)?"""
+    return _freeze_after_load
+
+
 def _torch_release() -> str:
     """The installed torch's version, read from its ``version.py`` (importing nothing:
     ``importlib.metadata`` alone costs more than the commands that need no torch take)."""
