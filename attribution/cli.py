@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--select", metavar="RULES", help="comma-separated rule ids to run")
     a.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
     a.add_argument("--models", metavar="DIR", help="stanza model directory (or ATTRIBUTION_MODELS)")
-    a.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    a.add_argument("--no-cache", action="store_true", help="do not read or write the cache (paragraph parses, document results)")
     a.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                    help="parse with N processes (default 1); auto: one per ~150,000 characters "
                         "still to parse, up to the CPUs")
@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("action", nargs="?", choices=("list", "download"), default="list")
     m.add_argument("--models", metavar="DIR", help=argparse.SUPPRESS)
 
-    c = sub.add_parser("cache", help="parse cache: info | clear")
+    c = sub.add_parser("cache", help="the cache (paragraph parses, document results): info | clear")
     c.add_argument("action", choices=("info", "clear"))
 
     v = sub.add_parser("eval", help="write predictions for a PolNeAR-shaped JSONL file")
