@@ -161,6 +161,14 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
     resolved = Resolved(document=doc, attributions=linked, speakers=speakers,
                         quotations=extraction.quotations)
-    persons = tuple((r.start, r.end, r.tentative) for r in resolver.runs   # for step 8's doubts
+    persons = tuple((r.start, r.end, r.tentative, _known_person(r)) for r in resolver.runs   # step 8's doubts
                     if (r.entity.kind if r.entity is not None else r.kind) == "person")
     return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon, persons))  # step 8
+
+
+def _known_person(run) -> bool:
+    """A name run resolve has evidence is a person's beyond its capitals: a title or office, a
+    role, or a gender (a known first name, a title, a pronoun that refers to it)."""
+    e = run.entity
+    return bool(run.title or run.office or run.role or
+                (e is not None and (e.gender or e.title or e.role)))

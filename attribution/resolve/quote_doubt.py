@@ -46,7 +46,7 @@ def _people() -> frozenset[str]:
 
 
 def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | None,
-          span, att_sents: dict[int, bool], persons: tuple[tuple[int, int, bool], ...] | None = None) -> str | None:
+          span, att_sents: dict[int, bool], persons: tuple[tuple[int, int, bool, bool], ...] | None = None) -> str | None:
     """What makes it uncertain that the quotation at ``span`` (paragraph ``bi``, sentences
     ``si`` to ``sl``) has no speaker, or None when nothing does (see the module docstring)."""
     blocks = ctx.resolved.document.source.blocks
@@ -118,8 +118,9 @@ def _statement_of_speaker(ctx: ResolvedView, near: tuple[int, int], answering: s
 
 def _person_in(ctx: ResolvedView, j: int, persons, span, *, main_subject: bool = False) -> bool:
     """Sentence ``j`` names or refers to a person who could be the quotation's speaker, outside
-    quotation marks: a personal pronoun; a name resolve took for a person's, as a subject, an
-    object or in apposition (not "with Crane's support"); a noun naming one or more people
+    quotation marks: a personal pronoun; a name resolve took for a person's with evidence beyond
+    its capitals (a title, role, gender or age), as a subject, an object or in apposition (not
+    "with Crane's support"); a noun naming one or more people
     ("a nurse", "neighbors", not "200 people") as the subject or object of the main verb.
     ``main_subject``: only as the subject of the sentence's main verb.  ``persons`` None (a
     view with no name runs): a proper noun as a subject counts."""
@@ -151,13 +152,21 @@ def _person_in(ctx: ResolvedView, j: int, persons, span, *, main_subject: bool =
                 if subject:
                     return True
                 continue
-            run = next(((a, b, lone) for a, b, lone in persons if a <= t.start < b), None)
-            # a lone word guessed to be a person's name ('struck Millbrook') only as a subject
-            roles = ("nsubj",) if run is not None and run[2] else _ROLES
-            if run is not None and any(
-                    run[0] <= u.start < run[1] and u.deprel.split(":")[0] in roles for u in sent.tokens):
+            run = next((r for r in persons if r[0] <= t.start < r[1]), None)
+            if run is None or not (run[3] or _aged(sent, run)):
+                continue   # capitals alone ('Cerro Largo produced', 'Altamar Copper') are no person
+            # a lone word guessed to be a person's name only as a subject
+            roles = ("nsubj",) if run[2] else _ROLES
+            if any(run[0] <= u.start < run[1] and u.deprel.split(":")[0] in roles for u in sent.tokens):
                 return True
     return False
+
+
+def _aged(sent, run) -> bool:
+    """The name is followed by an age in commas ('Jamal Reed, 24,'): a person's."""
+    after = [t for t in sent.tokens if t.start >= run[1]][:3]
+    return len(after) >= 2 and after[0].text == "," and after[1].upos == "NUM" and \
+        after[1].text.isdigit() and int(after[1].text) < 120
 
 
 # the relations in which a person is a candidate speaker of the quotation next to them

@@ -55,7 +55,7 @@ def _chains(ctx: ResolvedView) -> dict[int, int]:
 
 
 def unattributed_quotes(resolved: Resolved, lexicon=None,
-                        persons: tuple[tuple[int, int, bool], ...] | None = None) -> tuple[UnattributedQuote, ...]:
+                        persons: tuple[tuple[int, int, bool, bool], ...] | None = None) -> tuple[UnattributedQuote, ...]:
     """The quotations of ``resolved`` whose speaker the text does not give (see the module
     docstring), each marked a fragment when its words sit inside the reporter's own sentence,
     and with what makes its lack of a speaker uncertain (:func:`.quote_doubt.doubt`; ``persons``:
@@ -76,7 +76,7 @@ def quotation_verdicts(resolved: Resolved, lexicon=None) -> list[tuple[Span, str
 
 
 def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
-                   persons: tuple[tuple[int, int, bool], ...] | None = None) -> Iterator[tuple]:
+                   persons: tuple[tuple[int, int, bool, bool], ...] | None = None) -> Iterator[tuple]:
     """The unattributed quotations; ``verdicts``, when given, receives (span, reason) for every
     quotation judged, the reason None for one flagged (see :func:`quotation_verdicts`)."""
     source = ctx.resolved.document.source

@@ -428,6 +428,11 @@ UNATTRIBUTED = [
      "The bridge was built in 1931.\n\n"
      "\"It should have been replaced twenty years ago, and everybody at City Hall knew it.\"\n\n"
      "Repairs are expected to take a year.\n"),
+    (1, "float_after_vote",
+     # resolve takes "Lincoln Elementary" for a person's name, but with nothing beyond its capitals
+     "The school board voted 5-2 on Tuesday to close Lincoln Elementary.\n\n"
+     "\"This is a betrayal of every family on the north side.\"\n\n"
+     "The school will close in June.\n"),
     (1, "float_after_weather",
      "Temperatures reached 104 degrees on Saturday, a record for the date.\n\n"
      "\"We had three people pass out in line at the cooling center.\"\n"),
@@ -546,9 +551,4 @@ UNCERTAIN = [
     ("unclosed_at_end",
      "The district closed the last pool in the county on Friday.\n\n"
      "\"Where are the kids supposed to swim now, the river?\n"),
-    ("school_name_read_as_person",
-     # resolve takes "Lincoln Elementary" for a person's name: a candidate speaker, so uncertain
-     "The school board voted 5-2 on Tuesday to close Lincoln Elementary.\n\n"
-     "\"This is a betrayal of every family on the north side.\"\n\n"
-     "The school will close in June.\n"),
 ]
