@@ -319,3 +319,30 @@ def test_a_plea_or_a_referral_is_no_claim(parser, text):
     assert _flagged(report, "anonymous-source") == []
     assert not any(report.source.text[a.cue.start:a.cue.end].startswith(("pleaded", "has referred", "referred"))
                    for a in report.resolved.attributions if a.cue)
+
+
+def test_a_name_after_another_unnamed_person_names_no_speaker(parser):
+    from ._audit import by_content
+
+    # the name may be the acquaintance's (it is): a wrong speaker is worse than an unnamed one
+    text = ("A lawyer for the acquaintance charged with selling the pills, Dwayne Keller, 34, claimed that his "
+            "client never knew where the drugs came from.\n\nA spokeswoman for the department, Alicia Moreno, "
+            "confirmed the count.\n")
+    report = _audit(parser, text)
+    _, sp = by_content(report, "never knew")
+    assert sp is not None and sp.kind == "anonymous" and "Keller" not in sp.name, sp
+    _, sp = by_content(report, "the count")
+    assert sp is not None and sp.name == "Alicia Moreno", sp
+    assert len(_flagged(report, "anonymous-source")) == 1
+
+
+def test_one_of_the_people_speaks_for_the_unnamed_set_before_it(parser):
+    text = ("Grocery merger review\n\nTwo people with knowledge of the review, who spoke on condition of anonymity "
+            "because the work is confidential, said staff had focused on about 40 towns.\n\nIn some of those towns, "
+            "one of the people said, the two chains have stores across the street from each other.\n")
+    report = _audit(parser, text)
+    anon = [f for f in report.findings if f.rule == "anonymous-source"]
+    covered = {a for f in anon for a in f.attributions}
+    one = [a for a in report.resolved.attributions if a.source and
+           report.source.text[a.source.start:a.source.end] == "one of the people"]
+    assert one and one[0].id in covered, anon

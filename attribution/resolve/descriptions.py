@@ -18,6 +18,7 @@ from .records import _Entity, _RolePhrase, _Run
 
 # a quantity of a set given by a pronoun: "one of them", "two of those", "another of them"
 _SOME_OF_THEM = re.compile(r"(?:one|another|either|two|three|four|some|several|each) of (them|those)$")
+_SOME_OF_THE = re.compile(r"(?:one|another|either|two|three|four|some|several|each) of the ([a-z]+)$")
 
 
 class Descriptions:
@@ -70,6 +71,14 @@ class Descriptions:
             if before is not None and before.kind == "person":
                 return None
             return self._anonymous(desc, None, head_token, head, a0, s)
+        some_of = _SOME_OF_THE.match(desc.lower())
+        if some_of is not None:
+            # "one of the people said" after "two people with knowledge of the review": a member
+            # of that unnamed set, which speaks for it
+            for e in reversed(self.entities):
+                if e.kind == "anonymous" and any(o < head_token.start for o, _ in e.mentions) and \
+                        _back_reference(["the", some_of.group(1)], e.name):
+                    return e
         low = " " + desc.lower() + " "
         anon_phrase = any(f" {p} " in low or low.strip().startswith(p) for p in self.people.anonymous_phrases)
         role_phrase = self._role_phrase(s, a0, b)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, AttributionType, Confidence, Sentence, Token
-from ..vocab import norm as _norm
+from ..vocab import derived_person_nouns, norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
 from .relatives import RelativeLinking
@@ -135,7 +135,8 @@ class SourceLinking(RelativeLinking):
             if toks[k - 1].text == ",":
                 run = self._in_run(s, k)
                 possessive = run is not None and run.j < len(toks) and _norm(toks[run.j].text) in _POSSESSIVE
-                if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive:
+                if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive \
+                        and not self._unnamed_person_between(s, a0, k - 1):
                     e = self._attach(run)
                     role_phrase = self._role_phrase(s, a0, k - 1)
                     if role_phrase is not None and role_phrase.role and not e.role:
@@ -265,6 +266,28 @@ class SourceLinking(RelativeLinking):
                             and r.words not in self.people.places:
                         return self._attach(r), None
         return self._common_source(s, sent_index, a0, b, head, a), None
+
+    def _unnamed_person_between(self, s: Sentence, a0: int, comma: int) -> bool:
+        """The phrase before the comma ends on another unnamed person described by a clause,
+        after for/to/of ("A lawyer for the acquaintance charged with selling the pills, Dwayne
+        Keller, 34,"): the name after the comma may be either one's, so it names no speaker (a
+        wrong speaker is worse than none).  Not a role that names someone elsewhere ("an aide
+        to the senator, Mark Ellis,"), an organisation ("a spokeswoman for the department,
+        Alicia Moreno,") nor a bare person noun ("a lawyer for the family, Ann Ruiz,")."""
+        toks = s.tokens
+        adp = next((k for k in range(a0 + 1, comma) if toks[k].upos == "ADP" and _norm(toks[k].text) in ("for", "to", "of")), None)
+        if adp is None:
+            return False
+        for k in range(adp + 1, comma):
+            t = toks[k]
+            w = _norm(t.text)
+            if t.upos == "NOUN" and not self._in_run(s, k) and (w,) not in self.people.roles and (
+                    w in self.people.anonymous_nouns or w in derived_person_nouns()):
+                # described by a clause of its own ("charged with ...", "who ..."): the name
+                # that follows the clause is as likely to be that person's
+                return any(u.upos == "VERB" and u.xpos in ("VBN", "VBG", "VBD", "VBZ") or _norm(u.text) == "who"
+                           for u in toks[k + 1:comma])
+        return False
 
     def _name_before_apposition(self, s: Sentence, a0: int) -> _Entity | None:
         """The span began at the apposition of a name just before it ("Doug Andres, a spokesman

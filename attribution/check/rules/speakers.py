@@ -70,8 +70,9 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a)]
         if not attrs:
             continue  # beliefs and intentions ("officials believe") are not sourced claims
-        if re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
-            continue  # "Another critic, Laurence H. Tribe": named in apposition
+        if sp is None and re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
+            continue  # "Another critic, Laurence H. Tribe": named in apposition (resolve decides
+            # for a linked source: "A lawyer for the acquaintance ..., Dwayne Keller," is not named)
         attrs = [a for a in attrs if not a.negated and not re.search(r"\bnot\b|n['’]t\b", ctx.cue_text(a))]
         if not attrs:
             continue  # "officials have not said when ...": no claim
