@@ -113,6 +113,15 @@ def test_report_round_trips_through_its_entry(parser, tmp_path):
     assert store.get(key, src) == again
 
 
+def test_every_field_of_the_analysis_has_a_stored_form():
+    """A field added to Attribution, Speaker, Quotation, UnattributedQuote or Finding must be
+    given its stored form in results._SPECS: until then nothing is cached (safe, but every
+    re-audit runs the whole pipeline again)."""
+    for cls, spec in results._SPECS.items():
+        assert tuple(f.name for f in dataclasses.fields(cls)) == tuple(n for n, _ in spec), cls.__name__
+    assert results._specs_current()
+
+
 # ---------------------------------------------------------------- what the key depends on
 
 class _Named:
