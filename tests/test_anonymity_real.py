@@ -346,3 +346,8 @@ def test_one_of_the_people_speaks_for_the_unnamed_set_before_it(parser):
     one = [a for a in report.resolved.attributions if a.source and
            report.source.text[a.source.start:a.source.end] == "one of the people"]
     assert one and one[0].id in covered, anon
+
+
+def test_a_cue_coordinated_with_a_passive_verb_shares_its_subject(parser):
+    report = _audit(parser, "County officials were angered by the ruling and predicted it would delay the bridge project by a year.\n")
+    assert _flagged(report, "anonymous-source") == ["County officials"]

@@ -302,7 +302,10 @@ def _shared_subject(tree: Tree, v: Token) -> list[int]:
         return []
     if not any(c.deprel == "cc" and c.id < v.id for c in tree.children(v.id)):
         return []
-    subj = [c for c in tree.children(head.id) if c.deprel in ("nsubj", "csubj")]
+    # a passive first verb shares its subject with an active cue: "FBI officials were angered by
+    # the deal and predicted it would ..." (not "was arrested and charged", both passive)
+    active = v.xpos in ("VBD", "VBZ", "VBP") and not any(c.deprel == "aux:pass" for c in tree.children(v.id))
+    subj = [c for c in tree.children(head.id) if c.deprel in ("nsubj", "csubj") or (active and c.deprel == "nsubj:pass")]
     if not subj or subj[0].id > head.id:
         return []
     ids = sorted(trim(tree.sent, tree.subtree(subj[0].id), keep_quotes=False))
