@@ -26,11 +26,9 @@ instead of an error:
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..vocab import derived_person_nouns, person_nouns
-from .quote_speaker import _split_off
+from .quote_speaker import _people, _split_off, new_unnamed_source
 from ..model import SpeakerKind
 from .quote_text import _answers, _is_name_line, _sentence_has_cue, lexicon_of
 from .view import ResolvedView
@@ -38,11 +36,6 @@ from .view import ResolvedView
 # pronouns that refer to a person (never to a thing or a body): grammar, not vocabulary
 _PERSONAL = frozenset("he him his himself she her hers herself".split())
 _SENT_END = re.compile(r"[.!?…][\"'’”»›)\]]*\s*$")
-
-
-@functools.lru_cache(maxsize=1)
-def _people() -> frozenset[str]:
-    return person_nouns() | derived_person_nouns()
 
 
 def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | None,
@@ -64,10 +57,12 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
     sents = ctx.sentences
     last = si if sl is None or sl < si else sl
     before, after = si - 1, last + 1
-    answering = set()   # "Mayor Ruiz disagreed, saying ...": an answer, not the speaker
+    # "Mayor Ruiz disagreed, saying ...": an answer, not the speaker; "..." ¶ "A fire investigator
+    # ... said the blaze ...": a new unnamed source with a claim of its own
+    answering = set()
     j = after
     while j < len(sents) and sents[j].block <= sents[last].block + 1:
-        if _answers(ctx, j) or (_split_off(ctx, j) and _answers(ctx, j + 1)):
+        if _answers(ctx, j) or (_split_off(ctx, j) and _answers(ctx, j + 1)) or new_unnamed_source(ctx, j):
             answering |= {j, j + 1} if _split_off(ctx, j) else {j}
         if not _split_off(ctx, j):
             break

@@ -10,6 +10,7 @@ import functools
 import re
 from bisect import bisect_left
 
+from ..model import AttributionType, SpeakerKind
 from ..vocab import derived_person_nouns, person_nouns, rule_words
 from .quote_text import _answers, is_fragment, lexicon_of
 from .view import ResolvedView
@@ -58,6 +59,8 @@ def _speaker_beside(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: 
         if not 0 <= j < len(sents) or (where == "after" and _answers(ctx, j)):
             continue
         para = "" if sents[j].block == sents[si].block else "-paragraph"
+        if where == "after" and para and new_unnamed_source(ctx, j):
+            continue   # "..." ¶ A fire investigator ... said the blaze started ...: a new source
         if j in att_sents and att_sents[j]:   # a body's belief or plan is no speaker (quote_doubt)
             return f"attributed{para}-{where}"
         if _person_speaks(ctx, sents[j]):
@@ -65,6 +68,26 @@ def _speaker_beside(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl: 
         if where == "after" and _split_off(ctx, j) and _person_speaks(ctx, sents[j + 1]):
             return f"person{para}-{where}"   # "Farmer Lucia | Benning grinned ...": one sentence
     return None
+
+
+def new_unnamed_source(ctx: ResolvedView, j: int) -> bool:
+    """Sentence ``j``, opening the paragraph after a quotation, brings in an unnamed source with
+    a claim of its own in reported speech (`"..." ¶ A fire investigator at the scene, who was
+    not authorized to speak, said the blaze appeared to have started ...`, `Experts say the
+    failure follows a familiar pattern`): a source introduced after the quote with new content,
+    not the quote's speaker being named (that is done by name, or by pointing back)."""
+    sents = ctx.sentences
+    if j == 0 or sents[j - 1].block == sents[j].block or _points_back(ctx, j):
+        return False
+    found = False
+    for a in ctx.attributions:
+        if ctx.attr_sentence(a) != j:
+            continue
+        sp = ctx.speaker(a)
+        if a.type != AttributionType.INDIRECT or sp is None or sp.kind != SpeakerKind.ANONYMOUS:
+            return False
+        found = True
+    return found
 
 
 def _split_off(ctx: ResolvedView, j: int) -> bool:
@@ -188,6 +211,7 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
     """Nouns that name people: the hand lists and the derived ones ("colleague", "neighbor")."""
     return person_nouns() | derived_person_nouns()
@@ -221,7 +245,7 @@ def _points_back(ctx: ResolvedView, j: int) -> bool:
     lex = lexicon_of(ctx)
     if lex is None:
         return False
-    people = person_nouns()
+    people = _people()
 
     def named(t) -> bool:
         return t.upos == "PROPN" or t.lemma.lower() in people or t.text.lower() in people or \
@@ -231,7 +255,10 @@ def _points_back(ctx: ResolvedView, j: int) -> bool:
         if t.text.lower() == "how" and len(words) > 2 and words[2] is t and words[1].lemma == "be" and any(
                 c.deprel == "nsubj" and c is not words[0] and named(c) for c in sent.tokens):
             return True   # This is how X put it, That is how X sees it
-        if t.upos == "NOUN" and (lex.is_cue_noun(t.lemma.lower()) or lex.is_cue_noun(t.text.lower())):
+        cop = t.deprel == "root" and any(c.head == t.id and c.deprel == "cop" for c in sent.tokens)
+        if t.upos == "NOUN" and (cop or lex.is_cue_noun(t.lemma.lower()) or lex.is_cue_noun(t.text.lower())):
+            # the warning from X, the words of X, X's verdict; 'That was the verdict of X': any
+            # noun the back-reference is (a copula) with a person's 'of'
             if any(c.head == t.id and c.deprel in ("nmod", "nmod:poss") and named(c) for c in sent.tokens):
                 return True   # the warning from X, the words of X, X's verdict
         if t.upos == "VERB" and lex.cue_classes(t.lemma.lower()) & {"speech", "writing"}:

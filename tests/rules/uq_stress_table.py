@@ -310,6 +310,12 @@ ATTRIBUTED = [
     ("sentence_before_speaker_name_appos",
      "Her neighbor, Carl Jansen, 70, remembers the last flood.\n\n"
      "\"1996. The water came up to the mailbox.\"\n"),
+    ("quote_first_named_source_said_next_para",
+     "\"I knew the river would come up. I did not know it would come up this fast.\"\n\n"
+     "Walt Brenner, 71, said he moved his truck to high ground on Monday night.\n"),
+    ("quote_first_unnamed_source_pointing_back",
+     "\"It was the worst fire I have seen in 30 years.\"\n\n"
+     "That was the verdict of a veteran firefighter, who asked not to be named.\n"),
     ("person_right_after_quote",
      "The last train left at 6 p.m. \"After that, you are on your own.\" Maria Lopez runs the "
      "only taxi in town.\n"),
@@ -433,6 +439,16 @@ UNATTRIBUTED = [
      "The school board voted 5-2 on Tuesday to close Lincoln Elementary.\n\n"
      "\"This is a betrayal of every family on the north side.\"\n\n"
      "The school will close in June.\n"),
+    (1, "float_then_unnamed_source_new_claim",
+     "The building has had 11 code violations since 2020.\n\n"
+     "\"They never fixed the alarms, not once in five years.\"\n\n"
+     "A city inspector, who asked not to be named because the case is open, said the owner had been "
+     "fined twice.\n"),
+    (1, "float_then_experts_say",
+     "The new payroll system went live in March and failed within a week.\n\n"
+     "\"It was broken from the first day, and everybody knew it.\"\n\n"
+     "Experts in public-sector software say such failures are common when old systems are replaced "
+     "all at once.\n"),
     (1, "float_after_weather",
      "Temperatures reached 104 degrees on Saturday, a record for the date.\n\n"
      "\"We had three people pass out in line at the cooling center.\"\n"),
