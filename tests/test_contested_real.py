@@ -393,3 +393,48 @@ def test_figures_named_for_an_agency_are_the_agencys_word(parser):
     text = ("Gov. Dan Hollis claimed the state had created 40,000 jobs last year. Labor Department "
             "figures show the state added about 12,000.\n")
     assert _findings(parser, text, "vague-attribution") == []
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a deny verb with a pointer for its object before the participle the parse takes for the cue
+    ("Headline: Players dispute coach's account\n\n"
+     "The coach said his players had never been told to skip classes during the season.\n\n"
+     "Two former players dispute that, saying assistants routinely excused them from afternoon "
+     "lectures.\n", ["said", "saying"]),
+    # a rebuttal verb whose own object points back at the claim
+    ("Headline: Union and hospital clash over staffing\n\n"
+     "The union said the hospital had cut nursing staff on its cardiac floor by a third since "
+     "January.\n\n"
+     "Hospital officials pushed back on that figure, saying staffing on the floor was unchanged.\n",
+     ["said", "saying"]),
+    # "contradicted her": the one woman named before
+    ("Headline: Crime figures at issue in mayor's race\n\n"
+     "The mayor's challenger, Joan Fields, has said repeatedly that crime rose 20 percent during "
+     "his term.\n\n"
+     "Police Chief Omar Grant contradicted her, saying the department's figures show a decline of "
+     "4 percent.\n", ["has said", "contradicted"]),
+    # a plain denial by the party a statement just before is about
+    ("Headline: Former executive charged in collapse\n\n"
+     "Prosecutors said Karl Jensen wired the money to an account in Cyprus days before the "
+     "company collapsed.\n\n"
+     "Jensen has denied wrongdoing and pleaded not guilty.\n", ["said", "has denied"]),
+])
+def test_a_rejection_that_points_back_in_other_words(parser, text, cues):
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == cues
+
+
+@pytest.mark.parametrize("text", [
+    # the party a statement is about speaks, but denies nothing: no dispute
+    "Headline: Jensen to testify\n\n"
+    "Prosecutors said Karl Jensen wired the money to an account in Cyprus.\n\n"
+    "Jensen said he would testify next week.\n",
+    # a deny verb before the participle whose object is an offer, not a claim
+    "Headline: Council turns down housing deal\n\n"
+    "Developer Sam Reyes said his company would build 200 affordable units on the Elm Street "
+    "lot.\n\n"
+    "The council rejected the offer, saying the lot was needed for a park.\n",
+])
+def test_no_rejection_without_a_claim_to_point_back_at(parser, text):
+    assert _findings(parser, text, "contested-claim") == []

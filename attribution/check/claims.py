@@ -40,17 +40,20 @@ class Dispute(NamedTuple):
 def _may_link(ctx: Context, rej: Attribution, others: list[Attribution], back: bool) -> set[int]:
     """The claims among ``others`` (by ``id``) for which :func:`link` can give a reason that
     :func:`rejected_claims` uses: two or more content words shared with ``rej`` (else no
-    content overlap), an accusation (``denier-is-accused``), or, when ``rej`` refers back, an
+    content overlap), an accusation or, for a plain denial, a claim of the three sentences
+    before it (``denier-is-accused``), or, when ``rej`` refers back, an
     earlier claim whose side ``rej``'s words name (``refers-to-accuser``).  The rest are
     skipped without changing the result: this keeps the check from comparing every pair."""
     words = set(content_words(ctx, rej))
     out = {id(c) for c in others if len(words.intersection(content_words(ctx, c))) >= 2}
     start = ctx.hull(rej).start
     named: dict[frozenset, bool] = {}
+    # a plain denial may answer a statement about its source just before it (``denier-is-accused``)
+    near = ctx.attr_sentence(rej) - 3 if _plain_denial(ctx, rej) else None
     for c in others:
         if id(c) in out:
             continue
-        if "accuse" in ctx.cue_classes(c):
+        if "accuse" in ctx.cue_classes(c) or near is not None and ctx.attr_sentence(c) >= near:
             out.add(id(c))
         elif back and ctx.hull(c).start < start:
             v = frozenset(variants(ctx, c))
@@ -113,7 +116,8 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
             reasons = tuple(x for x in reasons if x != "content-overlap")
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and (
                 _answerable(ctx, c) or ("accuse" in ctx.cue_classes(c) and not _states_claim(ctx, rej)
-                                        and not rebuttal_only(ctx, rej)))):
+                                        and not rebuttal_only(ctx, rej))
+                or _plain_denial(ctx, rej) and ctx.attr_sentence(c) >= si - 3 and ctx.states(c))):
             strong.append(c)
         elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
             named.append(c)
@@ -161,6 +165,14 @@ def _answerable(ctx: Context, claim: Attribution) -> bool:
     or by a counter-attack ("fired back, attacking Trump for ...")."""
     return "accuse" in ctx.cue_classes(claim) \
         and lemma_in(cue_lemma(ctx, claim), vocab.words("contest", "answerable"))
+
+
+def _plain_denial(ctx: Context, rej: Attribution) -> bool:
+    """``rej`` denies with a verb that takes a claim and states none of its own ("Jensen has
+    denied wrongdoing", "Rebel commanders denied it"): said by the party a nearby statement is
+    about ("Prosecutors said Jensen wired the money ..."), it answers that statement."""
+    return lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")) \
+        and "deny" in ctx.cue_classes(rej) and not _states_claim(ctx, rej)
 
 
 def _speaks_for(ctx: Context, rej: Attribution, claim: Attribution) -> bool:

@@ -28,7 +28,7 @@ def rejections(ctx: Context) -> list[Attribution]:
         elif classes & {"speech", "writing", "loaded", "deny"} and (_rejection_words(ctx, a)
                                                                      or _called_false(ctx, a)):
             out.append(a)
-        elif _rebuts(ctx, a):
+        elif _rebuts(ctx, a) or _denied_before(ctx, a):
             out.append(a)
     return out
 
@@ -52,10 +52,51 @@ def _rebuts(ctx: Context, attr: Attribution) -> bool:
     words = vocab.phrase_re("contest", "rebuttal")
     if words.search(ctx.cue_text(attr)):
         return True
+    return bool(words.search(_between(ctx, attr)))
+
+
+def _between(ctx: Context, attr: Attribution) -> str:
+    """The words between the attribution's source (else its sentence's start) and its cue,
+    when fewer than 80 characters: "pushed back on that figure, " in "Hospital officials
+    pushed back on that figure, saying ..."; "" when none."""
+    if attr.cue is None:
+        return ""
     sent = ctx.sentences[ctx.attr_sentence(attr)]
     start = attr.source.end if attr.source is not None and attr.source.end <= attr.cue.start else sent.start
     between = ctx.text[max(sent.start, start):attr.cue.start]
-    return bool(words.search(between)) and len(between) < 80
+    return between if len(between) < 80 else ""
+
+
+# what a denial verb before a participle cue takes when it points back at a claim: "dispute
+# that, saying ...", "denied it, saying ...", "rejected those reports, arguing ..."
+_POINTER = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:it|that|this|them|those|these)\s*[,;—–-]"
+                      r"|(?:the|that|this|those|these|such|any|all)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\s*[,;—–-])")
+
+
+def _denied_before(ctx: Context, attr: Attribution) -> bool:
+    """A deny verb with a claim for its object stands between the source and a participle
+    cue, which the extract stage took for the cue: "Two former players dispute that, saying
+    ...", "The company denied the reports, saying ...".  "Refused the offer, saying" and
+    "denied Garland a hearing, saying" take no claim."""
+    between = _between(ctx, attr)
+    if not between or not ctx.cue_text(attr).lower().endswith("ing"):
+        return False
+    lexicon = ctx.lexicon if ctx.lexicon is not None else _lexicon()
+    weak = vocab.words("cue_classes", "weak_deny")
+    for m in re.finditer(r"[A-Za-z]+", between):
+        lemma = lexicon.lemma_of(m.group(0)) or m.group(0).lower()
+        if "deny" not in lexicon.cue_classes(lemma) or lemma in weak:
+            continue
+        obj = _POINTER.match(between, m.end())
+        if obj and (not obj.group("noun") or obj.group("noun").lower() in vocab.words("contest", "claim_nouns")):
+            return True
+    return False
+
+
+def _lexicon():
+    from ..vocab import load_lexicon
+
+    return load_lexicon()
 
 
 def _called_false(ctx: Context, attr: Attribution) -> str:
@@ -223,7 +264,13 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     "Those reports are false", "disputed that account") in its first words."""
     nouns = vocab.words("contest", "claim_nouns")
     after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
-    for text in (after, ctx.content_text(rej), _called_false(ctx, rej)):
+    if _denied_before(ctx, rej):
+        return True   # "dispute that, saying ...", "denied those reports, saying ..."
+    # "pushed back on that figure, saying ...": the rebuttal's own object
+    before = _between(ctx, rej) if _rebuts(ctx, rej) else ""
+    m = vocab.phrase_re("contest", "rebuttal").search(before)
+    before = before[m.end():] if m else ""
+    for text in (after, ctx.content_text(rej), _called_false(ctx, rej), before):
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
@@ -253,6 +300,13 @@ def _named_claim(ctx: Context, rej: Attribution) -> str | None:
         - {"it", "them", "they", "those", "this", "that", "these"}
     noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     after = ctx.text[rej.cue.end:ctx.sentences[ctx.attr_sentence(rej)].end][:200]
+    pronoun = re.match(r"\s+(him|her)\b(?!\s+(?:own\b|[\w-]+(?:s|ing|ed)\b))", after, re.I)
+    if pronoun and lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")):
+        # "contradicted her, saying ...": the one person of that gender named just before
+        from .accusations import _pronoun_person
+
+        who = _pronoun_person(ctx, rej, pronoun.group(1).lower(), variants(ctx, rej), back=1)
+        return who[0] if who else None
     if "deny" not in ctx.cue_classes(rej) and rej.content:
         # "said that Cruz's description was false": the claim is the subject of the rejection
         after = " " + re.sub(r"^\W*(?:that\s+)?", "", ctx.content_text(rej))[:200]

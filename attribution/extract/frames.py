@@ -117,7 +117,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if content is None:
             content = _clause_after(tree, k, lem)
         if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and (
-                toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")):
+                toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")
+                # "denied wrongdoing": the parser may tag the noun a verb
+                or "deny" in classes and toks[k - 1].text.lower() in FRAMES["denied_nouns"]):
             end = _content_end(toks, k)
             if lem in FRAMES["person_object_verbs"]:
                 if end >= k:
@@ -125,8 +127,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             else:
                 obj = _np_forward(toks, k, 15) or ([k] if toks[k - 1].upos == "PUNCT" else [])
                 if not obj and "deny" in classes and toks[k - 1].deprel == "obj" \
-                        and toks[k - 1].text.lower() in ("that", "this"):
-                    obj = [k]   # "Orr denied that.": the claim just reported
+                        and toks[k - 1].text.lower() in ("that", "this", *FRAMES["denied_nouns"]):
+                    obj, end = [k], k   # "Orr denied that.": the claim just reported; "denied wrongdoing"
                 if obj and end >= obj[-1]:
                     # "denied Russian accusations, saying ..." keeps the participle clause
                     if classes & {"deny", "accuse"} and obj[-1] + 2 <= n and toks[obj[-1]].text == "," and \
@@ -242,11 +244,11 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
             return None
     words = [i for i in ids if not is_punct(toks[i - 1])]
-    if len(words) < 2 and not ("deny" in classes and len(words) == 1
-                               and toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those")
-                               and words[0] > v.id):
-        # one word is no statement, except the claim a denial points back to: "Orr denied it",
-        # "the agency disputed that"
+    if len(words) < 2 and not ("deny" in classes and len(words) == 1 and words[0] > v.id
+                               and toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those",
+                                                                       *FRAMES["denied_nouns"])):
+        # one word is no statement, except the claim a denial points back to ("Orr denied it",
+        # "the agency disputed that") or the charge it rejects ("Jensen denied wrongdoing")
         return None
     src_set = set(src)
     return Cand(content=_pieces(sent, ids), cue=_cue_span(tree, v, lexicon, text),

@@ -90,7 +90,7 @@ VERB_CLASSES = ("speech", "writing", "cognition", "loaded", "accuse", "deny", "w
 # the word lists of extract's syntactic frames (cues.toml [frames])
 FRAMES = ("obj_verbs", "xcomp_verbs", "weak", "object_takers", "person_object_verbs", "coordinated_cues",
           "inverting", "said_of", "participles", "mistagged_forms", "evidence", "evidence_verbs", "time_words",
-          "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns")
+          "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns", "denied_nouns")
 
 SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "cues.toml": FrozenDict({
