@@ -438,3 +438,61 @@ def test_a_rejection_that_points_back_in_other_words(parser, text, cues):
 ])
 def test_no_rejection_without_a_claim_to_point_back_at(parser, text):
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_description_names_the_accused_again(parser):
+    # "The militia" is the head of "the breakaway region's militia" the ministry accused
+    text = ("Headline: Shelling kills nine in border town\n\n"
+            "The Interior Ministry accused the breakaway region's militia of shelling the bus "
+            "station on Monday.\n\n"
+            "\"Nobody else has guns that size,\" ministry spokesman Ivo Marek said.\n\n"
+            "The militia denied any role.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["accused", "denied"]
+
+
+def test_a_bare_pointer_answers_the_nearer_statement(parser):
+    # "dismissed that" points at the party leaders' worry just before it, not at the older
+    # accusation against the same man
+    text = ("Headline: Tight race in the river counties\n\n"
+            "Carla Diaz has accused Sen. Tom Wexler of skipping votes on flood relief.\n\n"
+            "Senate records show Wexler missed six of those votes.\n\n"
+            "Some party leaders say privately that Wexler has been slow to campaign in the "
+            "river towns.\n\n"
+            "Wexler dismissed that. \"I know where the voters are,\" he told reporters.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [f for f, cues in found if "dismissed" in cues and "has accused" in cues] == [], found
+
+
+def test_a_pointer_after_the_claimant_goes_on(parser):
+    # the claimant's own next sentence does not stand between the claim and "rejected that"
+    text = ("Headline: Senator presses agency on delays\n\n"
+            "Sen. Rosa Imbert said afterward that the agency had misled Congress about the "
+            "project's schedule. \"They told us everything was on track,\" she said.\n\n"
+            "Agency director Paul Kent rejected that. He said the agency had reported every "
+            "delay.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1][-1] == "rejected"
+
+
+@pytest.mark.parametrize("text", [
+    # a refusal to comment about the accused party, by another party, is not its response
+    "Headline: Talks stall over cod quota\n\n"
+    "Minister Ines Dahl accused Korva Shipping of falsifying cargo manifests to hide smuggled "
+    "fuel.\n\n"
+    "She spoke after a meeting in Oslo. The talks resume next week.\n\n"
+    "A spokesman for the port authority said the inspections would continue. He would not "
+    "comment on the accusations against Korva.\n",
+    # a word of the company's name used as a common noun names another party
+    "Headline: Talks stall over cod quota\n\n"
+    "Minister Ines Dahl accused Korva Shipping of falsifying cargo manifests to hide smuggled "
+    "fuel.\n\n"
+    "She spoke after a meeting in Oslo. The talks resume next week.\n\n"
+    "The country's shipping commissioner, Lars Holm, said the new rules would take effect in "
+    "May.\n",
+])
+def test_one_sided_when_only_others_speak(parser, text):
+    found = _findings(parser, text, "one-sided")
+    assert len(found) == 1, found

@@ -218,11 +218,22 @@ def link(ctx: Context, acc: Attribution, den: Attribution) -> tuple[str, ...]:
     reasons = []
     if mentions(_rejected_holder(ctx, den), variants(ctx, acc)):
         reasons.append("refers-to-accuser")
-    if mentions(_accused_text(ctx, acc), variants(ctx, den)):
+    accused = _accused_text(ctx, acc)
+    if mentions(accused, variants(ctx, den)) or _same_head(ctx, den, accused):
         reasons.append("denier-is-accused")
     if overlap(ctx, acc, den, rejecting=True) >= 60:
         reasons.append("content-overlap")
     return tuple(reasons)
+
+
+def _same_head(ctx: Context, den: Attribution, accused: str) -> bool:
+    """``den``'s source is a definite description whose head ends the accused party's name:
+    "The militia denied ..." after "accused the breakaway Tarsk Republic's militia of ...",
+    "The company" after "accused the Halvorsen company"."""
+    src = " ".join(ctx.span_text(den.source).split()).lower() if den.source is not None else ""
+    m = re.fullmatch(r"the\s+(?:[a-z-]+\s+){0,2}([a-z-]{3,})", src)
+    words = re.findall(r"[\w’'-]+", accused.lower())
+    return bool(m and words) and re.sub(r"['’]s?$", "", words[-1]) == m.group(1)
 
 
 def negations(text: str) -> int:

@@ -114,6 +114,8 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         reasons = link(ctx, c, rej)
         if "content-overlap" in reasons and rebuttal_only(ctx, rej):
             reasons = tuple(x for x in reasons if x != "content-overlap")
+        if "denier-is-accused" in reasons and _pointed_past(ctx, c, rej):
+            reasons = tuple(x for x in reasons if x != "denier-is-accused")
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and (
                 _answerable(ctx, c) or ("accuse" in ctx.cue_classes(c) and not _states_claim(ctx, rej)
                                         and not rebuttal_only(ctx, rej))
@@ -143,9 +145,10 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
             # claim of fact (an opinion, a question), the rejection is not tied to anything
             start = ctx.hull(rej).start
             between = _within(ctx, ctx.attributions, ctx.attr_sentence(last), si)
+            # (the last claimant going on is still the claim: "..., he said. 'That was not true'")
             before = [c for c in between if c.id != rej.id and ctx.hull(c).start < start
                       and ctx.hull(c).start > ctx.hull(last).start and c.speaker is not None
-                      and not _same_camp_sides(ctx, c, rej)]
+                      and not _same_camp_sides(ctx, c, rej) and side_key(ctx, c) != side_key(ctx, last)]
             if before:
                 return []
             if _represents_someone(ctx, rej) and ctx.speaker(last) is not None \
@@ -165,6 +168,25 @@ def _answerable(ctx: Context, claim: Attribution) -> bool:
     or by a counter-attack ("fired back, attacking Trump for ...")."""
     return "accuse" in ctx.cue_classes(claim) \
         and lemma_in(cue_lemma(ctx, claim), vocab.words("contest", "answerable"))
+
+
+def _pointed_past(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
+    """``rej`` rejects by a bare pointer ("Moreau dismissed that.", "She denied it.") and a
+    statement of a third side stands between ``claim`` and it ("Congressional records show
+    ...", "Party leaders are said to have urged him ..."): the pointer points at the nearer
+    statement, not at an older charge against the same party."""
+    if not re.fullmatch(r"\W*(?:that|this|it|them|those)\W*", ctx.content_text(rej), re.I):
+        return False
+    lo, hi = ctx.hull(claim).end, ctx.hull(rej).start
+    mine = side_key(ctx, claim)
+    for a in _within(ctx, ctx.attributions, ctx.attr_sentence(claim), ctx.attr_sentence(rej)):
+        if a.id in (claim.id, rej.id) or not lo <= ctx.hull(a).start < hi:
+            continue
+        side = side_key(ctx, a)
+        if side is None or side != mine and not _same_camp_sides(ctx, a, rej) \
+                and not _same_camp_sides(ctx, a, claim):
+            return True
+    return False
 
 
 def _plain_denial(ctx: Context, rej: Attribution) -> bool:

@@ -227,13 +227,36 @@ def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
         by = name.lower() in ov or bool(pv & ov)   # the accused party speaks
         if not by and other.source is not None and other.cue is not None and other.source.start < other.cue.start:
             # someone speaks for it: "Chinese Foreign Ministry spokesman Lu Kang"
-            by = mentions(_source_phrase(ctx, other), claims.party_variants(ctx, name))
+            by = _names_party(_source_phrase(ctx, other), claims.party_variants(ctx, name))
         if by and _on_the_matter(ctx, acc, other, si):
             return True
     for j in resp_sents:
-        if j in (si, si + 1, si + 2) or mentions(ctx.sentence_text(j), pv) or \
+        if j in (si, si + 1, si + 2) or mentions(_as_responder(ctx.sentence_text(j)), pv) or \
                 (j > 0 and mentions(ctx.sentence_text(j - 1), pv) and j - 1 >= si):
             return True
+    return False
+
+
+# the party a refusal is about, not by: "He would not comment on the accusations against Brava"
+_ABOUT = re.compile(r"(?<![\w-])(?:against|about|involving|targeting)\s+(?:the\s+)?"
+                    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*")
+
+
+def _as_responder(text: str) -> str:
+    """A sentence with a refusal to comment, without the parties named as what the refusal
+    is about ("... on the accusations against Brava"): a party left in it is who refused."""
+    return _ABOUT.sub(" ", text)
+
+
+def _names_party(phrase: str, variants: set[str]) -> bool:
+    """``phrase`` names the party as a name, capitalised: "Brava Fisheries spokesman Ole Dahl",
+    not "Estavia's fisheries minister" (a word of the company's name used as a common noun)."""
+    for v in variants:
+        if len(v) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(v)}(?![\w-])", phrase, re.I):
+            if m.group(0)[:1].isupper():
+                return True
     return False
 
 
