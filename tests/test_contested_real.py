@@ -496,3 +496,17 @@ def test_a_pointer_after_the_claimant_goes_on(parser):
 def test_one_sided_when_only_others_speak(parser, text):
     found = _findings(parser, text, "one-sided")
     assert len(found) == 1, found
+
+
+def test_the_company_is_not_the_groups_described_before(parser):
+    # a bare "the company" does not name again "environmental groups" (another generic head,
+    # a description in lower case): it was their speaker, and the denial their own
+    text = ("Headline: Groups say plant fouled river\n\n"
+            "Environmental groups said the plant released ammonia into the river on at least "
+            "four occasions in August.\n\n"
+            "The company denied the allegations. In a statement, it said its monitoring "
+            "equipment had recorded no release.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert "environmental groups said" in found[0][0].message
+    assert "the company denied" in found[0][0].message

@@ -280,4 +280,10 @@ def _other_generic(people, name: str, *heads: str) -> bool:
     """An organisation known only by a description with another generic head ("the union")
     is not the one a bare "the company" refers back to."""
     words = [_norm(w) for w in name.split()]
-    return bool(words) and words[0] in _DETS_DEF and words[-1] in people.org_generic and words[-1] not in heads
+    if not words:
+        return False
+    # a description, with its article or in lower case ("environmental groups" is not "the company")
+    described = words[0] in _DETS_DEF or name[:1].islower()
+    last = words[-1]
+    one = last[:-1] if last.endswith("s") and last[:-1] in people.org_generic else last
+    return described and one in people.org_generic and last not in heads and one not in heads
