@@ -217,6 +217,14 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
         if t.text == "," and j >= 2 and toks[j - 2].text.lower() in TIME_WORDS:
             j -= 1
             continue
+        if t.text == ",":
+            # an adverb set off by commas: "The two lawmakers, however, argue", "The mayor, too, said"
+            k = j - 1
+            while k >= 1 and k > j - 3 and toks[k - 1].upos == "ADV":
+                k -= 1
+            if k < j - 1 and k >= 2 and toks[k - 1].text == ",":
+                j = k - 1
+                continue
         if low in PREPS and j < v.id - 1 and toks[j].text.lower() in TIME_WORDS:
             j -= 1  # "on Thursday"
             continue

@@ -43,6 +43,12 @@ def find(text, atts, needle):
     ("Johnson told reporters that the deal was dead.", "the deal was dead", "told", "Johnson", "indirect"),
     ("The agency warned that prices could rise sharply this winter.", "prices could rise sharply", "warned", "The agency", "indirect"),
     ("The company denied that it had misled investors.", "it had misled investors", "denied", "The company", "indirect"),
+    # an adverb set off by commas between the subject and the cue
+    ("The two lawmakers, however, argue that there is precedent for prosecution.",
+     "there is precedent for prosecution", "argue", "The two lawmakers", "indirect"),
+    ("Smith, meanwhile, said the vote would be close.", "the vote would be close", "said", "Smith", "indirect"),
+    # a denial whose one-word object names the charge (the parse may tag it a verb)
+    ("Jensen has denied wrongdoing and pleaded not guilty.", "wrongdoing", "has denied", "Jensen", "indirect"),
     ("Prosecutors accused the banker of hiding millions in offshore accounts.", "of hiding millions", "accused", "Prosecutors", "indirect"),
     ("According to the police, the fire started in the kitchen.", "the fire started in the kitchen", "According to", "the police", "indirect"),
     ("The fire started in the kitchen, according to the police.", "The fire started in the kitchen", "according to", "the police", "indirect"),
