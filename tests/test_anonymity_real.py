@@ -351,3 +351,15 @@ def test_one_of_the_people_speaks_for_the_unnamed_set_before_it(parser):
 def test_a_cue_coordinated_with_a_passive_verb_shares_its_subject(parser):
     report = _audit(parser, "County officials were angered by the ruling and predicted it would delay the bridge project by a year.\n")
     assert _flagged(report, "anonymous-source") == ["County officials"]
+
+
+def test_one_of_them_named_in_apposition_is_that_organisation(parser):
+    report = _audit(parser, "The deal infuriated other insurers. One of them, UnitedHealth Group, has threatened to "
+                            "leave the exchanges, saying the losses were too large.\n")
+    assert _flagged(report, "anonymous-source") == []
+
+
+def test_a_question_asked_by_an_unnamed_reporter_is_no_sourced_claim(parser):
+    text = ("Mayor meets governor\n\nThe mayor praised the governor and called him \"a friend.\" A reporter asked: "
+            "Did they talk about the transit budget? \"We didn't discuss that,\" the mayor said.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []

@@ -12,6 +12,7 @@ from ..model import Attribution, AttributionType, Confidence, Sentence, Token
 from ..vocab import derived_person_nouns, norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
+from .descriptions import _SOME_OF_THEM
 from .relatives import RelativeLinking
 from .salience import FAR
 
@@ -135,6 +136,9 @@ class SourceLinking(RelativeLinking):
             if toks[k - 1].text == ",":
                 run = self._in_run(s, k)
                 possessive = run is not None and run.j < len(toks) and _norm(toks[run.j].text) in _POSSESSIVE
+                if run is not None and run.kind == "organization" and not run.modifier and run.i == k and not possessive \
+                        and _SOME_OF_THEM.match(self.tok_text(s, a0, k - 1).lower()):
+                    return self._attach(run), None  # "One of them, UnitedHealth Group, has threatened": named
                 if run is not None and run.kind == "person" and not run.modifier and run.i == k and not possessive \
                         and not self._unnamed_person_between(s, a0, k - 1):
                     e = self._attach(run)

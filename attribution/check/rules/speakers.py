@@ -14,6 +14,17 @@ from ._people import (
 )
 
 
+def _question(ctx: Context, a: Attribution) -> bool:
+    """Asked, not stated: vague-attribution's test (a question's sentence, "whether someone
+    ..."), or a cue of asking whose content is a question ('A reporter asked: "Did they ...?"')."""
+    from ._vague import _asked
+
+    if _asked(ctx, a):
+        return True
+    return (a.cue_lemma or "").lower() in ("ask", "wonder") and any(
+        "?" in ctx.text[c.start:c.end] for c in a.content)
+
+
 def _snippet(text: str, n: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -67,9 +78,10 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         name = sp.name if sp is not None and sp.name else src_text
         if source_anonymity(sp, src_text) != Anonymity.PERSON:
             continue  # a vague collective: vague-attribution's business ("critics say")
-        attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a)]
+        attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a) and not _question(ctx, a)]
         if not attrs:
-            continue  # beliefs and intentions ("officials believe") are not sourced claims
+            continue  # beliefs and intentions ("officials believe"), questions ("A reporter asked:
+            # Did they discuss the wall?") are not sourced claims
         if sp is None and re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
             continue  # "Another critic, Laurence H. Tribe": named in apposition (resolve decides
             # for a linked source: "A lawyer for the acquaintance ..., Dwayne Keller," is not named)
