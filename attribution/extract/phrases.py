@@ -257,6 +257,15 @@ def _participle_subject(tree: Tree, v: Token) -> list[int]:
         return []
     toks = tree.sent.tokens
     own = [c for c in tree.children(v.id) if c.deprel.startswith(("nsubj", "csubj", "expl"))]
+    if not own and v.head and any(c.deprel in ("mark", "case") and c.text.lower() in ("for", "of")
+                                  and c.id < v.id for c in tree.children(v.id)):
+        # "knocked Cruz for not reporting the loans", "accused her of saying ...": who reports
+        # or says is the object of the verb the gerund hangs on, never its subject
+        obj = [c for c in tree.children(v.head) if c.deprel in ("obj", "iobj") and c.id < v.id]
+        if not obj:
+            return []
+        ids = sorted(trim(tree.sent, tree.subtree(obj[0].id), keep_quotes=False))
+        return ids if ids and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 12 and ids[-1] < v.id else []
     if own:
         # the parse sometimes makes the participle the root and the clause before it its
         # subject ("[A judge sided with the union], saying ..."): that clause's subject speaks

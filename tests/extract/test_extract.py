@@ -47,6 +47,9 @@ def find(text, atts, needle):
     ("The two lawmakers, however, argue that there is precedent for prosecution.",
      "there is precedent for prosecution", "argue", "The two lawmakers", "indirect"),
     ("Smith, meanwhile, said the vote would be close.", "the vote would be close", "said", "Smith", "indirect"),
+    # a gerund after "for"/"of" is said or done by the object of the verb it hangs on
+    ("At a rally, he knocked Cruz for not reporting loans from two big banks that he used to pay "
+     "for his first Senate race.", "loans from two big banks", "not reporting", "Cruz", "indirect"),
     # a denial whose one-word object names the charge (the parse may tag it a verb)
     ("Jensen has denied wrongdoing and pleaded not guilty.", "wrongdoing", "has denied", "Jensen", "indirect"),
     ("Prosecutors accused the banker of hiding millions in offshore accounts.", "of hiding millions", "accused", "Prosecutors", "indirect"),
