@@ -8,7 +8,7 @@ instead of an error:
 
 - ``person-nearby``: a person is named or referred to next to it, outside quotation marks (in
   the adjacent sentence, in its own paragraph, or as the subject of a main clause in the
-  paragraph before or after): a candidate speaker whom the copy does not show speaking (`Police
+  paragraph before): a candidate speaker whom the copy does not show speaking (`Police
   arrested Jamal Reed on Friday. ¶ "I did nothing wrong."`).  A person who answers the
   quotation right after it (`Mayor Ruiz disagreed, ...`) is not a candidate;
 - ``stance-nearby``: the adjacent sentence attributes a belief or plan, or has a cue verb that
@@ -81,13 +81,11 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
         if sents[j].block == sents[si].block and j not in answering and not (j > last and _answers(ctx, j)) \
                 and _person_in(ctx, j, persons, span):
             return "person-nearby"
-    # a person who is the subject of a main clause in the paragraph before or after
+    # a person who is the subject of a main clause in the paragraph before (after the quotation,
+    # only its first sentence names the speaker: 'Experts say ... . Kessler said ...' does not)
     for j in range(len(sents)):
-        b = sents[j].block
-        if b in (sents[si].block - 1, sents[last].block + 1) and j not in answering and \
-                not (b > sents[last].block and _answers(ctx, j)):
-            if _person_in(ctx, j, persons, span, main_subject=True):
-                return "person-nearby"
+        if sents[j].block == sents[si].block - 1 and _person_in(ctx, j, persons, span, main_subject=True):
+            return "person-nearby"
     return None
 
 

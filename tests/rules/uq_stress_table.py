@@ -449,6 +449,11 @@ UNATTRIBUTED = [
      "\"It was broken from the first day, and everybody knew it.\"\n\n"
      "Experts in public-sector software say such failures are common when old systems are replaced "
      "all at once.\n"),
+    (1, "float_then_paragraph_whose_later_sentence_has_a_speaker",
+     "The county closed the pool at Riverside Park in June.\n\n"
+     "\"Where are the kids supposed to go all summer, the river?\"\n\n"
+     "Repairs would cost about $2 million, and the pumps alone would take a year to arrive. Commissioner Ray Patel "
+     "said the county would apply for a state grant.\n"),
     (1, "float_after_weather",
      "Temperatures reached 104 degrees on Saturday, a record for the date.\n\n"
      "\"We had three people pass out in line at the cooling center.\"\n"),
