@@ -37,7 +37,7 @@ PEOPLE_FILE = DATA / "people.toml"
 RULES_FILE = DATA / "rules.toml"
 
 __all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words", "load_boilerplate",
-           "rule_words", "person_nouns", "derived_person_nouns",
+           "rule_words", "person_nouns", "derived_person_nouns", "first_name_gender",
            "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
            "BoilerplatePattern", "DataFileError", "CLASSES", "norm", "norm_seq"]
 
@@ -108,6 +108,32 @@ def derived_person_nouns() -> frozenset[str]:
         return frozenset()
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#") and line.isascii())
+
+
+@functools.lru_cache(maxsize=1)
+def _derived_first_names() -> dict[str, str]:
+    path = PEOPLE_FILE.with_name("first_names.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#") and parts[1] in ("m", "f"):
+            out[norm(parts[0])] = parts[1]
+    return out
+
+
+def first_name_gender(people: People, word: str) -> str | None:
+    """"m" or "f" when ``word`` (normalised) is a first name of that gender: ``people.toml``'s
+    hand lists first, then the derived list (data/first_names.txt, from
+    ``scripts/derive_first_names.py``); None for a name of either or unknown gender."""
+    if word in people.male_names:
+        return "m"
+    if word in people.female_names:
+        return "f"
+    return _derived_first_names().get(word)
 
 
 def load_vocabulary(extra_cues: Iterable[str] = ()) -> Vocabulary:

@@ -1,0 +1,46 @@
+"""Speaker links that must agree with what the article says about the speaker: a "she" never
+goes to a man, an "it" to the organisation that acts, a lawyer's name in apposition never to
+the client.  A wrong speaker is worse than none (issue 11): where the evidence is weak the
+link is left out or shown as uncertain (``confidence == "low"``)."""
+from __future__ import annotations
+
+import pytest
+
+from ._audit import audit_text, by_content
+
+pytestmark = pytest.mark.stanza
+
+
+def test_she_said_skips_the_man_named_just_before_by_his_first_name(parser):
+    report = audit_text(parser,
+                        "Council candidate Dana Whitford spent Saturday knocking on doors in the east "
+                        "ward. She stopped to talk with a retired bus driver, Earl Mancuso, 68, who said "
+                        "he had never voted in a city election. She nodded.\n\n"
+                        "\"I'm not asking for your vote today,\" she said. \"I'm asking you to show up.\"\n")
+    a, sp = by_content(report, "not asking for your vote")
+    assert sp is None or sp.name == "Dana Whitford"
+
+
+def test_first_names_beyond_the_hand_lists_give_a_gender():
+    from attribution.vocab import first_name_gender, load_people
+
+    people = load_people()
+    assert first_name_gender(people, "earl") == "m"
+    assert first_name_gender(people, "dana") == "f"
+    assert first_name_gender(people, "lindsey") == "m"      # people.toml's hand list wins
+    assert first_name_gender(people, "jordan") is None      # given to both: no evidence
+    assert first_name_gender(people, "moreau") is None
+
+
+def test_the_derived_first_name_list_is_what_its_recipe_gives():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    wheel = sorted(Path("/opt/pypi/files").glob("faker-*-py3-none-any.whl")) if Path("/opt/pypi/files").is_dir() else []
+    if not wheel:
+        pytest.skip("no Faker wheel on this machine to rerun scripts/derive_first_names.py")
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "scripts/derive_first_names.py"), str(wheel[-1]), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
