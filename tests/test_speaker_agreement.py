@@ -44,3 +44,34 @@ def test_the_derived_first_name_list_is_what_its_recipe_gives():
     run = subprocess.run([sys.executable, str(root / "scripts/derive_first_names.py"), str(wheel[-1]), "--check"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_company_said_is_the_firm_taken_up_with_which_not_the_ministry(parser):
+    report = audit_text(parser,
+                        "PORT ELLIS (Wire) — The country's mining ministry on Monday ordered the Cerro Azul "
+                        "mine to stop work. Mines Minister Rosa Ibarra told reporters that inspectors had found "
+                        "a leak at the mine, operated by Valdora Zinc, and that the company had hidden it.\n\n"
+                        "Valdora, which is listed in London, rejected the ministry's account. In a statement, "
+                        "the company said its own tests showed no leak.\n")
+    a, sp = by_content(report, "its own tests showed no leak")
+    assert sp is None or sp.name.startswith("Valdora")
+
+
+def test_it_said_after_the_reported_words_is_their_subject_not_the_data_cited_before(parser):
+    report = audit_text(parser,
+                        "Halvorsen Tools, the Bergen-based maker of hand saws, said on Tuesday that its "
+                        "profit fell 9 percent. Halvorsen shares fell 2 percent on Wednesday, according to "
+                        "Coastal Stock Exchange data.\n\n"
+                        "The company will report its annual results in late February, it said.\n")
+    a, sp = by_content(report, "will report its annual results")
+    assert sp is not None and sp.name == "Halvorsen Tools"
+
+
+def test_according_to_figures_it_gave_is_the_sentence_subject(parser):
+    report = audit_text(parser,
+                        "A lawsuit filed on Monday accuses Dunmore Staffing of underpaying drivers it placed "
+                        "with the delivery firm Pellcart.\n\n"
+                        "Pellcart, which is based in Ashford and delivers in nine states, lost $21 million last "
+                        "year, according to figures it gave investors in March.\n")
+    a, sp = by_content(report, "lost $21 million")
+    assert sp is not None and sp.name == "Pellcart"

@@ -178,6 +178,29 @@ class EntityTable:
                     self.entities.remove(b)
                     break
 
+    def _which_makes_organisations(self) -> None:
+        """A name the article takes up with ", which" ("Altamar, which is listed in Toronto,
+        rejected ...") or describes in apposition as a business or a body ("Corvel Tools, the
+        Milbrook-based maker of power drills": people.toml [organizations] descriptions) names
+        no person, unless a title, a role, a gender or a known first name says it does: the
+        entity is an organisation ("the company said" may then take it up)."""
+        for r in self.runs:
+            e = r.entity
+            if e is None or e.kind != "person" or r.modifier or r.possessor:
+                continue
+            toks = self.sents[r.sent].tokens
+            if r.j + 1 >= len(toks) or toks[r.j].text != "," or e.title or e.role or e.office or e.gender \
+                    or any(first_name_gender(self.people, n[0]) for n in e.names if len(n) > 1):
+                continue
+            head = self._run_head(self.sents[r.sent], r.i, r.j)
+            appos = next((t for t in toks[r.j + 1:r.j + 10] if t.deprel == "appos" and t.head == head.id), None)
+            if _norm(toks[r.j + 1].text) == "which" or (
+                    appos is not None and appos.upos == "NOUN" and _norm(appos.lemma) in self.people.org_descriptions):
+                e.kind = "organization"
+                for other in self.runs:
+                    if other.entity is e:
+                        other.kind = "organization"
+
     def build_entities(self) -> None:
         full = [r for r in self.runs if r.kind == "person" and (r.title or len(r.words) > 1)]
         orgs = [r for r in self.runs if r.kind != "person"]
@@ -189,6 +212,7 @@ class EntityTable:
             self._attach(r)
         for r in single:
             self._attach(r)
+        self._which_makes_organisations()
         # timeline of mentions for pronouns
         for r in self.runs:
             if r.modifier or r.entity is None:

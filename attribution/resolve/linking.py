@@ -188,6 +188,8 @@ class SourceLinking(RelativeLinking):
             cls = self.people.pronouns[head_word]
             if cls == "first":
                 return None, "first"
+            if cls == "thing" and (subj := self._content_subject_org(s, sent_index, a, head_token.start)) is not None:
+                return subj, cls
             return self._link_pronoun(head_token.start, sent_index, cls), cls
         run = self._in_run(s, head)
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
@@ -292,6 +294,36 @@ class SourceLinking(RelativeLinking):
                 return any(u.upos == "VERB" and u.xpos in ("VBN", "VBG", "VBD", "VBZ") or _norm(u.text) == "who"
                            for u in toks[k + 1:comma])
         return False
+
+    def _content_subject_org(self, s: Sentence, sent_index: int, a: Attribution, before: int) -> _Entity | None:
+        """An "it" after the reported words in its own sentence is the organisation those words
+        are about when it is their subject ("The company will report its results in January, it
+        said"; "Quillon ... lost $37 million, according to figures it gave investors"), not an
+        organisation cited in the sentence before."""
+        toks = s.tokens
+        if not a.content or a.content[0].start >= before or a.content[0].start < s.start:
+            return None
+        for k, t in enumerate(toks):
+            if t.start >= before:
+                break
+            if not t.deprel.startswith("nsubj") or not any(c.start <= t.start < c.end for c in a.content):
+                continue
+            if self._inside(self.quotes, t.start):
+                return None
+            run = self._in_run(s, k)
+            if run is not None:
+                if run.modifier or run.possessor:
+                    return None
+                e = self._attach(run)
+            elif t.upos == "NOUN" and (_norm(t.text) in self.people.org_heads or _norm(t.lemma) in self.people.org_heads):
+                st = k
+                while st > 0 and toks[st - 1].upos in ("DET", "ADJ") and not _is_punct(toks[st - 1]):
+                    st -= 1
+                e = self._common_source(s, sent_index, st, k + 1, k, None)
+            else:
+                return None
+            return e if e is not None and e.kind == "organization" else None
+        return None
 
     def _name_before_apposition(self, s: Sentence, a0: int) -> _Entity | None:
         """The span began at the apposition of a name just before it ("Doug Andres, a spokesman

@@ -177,6 +177,9 @@ class Salience:
             # "the company", "the group": an organisation, never a country, state or city
             if e.kind != "organization" or tuple(_norm(w) for w in e.name.split()) in self.people.places:
                 return None
+            last = _norm(e.name.split()[-1]) if e.name.split() else ""
+            if last in self.people.org_documents or last.rstrip("s") in self.people.org_documents:
+                return None  # "Northfield Stock Exchange data", "the agency's report": a document is no "company"
             # only one that has spoken or acted: a firm named in passing ("an analyst at
             # Crestline Securities", "sales in the Southeast") is not what "the company" takes up
             return 0.0 if self._acts(e) else None

@@ -28,6 +28,7 @@ class People:
     org_heads: frozenset[str]
     org_generic: frozenset[str]
     org_documents: frozenset[str]            # what an organisation publishes ("records", "filing")
+    org_descriptions: frozenset[str]         # "maker", "retailer": an apposition that makes a name an organisation
     org_names: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
     place_heads: frozenset[str]
@@ -71,7 +72,7 @@ _WORD_SETS = FrozenDict(
     male=("gender", "male"), female=("gender", "female"),
     male_names=("gender", "male_names"), female_names=("gender", "female_names"),
     org_heads=("organizations", "heads"), org_generic=("organizations", "generic"),
-    org_documents=("organizations", "documents"),
+    org_documents=("organizations", "documents"), org_descriptions=("organizations", "descriptions"),
     place_heads=("organizations", "place_heads"),
     not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"), kin=("names", "kin"),
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),

@@ -105,7 +105,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "roles": Section(FrozenDict(words=NAMES, same=GROUPS)),
         "gender": Section(FrozenDict.of_keys(("male", "female", "male_names", "female_names"), NAMES)),
         "organizations": Section(FrozenDict.of_keys(("heads", "generic", "documents", "names", "places",
-                                                     "place_heads"), NAMES)),
+                                                     "place_heads", "descriptions"), NAMES)),
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties", "capitalised", "kin"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "makers",
                                                  "phrases", "head_cut", "modifiers", "reasons", "why", "generic"),
