@@ -75,3 +75,21 @@ def test_according_to_figures_it_gave_is_the_sentence_subject(parser):
                         "year, according to figures it gave investors in March.\n")
     a, sp = by_content(report, "lost $21 million")
     assert sp is not None and sp.name == "Pellcart"
+
+
+def test_a_landlord_in_apposition_speaks_not_the_tenant_who_owns_the_possessive(parser):
+    report = audit_text(parser,
+                        "Walt Kessel has repaired watches on Grove Street for forty years. The rent on his "
+                        "narrow shop has tripled since 2012, according to Kessel's landlord, Birchwood "
+                        "Properties, which says the increase is below what newer tenants pay.\n")
+    a, sp = by_content(report, "has tripled since 2012")
+    assert sp is None or sp.name == "Birchwood Properties"
+
+
+def test_a_place_in_the_speakers_relative_clause_is_not_the_source(parser):
+    report = audit_text(parser,
+                        "Residents filled the council chamber on Monday night.\n\n"
+                        "Nora Quist, who lives near the top of Birch Hill Road, one of the steepest streets in "
+                        "town, told the council that her street was not plowed for 14 hours after the storm.\n")
+    a, sp = by_content(report, "was not plowed")
+    assert sp is not None and sp.name == "Nora Quist"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, AttributionType, Confidence, Sentence, Token
-from ..vocab import derived_person_nouns, norm as _norm
+from ..vocab import derived_person_nouns, norm as _norm, person_nouns
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
 from .descriptions import _SOME_OF_THEM
@@ -104,7 +104,8 @@ class SourceLinking(RelativeLinking):
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
         a0 = self._after_lead(toks, a0, idx[-1])
-        instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0)
+        instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0) \
+            or self._name_before_relative(s, a0, a)
         if instead is not None:
             return instead, None
         if a0 < idx[-1] and _norm(toks[a0 + 1].text) in ("itself", "himself", "herself", "themselves"):
@@ -242,8 +243,15 @@ class SourceLinking(RelativeLinking):
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
         # ("Clinton's husband", "Bennett's younger sister" name someone else: nobody we know)
-        if (_norm(head_token.text) in self.people.kin or _norm(head_token.lemma) in self.people.kin) and any(
-                _norm(t.text) in _POSSESSIVE or "Poss=Yes" in (t.feats or "") for t in toks[a0:head]):
+        nouns = person_nouns() | derived_person_nouns()
+        if (_norm(head_token.text) in self.people.kin or _norm(head_token.lemma) in self.people.kin
+                or (head_token.upos == "NOUN" and not self._common(head_token)
+                    and (_norm(head_token.text) in nouns or _norm(head_token.lemma) in nouns))) \
+                and any(_norm(t.text) in _POSSESSIVE or "Poss=Yes" in (t.feats or "") for t in toks[a0:head]):
+            # (also "Pruszynski's landlord, Fenwick Properties,": the name in apposition, if any)
+            named = self._in_run(s, head + 2) if head + 2 < len(toks) and toks[head + 1].text == "," else None
+            if named is not None and named.i == head + 2 and not named.modifier and not named.possessor:
+                return self._attach(named), None
             return None, None
         named_doc = self._named_document(s, a0, head, head_token)
         if named_doc is not None:
@@ -294,6 +302,24 @@ class SourceLinking(RelativeLinking):
                 return any(u.upos == "VERB" and u.xpos in ("VBN", "VBG", "VBD", "VBZ") or _norm(u.text) == "who"
                            for u in toks[k + 1:comma])
         return False
+
+    def _name_before_relative(self, s: Sentence, a0: int, a: Attribution) -> _Entity | None:
+        """The span began inside a relative clause about a person named before it ("Jo Poe, who
+        lives near | the top of Elm Road, one of the steepest streets in town, told ..."): the
+        place or thing in the clause says nothing, the person it describes speaks."""
+        toks = s.tokens
+        if a.cue is None or a.cue.start < a.source.end:
+            return None
+        for k in range(a0 - 1, 1, -1):
+            t = toks[k]
+            if t.text in (",", ";", "\u2014", "\u2013", '"', "\u201c", "\u201d") or self._inside(self.quotes, t.start):
+                return None
+            if _norm(t.text) == "who" and toks[k - 1].text == ",":
+                run = self._in_run(s, k - 2)
+                if run is not None and run.kind == "person" and not run.modifier and run.j == k - 1:
+                    return self._attach(run)
+                return None
+        return None
 
     def _content_subject_org(self, s: Sentence, sent_index: int, a: Attribution, before: int) -> _Entity | None:
         """An "it" after the reported words in its own sentence is the organisation those words
