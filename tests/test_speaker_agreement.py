@@ -93,3 +93,24 @@ def test_a_place_in_the_speakers_relative_clause_is_not_the_source(parser):
                         "town, told the council that her street was not plowed for 14 hours after the storm.\n")
     a, sp = by_content(report, "was not plowed")
     assert sp is not None and sp.name == "Nora Quist"
+
+
+def test_a_trailing_she_said_goes_to_the_woman_whose_speech_opens_the_sentence(parser):
+    report = audit_text(parser,
+                        "\"We have tried to make the tower as invisible as it can be,\" said Grace Whitlow, a "
+                        "regional manager for Northcrest Towers.\n\n"
+                        "Board member Frances Lim asked whether the company had looked at the water tower on "
+                        "Prospect Hill. Whitlow said Northcrest had not approached the town about the water "
+                        "tower; the company's engineers had ruled it out as too far from the highway, she said.\n")
+    a, sp = by_content(report, "ruled it out")
+    assert sp is not None and sp.name == "Grace Whitlow"
+
+
+def test_the_company_is_not_the_trade_group_cited_before_it(parser):
+    report = audit_text(parser,
+                        "Dunford Paper will close its mill in Easton in March, the company told employees on "
+                        "Monday. Demand for office paper has fallen by half since 2006, according to the trade "
+                        "group Paper Industry Council.\n\n"
+                        "The company said it would hold a job fair at the mill next month.\n")
+    a, sp = by_content(report, "job fair")
+    assert sp is None or "Council" not in sp.name

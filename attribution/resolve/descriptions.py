@@ -117,7 +117,11 @@ class Descriptions:
                 e = self._org_by_head(head_word if head_word in self.people.org_heads else head_lemma, head_token.start)
                 bare = all(_norm(t.text) in _DETS_DEF for t in toks[a0:head])
                 if e is None and bare and (head_word in self.people.org_generic or head_lemma in self.people.org_generic):
-                    e = self._pronoun(head_token.start, sent_index, "body")  # "the group", "the company" ~ "it"
+                    self._body_words = {head_word, head_lemma}
+                    try:
+                        e = self._pronoun(head_token.start, sent_index, "body")  # "the group", "the company" ~ "it"
+                    finally:
+                        self._body_words = None
                     if e is not None and (e.kind != "organization" or _other_generic(self.people, e.name, head_word, head_lemma)):
                         e = None  # "the company" is not "the union" the article described before
                 if e is not None:

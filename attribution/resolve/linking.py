@@ -6,6 +6,7 @@ noun phrase is handed to :mod:`.descriptions`.  The link's confidence is 'high' 
 source names the speaker and 'low' when the name is more than ``FAR`` sentences away or only after."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Attribution, AttributionType, Confidence, Sentence, Token
@@ -16,6 +17,14 @@ from .descriptions import _SOME_OF_THEM
 from .relatives import RelativeLinking
 from .salience import FAR
 
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """The lemmas of cues.toml's speech verbs ("say", "tell", "add", ...)."""
+    from ..vocab import load_lexicon
+
+    return load_lexicon().of_class("speech")
 
 
 class SourceLinking(RelativeLinking):
@@ -191,6 +200,8 @@ class SourceLinking(RelativeLinking):
                 return None, "first"
             if cls == "thing" and (subj := self._content_subject_org(s, sent_index, a, head_token.start)) is not None:
                 return subj, cls
+            if cls in ("male", "female") and (subj := self._content_speaker(s, a, head_token.start, cls)) is not None:
+                return subj, cls
             return self._link_pronoun(head_token.start, sent_index, cls), cls
         run = self._in_run(s, head)
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
@@ -349,6 +360,29 @@ class SourceLinking(RelativeLinking):
             else:
                 return None
             return e if e is not None and e.kind == "organization" else None
+        return None
+
+    def _content_speaker(self, s: Sentence, a: Attribution, before: int, cls: str) -> _Entity | None:
+        """A trailing "she said" whose reported words open on a named person's own speech verb
+        ("Whitcomb said Northline had not approached the town; the company's engineers had
+        ruled it out, she said") is that person, when the pronoun fits, not someone named in
+        the sentence before."""
+        toks = s.tokens
+        if not a.content or a.content[0].start >= before or a.content[0].start < s.start:
+            return None
+        speech = _speech_verbs()
+        for k, t in enumerate(toks):
+            if t.start >= before:
+                break
+            if not t.deprel.startswith("nsubj") or not any(c.start <= t.start < c.end for c in a.content):
+                continue
+            verb = next((v for v in toks if v.id == t.head), None)
+            run = self._in_run(s, k)
+            if self._inside(self.quotes, t.start) or verb is None or _norm(verb.lemma) not in speech \
+                    or run is None or run.kind != "person" or run.modifier or run.possessor:
+                return None
+            e = self._attach(run)
+            return e if e.kind == "person" and self._compat(e, cls) is not None else None
         return None
 
     def _name_before_apposition(self, s: Sentence, a0: int) -> _Entity | None:

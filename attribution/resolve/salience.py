@@ -136,6 +136,18 @@ class Salience:
             name_seq and first_name_gender(self.people, name_seq[0])
             for name_seq in e.names))
 
+    def _described_otherwise(self, e: _Entity, words) -> bool:
+        """The article introduces the organisation with another generic noun than the one
+        that refers back ("the trade group Paper Market Council" for "the company")."""
+        if not words:
+            return False
+        for r in self.runs:
+            if r.entity is e and r.i >= 1:
+                w = _norm(self.sents[r.sent].tokens[r.i - 1].text)
+                if w in self.people.org_generic and w not in words:
+                    return True
+        return False
+
     def _compat(self, e: _Entity, cls: str) -> float | None:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
@@ -180,6 +192,8 @@ class Salience:
             last = _norm(e.name.split()[-1]) if e.name.split() else ""
             if last in self.people.org_documents or last.rstrip("s") in self.people.org_documents:
                 return None  # "Northfield Stock Exchange data", "the agency's report": a document is no "company"
+            if self._described_otherwise(e, getattr(self, "_body_words", None)):
+                return None  # "the trade group Paper Market Council" is not what "the company" takes up
             # only one that has spoken or acted: a firm named in passing ("an analyst at
             # Crestline Securities", "sales in the Southeast") is not what "the company" takes up
             return 0.0 if self._acts(e) else None
