@@ -114,3 +114,24 @@ def test_the_company_is_not_the_trade_group_cited_before_it(parser):
                         "The company said it would hold a job fair at the mill next month.\n")
     a, sp = by_content(report, "job fair")
     assert sp is None or "Council" not in sp.name
+
+
+@pytest.mark.parametrize("cue_clause", [
+    "Mayor Ann Lee told reporters in Dover after the vote.",
+    "Tom Reyes said by phone from Boston.",
+    "Delgado said in a telephone interview.",
+    "Delgado said at the Nov. 14 meeting.",
+])
+def test_a_quote_after_a_cue_clause_with_adjuncts_keeps_the_speaker(parser, cue_clause):
+    report = audit_text(parser, "The council voted 5-2 to close the pool.\n\n"
+                                f"\"We acted because we had to,\" {cue_clause} \"We had no choice.\"\n")
+    a, sp = by_content(report, "We had no choice")
+    assert sp is not None and sp.name in cue_clause
+
+
+def test_a_quote_after_another_clause_is_not_given_to_the_earlier_speaker(parser):
+    report = audit_text(parser, "The council voted 5-2 to close the pool.\n\n"
+                                "\"We acted because we had to,\" Mayor Ann Lee said. Council member Omar Haddad "
+                                "disagreed. \"We had no choice.\"\n")
+    a, sp = by_content(report, "We had no choice")
+    assert sp is None or sp.name != "Ann Lee"

@@ -168,7 +168,31 @@ def _continues(doc: Document, prev: Cand, q: Quotation, text: str, cands: list[C
     if "\n" in gap:
         # a new paragraph that opens with a quotation, right after the quoted one
         return not words and q.inner_start > q.start
-    return len(words) <= 3
+    return len(words) <= 3 or _adjuncts_only(doc, prev, gap_start=prev.hull[1], gap_end=q.start, words=len(words))
+
+
+def _adjuncts_only(doc: Document, prev: Cand, gap_start: int, gap_end: int, words: int) -> bool:
+    """Between the quoted piece and the next one stands only its cue clause with adjuncts of
+    place, time or manner ('"A," Mayor Ann Lee told reporters in Dover after the vote. "B."',
+    '... said by phone from Boston', '... said in a telephone interview', '... said at the Nov.
+    14 meeting'): no other finite verb, no other quotation, so B is still the speaker's."""
+    cue = prev.cue
+    if cue is None or not (gap_start <= cue[0] and cue[1] <= gap_end) or words > 25:
+        return False
+    text = doc.source.text
+    if any(m in text[gap_start:gap_end] for m in ('"', "\u201c", "\u201d", ";", ":")):
+        return False
+    for sent in doc.sentences:
+        if sent.end <= gap_start or sent.start >= gap_end:
+            continue
+        for t in sent.tokens:
+            if t.end <= gap_start or t.start >= gap_end or cue[0] <= t.start < cue[1]:
+                continue
+            if prev.source and prev.source[0] <= t.start < prev.source[1]:
+                continue
+            if t.xpos in ("VBD", "VBZ", "VBP", "MD") or (t.upos == "AUX" and "VerbForm=Fin" in (t.feats or "")):
+                return False  # another clause: '"A," she said. Others disagreed. "B."'
+    return True
 
 
 def _quote_cue(doc: Document, trees: list[Tree], sent_starts: list[int], q: Quotation, qi: _Quotes,
