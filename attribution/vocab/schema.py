@@ -132,7 +132,8 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                    "units", "numbers", "fractions", "statistics", "results",
                                                    "result_phrases", "contests", "aims",
                                                    "wrongdoing", "poll_groups", "result_passives",
-                                                   "levels", "instruments", "setters"), TEXT)),
+                                                   "levels", "instruments", "setters", "set_levels",
+                                                   "proposals", "proposing", "places"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),
 })

@@ -200,3 +200,57 @@ def test_levels_results_and_cases_are_no_claims(parser, text):
 def test_claims_beside_levels_and_titles_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a rate or a tax a named party set by an act: the act is reported, its level needs no source
+    "The currency firmed after the decision.\n\nThe Bank of Norland raised its benchmark interest "
+    "rate by a quarter of a percentage point to 4.5 percent on Wednesday.\n",
+    "The province changed course after the recession.\n\nIts corporate income tax was cut to 9 "
+    "percent from 11 percent in 2012, to draw new employers.\n",
+    "The county has not moved in years.\n\nThe current state minimum wage is $9.25.\n",
+    # a proposal's own figure, its owner named in the sentence
+    "Both candidates have released housing plans.\n\nMayor Dana Ruiz's $40 million, five-year "
+    "housing plan includes two new shelters and a rent fund.\n",
+    "The storm left three towns under water.\n\nGovernor Alma Castillo toured the flooded towns "
+    "on Monday, offering $12 million in emergency grants.\n",
+    # a condition of a future act
+    "Ministers signed the pact in Halden.\n\nThe treaty will take effect when at least 30 states, "
+    "representing 60 percent of the region's trade, ratify it.\n",
+    # a place described by its size
+    "The vote was the first since the war.\n\nThe nation of 9 million has long depended on "
+    "fishing and tourism.\n",
+    # "100 percent" as a manner of speaking
+    "The council voted on the plan in May.\n\nTrevino has never been 100 percent behind the "
+    "stadium deal.\n",
+    # what did not happen
+    "She considered taking a second job at the mill.\n\nAt $2,000 a month, the job would have "
+    "covered the $14,000 in fees she owed.\n",
+    # a roundup's list item, its source in brackets after it
+    "MORNING LINKS - The best of the week's polling news:\n\n-Ruiz won 61 percent of voters "
+    "under 30 in the county. [Ledger.]\n",
+])
+def test_acts_proposals_conditions_and_background_are_no_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a rate that moves by itself is a statistic to source
+    ("The county lost two factories last year.\n\nIts unemployment rate rose to 7.5 percent "
+     "in March.\n", "7.5 percent"),
+    # a spelled number with its tens is one figure
+    ("The county's electorate has aged.\n\nSeventy-eight percent of its residents were over 45 "
+     "last year.\n", "Seventy-eight percent"),
+    # a share of something, even all of it
+    ("The jail opened in 2019.\n\nThe county paid 100 percent of the cost of the new jail.\n",
+     "100 percent"),
+    # a `when` clause in the past states a fact
+    ("The plant reopened in 2021.\n\nWhen 40 people were killed in the blast in 2019, the plant "
+     "closed for a year.\n", "40 people"),
+    # a party's plan costed by somebody unnamed: the cost is a claim
+    ("Both candidates have released housing plans.\n\nThe mayor's plan would cost the city "
+     "$90 million over five years.\n", "$90 million"),
+])
+def test_figures_beside_acts_and_idioms_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

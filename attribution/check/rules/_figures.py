@@ -27,8 +27,10 @@ def figure_re() -> re.Pattern:
     units = "|".join(r"\s+".join(u.split()) for u in
                      sorted(vocab.words("unsourced", "units"), key=len, reverse=True))
     spelled = "|".join(sorted(vocab.words("unsourced", "numbers"), key=len, reverse=True))
+    tens = "|".join(n for n in vocab.words("unsourced", "numbers") if n.endswith("ty"))
     num = _NUM
-    any_num = rf"(?:{num}|(?:{spelled})\b)"
+    # "Seventy-eight percent" is one figure (not "eight percent" after the hyphen)
+    any_num = rf"(?:{num}|(?<![\w-])(?:(?:{tens})-)?(?:{spelled})\b)"
     return re.compile(
         rf"[$€£]\s?{num}(?:\s?(?:{scales}))?"
         rf"|\b{any_num}\s?(?:percent\b|per cent\b|%)"
@@ -58,11 +60,23 @@ def figure(bare: str) -> str | None:
             return n.group(0)
     return None
 
+
+# "100 percent" as a manner of speaking ("not always 100 percent in his corner", "is 100%
+# committed"): a share only when it is a share of something ("100 percent of the cost")
+_WHOLE = re.compile(r"(?:100|110|one\s+hundred|a\s+hundred)\s?(?:percent|per\s+cent|%)", re.I)
+
+
+def _manner(bare: str, m: re.Match) -> bool:
+    return _WHOLE.fullmatch(m.group(0).strip()) is not None and not re.match(r"\s+of\b", bare[m.end():])
+
+
 def figures(bare: str) -> list[str]:
     """Every figure of the sentence (outside quotation marks), in order: each match of
-    `figure_re`, or else a statistic's number (see `figure`)."""
-    found = [m.group(0).strip() for m in figure_re().finditer(bare)]
-    if not found:
+    `figure_re`, or else a statistic's number (see `figure`).  `100 percent` that is no share
+    of anything is a manner of speaking, no figure."""
+    matches = list(figure_re().finditer(bare))
+    found = [m.group(0).strip() for m in matches if not _manner(bare, m)]
+    if not matches:
         one = figure(bare)
         found = [one] if one is not None else []
     return found
@@ -211,9 +225,12 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
     your income`), or in a clause that is the subject of a modal verb (`Raising the minimum to $15 would put the
     state ...`: the $15 is supposed, what it would do is the claim)."""
     sent = ctx.sentences[si]
-    at = ctx.sentence_text(si).find(fig)
+    text = ctx.sentence_text(si)
+    at = text.find(fig)
     if at < 0:
         return False
+    if _future_condition(text, at, fig):
+        return True
     start = sent.start + at
     toks = {t.id: t for t in sent.tokens}
     aims = vocab.words("unsourced", "aims")
@@ -230,6 +247,11 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
                                       for k in sent.tokens) and any(
                 m.deprel == "mark" and m.lemma.lower() in ("if", "unless") for m in sent.tokens):
             return True     # "if you owe $28,000 you would be paying 2.8 percent": a worked case
+        if tok.upos == "VERB" and {k.lemma.lower() for k in sent.tokens if k.head == tok.id and
+                                   k.deprel == "aux"} >= {"have"} and any(
+                k.head == tok.id and k.deprel == "aux" and k.lemma.lower() in _MODALS - {"will", "shall"}
+                for k in sent.tokens):
+            return True     # "would have helped with the $85,000": what did not happen
         if tok.deprel.split(":")[0] == "csubj" and any(
                 k.head == tok.head and k.deprel == "aux" and k.lemma.lower() in _MODALS
                 for k in sent.tokens):
@@ -238,6 +260,32 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
             infinitive = True
         tok = toks.get(tok.head)
     return False
+
+
+_CONDITION = r"(?:when|once|until|unless|as\s+soon\s+as)"
+_FUTURE = r"(?:will|would|can|could|may|might|must|shall)"
+
+
+def _future_condition(text: str, at: int, fig: str) -> bool:
+    """The figure is in a `when`/`once`/`until` clause of a future or modal statement: a
+    condition, not a fact (`The agreement will enter into force when at least 55 countries,
+    representing 55 percent of global emissions, ratify it`, `Once turnout passes 40 percent,
+    the measure will take effect`).  In the past (`when 40 people were killed`) it is a fact."""
+    before = text[:at]
+    if re.search(rf"\b{_FUTURE}\b[^.;:]*?\b{_CONDITION}\b[^.;:]*$", before, re.I):
+        return True
+    opening = re.match(rf"\W*{_CONDITION}\b[^,;]*,", text, re.I)
+    return opening is not None and at < opening.end() and \
+        re.search(rf"\b{_FUTURE}\b", text[opening.end():], re.I) is not None
+
+
+def background(ctx: Context, si: int, fig: str) -> bool:
+    """The figure describes a place by its size (`The nation of 51 million, also known as
+    Myanmar, ...`, `a city of about 300,000 people`): background, not a claim to source."""
+    places = "|".join(sorted(vocab.words("unsourced", "places"), key=len, reverse=True))
+    return re.search(rf"\b(?:{places})\s+of\s+(?:(?:about|some|roughly|nearly|almost|around|over|"
+                     rf"more\s+than|fewer\s+than|just\s+over|just\s+under)\s+)?{re.escape(fig)}",
+                     ctx.sentence_text(si), re.I) is not None
 
 
 def observed(sent, fig: str) -> bool:
@@ -265,6 +313,10 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
         return True
     toks = {t.id: t for t in sent.tokens}
     tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
+    if tok is not None and (_set_by_act(sent.tokens, toks, tok) or _proposed(sent.tokens, toks, tok)):
+        return True
+    if _owned_proposal(ctx.sentence_text(si), fig):
+        return True
     instruments, setters = vocab.words("unsourced", "instruments"), vocab.words("unsourced", "setters")
     seen = set()
     while tok is not None and tok.id not in seen:   # up the clauses to a verb of setting
@@ -275,6 +327,77 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
             return True
         tok = toks.get(tok.head)
     return False
+
+
+def _clause_verb(toks: dict, tok):
+    """The verb of the clause the figure stands in, and whether a `to`, `at` or `by` leads to
+    it on the way up (`raised its main interest rate by half a percentage point to 6.25
+    percent`)."""
+    seen, via = set(), False
+    while tok is not None and tok.id not in seen:
+        seen.add(tok.id)
+        if tok.upos == "VERB":
+            return tok, via
+        via = via or any(k.head == tok.id and k.deprel == "case" and k.lemma.lower() in ("to", "at", "by", "from")
+                         for k in toks.values())
+        tok = toks.get(tok.head)
+    return None, via
+
+
+def _set_by_act(sent_toks, toks: dict, tok) -> bool:
+    """The figure is the level a party set by an act: `to`/`at`/`by`/`from` a figure under a
+    verb of setting whose object, or passive subject, is a rate, a tax, a price (`The bank
+    raised its main interest rate to 6.25 percent`, `The corporate income tax was cut to 10
+    percent from 12 percent`); or, read in the words when the parse hangs the object
+    elsewhere, the verb, the level noun and the figure in a row (`cutting student loan
+    interest rates to 2.37%`)."""
+    nums = _set_level_figures(sent_toks)
+    if tok.text in nums or (tok.upos == "SYM" and toks.get(tok.id + 1) is not None and toks[tok.id + 1].text in nums):
+        return True     # "$ 50": the number after the currency sign
+    verb, via = _clause_verb(toks, tok)
+    if verb is None or not via or verb.lemma.lower() not in vocab.words("unsourced", "setters"):
+        return False
+    levels = vocab.words("unsourced", "set_levels")
+    return any(k.head == verb.id and k.deprel in ("obj", "nsubj:pass") and k.lemma.lower() in levels
+               for k in sent_toks)
+
+
+@functools.lru_cache(maxsize=1)
+def _set_level_re() -> re.Pattern:
+    """A verb of setting (any inflection), up to five words, a level noun, then `to`/`at` and a
+    number: `cutting student loan interest rates to 2.37 %`."""
+    forms = "|".join(re.escape(w[:-1] if w.endswith("e") else w) for w in
+                     sorted(vocab.words("unsourced", "setters"), key=len, reverse=True))
+    levels = "|".join(sorted(vocab.words("unsourced", "set_levels"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})(?:e|es|ed|d|s|ing|ting|ped|ping)?\s+(?:[\w'’-]+\s+){{0,5}}?"
+                      rf"(?:{levels})\s+(?:to|at)\s+(?:[^\d\s]+\s+){{0,2}}?[$€£]?\s?(?P<num>\d[\d,.]*)",
+                      re.IGNORECASE)
+
+
+def _set_level_figures(sent_toks) -> set[str]:
+    return {m.group("num") for m in _set_level_re().finditer(" ".join(t.text for t in sent_toks))}
+
+
+def _proposed(sent_toks, toks: dict, tok) -> bool:
+    """The figure is what a party proposes, the object of a verb of proposing with its
+    subject (`Hillary Clinton singled out coal country ..., offering $30 billion over 10
+    years`, `Clinton proposed $275 billion in new spending`): the proposal's own figure."""
+    verb, _ = _clause_verb(toks, tok)
+    if verb is None or verb.lemma.lower() not in vocab.words("unsourced", "proposing"):
+        return False
+    for v in (verb, toks.get(verb.head) if verb.deprel.split(":")[0] in ("advcl", "conj", "xcomp") else None):
+        if v is not None and any(k.head == v.id and k.deprel == "nsubj" and "PronType=Rel" not in k.feats
+                                 for k in sent_toks):
+            return True
+    return False
+
+
+def _owned_proposal(text: str, fig: str) -> bool:
+    """The figure opens a proposal noun phrase whose owner is named before it (`Bernie
+    Sanders' $75billion a year plan`, `Hillary Clinton's $350 billion, 10-year plan`)."""
+    plans = "|".join(sorted(vocab.words("unsourced", "proposals"), key=len, reverse=True))
+    return re.search(rf"\b[A-Z][\w.-]*(?:'s|’s|'|’)\s+{re.escape(fig)}[\w-]*(?:[\s,]+[\w-]+){{0,4}}?[\s,]+"
+                     rf"(?:{plans})\b", text) is not None
 
 
 # words that end a noun phrase before a level noun ("raised $3 million for the minimum wage
@@ -294,9 +417,11 @@ def _level_after(fig: str) -> re.Pattern:
 
 def _level_before(fig: str) -> re.Pattern:
     """A level noun, then the figure it is set at: `a minimum wage of $15 an hour`, `raising
-    the minimum wage to $15 by 2020`, `from the current $7.25 to $12`, `a cap of $50,000`."""
+    the minimum wage to $15 by 2020`, `from the current $7.25 to $12`, `a cap of $50,000`,
+    `the current federal minimum wage is $7.25`."""
     levels = "|".join(r"\s+".join(map(re.escape, p.split())) for p in
                       sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{levels})\s+(?:(?:of|at|to)\s+|from\s+(?:the\s+)?(?:current\s+)?\S+\s+to\s+)"
+    return re.compile(rf"(?<![\w-])(?:{levels})\s+(?:(?:of|at|to)\s+|from\s+(?:the\s+)?(?:current\s+)?\S+\s+to\s+|"
+                      rf"(?:is|was|are|were|stands\s+at|stood\s+at|remains|remained)\s+(?:(?:now|still|only|just)\s+)?)"
                       rf"(?:(?:about|around|roughly|nearly|almost|just|up\s+to|as\s+much\s+as|at\s+least|"
                       rf"more\s+than|less\s+than)\s+)?{re.escape(fig)}(?![\d])", re.IGNORECASE)

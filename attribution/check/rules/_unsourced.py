@@ -9,8 +9,8 @@ from typing import NamedTuple
 from .. import vocab
 from ..context import Context, is_headline
 from ...resolve.quote_text import lexicon_of
-from ._figures import (_quoted, _statistic_re, allegation, figure, figures, hypothetical, observed,
-                       parameter, result)
+from ._figures import (_quoted, _statistic_re, allegation, background, figure, figures, hypothetical,
+                       observed, parameter, result)
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
@@ -206,7 +206,8 @@ def _quoted_on(ctx: Context, sent) -> bool:
 
 def _not_prose(ctx: Context, sent) -> bool:
     """A headline (the first block, when it reads as one) or a list item (`~ Finding the three
-    $53 million delegates`, `* ...`): no claim in the reporter's prose."""
+    $53 million delegates`, `* ...`, a roundup's `-Sanders won ... [WashPost.]`): no claim in
+    the reporter's prose."""
     blocks = ctx.resolved.document.source.blocks
     if not 0 <= sent.block < len(blocks):
         return False
@@ -214,7 +215,7 @@ def _not_prose(ctx: Context, sent) -> bool:
     if sent.block == 0 and is_headline(text, body_follows=len(blocks) > 1):
         return True
     line_start = ctx.text.rfind("\n", 0, sent.start) + 1
-    return bool(re.match(r"\s*[~•*▪►-]\s", ctx.text[line_start:sent.end]))
+    return bool(re.match(r"\s*(?:[~•*▪►-]\s|[-–](?=[A-Z]))", ctx.text[line_start:sent.end]))
 
 
 def _first_person(sent) -> bool:
@@ -249,7 +250,8 @@ def claims(ctx: Context):
             # the first figure that is a claim of fact (not a count the reporter saw, a result, a
             # condition or a level a rule sets), unless a document nearby sources them all
             fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
-                                                 or hypothetical(ctx, si, f) or parameter(ctx, si, f))),
+                                                 or hypothetical(ctx, si, f) or parameter(ctx, si, f)
+                                                 or background(ctx, si, f))),
                        None)
             if fig is not None:
                 if not sourced_nearby(ctx, si, documents):

@@ -294,9 +294,13 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     alone: dates, ages, times, places; figures inside quoted or attributed words; election
     results the story reports (`Ruiz beat Okafor 54% to 44%`, `The initiative was rejected by
     59 percent of voters`); figures given as a condition or a worked case (`if they own at
-    least 60 percent`, `if you borrow $30,000, you would pay 3 percent`); the level a rule,
-    plan or prize sets (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`, `A new rule
-    will require workers earning up to $47,476 ...`); a run of figures from a poll, survey or
+    least 60 percent`, `if you borrow $30,000, you would pay 3 percent`, `will take effect
+    when 30 states ratify it`, what `would have` happened); the level a rule, plan or prize
+    sets (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`, `A new rule will require
+    workers earning up to $47,476 ...`, `the minimum wage is $7.25`), or a party sets by an act
+    (`raised its main interest rate to 6.25 percent`); a named party's proposal (`Sanders'
+    $75 billion plan`, `..., offering $30 billion`); a place's size (`the nation of 51
+    million`); `100 percent` as a manner of speaking; a run of figures from a poll, survey or
     report named nearby (before them, or described after them: `The survey was conducted by
     ...`), or a poll named by its maker anywhere in the sentence (`topped a BVA poll`); the
     reporter's own count of a crowd.
