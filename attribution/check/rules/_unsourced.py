@@ -9,8 +9,8 @@ from typing import NamedTuple
 from .. import vocab
 from ..context import Context, is_headline
 from ...resolve.quote_text import lexicon_of
-from ._figures import (_quoted, _statistic_re, allegation, background, figure, figures, hypothetical,
-                       observed, parameter, result)
+from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, result
+from ._levels import background, parameter
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))

@@ -1,0 +1,147 @@
+"""The figures `unsourced-claim` (ATR103) leaves alone as no claim of fact to source: the
+level a rule, a plan, a prize or an act sets, a party's own proposal, a place's size."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import vocab
+from ..context import Context
+
+
+def parameter(ctx: Context, si: int, fig: str) -> bool:
+    """The figure is a level that a rule, a plan or a prize sets, not a claim of fact: it
+    modifies a noun of such a level (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`,
+    `three $50,000 prizes`, `the face on $20 bills`), or it sits under a verb of setting whose
+    subject is the rule or plan (`A new Labor Department rule will require workers earning up
+    to $47,476 to be paid overtime`): the rule or plan named there is the figure's source."""
+    sent = ctx.sentences[si]
+    at = ctx.sentence_text(si).find(fig)
+    if at < 0:
+        return False
+    start = sent.start + at
+    if _level_after(fig).match(ctx.sentence_text(si), at) or _level_before(fig).search(ctx.sentence_text(si)):
+        return True
+    toks = {t.id: t for t in sent.tokens}
+    tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
+    if tok is not None and (_set_by_act(sent.tokens, toks, tok) or _proposed(sent.tokens, toks, tok)):
+        return True
+    if _owned_proposal(ctx.sentence_text(si), fig):
+        return True
+    instruments, setters = vocab.words("unsourced", "instruments"), vocab.words("unsourced", "setters")
+    seen = set()
+    while tok is not None and tok.id not in seen:   # up the clauses to a verb of setting
+        seen.add(tok.id)
+        if tok.upos == "VERB" and tok.lemma.lower() in setters and any(
+                k.head == tok.id and k.deprel.split(":")[0] == "nsubj" and k.lemma.lower() in instruments
+                for k in sent.tokens):
+            return True
+        tok = toks.get(tok.head)
+    return False
+
+
+def _clause_verb(toks: dict, tok):
+    """The verb of the clause the figure stands in, and whether a `to`, `at` or `by` leads to
+    it on the way up (`raised its main interest rate by half a percentage point to 6.25
+    percent`)."""
+    seen, via = set(), False
+    while tok is not None and tok.id not in seen:
+        seen.add(tok.id)
+        if tok.upos == "VERB":
+            return tok, via
+        via = via or any(k.head == tok.id and k.deprel == "case" and k.lemma.lower() in ("to", "at", "by", "from")
+                         for k in toks.values())
+        tok = toks.get(tok.head)
+    return None, via
+
+
+def _set_by_act(sent_toks, toks: dict, tok) -> bool:
+    """The figure is the level a party set by an act: `to`/`at`/`by`/`from` a figure under a
+    verb of setting whose object, or passive subject, is a rate, a tax, a price (`The bank
+    raised its main interest rate to 6.25 percent`, `The corporate income tax was cut to 10
+    percent from 12 percent`); or, read in the words when the parse hangs the object
+    elsewhere, the verb, the level noun and the figure in a row (`cutting student loan
+    interest rates to 2.37%`)."""
+    nums = _set_level_figures(sent_toks)
+    if tok.text in nums or (tok.upos == "SYM" and toks.get(tok.id + 1) is not None and toks[tok.id + 1].text in nums):
+        return True     # "$ 50": the number after the currency sign
+    verb, via = _clause_verb(toks, tok)
+    if verb is None or not via or verb.lemma.lower() not in vocab.words("unsourced", "setters"):
+        return False
+    levels = vocab.words("unsourced", "set_levels")
+    return any(k.head == verb.id and k.deprel in ("obj", "nsubj:pass") and k.lemma.lower() in levels
+               for k in sent_toks)
+
+
+@functools.lru_cache(maxsize=1)
+def _set_level_re() -> re.Pattern:
+    """A verb of setting (any inflection), up to five words, a level noun, then `to`/`at` and a
+    number: `cutting student loan interest rates to 2.37 %`."""
+    forms = "|".join(re.escape(w[:-1] if w.endswith("e") else w) for w in
+                     sorted(vocab.words("unsourced", "setters"), key=len, reverse=True))
+    levels = "|".join(sorted(vocab.words("unsourced", "set_levels"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})(?:e|es|ed|d|s|ing|ting|ped|ping)?\s+(?:[\w'’-]+\s+){{0,5}}?"
+                      rf"(?:{levels})\s+(?:to|at)\s+(?:[^\d\s]+\s+){{0,2}}?[$€£]?\s?(?P<num>\d[\d,.]*)",
+                      re.IGNORECASE)
+
+
+def _set_level_figures(sent_toks) -> set[str]:
+    return {m.group("num") for m in _set_level_re().finditer(" ".join(t.text for t in sent_toks))}
+
+
+def _proposed(sent_toks, toks: dict, tok) -> bool:
+    """The figure is what a party proposes, the object of a verb of proposing with its
+    subject (`Hillary Clinton singled out coal country ..., offering $30 billion over 10
+    years`, `Clinton proposed $275 billion in new spending`): the proposal's own figure."""
+    verb, _ = _clause_verb(toks, tok)
+    if verb is None or verb.lemma.lower() not in vocab.words("unsourced", "proposing"):
+        return False
+    for v in (verb, toks.get(verb.head) if verb.deprel.split(":")[0] in ("advcl", "conj", "xcomp") else None):
+        if v is not None and any(k.head == v.id and k.deprel == "nsubj" and "PronType=Rel" not in k.feats
+                                 for k in sent_toks):
+            return True
+    return False
+
+
+def _owned_proposal(text: str, fig: str) -> bool:
+    """The figure opens a proposal noun phrase whose owner is named before it (`Bernie
+    Sanders' $75billion a year plan`, `Hillary Clinton's $350 billion, 10-year plan`)."""
+    plans = "|".join(sorted(vocab.words("unsourced", "proposals"), key=len, reverse=True))
+    return re.search(rf"\b[A-Z][\w.-]*(?:'s|’s|'|’)\s+{re.escape(fig)}[\w-]*(?:[\s,]+[\w-]+){{0,4}}?[\s,]+"
+                     rf"(?:{plans})\b", text) is not None
+
+
+# words that end a noun phrase before a level noun ("raised $3 million for the minimum wage
+# campaign": the money is not the wage): prepositions, articles, conjunctions, verbs of being
+_NP_BREAK = r"(?:for|of|in|into|to|on|the|a|an|and|or|but|by|with|from|at|than|as|that|which|who|" \
+            r"is|was|are|were|has|had|have|be|been|per|each|over|under)"
+
+
+def _level_after(fig: str) -> re.Pattern:
+    """The figure at the start of a noun phrase ending in a level noun: `$25,000 prizes`,
+    `$15-an-hour federal minimum wage`, up to three words between."""
+    levels = "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                      sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
+    return re.compile(rf"{re.escape(fig)}[\w-]*\s+(?:(?!{_NP_BREAK}\b)[\w-]+\s+){{0,3}}?(?:{levels})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _level_before(fig: str) -> re.Pattern:
+    """A level noun, then the figure it is set at: `a minimum wage of $15 an hour`, `raising
+    the minimum wage to $15 by 2020`, `from the current $7.25 to $12`, `a cap of $50,000`,
+    `the current federal minimum wage is $7.25`."""
+    levels = "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                      sorted(vocab.words("unsourced", "levels"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{levels})\s+(?:(?:of|at|to)\s+|from\s+(?:the\s+)?(?:current\s+)?\S+\s+to\s+|"
+                      rf"(?:is|was|are|were|stands\s+at|stood\s+at|remains|remained)\s+(?:(?:now|still|only|just)\s+)?)"
+                      rf"(?:(?:about|around|roughly|nearly|almost|just|up\s+to|as\s+much\s+as|at\s+least|"
+                      rf"more\s+than|less\s+than)\s+)?{re.escape(fig)}(?![\d])", re.IGNORECASE)
+
+
+def background(ctx: Context, si: int, fig: str) -> bool:
+    """The figure describes a place by its size (`The nation of 51 million, also known as
+    Myanmar, ...`, `a city of about 300,000 people`): background, not a claim to source."""
+    places = "|".join(sorted(vocab.words("unsourced", "places"), key=len, reverse=True))
+    return re.search(rf"\b(?:{places})\s+of\s+(?:(?:about|some|roughly|nearly|almost|around|over|"
+                     rf"more\s+than|fewer\s+than|just\s+over|just\s+under)\s+)?{re.escape(fig)}",
+                     ctx.sentence_text(si), re.I) is not None
