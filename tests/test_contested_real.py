@@ -401,6 +401,11 @@ def test_figures_named_for_an_agency_are_the_agencys_word(parser):
      "The coach said his players had never been told to skip classes during the season.\n\n"
      "Two former players dispute that, saying assistants routinely excused them from afternoon "
      "lectures.\n", ["said", "saying"]),
+    # a pointer straight after the deny verb, with a participle clause after it
+    ("Headline: Strikes hit city's edge\n\n"
+     "The ministry said its aircraft had struck only military targets near the city.\n\n"
+     "Local doctors disputed that, saying most of the wounded they treated were women and "
+     "children.\n", ["said", "disputed"]),
     # a rebuttal verb whose own object points back at the claim
     ("Headline: Union and hospital clash over staffing\n\n"
      "The union said the hospital had cut nursing staff on its cardiac floor by a third since "

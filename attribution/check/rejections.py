@@ -274,9 +274,10 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
-    if "deny" in ctx.cue_classes(rej) and re.fullmatch(r"\W*(?:that|this|it|them|those)\W*",
-                                                        ctx.content_text(rej), re.I):
-        return True   # "Orr denied that.", "The agency disputed it."
+    if "deny" in ctx.cue_classes(rej) and (
+            re.fullmatch(r"\W*(?:that|this|it|them|those)\W*", ctx.content_text(rej), re.I)
+            or re.match(r"\s*(?:\w+ly\s+)?(?:that|this|it|them|those)\s*[,;—–]", after, re.I)):
+        return True   # "Orr denied that.", "The agency disputed it.", "Doctors disputed that, saying ..."
     # a demonstrative subject: "That is not true," "This never happened"
     return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))
