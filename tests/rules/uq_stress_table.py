@@ -423,6 +423,61 @@ ATTRIBUTED = [
      "The \"Affordable Care Act\" has been challenged in court more than 70 times.\n"),
     ("hashtag_campaign",
      "The hashtag \"#NeverAgain\" trended for three days.\n"),
+    # --- vox pops, courts, live coverage, books (a third batch) ---
+    ("vox_pop_paren_first_name_age",
+     "We asked riders at the Fifth Street station what they want from the new transit plan.\n\n"
+     "- \"More buses at night. I finish work at 11.\" (Ana, 34, nurse)\n"
+     "- \"Just make them come on time.\" (Derek, 19, student)\n"),
+    ("vox_pop_name_line_after",
+     "\"I voted for him twice, and I will not do it again.\"\n\n"
+     "Ron Dale, 58, Akron\n\n"
+     "\"He kept his promises. That is more than I can say for the others.\"\n\n"
+     "Marisol Vega, 44, Canton\n"),
+    ("dash_lowercase_credit",
+     "\"It is what it is.\" — a phrase Coach Dale Ruiz has repeated all season.\n"),
+    ("per_memo",
+     "\"We are out of money for the year,\" per a memo from the district's finance director, Carla Ames.\n"),
+    ("said_colon_inverted",
+     "Said Ruiz: \"We are done negotiating.\"\n"),
+    ("reply_colon_possessive",
+     "Ruiz's reply: \"Not a chance.\"\n"),
+    ("placard_read",
+     "\"Enough is enough,\" read one placard held above the crowd.\n"),
+    ("reddit_user_colon",
+     "One Reddit user put it bluntly: \"This city is broken, and everyone in charge knows it.\"\n"),
+    ("subject_line_colon",
+     "The email's subject line: \"URGENT: Do not open attachments from this sender.\"\n"),
+    ("foreman_verdict",
+     "\"Guilty,\" the foreman said, and the courtroom went silent.\n"),
+    ("court_exchange",
+     "\"Did you see the defendant that night?\" the prosecutor asked.\n\n"
+     "\"I did. He was standing by the door.\"\n\n"
+     "The witness, a bartender named Luis Ocampo, did not look at the defendant as he answered.\n"),
+    ("interview_initials_label",
+     "JD: How long have you lived here?\n\n"
+     "MR: \"Since 1971. I raised four kids in this house.\"\n"),
+    ("book_writes",
+     "\"The war was lost before it began,\" Keller writes in the book's first chapter.\n"),
+    ("deleted_tweet_fragment",
+     "In a since-deleted tweet, the congressman wrote that \"the election was stolen from the people.\"\n"),
+    ("quote_in_lede_then_named_subject",
+     "\"I thought it was thunder.\"\n\n"
+     "Dana Ruiz, 41, was asleep when the gas line exploded under her street early Sunday.\n"),
+    ("she_said_later_in_para",
+     "\"We never got a single call back.\" Her voice cracked. \"Not one,\" Maria Ochoa said.\n"),
+    ("caption_ap_credit",
+     "\"We lost everything,\" said Teresa Ruiz, standing outside her flooded home in Pinecrest on Saturday. (AP Photo/John Locher)\n\n"
+     "The river crested at 31 feet.\n"),
+    ("live_debate_colon_names",
+     "9:42 p.m. Sanders on trade:\n\n"
+     "\"These deals were written by the corporations, for the corporations.\"\n"),
+    ("statement_read_aloud",
+     "Reading from a prepared statement, Police Chief Dana Holt said the officer had been placed on leave.\n\n"
+     "\"We owe this community answers, and we will give them.\"\n"),
+    ("poem_epigraph_credit_next_line",
+     "\"Do not go gentle into that good night.\"\n\n"
+     "— Dylan Thomas\n\n"
+     "Hospice workers in the county say families are asking for more time, not less.\n"),
 ]
 
 # (expected, id, text): quotations no one near them speaks (expected = how many)
@@ -532,6 +587,9 @@ UNATTRIBUTED = [
     (1, "float_tweet_like_no_credit",
      "The account posted 14 times between midnight and 3 a.m.\n\n"
      "\"Total disgrace. The people will not forget this!\"\n"),
+    (1, "float_after_numbers_and_date",
+     "By Friday, 312 homes had been inspected and 41 condemned.\n\n"
+     "\"They tell you to wait, and then they tell you to wait some more.\"\n"),
 ]
 
 # (id, text): quotations whose lack of a speaker is uncertain: something next to them may give the
@@ -569,6 +627,12 @@ UNCERTAIN = [
      "## What the candidates said\n\n"
      "Maria Lopez\n\n"
      "\"We need to cut the waste before we ask anyone to pay more.\"\n"),
+    ("person_noun_object_before",
+     # a person noun as the main verb's object is counted as a candidate speaker, though here the
+     # quote floats: the price of never making an uncertain link an error
+     "Millbrook lost its last doctor in 2019 and its pharmacy a year later.\n\n"
+     "\"Nobody is coming to save us.\"\n\n"
+     "The town has no bank and no grocery store.\n"),
     ("unclosed_at_end",
      "The district closed the last pool in the county on Friday.\n\n"
      "\"Where are the kids supposed to swim now, the river?\n"),
