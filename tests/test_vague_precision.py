@@ -73,3 +73,12 @@ def test_a_question_and_being_told_in_the_first_person_in_a_transcript(parser):
             "Marsh said afterward that the agency had misled the committee. "
             "It was reported that the contractor had missed three deadlines.\n")
     assert _flagged(_markdown(parser, text), "vague-attribution") == ["reported"]
+
+
+def test_a_vague_group_that_extract_left_without_an_attribution_is_still_flagged(parser):
+    text = ("For 39 hours, seven senators kept up a filibuster aimed at killing a zoning bill that critics "
+            "called a giveaway to developers.\n\n"
+            "Anyone expecting the governor to change course should remember that social scientists say "
+            "personality is stable after the age of 30. Economists at Harlow Bank say rates will rise in May. "
+            "The plan would tax what economists call spending. Voters might blame the mayor for the delay.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["critics", "social scientists"]

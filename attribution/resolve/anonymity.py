@@ -107,6 +107,9 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return None
     if head in people.anonymous_collectives or any(w in people.anonymous_collectives for w in words[:2]):
         return Anonymity.GROUP
+    if plural and re.search(r"\bat\s+[A-Z]", name):
+        return None  # "economists at Harlow Bank", "researchers at Duke University": the named
+        # institution's people, not a vague collective
     if agents and re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Za-z]", name):
         return None  # "attorneys for Clinton", "lawyers for the family": they speak for someone
     body = re.match(r"((?:[A-Z][\w.&'’-]*\s+)+)\S+$", " ".join(name.split()))

@@ -5,8 +5,9 @@ event, not a naming), in a statement rather than a question.  Split out of ``cue
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from ...model import Attribution, Span
+from ...model import Anonymity, Attribution, Span
 from .. import vocab
 from ..context import Context
 
@@ -92,3 +93,90 @@ def _naming(ctx: Context, a: Attribution) -> bool:
         return False
     m = re.match(r"\s*[\"“]([^\"“”]{1,60})[\"”]", ctx.text[a.cue.end:a.cue.end + 70])
     return m is not None and len(m.group(1).split()) <= vocab.vocab()["terms"]["max_words"]
+
+
+# modal or future auxiliaries: the group would, might or will say it, it has not ("voters might blame")
+_MODAL = re.compile(r"(?i)will|would|could|might|may|should|must|shall|can|ca")
+# "call" that is no claim: "called off the deal", "call upon experts", "called to mind"
+_CALL_OFF = re.compile(r"\s+(?:off|upon|up|in|to mind|back)\b")
+# subject words that belong to the description ("some Democratic strategists", "critics in both parties")
+_DESCRIPTION = frozenset(["det", "amod", "compound", "nummod", "nmod", "case", "flat", "advmod", "nmod:poss"])
+
+
+def unextracted_groups(ctx: Context, sentence) -> Iterator[tuple[Span, str]]:
+    """Vague groups that speak a cue extract left without an attribution: the subject of a
+    verb of speech or stance ("a bill that critics called anti-gay", "records show, and
+    aviation experts say it is worth $18 million", "his supporters have accused the former
+    secretary of state of ...", "some strategists fear ... and warn that ..."), whose
+    description resolve decides is a vague group.  Yields (subject span, cue word)."""
+    from ...resolve import load_people
+    from ...resolve.anonymity import anonymity, evidence_named, unnamed_evidence
+    from ...resolve.anonymity_context import mention_anonymity
+    from ...vocab import load_lexicon
+    from ..context import STATED
+
+    lexicon = ctx.lexicon or load_lexicon()
+    people = load_people()
+    toks = sentence.tokens
+    by_id = {t.id: t for t in toks}
+    kids: dict[int, list] = {}
+    for t in toks:
+        kids.setdefault(t.head, []).append(t)
+    cues = [a.cue for a in ctx.attributions if a.cue is not None]
+    says = vocab.words("vague", "group_cues")
+    from ...vocab import derived_person_nouns, person_nouns
+    people_words = person_nouns() | derived_person_nouns()
+    for v in toks:
+        if v.upos != "VERB" or not (lexicon.cue_classes(v.lemma) & STATED) or v.lemma.lower() not in says:
+            continue
+        if any(c.start <= v.start < c.end for c in cues):
+            continue  # extract made it an attribution: the attribution decides
+        if any(k.deprel in ("aux", "aux:pass") and _MODAL.fullmatch(k.text) for k in kids.get(v.id, [])) or \
+                any(k.deprel == "aux:pass" or k.deprel == "mark" and k.lemma in ("if", "whether") for k in kids.get(v.id, [])):
+            continue  # "voters might blame", a passive, "whether anyone told"
+        subj = next((k for k in kids.get(v.id, []) if k.deprel == "nsubj"), None)
+        if subj is None and v.deprel == "conj" and v.head in by_id:
+            subj = next((k for k in kids.get(v.head, []) if k.deprel == "nsubj"), None)  # "fear ... and warn"
+        if subj is None or subj.upos not in ("NOUN", "PROPN", "PRON", "VERB") or subj.start > v.start:
+            continue
+        if subj.upos == "PROPN" and subj.text.lower() not in people.anonymous_nouns:
+            continue  # a name ("Sanders called her son her hero"), not a party's members ("Democrats")
+        word = subj.text.lower()
+        if word in people.anonymous_collectives or not (
+                word in people_words or word in people.anonymous_evidence or
+                (word.endswith("s") and (word[:-1] in people_words or word[:-1] in people.anonymous_evidence))):
+            continue  # no people ("their smiles said a lot", "appeals courts said") or a share ("everyone but Hewlett")
+        nxt = next((t for t in toks if t.start >= subj.end), None)
+        if nxt is not None and nxt.upos == "PROPN" and nxt.start < v.start:
+            continue  # "Republican presidential hopefuls Jeb Bush and Chris Christie say": named
+        if re.search(r"\bnot\s+$", ctx.text[max(0, subj.start - 8):subj.start].lower()) or \
+                _CALL_OFF.match(ctx.text, v.end):
+            continue  # "Not everyone was claiming", "called off projects", "call upon", "called to mind"
+        if v.lemma.lower() == "call" and re.search(r"\bwhat\s+$", ctx.text[max(0, subj.start - 8):subj.start].lower()):
+            continue  # "what economists call spending": a naming
+        span_toks = [subj]
+        stack = [subj]
+        while stack:
+            t = stack.pop()
+            for k in kids.get(t.id, []):
+                if k.deprel in _DESCRIPTION and k.end <= v.start:
+                    span_toks.append(k)
+                    stack.append(k)
+        span_toks.sort(key=lambda t: t.start)
+        while span_toks and span_toks[0] is not subj and (span_toks[0].upos in ("ADP", "SCONJ") or
+                                                          span_toks[0].xpos in ("WDT", "WP", "WP$")):
+            span_toks.pop(0)  # "in which parents": the relative clause's opening, not the group
+        start, end = span_toks[0].start, max(t.end for t in span_toks)
+        src = ctx.text[start:end]
+        if not src or src[0].islower() and src.split()[0] in ("the", "these", "those", "this", "that"):
+            continue
+        head = subj.text.lower()
+        decided = anonymity(people, src, head.endswith("s") and not head.endswith("ss"))
+        if mention_anonymity(people, ctx.text, decided, [(start, end)]) != Anonymity.GROUP:
+            continue
+        if unnamed_evidence(people, src):
+            i = ctx.sentence_index_at(start)
+            upto = ctx.sentences[min((i or 0) + 1, len(ctx.sentences) - 1)].end
+            if evidence_named(people, ctx.text, src, end, upto):
+                continue  # "a new poll showed ... The NBC/Wall Street Journal poll": named next
+        yield Span(start, end), v.text

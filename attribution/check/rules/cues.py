@@ -8,7 +8,7 @@ from ...model import Anonymity, Attribution, Severity, Span, SpeakerKind
 from .. import vocab
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
-from ._vague import _argument_of_cue, _asked, _crowd_act, _naming, _noun_phrase
+from ._vague import _argument_of_cue, _asked, _crowd_act, _naming, _noun_phrase, unextracted_groups
 
 
 def is_vague_source(text: str) -> bool:
@@ -203,6 +203,15 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             found.add(span)
             yield Hit(span.start, span.end,
                       message(vague_attribution, 2, hedge=" ".join(ctx.text[span.start:span.end].split())))
+        if re.search(r"\?[\"”’')\s]*$", text):
+            continue  # a question states nothing
+        for span, cue in unextracted_groups(ctx, s):
+            src = ctx.span_text(span)
+            if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
+                    ctx.others_words(span.start) or (_respondents(src) and _POLL_WORD.search(ctx.text)):
+                continue  # flagged already, someone's words, or a poll's respondents
+            found.add(span)
+            yield Hit(span.start, span.end, message(vague_attribution, 1, source=f"{src} {cue}"))
 
 
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
