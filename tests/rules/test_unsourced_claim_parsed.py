@@ -254,3 +254,34 @@ def test_acts_proposals_conditions_and_background_are_no_claims(parser, text):
 def test_figures_beside_acts_and_idioms_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # `the 1 percent`: the richest, not a share of anything
+    "The novel was a hit with critics.\n\nFor some readers, though, it leans too far in favor of "
+    "the 1 percent.\n",
+    # a figure in a hoped-for clause
+    "Dozens of fast-food workers rallied outside City Hall on Monday, in the hopes that the "
+    "council will adopt a $17 wage for the city.\n",
+    # a figure sourced by the report it is `as of`
+    "The primary is on Tuesday.\n\nAs of the last fundraising report, Deacon had raised $293,565 "
+    "to Kingson's $199,445.\n",
+    # an allegation that a noun gives with its source: the claim's content, not the reporter's charge
+    "The memoir caused a stir when it came out.\n\nIts biggest bombshell was an allegation from "
+    "his former business partner, Ana Ruiz, that the developer had defrauded two county agencies.\n",
+])
+def test_idioms_wishes_sources_and_claim_nouns_are_no_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a share price's move is a figure to source
+    ("Trading in Vellum shares was heavy after the call.\n\nThe stock fell 9 percent by midday, "
+     "its steepest drop since 2011.\n", "9 percent"),
+    # a charge the reporter makes after a claim noun's clause has ended
+    ("The memoir came out in 1993.\n\nThe claim was never tested in court, and the developer "
+     "defrauded two county agencies the same year.\n", "defrauded"),
+])
+def test_share_moves_and_charges_beside_claim_nouns_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

@@ -67,7 +67,13 @@ _WHOLE = re.compile(r"(?:100|110|one\s+hundred|a\s+hundred)\s?(?:percent|per\s+c
 
 
 def _manner(bare: str, m: re.Match) -> bool:
-    return _WHOLE.fullmatch(m.group(0).strip()) is not None and not re.match(r"\s+of\b", bare[m.end():])
+    """`100 percent` that is no share of anything, or `the 1 percent` (`the 99 percent`) standing
+    for the richest (the rest) of the people."""
+    if _WHOLE.fullmatch(m.group(0).strip()) is not None and not re.match(r"\s+of\b", bare[m.end():]):
+        return True
+    return re.fullmatch(r"(?:1|one|99)\s?(?:percent|per\s+cent|%)", m.group(0).strip(), re.I) is not None and \
+        re.search(r"\bthe\s+(?:top\s+)?$", bare[:m.start()], re.I) is not None and \
+        re.match(r"\s*(?:[.,;:!?)'\"”’]|$|\s(?:who|and|or|in|on|to|is|are|was|were|have|has)\b)", bare[m.end():]) is not None
 
 
 def figures(bare: str) -> list[str]:
@@ -105,6 +111,8 @@ def allegation(ctx: Context, si: int) -> str | None:
         if words & _MODALS or words & {"not", "never", "n't"} or \
                 any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether") for k in kids):
             continue
+        if _claim_content(toks, t, kids):
+            continue
         finite = "VerbForm=Fin" in t.feats
         perfect = "VerbForm=Part" in t.feats and any(k.lemma.lower() == "have" and k.deprel == "aux"
                                                      for k in kids)
@@ -116,6 +124,23 @@ def allegation(ctx: Context, si: int) -> str | None:
             if head is not None and any(k.head == head.id and k.deprel == "nsubj" for k in toks):
                 return t.text
     return None
+
+
+def _claim_content(toks, verb, kids) -> bool:
+    """The verb is in the `that` clause of a claim noun (`an allegation from his first wife,
+    Ivana Trump, that Mr. Trump had raped her`, `the charge that the mayor rigged the bid`):
+    the claim's content, its source named with the noun, not the reporter's charge."""
+    mark = next((k for k in kids if k.deprel == "mark" and k.lemma.lower() == "that"), None)
+    if mark is None:
+        return False
+    nouns = vocab.words("contest", "claim_nouns")
+    before = [t for t in toks if t.id < mark.id]
+    for t in reversed(before):
+        if t.upos in ("VERB", "AUX"):
+            return False        # "officials said that ...": a cue verb's content, decided elsewhere
+        if t.upos == "NOUN" and t.lemma.lower() in nouns:
+            return True
+    return False
 
 
 def result(ctx: Context, si: int, text: str, fig: str) -> bool:
@@ -258,6 +283,9 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
             return True     # "Boosting the minimum to $15 would put the state above ..."
         if tok.upos == "VERB" and any(k.text.lower() in ("to", "of") for k in marks):
             infinitive = True
+        if tok.upos == "VERB" and any(k.lemma.lower() == "that" for k in marks) and any(
+                k.head == tok.id and k.deprel == "aux" and k.lemma.lower() in ("will", "would") for k in sent.tokens):
+            infinitive = True   # "in the hopes that the platform will endorse a $15 wage": a wish
         tok = toks.get(tok.head)
     return False
 

@@ -83,8 +83,9 @@ def _source_role(toks, tok) -> bool:
         return True
     if rel in ("obl", "nmod", "conj", "appos"):
         return any(k.head == tok.id and k.deprel in ("case", "mark") and
-                   (k.text.lower() in ("in", "from", "by", "to", "of") or k.text.lower() == "according")
-                   for k in toks)
+                   (k.text.lower() in ("in", "from", "by", "to", "of") or k.text.lower() == "according" or
+                    (k.text.lower() == "as" and any(f.head == k.id and f.text.lower() == "of" for f in toks)))
+                   for k in toks)     # ... "as of the last fundraising report"
     return False
 
 

@@ -300,10 +300,13 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     workers earning up to $47,476 ...`, `the minimum wage is $7.25`), or a party sets by an act
     (`raised its main interest rate to 6.25 percent`); a named party's proposal (`Sanders'
     $75 billion plan`, `..., offering $30 billion`); a place's size (`the nation of 51
-    million`); `100 percent` as a manner of speaking; a run of figures from a poll, survey or
-    report named nearby (before them, or described after them: `The survey was conducted by
-    ...`), or a poll named by its maker anywhere in the sentence (`topped a BVA poll`); the
-    reporter's own count of a crowd.
+    million`); a figure in a hoped-for clause (`in the hopes that the platform will endorse a
+    $15 wage`); `100 percent` as a manner of speaking and `the 1 percent`; a charge in the
+    `that` clause of a claim noun that names its source (`an allegation from his first wife
+    that ...`); a run of figures from a poll, survey or report named nearby (in the sentence:
+    `As of the last fundraising report, ...`; before them, or described after them: `The
+    survey was conducted by ...`), or a poll named by its maker anywhere in the sentence
+    (`topped a BVA poll`); the reporter's own count of a crowd.
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
