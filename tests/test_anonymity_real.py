@@ -363,3 +363,20 @@ def test_a_question_asked_by_an_unnamed_reporter_is_no_sourced_claim(parser):
     text = ("Mayor meets governor\n\nThe mayor praised the governor and called him \"a friend.\" A reporter asked: "
             "Did they talk about the transit budget? \"We didn't discuss that,\" the mayor said.\n")
     assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_another_critic_named_in_apposition_is_that_person(parser):
+    from ._audit import by_content
+
+    report = _audit(parser, "Another critic, Laurence H. Tribe, likened the rules to burning the Constitution.\n")
+    _, sp = by_content(report, "burning")
+    assert sp is not None and sp.name == "Laurence H. Tribe", sp
+    assert _flagged(report, "anonymous-source") == []
+
+
+def test_which_officials_said_is_the_officials_not_the_plan(parser):
+    from ._audit import by_content
+
+    report = _audit(parser, "The plan, which officials said would cost $4 million, stalled in committee.\n")
+    _, sp = by_content(report, "cost")
+    assert sp is not None and sp.name == "officials", sp

@@ -113,8 +113,15 @@ class SourceLinking(RelativeLinking):
         while a0 < idx[-1] and (_norm(toks[a0].text) in ("according", "to", "by") or _is_punct(toks[a0])):
             a0 += 1
         a0 = self._after_lead(toks, a0, idx[-1])
-        instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0) \
-            or self._name_before_relative(s, a0, a)
+        if a0 < idx[-1] and _norm(toks[a0].text) in ("which", "that", "who", "whom") and \
+                toks[a0 + 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            # "The plan, which officials said would cost ...": the officials speak, not the plan
+            # (nor a person named before the pronoun: "Jo Poe, who officials said ...")
+            a0 += 1
+            instead = self._subject_instead(s, sent_index, a0, a)
+        else:
+            instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0) \
+                or self._name_before_relative(s, a0, a)
         if instead is not None:
             return instead, None
         if a0 < idx[-1] and _norm(toks[a0 + 1].text) in ("itself", "himself", "herself", "themselves"):
