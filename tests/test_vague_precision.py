@@ -82,3 +82,12 @@ def test_a_vague_group_that_extract_left_without_an_attribution_is_still_flagged
             "personality is stable after the age of 30. Economists at Harlow Bank say rates will rise in May. "
             "The plan would tax what economists call spending. Voters might blame the mayor for the delay.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["critics", "social scientists"]
+
+
+def test_a_report_named_just_before_sources_reportedly_and_a_named_member_sources_the_polls(parser):
+    text = ("Kasich has the best odds of beating Clinton in a general election, according to three recent polls, "
+            "including one from Monmouth University released Thursday.\n\n"
+            "She had been in Paris to check on her daughter's treatment there, according to the AP. "
+            "Khoga was reportedly on that trip with several other family members.\n\n"
+            "The minister reportedly plans to resign before the summer.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]

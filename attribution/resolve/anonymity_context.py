@@ -68,8 +68,8 @@ def _name_cut_before(people: People, text: str, start: int, end: int) -> bool:
 
 # members of the group named right after its mention: ", including Sen. Jeff Merkley",
 # " like Paul Bauman", " -- including Clinton --", ", such as the mayor of Boston" (a capital)
-_MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
-_MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+)?[A-Z]")
+_MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
+_MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
 # a name or pronoun coordinated before "other ...": "Ward and other digital security experts"
 _NAMED_AND_OTHER = re.compile(r"(?:^|\s)([A-Z][\w.'’-]*|he|she|He|She)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?other\b[^,;:.!?\n]*$")
 

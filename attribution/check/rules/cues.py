@@ -197,6 +197,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # "critics say" with a resolved, non-vague source
             if _holder_given(text, m.start(), m.end()):
                 continue  # "allegations by three women", "was accused of fraud by prosecutors"
+            if _reported_nearby(ctx, span):
+                continue  # "..., according to the AP. Khoga was reportedly on that trip": the report is named
             vague_holder = _VAGUE_HOLDER.match(text, m.end())
             if vague_holder:  # "drawn criticism from some other quarters": the finding names them too
                 span = Span(span.start, s.start + vague_holder.end())
@@ -227,7 +229,7 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if a.cue is not None and re.search(r"\b(?:should|must|can|could|may|might|will|would)\s+(?:not\s+)?be\s+$",
                                        ctx.text[max(0, a.cue.start - 24):a.cue.start].lower()):
         return False  # "It should be noted that ...": the writer's own aside
-    if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
+    if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you|who)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
                                        ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
         return False  # "he's said he believes ...", "which it previously had said": an active perfect
     if a.cue is not None and re.search(r"\b(?:i|we)\s+(?:was|were|am|are|have been|had been|'ve been|'m|'re)\s+(?:\w+ly\s+|being\s+)*$",
@@ -292,6 +294,26 @@ def _holder_adjective(before: str) -> bool:
     people = load_people()
     word = m.group(2)
     return word.lower() in people.parties or word.casefold() in people.capitalised or bool(re.search(r"(?:ian|an|ese|ish)$", word))
+
+
+def _reported_nearby(ctx: Context, span: Span) -> bool:
+    """"reportedly" (or "it was reported") right after a named report: an attribution to a named
+    speaker whose cue is "report" or "according to" in the hedge's sentence or the one before
+    ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
+    Hill reported, ... he reportedly refused"): the report is that one."""
+    if "report" not in ctx.text[span.start:span.end].lower():
+        return False
+    i = ctx.sentence_index_at(span.start)
+    if i is None:
+        return False
+    lo = ctx.sentences[max(0, i - 1)].start
+    for a in ctx.attributions:
+        sp = ctx.speaker(a)
+        if a.cue is None or sp is None or sp.kind == SpeakerKind.ANONYMOUS or not lo <= a.cue.start < span.start:
+            continue
+        if (a.cue_lemma or "").lower() in ("report", "according to") or ctx.cue_text(a).lower().startswith("according"):
+            return True
+    return False
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:
