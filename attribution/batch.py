@@ -152,9 +152,10 @@ def _serial(sources, models_dir, use_cache, config):
 
 
 def _pooled(sources, models_dir, use_cache, config, jobs):
-    """Over a spawn pool (:func:`attribution.engines.pool_map`); a worker that dies (killed, out
-    of memory) costs only a restart: the pool is rebuilt and the sources not yet reported are
-    submitted again.  A source in flight when two pools broke is reported as a
+    """Over a spawn pool (:func:`attribution.engines.pool_map`), except the documents the result
+    cache holds (served here: a re-audit of unchanged files starts no worker); a worker that
+    dies (killed, out of memory) costs only a restart: the pool is rebuilt and the sources not
+    yet reported are submitted again.  A source in flight when two pools broke is reported as a
     :class:`~attribution.load.LoadError` (one line naming the file) in its place, and the
     others still run."""
     from concurrent.futures.process import BrokenProcessPool
@@ -163,11 +164,14 @@ def _pooled(sources, models_dir, use_cache, config, jobs):
 
     last_run.clear()
     workers: dict[int, int] = {}
+    if use_cache:  # a document the result cache holds is served here: no worker (or pool) for it
+        here = Pipeline(models_dir, threads=1, use_cache=True, config=config)
+        sources = (here.cached(s) or s if isinstance(s, Source) else s for s in sources)
     for src, result, error in pool_map(_work, sources, jobs=jobs, initializer=_init_worker,
                                        initargs=(models_dir, use_cache, config),
                                        inline=lambda s: not isinstance(s, Source)):
         if error is None and not isinstance(src, Source):
-            yield src  # a load error, in its place
+            yield src  # a load error or a cached report, in its place
         elif error is None:
             report, pid, built = result
             workers[pid] = built

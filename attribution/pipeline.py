@@ -237,6 +237,15 @@ class Pipeline:
         return audit_source(source, self.parser, config=self.config, lexicon=self._lexicon,
                             cache=self.cache, results=self.results)
 
+    def cached(self, source: Source) -> Report | None:
+        """The result cache's report of ``source``, or ``None`` (not held, or no cache); loads no
+        model (``--jobs``: a document held here needs no worker)."""
+        self.load()
+        if self.results is None or self._lexicon is not None:  # a given lexicon is not in the key
+            return None
+        key = self.results.key(source, self.parser, self.config)
+        return self.results.get(key, source) if key is not None else None
+
     def attributions(self, source: Source, warn: Callable[[str], None] | None = None) -> list[Attribution]:
         """The resolved attributions of one source (no rules run): see :func:`attributions_of`."""
         self.load()

@@ -122,6 +122,28 @@ def test_every_field_of_the_analysis_has_a_stored_form():
     assert results._specs_current()
 
 
+@pytest.mark.stanza
+def test_jobs_serve_cached_documents_without_a_worker(cache_dir, shared_parser, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from attribution import batch
+
+    class Unreadable:  # a load error: passed through in its place
+        path, message = "x.doc", "not valid text"
+
+    sources = [_source("a.txt", ARTICLE), Unreadable(), _source("b.txt", OTHER)]
+    first = list(batch.audit_many(sources, jobs=1, use_cache=True, progress=False))
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a document the result cache holds was sent to a worker")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", no_worker)
+    again = list(batch.audit_many(sources, jobs=2, use_cache=True, progress=False))
+    assert again[1] is sources[1]
+    assert [_no_parse(r) for r in (first[0], first[2])] == [again[0], again[2]]
+    assert batch.last_run["workers"] == {}
+
+
 # ---------------------------------------------------------------- what the key depends on
 
 class _Named:
