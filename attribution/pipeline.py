@@ -232,7 +232,8 @@ class Pipeline:
         return self.load().parser.model_id
 
     def audit(self, source: Source) -> Report:
-        """The report of one source."""
+        """The report of one source.  One the result cache serves carries no parse
+        (``report.resolved.document.sentences`` is empty); use ``use_cache=False`` for the parse."""
         self.load()
         return audit_source(source, self.parser, config=self.config, lexicon=self._lexicon,
                             cache=self.cache, results=self.results)
