@@ -13,6 +13,9 @@ instead of an error:
   quotation right after it (`Mayor Ruiz disagreed, ...`) is not a candidate;
 - ``stance-nearby``: the adjacent sentence attributes a belief or plan, or has a cue verb that
   gives no speaker for the quotation (`The state plans to add a lane.`);
+- ``document-nearby``: the adjacent sentence speaks of a statement, document or ad and gives
+  its maker (`The 30-second ad from the Clinton campaign opens with ...`): the quotation may be
+  its words;
 - ``heading``: the quotation stands in a heading, a title line or a caption (its paragraph does
   not end as a sentence does), whose speaker is in the body or the picture;
 - ``credit-after``, ``label-before``: a short line naming someone follows the quotation's
@@ -30,6 +33,7 @@ import re
 
 from .quote_speaker import _people, _split_off, new_unnamed_source
 from ..model import SpeakerKind
+from ..vocab import rule_words
 from .quote_text import _answers, _is_name_line, _sentence_has_cue, lexicon_of
 from .view import ResolvedView
 
@@ -76,6 +80,8 @@ def doubt(ctx: ResolvedView, bi: int, closed: bool, si: int | None, sl: int | No
             return "stance-nearby"   # across a paragraph break, a body's stance is no speaker
     if _statement_of_speaker(ctx, (before, after), answering, bi):
         return "statement-nearby"
+    if any(0 <= j < len(sents) and j not in answering and _owned_statement(ctx, j) for j in (before, after)):
+        return "document-nearby"
     # the quotation's own paragraph, outside its quotations
     for j in range(len(sents)):
         if sents[j].block == sents[si].block and j not in answering and not (j > last and _answers(ctx, j)) \
@@ -106,6 +112,37 @@ def _statement_of_speaker(ctx: ResolvedView, near: tuple[int, int], answering: s
         b = ctx.block_of(ctx.hull(a).start)
         if sp is not None and sp.kind == SpeakerKind.PERSON and b is not None and bi - 2 <= b <= bi:
             return True
+    return False
+
+
+def _owned_statement(ctx: ResolvedView, j: int) -> bool:
+    """Sentence ``j`` speaks of a statement, document or ad whose maker it gives ('The 30-second
+    ad from the Clinton campaign opens with ...', 'The letter, signed by 40 House Democrats,
+    ...', 'The inspector general's report runs to 212 pages.'): the quotation beside it may be its
+    words.  A statement with no maker ('The speech lasted 40 minutes.') gives no one."""
+    lex = lexicon_of(ctx)
+    if lex is None:
+        return False
+    toks = ctx.sentences[j].tokens
+    quoted = [(q.start, q.end) for q in ctx.sentence_quotes(j)]
+    statements = rule_words("beats", "statements")
+    kids: dict[int, list] = {}
+    for t in toks:
+        kids.setdefault(t.head, []).append(t)
+    for t in toks:
+        if t.upos != "NOUN" or any(a <= t.start < b for a, b in quoted):
+            continue
+        lemma = t.lemma.lower()
+        if not (lemma in statements or t.text.lower() in statements or lex.is_cue_noun(lemma)):
+            continue
+        for c in kids.get(t.id, []):
+            if c.deprel in ("nmod:poss", "nmod") and c.upos in ("PROPN", "NOUN"):
+                return True       # the Herald's editorial, the ad from the campaign
+            if c.deprel == "compound" and c.upos == "PROPN":
+                return True       # a Clinton ad
+            if c.deprel == "acl" and any(g.deprel.startswith("obl") and g.upos in ("PROPN", "NOUN")
+                                         for g in kids.get(c.id, [])):
+                return True       # a letter signed by 40 House Democrats
     return False
 
 

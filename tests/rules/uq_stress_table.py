@@ -633,6 +633,15 @@ UNCERTAIN = [
      "Millbrook lost its last doctor in 2019 and its pharmacy a year later.\n\n"
      "\"Nobody is coming to save us.\"\n\n"
      "The town has no bank and no grocery store.\n"),
+    ("ad_with_its_maker_before",
+     "The 30-second ad from the Clinton campaign opens with a shot of an empty factory.\n\n"
+     "\"It is time to bring the jobs home, and it is time to do it now.\"\n"),
+    ("letter_signed_by_before",
+     "The letter, signed by 40 House Democrats, was sent to the Justice Department on Friday.\n\n"
+     "\"We urge you to release the full report without delay.\"\n"),
+    ("report_of_an_office_before",
+     "The inspector general's report runs to 212 pages.\n\n"
+     "\"Basic safety checks were skipped for years at every one of the plants.\"\n"),
     ("unclosed_at_end",
      "The district closed the last pool in the county on Friday.\n\n"
      "\"Where are the kids supposed to swim now, the river?\n"),
