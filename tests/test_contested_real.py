@@ -515,3 +515,34 @@ def test_the_company_is_not_the_groups_described_before(parser):
     assert len(found) == 1, found
     assert "environmental groups said" in found[0][0].message
     assert "the company denied" in found[0][0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a rebuttal "in a statement" points at nothing: embracing the remark is no denial of it
+    "Headline: Candidates spar over the housing crash\n\n"
+    "\"He said he hoped the market would crash,\" Sen. Ruth Blake told union workers in Fresno.\n\n"
+    "Mayor Tom Hardy shot back in a statement, saying he had made money in down markets.\n",
+    # "pushed back against accusations of ...": the accusation is named, not pointed back to an
+    # unrelated earlier statement (here a relative's praise)
+    "Headline: Family members make the case\n\n"
+    "At a rally in the spring, his wife described Hardy as kind and generous.\n\n"
+    "His daughter, Ella Hardy, has pushed back against accusations of sexism against her father, "
+    "saying he promoted women throughout his companies.\n",
+    # a denial is no answer to a statement made after it
+    "Headline: Leaders meet in Ottawa\n\n"
+    "The three leaders took turns rebutting the candidate's proposals on trade.\n\n"
+    "Hours later, Hardy was in Maine, promising to take the United States out of the trade pact.\n",
+])
+def test_a_rebuttal_without_a_pointer_to_a_claim(parser, text):
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_pushed_back_on_those_claims(parser):
+    text = ("Headline: Rivals clash on immigration\n\n"
+            "Sen. Ruth Blake said Sen. Tom Hardy had opposed every border security amendment to the "
+            "bill.\n\n"
+            "Hardy pushed back on those claims Thursday, saying the bill already had strong "
+            "security provisions.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["said", "saying"]

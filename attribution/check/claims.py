@@ -119,7 +119,8 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and (
                 _answerable(ctx, c) or ("accuse" in ctx.cue_classes(c) and not _states_claim(ctx, rej)
                                         and not rebuttal_only(ctx, rej))
-                or _plain_denial(ctx, rej) and ctx.attr_sentence(c) >= si - 3 and ctx.states(c))):
+                or _plain_denial(ctx, rej) and ctx.attr_sentence(c) >= si - 3 and ctx.states(c)
+                and ctx.hull(c).start < ctx.hull(rej).start)):
             strong.append(c)
         elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
             named.append(c)

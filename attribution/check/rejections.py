@@ -266,11 +266,14 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
     if _denied_before(ctx, rej):
         return True   # "dispute that, saying ...", "denied those reports, saying ..."
-    # "pushed back on that figure, saying ...": the rebuttal's own object
+    # "pushed back on that figure, saying ...": the rebuttal's own object, a pointer to a claim
+    # ("in a statement" is how, "against accusations of sexism" says what, not which)
     before = _between(ctx, rej) if _rebuts(ctx, rej) else ""
     m = vocab.phrase_re("contest", "rebuttal").search(before)
-    before = before[m.end():] if m else ""
-    for text in (after, ctx.content_text(rej), _called_false(ctx, rej), before):
+    obj = _REBUTTAL_OBJECT.match(before, m.end()) if m else None
+    if obj and obj.group("noun").lower() in nouns:
+        return True
+    for text in (after, ctx.content_text(rej), _called_false(ctx, rej)):
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
@@ -282,6 +285,10 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))
 
+
+# the object of a rebuttal verb that points back: "on that figure", "at those claims Thursday,"
+_REBUTTAL_OBJECT = re.compile(r"\s+(?:on|at|against|over)\s+(?:that|this|those|these|the|such)\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+\w+day)?\s*(?:[,;—–]|$)")
 
 _HOLDER = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&-]*|the\s+(?:\w+\s+){0,2}\w+"
 
