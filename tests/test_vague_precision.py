@@ -91,3 +91,12 @@ def test_a_report_named_just_before_sources_reportedly_and_a_named_member_source
             "Khoga was reportedly on that trip with several other family members.\n\n"
             "The minister reportedly plans to resign before the summer.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]
+
+
+def test_criticism_with_its_weight_given_and_nobody_making_it_hides_the_source(parser):
+    text = ("Hillary Clinton came under heavy criticism when it emerged in March that she had used a personal "
+            "email account. He has fielded sharp criticism on security after two attacks in July. "
+            "Mr. Reagan was criticized for trading a guilty person for an innocent one, even by conservatives like "
+            "Representative Jack Kemp. The mayor faced sharp criticism from the teachers' union over the cuts.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["came under heavy criticism",
+                                                                        "fielded sharp criticism"]
