@@ -380,3 +380,14 @@ def test_which_officials_said_is_the_officials_not_the_plan(parser):
     report = _audit(parser, "The plan, which officials said would cost $4 million, stalled in committee.\n")
     _, sp = by_content(report, "cost")
     assert sp is not None and sp.name == "officials", sp
+
+
+def test_aides_say_inside_a_relative_clause_about_a_named_person_are_the_aides(parser):
+    from ._audit import by_content
+
+    text = ("Such criticism has exasperated Mayor Ruth Alvarez, who has gotten less credit than aides say she "
+            "deserves for the new transit line.\n")
+    report = _audit(parser, text)
+    _, sp = by_content(report, "deserves")
+    assert sp is not None and sp.kind == "anonymous", sp
+    assert _flagged(report, "anonymous-source") == ["aides"]

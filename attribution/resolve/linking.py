@@ -328,6 +328,9 @@ class SourceLinking(RelativeLinking):
         toks = s.tokens
         if a.cue is None or a.cue.start < a.source.end:
             return None
+        if not re.search(r"[,\u2014\u2013]|\s--\s", self.text[a.source.end:a.cue.start]):
+            return None  # "Mr. Obama, who has gotten less credit than aides say he deserves": the
+            # span runs straight into its own cue, so it is that cue's subject
         for k in range(a0 - 1, 1, -1):
             t = toks[k]
             if t.text in (",", ";", "\u2014", "\u2013", '"', "\u201c", "\u201d") or self._inside(self.quotes, t.start):
