@@ -298,7 +298,7 @@ def _holder_adjective(before: str) -> bool:
 
 def _reported_nearby(ctx: Context, span: Span) -> bool:
     """"reportedly" (or "it was reported") right after a named report: an attribution to a named
-    speaker whose cue is "report" or "according to" in the hedge's sentence or the one before
+    organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the one before
     ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
     Hill reported, ... he reportedly refused"): the report is that one."""
     if "report" not in ctx.text[span.start:span.end].lower():
@@ -309,8 +309,9 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
     lo = ctx.sentences[max(0, i - 1)].start
     for a in ctx.attributions:
         sp = ctx.speaker(a)
-        if a.cue is None or sp is None or sp.kind == SpeakerKind.ANONYMOUS or not lo <= a.cue.start < span.start:
-            continue
+        if a.cue is None or sp is None or sp.kind != SpeakerKind.ORGANIZATION or not lo <= a.cue.start < span.start or \
+                re.search(r"(?i)\b(?:poll|survey|study)", sp.name):
+            continue  # a news organisation's report ("the AP", "The Hill"), not a person's word or a poll
         if (a.cue_lemma or "").lower() in ("report", "according to") or ctx.cue_text(a).lower().startswith("according"):
             return True
     return False
