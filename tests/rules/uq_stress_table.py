@@ -478,6 +478,12 @@ ATTRIBUTED = [
      "\"Do not go gentle into that good night.\"\n\n"
      "— Dylan Thomas\n\n"
      "Hospice workers in the county say families are asking for more time, not less.\n"),
+    ("song_described_before",
+     "The song, written by Pete Seeger in 1955, goes like this.\n\n"
+     "\"Where have all the flowers gone, long time passing?\"\n"),
+    ("old_saying_before",
+     "There is an old saying in the valley.\n\n"
+     "\"The river gives, and the river takes back.\"\n"),
 ]
 
 # (expected, id, text): quotations no one near them speaks (expected = how many)
@@ -590,6 +596,9 @@ UNATTRIBUTED = [
     (1, "float_after_numbers_and_date",
      "By Friday, 312 homes had been inspected and 41 condemned.\n\n"
      "\"They tell you to wait, and then they tell you to wait some more.\"\n"),
+    (1, "float_after_concert",
+     "The band played for three hours on Saturday.\n\n"
+     "\"I waited forty years to see them, and I would wait forty more.\"\n"),
 ]
 
 # (id, text): quotations whose lack of a speaker is uncertain: something next to them may give the
