@@ -121,6 +121,7 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
         # the paragraph ends in a quotation, closed or running on into the next paragraph
         # (the convention for a quotation of several paragraphs: no closing mark until the last)
         ends_quoted = last is not None and not block.text[last.end:].strip(" \t\n\xa0")
+        said_in: int | None = None   # the last sentence of the paragraph's last quotation with a speaker
         for q in quotes:
             inner = q.inner(block.text)
             if len(inner.split()) == 0:
@@ -129,6 +130,8 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
             fe = block.to_file(min(q.end, len(block.text)))
             span = Span(fs, fe)
             if on_hull(span):
+                if not any(h.overlaps(span) for h in slogan_hulls):
+                    said_in = ctx.sentence_index_at(max(fe - 1, fs))
                 _note(verdicts, span, "attribution")
                 if q is last and ends_quoted and not any(h.overlaps(span) for h in slogan_hulls):
                     spoken_end.add(bi)  # words with a speaker (not a sign's slogan) end the paragraph
@@ -150,11 +153,18 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
                 spoken_end.add(bi)  # flagged below, or a quotation with its speaker
             if bi - 1 in spoken_end and q.start == len(block.text) - len(block.text.lstrip()):
                 reason = "run-on"   # a quote paragraph that goes on from the quotation ending the one before
+            elif said_in is not None and si is not None and si >= said_in:
+                # a quotation later in a paragraph whose earlier quotation has its speaker goes on
+                # with it, as an attributed speaker earlier in the paragraph does: '"You know, it
+                # happens, right?" Trump went on, as if he didn't hear her. "But ..."'
+                reason = "continues"
             else:
                 reason = _why_spoken(ctx, bi, q, si, sl, before, inner, span, att_sents, attributed,
                                      chains.get(bi, bi) in chain_attributed)
             _note(verdicts, span, reason)
             if reason:
+                if reason not in ("slogan", "pull-quote", "credit", "label"):
+                    said_in = sl   # a slogan, a credited epigraph, a label's line speak for no neighbour
                 continue
             seen.add(span)
             spoken_end.discard(bi)

@@ -484,6 +484,13 @@ ATTRIBUTED = [
     ("old_saying_before",
      "There is an old saying in the valley.\n\n"
      "\"The river gives, and the river takes back.\"\n"),
+    ("continues_after_person_went_on",
+     "The reporter asked again.\n\n"
+     "\"You know, it happens, right?\" Trump went on, as if he did not hear her. \"But you have to "
+     "get over it. Fight back, do whatever you have to do.\"\n"),
+    ("continues_after_unlinked_cue",
+     "\"Governor, let me help you out: the answer is no,\" the nominee riffed, drawing laughs from the "
+     "crowd. \"And that is why we need a new senator in Washington!\"\n"),
 ]
 
 # (expected, id, text): quotations no one near them speaks (expected = how many)
