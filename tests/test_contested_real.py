@@ -546,3 +546,23 @@ def test_pushed_back_on_those_claims(parser):
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1, found
     assert found[0][1] == ["said", "saying"]
+
+
+def test_a_report_called_misleading(parser):
+    text = ("Headline: Report questions mayor's meetings\n\n"
+            "The Herald reported that half of the people the mayor met in her first year had "
+            "given money to her campaign.\n\n"
+            "Mayor's spokesman Dan Ruiz said the Herald report was misleading because it left out "
+            "hundreds of meetings with residents.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["reported", "said"]
+
+
+def test_misleading_as_an_attribute_rejects_nothing(parser):
+    text = ("Headline: Ad war heats up\n\n"
+            "Sen. Ruth Blake said her campaign would spend $2 million on television ads in "
+            "October.\n\n"
+            "Her opponent, Tom Hardy, said voters were tired of misleading ads from both "
+            "parties.\n")
+    assert _findings(parser, text, "contested-claim") == []
