@@ -105,6 +105,11 @@ def test_no_claim_of_fact(parser, text):
     # a cue verb in a relative clause whose subject is `that` names no source
     "Carson kept the speaking dates with the business groups that signed him up last year. "
     "He collected as much as $500,000 in fees.\n",
+    # a share as "one in five", and counts of incidents that are statistics
+    "The ward has struggled to keep staff.\n\nNearly one in five night nurses at the county's "
+    "hospitals quit in the past two years.\n",
+    "The Mill was turned into apartments in 2009.\n\nThe building has had 17 code violations "
+    "since 2020, several of them for blocked fire exits.\n",
 ])
 def test_figures_with_no_source_fire(parser, text):
     assert len(_unsourced(parser, text)) == 1

@@ -37,7 +37,7 @@ def figure_re() -> re.Pattern:
         rf"|\b{any_num}\s+(?:{scales})\b"
         rf"|\b(?:a|one)\s+(?:{scales})\s+(?:dollars|euros|pounds)\b"
         rf"|\b{any_num}\s+(?:{units})\b"
-        rf"|\b(?:\d|{spelled})\s+in\s+(?:10|ten|\d|three|four|five)\b"
+        rf"|\b(?:\d|one|{spelled})\s+in\s+(?:10|ten|\d|three|four|five)\b"
         rf"|\b(?:{fractions})\b"
         rf"|\b{num}\s+(?:[a-z]+\s+)?(?:{nouns})\b", re.IGNORECASE)
 

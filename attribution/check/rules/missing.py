@@ -288,7 +288,9 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
     Flags a sentence that states a figure as fact (a percentage, a sum of money, a count
-    of people killed, hurt or affected, a number with a unit, a poll lead, a statistic) or
+    of people killed, hurt or affected or of incidents such as code violations or
+    shootings, a share such as `one in five`, a number with a unit, a poll lead, a
+    statistic) or
     an allegation of specific wrongdoing as fact (`bribed`, `tortured`, `embezzled`) when no
     attribution covers it and no source is given in its sentence or the one before.  Left
     alone: dates, ages, times, places; figures inside quoted or attributed words; election
