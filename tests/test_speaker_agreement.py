@@ -135,3 +135,21 @@ def test_a_quote_after_another_clause_is_not_given_to_the_earlier_speaker(parser
                                 "disagreed. \"We had no choice.\"\n")
     a, sp = by_content(report, "We had no choice")
     assert sp is None or sp.name != "Ann Lee"
+
+
+def test_the_district_is_the_one_district_named_before(parser):
+    report = audit_text(parser,
+                        "A freight train derailed on Thursday near Wexley, and the Wexley School District "
+                        "closed two schools near the tracks.\n\n"
+                        "The district said the schools would stay closed on Friday.\n")
+    a, sp = by_content(report, "would stay closed")
+    assert sp is not None and sp.name == "Wexley School District"
+
+
+def test_the_company_is_never_the_public_agency_named_before(parser):
+    report = audit_text(parser,
+                        "A lawsuit filed by four drivers accuses Quillon of cheating them. The Federal Labor "
+                        "Administration said it was reviewing the claims.\n\n"
+                        "In a statement, the company said it pays drivers for every minute they work.\n")
+    a, sp = by_content(report, "pays drivers for every minute")
+    assert sp is None or "Administration" not in sp.name

@@ -128,6 +128,10 @@ class Descriptions:
                     return e
             return self._descriptive(desc, head_token.start, "organization")
         kind = "anonymous" if a is not None and a.source_kind == SourceKind.ANONYMOUS else "organization"
+        if kind == "organization" and head_token.upos == "NOUN" and toks[a0:head] \
+                and all(_norm(t.text) in _DETS_DEF for t in toks[a0:head]) \
+                and (named := self._org_by_last_word(head_word, head_token.start)) is not None:
+            return named  # "the district": the one organisation named "... District" before it
         if kind == "organization" and self._person_noun(head_token, toks[a0:head]):
             # "Physicians say", "a Cuban economist said": a person noun with no organisation
             # head is people, not an organisation; anonymity() decides individual or group
@@ -167,6 +171,19 @@ class Descriptions:
             if r.entity is not None and r.kind == "organization":
                 return r.entity
         return None
+
+    def _org_by_last_word(self, word: str, offset: int) -> _Entity | None:
+        """The one organisation named before ``offset`` whose name of two or more words ends on
+        ``word`` ("Wexley School District" for "the district"); None when there are two."""
+        found = {}
+        for r in self.runs:
+            if r.start >= offset:
+                break
+            if r.entity is not None and r.kind in ("organization", "place") and len(r.words) > 1 \
+                    and not r.modifier and r.words[-1] == word and r.words not in self.people.places \
+                    and r.entity.kind in ("organization", "place"):
+                found[id(r.entity)] = r.entity
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _descriptive(self, desc: str, offset: int, kind: str) -> _Entity:
         key = kind + ":" + " ".join(w for w in (_norm(x) for x in desc.split()) if w not in ("the", "a", "an"))

@@ -141,6 +141,11 @@ class Salience:
         that refers back ("the trade group Paper Market Council" for "the company")."""
         if not words:
             return False
+        name = [_norm(w) for w in e.name.split()]
+        if name and name[0] in ("the", "a", "an") and name[-1] not in words:
+            return True  # "the district", "the suit": a description with another head
+        if name and name[-1] in self.people.org_public_heads and any(w in self.people.org_businesses for w in words):
+            return True  # "the company" is no "Federal Benefits Administration"
         for r in self.runs:
             if r.entity is e and r.i >= 1:
                 w = _norm(self.sents[r.sent].tokens[r.i - 1].text)

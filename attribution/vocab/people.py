@@ -29,6 +29,8 @@ class People:
     org_generic: frozenset[str]
     org_documents: frozenset[str]            # what an organisation publishes ("records", "filing")
     org_descriptions: frozenset[str]         # "maker", "retailer": an apposition that makes a name an organisation
+    org_businesses: frozenset[str]           # "company", "firm": generic nouns for a business
+    org_public_heads: frozenset[str]         # "Ministry", "Council": a public body or association, never "the company"
     org_names: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
     place_heads: frozenset[str]
@@ -73,6 +75,7 @@ _WORD_SETS = FrozenDict(
     male_names=("gender", "male_names"), female_names=("gender", "female_names"),
     org_heads=("organizations", "heads"), org_generic=("organizations", "generic"),
     org_documents=("organizations", "documents"), org_descriptions=("organizations", "descriptions"),
+    org_businesses=("organizations", "businesses"), org_public_heads=("organizations", "public_heads"),
     place_heads=("organizations", "place_heads"),
     not_names=("names", "not_names"), particles=("names", "particles"), parties=("names", "parties"), kin=("names", "kin"),
     anonymous_nouns=("anonymous", "nouns"), anonymous_insiders=("anonymous", "insiders"),
