@@ -153,3 +153,21 @@ def test_the_company_is_never_the_public_agency_named_before(parser):
                         "In a statement, the company said it pays drivers for every minute they work.\n")
     a, sp = by_content(report, "pays drivers for every minute")
     assert sp is None or "Administration" not in sp.name
+
+
+def test_a_person_named_inside_the_quote_is_not_the_he_who_says_it(parser):
+    report = audit_text(parser,
+                        "The senator has made gun control the center of his campaign. Few colleagues have "
+                        "followed him, and party leaders have kept their distance.\n\n"
+                        "\"Certainly, this was a way to draw a contrast with Bernie Sanders in the primary,\" "
+                        "he conceded.\n")
+    a, sp = by_content(report, "draw a contrast")
+    assert sp is None or sp.name != "Bernie Sanders"
+
+
+def test_a_pronoun_subject_inside_a_relative_clause_is_not_the_person_it_describes(parser):
+    report = audit_text(parser,
+                        "Donald Trump skipped the debate. His quarrel was with the moderator, Megyn Kelly, who "
+                        "he claims has been unfair to him.\n")
+    a, sp = by_content(report, "has been unfair")
+    assert sp is None or sp.name != "Megyn Kelly"

@@ -41,7 +41,11 @@ class SourceLinking(RelativeLinking):
             if a.source is None or a.source.end <= a.source.start:
                 out[a.id] = None
                 continue
-            ent, pron = self._resolve_source(a)
+            self._own_content = [(c.start, c.end) for c in a.content]  # never its own speaker's antecedent
+            try:
+                ent, pron = self._resolve_source(a)
+            finally:
+                self._own_content = ()
             if pron == "first":
                 first_person.append(k)
                 continue
@@ -336,6 +340,8 @@ class SourceLinking(RelativeLinking):
             if t.text in (",", ";", "\u2014", "\u2013", '"', "\u201c", "\u201d") or self._inside(self.quotes, t.start):
                 return None
             if _norm(t.text) == "who" and toks[k - 1].text == ",":
+                if not any(u.text == "," and a.source.start <= u.start < a.cue.start for u in toks):
+                    return None  # "Megyn Kelly, who he claims has been unfair": the cue is the clause's own
                 run = self._in_run(s, k - 2)
                 if run is not None and run.kind == "person" and not run.modifier and run.j == k - 1:
                     return self._attach(run)

@@ -44,9 +44,12 @@ class Salience:
         best_score = None
         per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
+        own = getattr(self, "_own_content", ())
         for c in self._timeline_window(sent_index - 12, sent_index):
             if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
                 continue
+            if any(s <= c.start < e for s, e in own):
+                continue  # '"... differentiation with Bernie Sanders," he conceded': not who speaks
             e = c.entity
             pen = self._compat(e, cls)
             if pen is None:
