@@ -78,6 +78,12 @@ class SourceLinking(RelativeLinking):
             return self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
         if best is not None and cls in ("male", "female"):
             self._learn_gender(best, "m" if cls == "male" else "f")
+        c = getattr(self, "_best_cand", None)
+        if best is not None and c is not None and c.entity is best and (c.reported or c.quoted):
+            # the antecedent is only mentioned in someone's words ("Obama's recent campaign" in
+            # a claim): shown as uncertain
+            self.weak_pronoun_at = getattr(self, "weak_pronoun_at", {})
+            self.weak_pronoun_at[offset] = best
         return best
 
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
@@ -484,6 +490,8 @@ class SourceLinking(RelativeLinking):
         description; "low" when a pronoun or role noun was tied to a name given more than
         ``FAR`` sentences before it (or only after it)."""
         s, t = self._trimmed(a.source.start, a.source.end)
+        if any(a.source.start <= o < a.source.end and held is e for o, held in getattr(self, "weak_pronoun_at", {}).items()):
+            return Confidence.LOW
         words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
         if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
             return Confidence.HIGH

@@ -45,6 +45,7 @@ class Salience:
         per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
         own = getattr(self, "_own_content", ())
+        self._best_cand = None
         for c in self._timeline_window(sent_index - 12, sent_index):
             if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
                 continue
@@ -61,6 +62,7 @@ class Salience:
             key = (score, -c.start)
             if best_score is None or key < best_score:
                 best, best_score = e, key
+                self._best_cand = c
         if best is not None and cls in ("male", "female", "person"):
             rivals = [v for k, v in per_entity.items() if k != id(best)]
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
