@@ -104,7 +104,8 @@ class EntityTable:
             return r.entity
         e = None
         if r.kind == "person":
-            g = r.gender or (first_name_gender(self.people, r.words[0]) if len(r.words) > 1 else None)
+            g = r.gender or ("m" if len(r.words) > 1 and r.words[0] in self.people.male_names else
+                             "f" if len(r.words) > 1 and r.words[0] in self.people.female_names else None)
             e = self._person_match(r.words, r.start, gender=g)
             if e is None and r.tentative:
                 e = self._org_match(r.words) or self._org_first_word(r.words[0])
@@ -142,7 +143,7 @@ class EntityTable:
                 e.gender = r.gender
             if not e.gender and len(r.words) > 1:
                 first = r.words[0]
-                e.gender = first_name_gender(self.people, first)
+                e.gender = "m" if first in self.people.male_names else "f" if first in self.people.female_names else None
             e.set_aff(r.affiliation, r.aff_prio)
         else:
             key = self._org_key(r.words)

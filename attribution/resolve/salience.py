@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
-from ..vocab import first_name_gender, norm as _norm
+from ..vocab import norm as _norm
 from .records import _Cand, _Entity
 from .anonymity import anonymity, unnamed_evidence, unnamed_share
 
@@ -138,7 +138,7 @@ class Salience:
     def _known_person(self, e: _Entity) -> bool:
         """A title, a role, a gender or a known first name says the entity is someone."""
         return bool(e.title or e.role or e.gender or any(
-            name_seq and first_name_gender(self.people, name_seq[0])
+            name_seq and (name_seq[0] in self.people.male_names or name_seq[0] in self.people.female_names)
             for name_seq in e.names))
 
     def _described_otherwise(self, e: _Entity, words) -> bool:
