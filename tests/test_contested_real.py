@@ -566,3 +566,13 @@ def test_misleading_as_an_attribute_rejects_nothing(parser):
             "Her opponent, Tom Hardy, said voters were tired of misleading ads from both "
             "parties.\n")
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_said_in_a_statement_points_back_at_nothing(parser):
+    # "in a September statement" is where the firm spoke; its "false stories" are the press's,
+    # not the claim its former employee made years before
+    text = ("Headline: Former congressman loses another job\n\n"
+            "In 2011, Rep. Dan Kell blamed the posts on hackers but later admitted sending them.\n\n"
+            "\"The constant noise has caused Dan and our team to deal with many insulting and "
+            "false stories,\" the firm Harlow Group said in a September statement.\n")
+    assert _findings(parser, text, "contested-claim") == []

@@ -274,6 +274,8 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     if obj and obj.group("noun").lower() in nouns:
         return True
     for text in (after, ctx.content_text(rej), _called_false(ctx, rej)):
+        # "said in a September 2015 statement": where it was said, not what it answers
+        text = _WHERE_SAID.sub(" ", text)
         head = re.findall(r"[a-z’']+", text.lower())[:6]
         if any(w in nouns for w in head):
             return True
@@ -285,6 +287,10 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
     return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))
 
+
+# the statement a cue was made in ("in a statement", "in an interview"), no claim pointed back to
+_WHERE_SAID = re.compile(r"(?<![\w-])(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:statement|statements|report|interview|release)(?![\w-])", re.I)
 
 # the object of a rebuttal verb that points back: "on that figure", "at those claims Thursday,"
 _REBUTTAL_OBJECT = re.compile(r"\s+(?:on|at|against|over)\s+(?:that|this|those|these|the|such)\s+"
