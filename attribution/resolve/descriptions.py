@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..model import Attribution, Sentence, SourceKind, Token
-from ..vocab import derived_person_nouns, norm as _norm
+from ..vocab import derived_person_nouns, load_people, norm as _norm
 from .words import _ACRONYM, _DETS_DEF, _PARTITIVE, _POSSESSIVE, _is_punct
 from .records import _Entity, _RolePhrase, _Run
 
@@ -280,11 +280,12 @@ def _back_reference(words: list[str], earlier: str) -> bool:
     with the matter", "a senior official", "two former employees")."""
     from .anonymity import description_head
 
-    rest = [w for w in words[1:] if w not in ("two", "three", "four", "same", "other", "second", "third", "last")]
+    apart = load_people().anonymous_set_apart
+    rest = [w for w in words[1:] if w not in ("two", "three", "four") and w not in apart]
     head = description_head(earlier)
     if not rest or head is None or head not in (rest[-1], rest[-1] + "s", rest[-1] + "es"):
         return False
-    if head != rest[-1] and not {"other", "second", "third", "last"} & set(words):
+    if head != rest[-1] and not (apart - {"same"}) & set(words):
         return False  # "the source" after "numerous sources" is not one of them unless set apart ("the other")
     # "the other former employee" after "two former employees": one of them, if every word
     # before the head was in the earlier description

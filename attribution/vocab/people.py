@@ -48,6 +48,7 @@ class People:
     anonymous_head_cut: frozenset[str]       # words ending a description before its head
     anonymous_modifiers: frozenset[str]
     anonymous_generic: frozenset[str]        # heads that name any unnamed individual again ("the person")
+    anonymous_set_apart: frozenset[str]      # "the other former employee": one of a set named before
     reasons: tuple[str, ...]
     reasons_why: tuple[str, ...]          # what says why a source is unnamed
     pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
@@ -82,7 +83,7 @@ _WORD_SETS = FrozenDict(
     anonymous_collectives=("anonymous", "collectives"), anonymous_evidence=("anonymous", "evidence"),
     anonymous_makers=("anonymous", "makers"),
     anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
-    anonymous_generic=("anonymous", "generic"),
+    anonymous_generic=("anonymous", "generic"), anonymous_set_apart=("anonymous", "set_apart"),
 )
 
 
