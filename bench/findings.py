@@ -1,6 +1,6 @@
 """Findings benchmark: are the audit's findings right on real copy?
 
-    python bench/findings.py                 # every set: PolNeAR dev, PolNeAR train, newsroom drafts, blind set
+    python bench/findings.py                 # every set: PolNeAR dev, PolNeAR train, newsroom drafts, blind sets
     python bench/findings.py --sets dev,drafts [--json build/findings/summary.json] [--details]
     make findings
 
@@ -21,6 +21,8 @@ Gold (definitions: ``bench/gold/GUIDE.md``):
   anchored by exact substrings of the draft.
 - Blind set ``corpus/blind/`` (``--sets blind``): articles in the drafts' format, written and
   annotated without looking at the code or the tool's output (see its README); loaded like the drafts.
+- Second blind set ``corpus/blind2/`` (``--sets blind2``): the round's final held-out measurement,
+  written and annotated the same way by another helper (see its README); loaded like the drafts.
 
 Matching: a finding matches a gold label of the same rule when the gold span overlaps the
 finding's span or a span of an attribution the finding names (source and cue for the
@@ -47,6 +49,7 @@ POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
 GOLD = ROOT / "bench" / "gold"
 DRAFTS = ROOT / "corpus" / "drafts"
 BLIND = ROOT / "corpus" / "blind"
+BLIND2 = ROOT / "corpus" / "blind2"
 OUT = ROOT / "build" / "findings"
 
 SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
@@ -121,7 +124,7 @@ def _anchor(text: str, needle: str, nth: int = 1, where: str = "") -> tuple[int,
 
 
 def _draft_articles(folder: Path = DRAFTS) -> list[Article]:
-    """Articles with ``NAME.expected.json`` beside them (corpus/drafts/, corpus/blind/)."""
+    """Articles with ``NAME.expected.json`` beside them (corpus/drafts/, corpus/blind/, corpus/blind2/)."""
     from attribution.load import load
 
     out = []
@@ -392,7 +395,7 @@ README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "va
 def readme_table(results: list[dict], before: dict | None) -> str:
     """README's findings table: precision (matched/found) and recall (gold) per set."""
     sets = {r["set"]: r for r in results}
-    names = [n for n in ("dev", "train", "drafts", "blind") if n in sets]
+    names = [n for n in ("dev", "train", "drafts", "blind", "blind2") if n in sets]
     old = {r["set"]: r for r in (before or {}).get("sets", [])}
     head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
         (" | dev P, R before |" if "dev" in old else " |")
@@ -428,7 +431,8 @@ def readme_table(results: list[dict], before: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="dev,train,drafts,blind", help="comma-separated: dev, train, drafts, blind")
+    ap.add_argument("--sets", default="dev,train,drafts,blind,blind2",
+                    help="comma-separated: dev, train, drafts, blind, blind2")
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
@@ -463,6 +467,11 @@ def main(argv: list[str] | None = None) -> int:
             articles = _draft_articles(BLIND)
             if not articles:
                 print(f"\n## {name}: skipped (no articles in corpus/blind/)")
+                continue
+        elif name == "blind2":
+            articles = _draft_articles(BLIND2)
+            if not articles:
+                print(f"\n## {name}: skipped (no articles in corpus/blind2/)")
                 continue
         else:
             raise SystemExit(f"findings: unknown set {name!r}")
