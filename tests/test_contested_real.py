@@ -418,6 +418,10 @@ def test_figures_named_for_an_agency_are_the_agencys_word(parser):
      "his term.\n\n"
      "Police Chief Omar Grant contradicted her, saying the department's figures show a decline of "
      "4 percent.\n", ["has said", "contradicted"]),
+    # the denial of an act stated just before
+    ("Headline: Treasurer charged in theft\n\n"
+     "Prosecutors said treasurer Lena Ortiz took the money from the club's account in March.\n\n"
+     "Ortiz denied taking the money.\n", ["said", "denied"]),
     # a plain denial by the party a statement just before is about
     ("Headline: Former executive charged in collapse\n\n"
      "Prosecutors said Karl Jensen wired the money to an account in Cyprus days before the "

@@ -116,6 +116,12 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
                 content = _clause_after(tree, k2, lem)
         if content is None:
             content = _clause_after(tree, k, lem)
+        if content is None and "deny" in classes and k <= n and toks[k - 1].xpos == "VBG" \
+                and toks[k - 1].head == v.id and toks[k - 1].deprel in ("xcomp", "ccomp", "obj", "advcl"):
+            # "denied taking the money", "He denies crying": the act denied, a gerund clause
+            end = max(_content_end(toks, k), k)
+            comma = next((i for i in range(k, end + 1) if toks[i - 1].text in (",", ";", "—", "–")), None)
+            content = list(range(k, (comma - 1 if comma is not None else end) + 1))
         if content is None and (classes & {"accuse", "deny"} or lem in OBJ_VERBS or phrasal) and k <= n and (
                 toks[k - 1].upos in NP_POS | {"PRON"} or toks[k - 1].text in ('"', "“", "''", "``", "‘", "'")
                 # "denied wrongdoing": the parser may tag the noun a verb
@@ -245,8 +251,9 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
             return None
     words = [i for i in ids if not is_punct(toks[i - 1])]
     if len(words) < 2 and not ("deny" in classes and len(words) == 1 and words[0] > v.id
-                               and toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those",
-                                                                       *FRAMES["denied_nouns"])):
+                               and (toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those",
+                                                                        *FRAMES["denied_nouns"])
+                                    or toks[words[0] - 1].xpos == "VBG")):
         # one word is no statement, except the claim a denial points back to ("Orr denied it",
         # "the agency disputed that") or the charge it rejects ("Jensen denied wrongdoing")
         return None

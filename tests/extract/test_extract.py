@@ -50,6 +50,8 @@ def find(text, atts, needle):
     # a gerund after "for"/"of" is said or done by the object of the verb it hangs on
     ("At a rally, he knocked Cruz for not reporting loans from two big banks that he used to pay "
      "for his first Senate race.", "loans from two big banks", "not reporting", "Cruz", "indirect"),
+    # a denial of an act, a gerund clause
+    ("Ortiz denied taking the money.", "taking the money", "denied", "Ortiz", "indirect"),
     # a denial whose one-word object names the charge (the parse may tag it a verb)
     ("Jensen has denied wrongdoing and pleaded not guilty.", "wrongdoing", "has denied", "Jensen", "indirect"),
     ("Prosecutors accused the banker of hiding millions in offshore accounts.", "of hiding millions", "accused", "Prosecutors", "indirect"),
