@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "attribution" / "data" / "first_names.txt"
 PROVIDER = "faker/providers/person/en_US/__init__.py"
 HEADER = ("# First names and their usual gender (m/f), derived by scripts/derive_first_names.py from\n"
-          "# the Faker package's en_US person provider (MIT licence); do not edit by hand.\n")
+          "# the Faker package's en_US person provider (MIT licence); do not edit by hand.\n"
+          "# Faker: Copyright (c) 2012 Daniele Faraglia; MIT licence, https://github.com/joke2k/faker\n")
 
 
 def _provider_source(path: Path) -> str:
