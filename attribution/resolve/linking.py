@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, AttributionType, Confidence, Sentence, Token
-from ..vocab import derived_person_nouns, first_name_gender, norm as _norm, person_nouns
+from ..vocab import all_person_nouns, first_name_gender, norm as _norm
 from .words import _PARTY_TAG, _POSSESSIVE, _STOP_CHUNK, _is_punct
 from .records import _Entity
 from .descriptions import _SOME_OF_THEM
@@ -267,7 +267,7 @@ class SourceLinking(ClauseContext, RelativeLinking):
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
         # ("Clinton's husband", "Bennett's younger sister" name someone else: nobody we know)
-        nouns = person_nouns() | derived_person_nouns()
+        nouns = all_person_nouns()
         if (_norm(head_token.text) in self.people.kin or _norm(head_token.lemma) in self.people.kin
                 or (head_token.upos == "NOUN" and not self._common(head_token)
                     and (_norm(head_token.text) in nouns or _norm(head_token.lemma) in nouns))) \

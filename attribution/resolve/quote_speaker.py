@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from ..model import AttributionType, SpeakerKind
-from ..vocab import derived_person_nouns, person_nouns, rule_words
+from ..vocab import all_person_nouns, rule_words
 from .quote_text import _answers, is_fragment, lexicon_of
 from .view import ResolvedView
 
@@ -211,10 +211,9 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
     """Nouns that name people: the hand lists and the derived ones ("colleague", "neighbor")."""
-    return person_nouns() | derived_person_nouns()
+    return all_person_nouns()
 
 
 def _quoted_in(ctx: ResolvedView, sent) -> list[tuple[int, int]]:

@@ -111,6 +111,13 @@ def derived_person_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def all_person_nouns() -> frozenset[str]:
+    """Every noun that names people: ``person_nouns()`` (the hand lists) and
+    ``derived_person_nouns()`` (the derived list), united once per process."""
+    return person_nouns() | derived_person_nouns()
+
+
+@functools.lru_cache(maxsize=1)
 def _derived_first_names() -> dict[str, str]:
     path = PEOPLE_FILE.with_name("first_names.txt")
     try:

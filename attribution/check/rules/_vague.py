@@ -124,8 +124,8 @@ def unextracted_groups(ctx: Context, sentence) -> Iterator[tuple[Span, str]]:
         kids.setdefault(t.head, []).append(t)
     cues = [a.cue for a in ctx.attributions if a.cue is not None]
     says = vocab.words("vague", "group_cues")
-    from ...vocab import derived_person_nouns, person_nouns
-    people_words = person_nouns() | derived_person_nouns()
+    from ...vocab import all_person_nouns
+    people_words = all_person_nouns()
     for v in toks:
         if v.upos != "VERB" or not (lexicon.cue_classes(v.lemma) & STATED) or v.lemma.lower() not in says:
             continue
