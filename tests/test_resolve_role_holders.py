@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._audit import audit_text, by_content
+from ._audit import audit_text, by_content, flagged
 
 pytestmark = pytest.mark.stanza
 
@@ -18,8 +18,7 @@ _FILLER = ("Senator Maria Delgado spoke for twenty minutes about water rights an
 
 
 def _anonymous(report) -> list[str]:
-    text = report.source.text
-    return [text[f.start:f.end] for f in report.findings if f.rule == "anonymous-source"]
+    return flagged(report, "anonymous-source")
 
 
 def test_a_possessed_role_named_only_paragraphs_later_is_that_person_uncertain(parser):

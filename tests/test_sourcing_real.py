@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ._audit import audit_text
+from ._audit import audit_text, flagged as _flagged
 
 pytestmark = pytest.mark.stanza
 
 
 def _audit(parser, text: str):
     return audit_text(parser, text)
-
-
-def _flagged(report, rule: str) -> list[str]:
-    src = report.source.text
-    return [src[f.start:f.end] for f in report.findings if f.rule == rule]
 
 
 def test_people_named_by_what_they_do_are_a_vague_group_not_an_organisation(parser):

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from ._audit import audit_text
+from ._audit import audit_text, flagged as _flagged
 
 pytestmark = pytest.mark.stanza
-
-
-def _flagged(report, rule: str) -> list[str]:
-    src = report.source.text
-    return [src[f.start:f.end] for f in report.findings if f.rule == rule]
 
 
 def test_insiders_described_after_the_source_phrase_are_unnamed_individuals(parser):
@@ -59,10 +54,7 @@ def test_a_duty_or_a_plan_hides_no_source(parser):
 
 
 def _markdown(parser, text: str):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    return audit_source(load_text(text, path="hearing.md", fmt="markdown"), parser)
+    return audit_text(parser, text, path="hearing.md", fmt="markdown")
 
 
 def test_a_question_and_being_told_in_the_first_person_in_a_transcript(parser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.config import Config
+from .._audit import audit_text, findings
 
 pytestmark = pytest.mark.stanza
 
@@ -13,11 +13,7 @@ RULE = "one-sided"
 
 
 def _one_sided(parser, text):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    report = audit_source(load_text(text, path="story.txt", fmt="text"), parser, config=Config(select=(RULE,)))
-    return [f for f in report.findings if f.rule == RULE]
+    return findings(audit_text(parser, text, select=(RULE,)), RULE)
 
 
 LEAD = ("Senator Maria Lopez spoke at a rally in Dayton on Friday, two days after Governor Frank "

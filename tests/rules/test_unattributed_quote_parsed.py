@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.config import Config
+from .._audit import audit_text, findings
 
 pytestmark = pytest.mark.stanza
 
@@ -11,11 +11,7 @@ RULE = "unattributed-quote"
 
 
 def _audit(parser, text):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    report = audit_source(load_text(text, path="draft.txt"), parser, config=Config(select=(RULE,)))
-    return [f for f in report.findings if f.rule == RULE]
+    return findings(audit_text(parser, text, path="draft.txt", fmt=None, select=(RULE,)), RULE)
 
 
 @pytest.mark.parametrize("text", [
@@ -36,11 +32,8 @@ def test_a_floating_quote_after_a_question_about_a_thing_still_fires(parser):
 
 
 def _unsourced(parser, text):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    report = audit_source(load_text(text, path="draft.txt"), parser, config=Config(select=("unsourced-claim",)))
-    return [f for f in report.findings if f.rule == "unsourced-claim"]
+    report = audit_text(parser, text, path="draft.txt", fmt=None, select=("unsourced-claim",))
+    return findings(report, "unsourced-claim")
 
 
 def test_unsourced_claim_leaves_the_reporters_own_crowd_count_alone(parser):

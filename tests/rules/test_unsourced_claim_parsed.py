@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.config import Config
+from .._audit import audit_text, findings
 
 pytestmark = pytest.mark.stanza
 
@@ -12,11 +12,7 @@ RULE = "unsourced-claim"
 
 
 def _unsourced(parser, text):
-    from attribution.audit import audit_source
-    from attribution.load import load_text
-
-    report = audit_source(load_text(text, path="draft.txt"), parser, config=Config(select=(RULE,)))
-    return [f for f in report.findings if f.rule == RULE]
+    return findings(audit_text(parser, text, path="draft.txt", fmt=None, select=(RULE,)), RULE)
 
 
 @pytest.mark.parametrize("text", [
