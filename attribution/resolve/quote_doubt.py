@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 
-from .quote_speaker import _people, _split_off, new_unnamed_source
+from .quote_speaker import _split_off, new_unnamed_source
 from ..model import SpeakerKind
-from ..vocab import rule_words
+from ..vocab import all_person_nouns, rule_words
 from .quote_text import _answers, _is_name_line, _sentence_has_cue, lexicon_of
 from .view import ResolvedView
 
@@ -157,7 +157,7 @@ def _person_in(ctx: ResolvedView, j: int, persons, span, *, main_subject: bool =
     sent = ctx.sentences[j]
     quoted = [(q.start, q.end) for q in ctx.quoted_spans() if q.start < sent.end and sent.start < q.end]
     quoted.append((span.start, span.end))
-    people = _people()
+    people = all_person_nouns()
     by_id = {t.id: t for t in sent.tokens}
 
     def main(t) -> bool:

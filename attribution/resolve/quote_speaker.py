@@ -170,7 +170,7 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     lex = lexicon_of(ctx)
     beats = rule_words("beats", "verbs")
     manner = rule_words("beats", "manner")
-    people = _people()
+    people = all_person_nouns()
     personal = rule_words("names", "personal") - {"it"}
     quoted = _quoted_in(ctx, sent)
     for v in sent.tokens:
@@ -211,11 +211,6 @@ def _person_speaks(ctx: ResolvedView, sent, *, any_verb: bool = False) -> bool:
     return False
 
 
-def _people() -> frozenset[str]:
-    """Nouns that name people: the hand lists and the derived ones ("colleague", "neighbor")."""
-    return all_person_nouns()
-
-
 def _quoted_in(ctx: ResolvedView, sent) -> list[tuple[int, int]]:
     """The stretches of ``sent`` inside quotation marks, a quotation opened in an earlier
     sentence included (`"Nobody told us anything. We sat in the car."`: "We sat" is quoted)."""
@@ -244,7 +239,7 @@ def _points_back(ctx: ResolvedView, j: int) -> bool:
     lex = lexicon_of(ctx)
     if lex is None:
         return False
-    people = _people()
+    people = all_person_nouns()
 
     def named(t) -> bool:
         return t.upos == "PROPN" or t.lemma.lower() in people or t.text.lower() in people or \
