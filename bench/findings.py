@@ -13,7 +13,9 @@ default ``--fail-on error``.
 
 Gold (definitions: ``bench/gold/GUIDE.md``):
 
-- PolNeAR ``bench/gold/polnear-{dev,train}.jsonl``: hand labels by article id and offsets, plus
+- PolNeAR ``bench/gold/polnear-{dev,train,trainb,trainh}.jsonl``: hand labels by article id and
+  offsets (trainb and trainh: train articles annotated later, blind to the tool; trainh is held
+  out, read only to measure), plus
   the unattributed quotes derived from PolNeAR's gold (a direct or mixed attribution with no
   source) as reviewed by the annotators. The articles are read from ``../shared`` (skipped when
   absent) and never copied; dev is for measuring only.
@@ -51,6 +53,10 @@ DRAFTS = ROOT / "corpus" / "drafts"
 BLIND = ROOT / "corpus" / "blind"
 BLIND2 = ROOT / "corpus" / "blind2"
 OUT = ROOT / "build" / "findings"
+# PolNeAR gold sets: dev (measure only), train (first annotation), trainb (train articles
+# annotated later, blind to the tool, open to error analysis) and trainh (annotated the same
+# way, held out: read only to measure).
+POLNEAR_SETS = ("dev", "train", "trainb", "trainh")
 
 SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
                 "missing-affiliation"}
@@ -78,10 +84,11 @@ class Article:
 
 # ---------------------------------------------------------------- gold loading
 
-def _polnear_articles(split: str) -> list[Article]:
+def _polnear_articles(name: str) -> list[Article]:
     from attribution.load import load_text
 
-    gold_path = GOLD / f"polnear-{split}.jsonl"
+    split = "dev" if name == "dev" else "train"
+    gold_path = GOLD / f"polnear-{name}.jsonl"
     corpus_path = POLNEAR / f"{split}.jsonl"
     if not gold_path.exists() or not corpus_path.exists():
         return []
@@ -395,7 +402,7 @@ README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "va
 def readme_table(results: list[dict], before: dict | None) -> str:
     """README's findings table: precision (matched/found) and recall (gold) per set."""
     sets = {r["set"]: r for r in results}
-    names = [n for n in ("dev", "train", "drafts", "blind", "blind2") if n in sets]
+    names = [n for n in ("dev", "train", "trainb", "trainh", "drafts", "blind", "blind2") if n in sets]
     old = {r["set"]: r for r in (before or {}).get("sets", [])}
     head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
         (" | dev P, R before |" if "dev" in old else " |")
@@ -431,8 +438,8 @@ def readme_table(results: list[dict], before: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="dev,train,drafts,blind,blind2",
-                    help="comma-separated: dev, train, drafts, blind, blind2")
+    ap.add_argument("--sets", default="dev,train,trainb,trainh,drafts,blind,blind2",
+                    help="comma-separated: dev, train, trainb, trainh, drafts, blind, blind2")
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
@@ -456,10 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"findings benchmark, model {parser.model_id}")
     results = []
     for name in args.sets.split(","):
-        if name in ("dev", "train"):
+        if name in POLNEAR_SETS:
             articles = _polnear_articles(name)
             if not articles:
-                print(f"\n## {name}: skipped (no gold file or ../shared/corpus/polnear/{name}.jsonl)")
+                print(f"\n## {name}: skipped (no bench/gold/polnear-{name}.jsonl or no ../shared/corpus/polnear)")
                 continue
         elif name == "drafts":
             articles = _draft_articles()

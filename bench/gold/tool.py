@@ -3,7 +3,7 @@
     python bench/gold/tool.py show SPLIT ID          # article with offsets, gold attributions to label
     python bench/gold/tool.py find SPLIT ID "text"   # offsets of every occurrence of a string
     python bench/gold/tool.py validate FILE...        # check annotation files against the guide
-    python bench/gold/tool.py merge                   # parts/*.jsonl -> polnear-{train,dev}.jsonl
+    python bench/gold/tool.py merge                   # parts/*.jsonl -> polnear-{SET}.jsonl (SET: a record's "set", else its split)
     python bench/gold/tool.py agree                   # agreement-dev.jsonl vs polnear-dev.jsonl (figures only)
 
 PolNeAR is read from ../shared/corpus/polnear and never copied: the gold files hold ids,
@@ -144,12 +144,15 @@ def validate(paths: list[str]) -> int:
 
 
 def merge() -> None:
+    # A record's "set" names its gold file: "train" and "dev" (the first annotation), "trainb"
+    # and "trainh" (train articles annotated later, blind to the tool; trainh is held out).
     out: dict[str, dict[str, str]] = {"train": {}, "dev": {}}
     for part in sorted((HERE / "parts").glob("*.jsonl")):
         for line in part.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
-                out[rec["split"]][rec["id"]] = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+                out.setdefault(rec.get("set", rec["split"]), {})[rec["id"]] = json.dumps(
+                    rec, ensure_ascii=False, sort_keys=True)
     for split, recs in out.items():
         if recs:
             path = HERE / f"polnear-{split}.jsonl"
