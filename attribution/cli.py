@@ -143,15 +143,26 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
+def entry() -> int:
+    """The ``attribution`` program and ``python -m attribution``: :func:`main` with the
+    command line's cold start."""
+    return main(cold_start=True)
+
+
+def main(argv: list[str] | None = None, *, cold_start: bool = False) -> int:
+    """Runs one command; ``cold_start`` (the program only, see :func:`entry`) defers what stanza
+    imports and an audit never reads.  A program calling ``main`` in its own process keeps
+    torch's imports as torch ships them: the deferral changes the order torch imports itself in,
+    which torch's compiler (reached, for one, by building an optimiser) cannot always follow."""
     parser = build_parser()
     args = _parse(parser, argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    from .parse.lazy import cold_start
+    if cold_start:
+        from .parse import lazy
 
-    cold_start()  # what stanza imports and an audit never reads: imported only if read
+        lazy.cold_start()  # what stanza imports and an audit never reads: imported only if read
     try:
         return run_command(args)
     except AttributionError as exc:

@@ -46,7 +46,7 @@ def _precommit_configs():
 def test_distribution_name_and_version():
     project = PYPROJECT["project"]
     assert project["name"] == "attribution-lint"  # `attribution` on PyPI is another project
-    assert project["scripts"] == {"attribution": "attribution.cli:main"}
+    assert project["scripts"] == {"attribution": "attribution.cli:entry"}
     assert project["version"] == VERSION
     assert (ROOT / "attribution" / "__init__.py").is_file()
 

@@ -177,7 +177,7 @@ def test_cold_start_defers_torchs_unused_parts_and_freezes_the_loaded_model(tmp_
 
     code = ("import gc, sys, json; from attribution.parse import lazy; from attribution.cli import main; "
             "'--plain' in sys.argv and setattr(lazy, 'cold_start', lambda: []); "
-            "rc = main(['audit', sys.argv[1], '-o', sys.argv[2], '--no-cache', '--format', 'json', '--fail-on', 'never']); "
+            "rc = main(['audit', sys.argv[1], '-o', sys.argv[2], '--no-cache', '--format', 'json', '--fail-on', 'never'], cold_start=True); "
             "left = [n for n in lazy.DEFERRED + lazy.TORCH_UNUSED if vars(sys.modules.get(n, lazy)).get('__attribution_deferred__')]; "
             "print(json.dumps([rc, left, gc.isenabled(), gc.get_freeze_count() > 100000]))")
     env = dict(os.environ, PYTHONPATH=str(SAMPLE.parent.parent))

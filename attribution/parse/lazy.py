@@ -23,8 +23,10 @@ long as the process; Python's collector walked them again and again (over 300 co
 everything alive into the permanent generation (``gc.freeze``), so later collections look
 only at what the audit allocates.
 
-Only the command line (and ``--jobs`` workers) call :func:`cold_start` (a program that imports
-attribution as a library keeps torch as torch ships it, and its collector as it set it);
+Only the program (``attribution.cli.entry``: the ``attribution`` command, ``python -m
+attribution``) and ``--jobs`` workers call :func:`cold_start` (a program that imports
+attribution as a library, or calls ``cli.main`` in its own process, keeps torch as torch ships
+it, and its collector as it set it);
 nothing here changes a parse (``tests/test_parse_speed.py``).
 """
 from __future__ import annotations
