@@ -580,3 +580,55 @@ def test_said_in_a_statement_points_back_at_nothing(parser):
             "\"The constant noise has caused Dan and our team to deal with many insulting and "
             "false stories,\" the firm Harlow Group said in a September statement.\n")
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_fact_checker_rating_a_claim_false(parser):
+    # a verdict cue ("deemed", "ruled") is filed under cognition, but with "false" in what it
+    # takes it rejects the claim it points back at; the reason ("because ... Ward") names no holder
+    text = ("Headline: Senate race turns to jobs\n\n"
+            "State Sen. Lydia Marsh said at a debate on Tuesday that her opponent's company had "
+            "moved 400 jobs to Mexico.\n\n"
+            "The fact-checking site PolitiFact deemed that statement false because the company "
+            "founded by Dan Ward never had a plant in Mexico.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["said", "deemed"]
+
+
+def test_a_quotation_going_on_from_an_opinion_to_a_fact_is_a_claim(parser):
+    # the first sentence says what ought to be, the second states a fact: the quotation is a
+    # claim, and the chief calling it untrue disputes it
+    text = ("Headline: Mayor's crime claim disputed\n\n"
+            "\"We need to put more officers on the street,\" Mayor Carl Hobbs said on Monday. "
+            "\"Burglaries in this city doubled last year.\"\n\n"
+            "\"That is not true,\" Police Chief Dana Lowe said. \"Burglaries fell by 8 percent "
+            "last year.\"\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["said", "said"]
+
+
+def test_a_boldfaced_lie_in_quotation_marks(parser):
+    # 'a "boldfaced lie"': a quotation mark inside the rejection phrase
+    text = ("Headline: Candidate attacks newspaper\n\n"
+            "The Ledger reported on Friday that Rep. Anna Dorsey had never served in the Navy "
+            "reserve.\n\n"
+            "Dorsey called the report a \"boldfaced lie\" on Saturday.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["reported", "called"]
+
+
+def test_rejecting_a_partys_claim_answers_what_it_said_last(parser):
+    # "rejected Vance's claim": the claim Vance made just before (that the parents were wrong),
+    # not only an older charge of his ("blamed the flooding on ...")
+    text = ("Headline: Flood dispute returns\n\n"
+            "After the flood, Superintendent Roy Vance blamed the damage on a contractor who "
+            "had left a drain blocked.\n\n"
+            "Last week, Vance said parents were wrong in their recollection that he had "
+            "promised to close the school.\n\n"
+            "Parent Alma Reyes rejected Vance's claim. \"He stood in the gym and told us it "
+            "would close,\" she said.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert "said" in found[0][1] and "rejected" in found[0][1]

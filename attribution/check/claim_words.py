@@ -34,10 +34,12 @@ def cue_lemma(ctx: Context, attr: Attribution) -> str:
 
 def side_key(ctx: Context, attr: Attribution) -> str | None:
     """Who is behind an attribution: the speaker id, else the source text."""
-    if attr.speaker:
+    sp = ctx.speaker(attr) if attr.speaker else None
+    if sp is not None and (re.search(r"[^\W\d_]", sp.name or "") or not sp.name and not attr.source):
         return attr.speaker
     src = ctx.span_text(attr.source).strip().lower()
-    return f"text:{src}" if src else None
+    # a source with no letter (quotation marks split off a quotation) is nobody's side
+    return f"text:{src}" if re.search(r"[^\W\d_]", src) else None
 
 
 def side_name(ctx: Context, attr: Attribution) -> str:
@@ -93,8 +95,10 @@ def _after_cue_text(ctx: Context, attr: Attribution) -> str:
 
 
 # where the object of a cue ends and a clause of its own begins: "disputed the prosecution's
-# timeline, saying Harlan had left ...": Harlan is not whose claim is disputed
-_OBJECT_END = re.compile(r",\s*(?:\w+ing|and|but|while|although|though|because|as)\b|[;:—–]|\s--\s")
+# timeline, saying Harlan had left ...": Harlan is not whose claim is disputed; nor is anyone
+# named in its reason ("deemed those statements false because there is no ISIS video ...")
+_OBJECT_END = re.compile(r",\s*(?:\w+ing|and|but|while|although|though|because|as)\b|[;:—–]|\s--\s"
+                         r"|\s(?:because|since)\s")
 
 
 def _what_is_rejected(ctx: Context, attr: Attribution) -> str:

@@ -78,7 +78,8 @@ def _within(ctx: Context, pool: list[Attribution], first: int, last: int) -> lis
     return [pool[n] for n in sorted(n for _, n in keys[lo:hi])]
 
 
-def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> list[Attribution]:
+def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
+                    rejs: list[Attribution] = ()) -> list[Attribution]:
     """The claims of another source that ``rej`` rejects, or none when the evidence is weak.
 
     A claim is rejected when the rejection repeats its content, when the rejecting source is
@@ -86,7 +87,9 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     the rejection refers back to a claim by a noun ("the allegations", "those reports",
     "Russian accusations"): then the claims of the source it names, else of the nearest
     earlier named source.  A rejection that names a source but no claim ("disavowed Graham's
-    endorsement") disputes nothing.
+    endorsement") disputes nothing.  A rejection naming whose claim it rejects may answer a
+    rejection of that party among ``rejs`` ("Clinton said the families were wrong ..." /
+    "Smith rejected Clinton's claim"): a denial is a claim too.
     """
     si = ctx.attr_sentence(rej)
     back = _refers_back(ctx, rej)
@@ -96,6 +99,12 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
     # Moreno, a lawyer for Whitfield": Whitfield's testimony is not what she disputes)
     others = [c for c in others if not _speaks_for(ctx, rej, c)]
     holder = named_claim(ctx, rej)
+    if holder is not None and rejs:
+        start = ctx.hull(rej).start
+        own = [c for c in rejs if c.id != rej.id and ctx.hull(c).start < start
+               and si - REACH <= ctx.attr_sentence(c) and not _same_camp_sides(ctx, c, rej)
+               and not _speaks_for(ctx, rej, c)]
+        others = sorted(others + own, key=lambda c: ctx.hull(c).start)
     held = [c for c in others if holds(ctx, c, holder)] if holder is not None else []
     if held:
         # "disputed the prosecution's timeline": the claims of that party, never a statement
@@ -125,8 +134,14 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
         elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
             named.append(c)
     if named and not strong:
-        # "denied Russian accusations": the accusations among that source's claims, if any
+        # "denied Russian accusations": the accusations among that source's claims, if any;
+        # "rejected Clinton's claim", "the department's timeline": those and what the party
+        # said last before it
         strong = [c for c in named if "accuse" in ctx.cue_classes(c)] or named
+        if holder is not None and not _names_a_charge(ctx, rej):
+            last = max(named, key=lambda c: ctx.hull(c).start)
+            strong += [c for c in named if ctx.attr_sentence(c) == ctx.attr_sentence(last)
+                       and c not in strong]
     if strong:
         return sorted(strong, key=lambda c: ctx.hull(c).start)
     if holder is not None:
@@ -159,6 +174,17 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution]) -> 
                 return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
+
+
+def _names_a_charge(ctx: Context, rej: Attribution) -> bool:
+    """The first claim noun after ``rej``'s cue names a charge ("denied Russian accusations",
+    "rejected the allegations"), not any claim ("rejected Clinton's claim", "her account")."""
+    after = ctx.text[rej.cue.end:ctx.hull(rej).end] if rej.cue is not None else ""
+    nouns = vocab.words("contest", "claim_nouns")
+    for w in re.findall(r"[a-z’']+", after.lower())[:8]:
+        if w in nouns and w not in ("it", "them", "they", "those"):
+            return w in vocab.words("contest", "accusation_nouns")
+    return True
 
 
 def _answerable(ctx: Context, claim: Attribution) -> bool:
@@ -261,7 +287,7 @@ def disputes(ctx: Context) -> list[Dispute]:
     pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
             and not ctx.in_headline(a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
                                                                     "accuse", "warn"}
-            and not _NORMATIVE.search(ctx.content_text(a))
+            and not _normative(ctx, a)
             and not lemma_in(cue_lemma(ctx, a), vocab.words("contest", "proposal_cues"))]
     parent: dict[str, str] = {}
 
@@ -271,7 +297,7 @@ def disputes(ctx: Context) -> list[Dispute]:
             x = parent[x]
         return x
 
-    pairs = [(c, r) for r in rejs for c in rejected_claims(ctx, r, pool)] + _contradictions(ctx)
+    pairs = [(c, r) for r in rejs for c in rejected_claims(ctx, r, pool, rejs)] + _contradictions(ctx)
     for c, r in pairs:
         parent[find(c.id)] = find(r.id)
     groups: dict[str, tuple[list, list]] = {}
@@ -312,12 +338,21 @@ def disputes(ctx: Context) -> list[Dispute]:
 _NORMATIVE = re.compile(r"(?<![\w-])(?:should|shouldn[’']t|ought|must|mustn[’']t|needs? to|have to|has to)(?![\w-])", re.I)
 
 
+def _normative(ctx: Context, attr: Attribution) -> bool:
+    """Every sentence of what ``attr`` says is about what ought to be: a quotation that goes
+    on from "We need to make sure ..." to "He is becoming ISIS' best recruiter" states a fact
+    as well."""
+    sents = [x for span in attr.content
+             for x in re.split(r"(?<=[.!?])[\"”’']*\s+(?=[\"“‘']*[A-Z])", ctx.span_text(span)) if x.strip()]
+    return bool(sents) and all(_NORMATIVE.search(x) for x in sents)
+
+
 def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, Attribution]]:
     """Two sources asserting the same content with opposite polarity ("the water is safe" /
     "the water is not safe"), within ``window`` sentences of each other: the later one
     rejects the earlier."""
     attrs = [a for a in ctx.attributions if a.speaker and a.content and not ctx.in_headline(a)
-             and len(ctx.content_text(a).split()) >= 5 and not _NORMATIVE.search(ctx.content_text(a))]
+             and len(ctx.content_text(a).split()) >= 5 and not _normative(ctx, a)]
     words = {a.id: set(content_words(ctx, a)) for a in attrs}
     out = []
     for i, a in enumerate(attrs):

@@ -25,8 +25,9 @@ def rejections(ctx: Context) -> list[Attribution]:
         if "deny" in classes and cue_lemma(ctx, a) not in weak:
             if _takes_a_claim(ctx, a):
                 out.append(a)
-        elif classes & {"speech", "writing", "loaded", "deny"} and (_rejection_words(ctx, a)
-                                                                     or _called_false(ctx, a)):
+        elif (classes & {"speech", "writing", "loaded", "deny"}
+              or lemma_in(cue_lemma(ctx, a), vocab.words("contest", "verdict_cues"))) \
+                and (_rejection_words(ctx, a) or _called_false(ctx, a)):
             out.append(a)
         elif _rebuts(ctx, a) or _denied_before(ctx, a):
             out.append(a)
@@ -342,7 +343,9 @@ def _named_claim(ctx: Context, rej: Attribution) -> str | None:
         runs = re.findall(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", holder)
         if runs:
             holder = runs[-1]
-        elif not re.match(r"(?i)the\s", holder) or len(holder.split()) > 4:
+        elif not re.match(r"(?i)the\s", holder) or len(holder.split()) > 4 \
+                or re.search(r"(?<![\w-])(?:1[89]|20)\d\d(?![\w-])", holder):
+            # "a false report from the 2008 campaign": when, not whose
             return None
     holder = re.sub(r"^(?:the|a|an)\s+", "", holder, flags=re.I) if holder[:1].islower() else holder
     if not holder or holder.lower() in vocab.words("names", "pronouns"):

@@ -31,7 +31,8 @@ def phrase_re(table: str, key: str) -> re.Pattern:
 
 def _phrases_re(phrases) -> re.Pattern:
     items = sorted(phrases, key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in items)
+    # a word of a phrase may open a quotation: 'called it a "boldfaced lie"', 'is "not true"'
+    alts = "|".join(r"\s+[\"“‘]?".join(map(re.escape, p.split())) for p in items)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
