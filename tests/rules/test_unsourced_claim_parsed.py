@@ -286,3 +286,53 @@ def test_idioms_wishes_sources_and_claim_nouns_are_no_claims(parser, text):
 def test_share_moves_and_charges_beside_claim_nouns_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a hedge tells the reader the claim is someone's: vague-attribution flags the hedge
+    "The ad war in the county has begun.\n\nThe Harbor Fund is reportedly spending $1.5 million "
+    "on television ads before the primary.\n",
+    # a share of a span of time is a duration
+    "The old guard of the county party is backing Ruiz.\n\nFor more than half a century, Dale "
+    "Okafor has worked for the party's candidates.\n",
+    # a publication's correction note repeats what the body gives
+    "The county closed two clinics in March.\n\nCorrection: An earlier version of this article "
+    "misstated the clinics' budget. It was $4.2 million, not $2.4 million.\n",
+    # the figure is the person's own, and the person speaks in the next sentence
+    "The candidate's backers in the valley keep a low profile.\n\nMarta Lindqvist, a 61-year-old "
+    "dentist in Fresno, gave the campaign $500 last spring. \"We're here, we just don't put up "
+    "signs,\" Lindqvist said.\n",
+    # the level a party's plan would set
+    "The two candidates split sharply on taxes.\n\nUnder her plan, she would impose a 4 percent "
+    "surcharge on incomes above $5 million.\n",
+    # `according to X` two paragraphs up, every sentence since giving a figure
+    "Since June, Ruiz has spent more than $7 million on television ads, according to the "
+    "tracking firm AdWatch.\n\nOkafor has spent about $900,000 so far.\n\nRuiz has reserved "
+    "another $1.2 million in airtime for next week.\n",
+    # a named speaker's figures in the paragraph before, run on
+    "The deficit will top 3 percent of the state's output after 2026, the budget office said "
+    "on Monday.\n\nThe deficit last year was 2.1 percent of output, down from 4 percent in 2020.\n",
+])
+def test_hedges_durations_notes_and_speakers_figures_are_no_unsourced_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a paragraph with no figure ends a speaker's run; the figure after it is the reporter's
+    ("The deficit will top 3 percent of the state's output after 2026, the budget office said "
+     "on Monday.\n\nLawmakers return to the capital in January.\n\nThe state's "
+     "prisons cost $1.9 billion last year.\n", "$1.9 billion"),
+    # a speaker's words with no figure source nobody's figures
+    ("The deficit is the governor's biggest problem, the budget director said on Monday. The "
+     "state's prisons cost $1.9 billion last year.\n\nMedicaid took another $3.4 billion.\n",
+     "$3.4 billion"),
+    # a figure in a clause of its own beside a plan's verb of setting is a claim of fact
+    ("The two candidates split sharply on transit.\n\nShe would impose tolls on the Harbor "
+     "Bridge, whose repairs cost the state $900 million last year.\n", "$900 million"),
+    # an editor's note that states a charge as fact is an unsourced allegation
+    ("The mayor spoke at the rally on Friday.\n\nEditor's note: The mayor regularly incites "
+     "violence against reporters.\n", "incites"),
+])
+def test_claims_beside_speakers_plans_and_notes_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

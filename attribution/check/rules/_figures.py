@@ -76,12 +76,21 @@ def _manner(bare: str, m: re.Match) -> bool:
         re.match(r"\s*(?:[.,;:!?)'\"”’]|$|\s(?:who|and|or|in|on|to|is|are|was|were|have|has)\b)", bare[m.end():]) is not None
 
 
+def _duration(bare: str, m: re.Match) -> bool:
+    """A share of a span of time (`for more than half a century`, `a quarter of a century`):
+    a duration, no figure."""
+    spans = "|".join(vocab.words("unsourced", "spans"))
+    return re.fullmatch(rf"(?:{'|'.join(map(re.escape, vocab.words('unsourced', 'fractions')))})",
+                        m.group(0).strip(), re.I) is not None and \
+        re.match(rf"\s+(?:of\s+)?(?:(?:a|an|the)\s+)?(?:{spans})\b", bare[m.end():], re.I) is not None
+
+
 def figures(bare: str) -> list[str]:
     """Every figure of the sentence (outside quotation marks), in order: each match of
     `figure_re`, or else a statistic's number (see `figure`).  `100 percent` that is no share
-    of anything is a manner of speaking, no figure."""
+    of anything is a manner of speaking, and a share of a span of time a duration: no figure."""
     matches = list(figure_re().finditer(bare))
-    found = [m.group(0).strip() for m in matches if not _manner(bare, m)]
+    found = [m.group(0).strip() for m in matches if not (_manner(bare, m) or _duration(bare, m))]
     if not matches:
         one = figure(bare)
         found = [one] if one is not None else []

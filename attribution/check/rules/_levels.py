@@ -14,7 +14,9 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
     modifies a noun of such a level (`a $15 minimum wage`, `a proposed $50,000 borrowing cap`,
     `three $50,000 prizes`, `the face on $20 bills`), or it sits under a verb of setting whose
     subject is the rule or plan (`A new Labor Department rule will require workers earning up
-    to $47,476 to be paid overtime`): the rule or plan named there is the figure's source."""
+    to $47,476 to be paid overtime`), or under a verb that sets a level by itself with `would` or
+    `will` (`she would impose a 4 percent surcharge on incomes over $5 million`): the rule or
+    plan named there, or the party's plan, is the figure's source."""
     sent = ctx.sentences[si]
     at = ctx.sentence_text(si).find(fig)
     if at < 0:
@@ -29,13 +31,18 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
     if _owned_proposal(ctx.sentence_text(si), fig):
         return True
     instruments, setters = vocab.words("unsourced", "instruments"), vocab.words("unsourced", "setters")
-    seen = set()
+    seen, own_verb_seen = set(), False
     while tok is not None and tok.id not in seen:   # up the clauses to a verb of setting
         seen.add(tok.id)
         if tok.upos == "VERB" and tok.lemma.lower() in setters and any(
                 k.head == tok.id and k.deprel.split(":")[0] == "nsubj" and k.lemma.lower() in instruments
                 for k in sent.tokens):
             return True
+        if tok.upos == "VERB" and not own_verb_seen and tok.lemma.lower() in vocab.words("unsourced", "level_setters") \
+                and any(k.head == tok.id and k.deprel == "aux" and k.lemma.lower() in ("would", "will")
+                        for k in sent.tokens):
+            return True     # "she would impose a 4 percent surcharge": the level her plan sets
+        own_verb_seen = own_verb_seen or tok.upos == "VERB"     # (the figure's own clause only)
         tok = toks.get(tok.head)
     return False
 

@@ -3,11 +3,13 @@ sources that cover them (an attribution, a cue verb, a document named nearby).""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context, is_headline
+from ...model import SpeakerKind
 from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, result
 from ._levels import background, parameter
@@ -125,19 +127,55 @@ def sourced_nearby(ctx: Context, si: int, documents: re.Pattern) -> bool:
     if j < len(sents) and sents[j].block == sents[si].block and document_in(ctx, j, documents) \
             and cue_in(ctx, j) and _statistic_re().search(ctx.unquoted_sentence(j)):
         return True     # ... and not a survey of something else (`A recent survey found that ...`)
-    return _run(ctx, si, documents, -1) or _run(ctx, si, documents, +1) or _according_run(ctx, si)
+    return _run(ctx, si, documents, -1) or _run(ctx, si, documents, +1) or _according_run(ctx, si) \
+        or _speaker_run(ctx, si)
+
+
+def _speaker_run(ctx: Context, si: int) -> bool:
+    """A named speaker's figures earlier in the paragraph or in the paragraph before, the
+    copy giving a figure in every sentence since (`Deficits will exceed 3 percent of output
+    after 2018, the budget office said. // The deficit last year was 2.5 percent of GDP.`):
+    the speaker's figures, run on.  The speaker must be identified (a person or an
+    organisation, not an anonymous one) and the attributed words must hold a figure."""
+    sents = ctx.sentences
+    block = sents[si].block
+    lo = next((j for j in range(si, -1, -1) if sents[j].block < block - 1), -1) + 1
+    for j in range(si - 1, lo - 1, -1):
+        text = ctx.unquoted_sentence(j)
+        if figure(text) is None and not any(
+                a.source is not None and sents[j].start <= a.source.start < sents[j].end
+                for a in ctx.attributions):
+            return False        # the copy moved on
+        for a in ctx.attributions:
+            if a.source is None or not sents[j].start <= a.content_hull.start < sents[j].end + 1 and \
+                    not sents[j].start <= a.source.start < sents[j].end:
+                continue
+            sp = ctx.speaker(a)
+            if sp is None or sp.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+                continue
+            if figure(ctx.content_text(a)) is not None:
+                return True
+    return False
 
 
 def _according_run(ctx: Context, si: int) -> bool:
-    """`According to X` earlier in the paragraph, when every sentence since gives a figure
-    (`Trump has posted 5,000 times, according to CrowdTangle. Trump has generated 85 million
-    interactions. Sanders comes in at 34.6 million.`): X's figures, run on."""
+    """`According to X` earlier in the paragraph, or up to three paragraphs before, when every
+    sentence since gives a figure (`Trump has posted 5,000 times, according to CrowdTangle.
+    Trump has generated 85 million interactions. Sanders comes in at 34.6 million.`;
+    `Clinton has spent $77 million, according to Kantar Media. // Trump has spent about $5
+    million. // Clinton has reserved about $9.2 million this week.`): X's figures, run on."""
     sents = ctx.sentences
+    blocks = ctx.resolved.document.source.blocks
     j = si - 1
-    while j >= 0 and sents[j].block == sents[si].block:
+    while j >= 0 and sents[si].block - sents[j].block <= _RUN_PARAGRAPHS:
+        if sents[j].block != sents[j + 1].block and 0 <= sents[j].block < len(blocks) and \
+                not re.search(r"[.!?][\"'’”)]*\s*$", blocks[sents[j].block].text.strip()):
+            return False        # a headline or a section line
         text = ctx.unquoted_sentence(j)
-        if figure(text) is None and not _statistic_re().search(text):
-            return False        # (`5,000 times` is a number, if not a figure by itself)
+        same = sents[j].block == sents[si].block
+        if figure(text) is None and not (same and _statistic_re().search(text)):
+            return False        # (`5,000 times` is a number, if not a figure by itself; in
+            # another paragraph only a figure carries the run)
         if re.search(r"\baccording to\b", text, re.I):
             return True
         j -= 1
@@ -206,9 +244,10 @@ def _quoted_on(ctx: Context, sent) -> bool:
 
 
 def _not_prose(ctx: Context, sent) -> bool:
-    """A headline (the first block, when it reads as one) or a list item (`~ Finding the three
-    $53 million delegates`, `* ...`, a roundup's `-Sanders won ... [WashPost.]`): no claim in
-    the reporter's prose."""
+    """A headline (the first block, when it reads as one), a list item (`~ Finding the three
+    $53 million delegates`, `* ...`, a roundup's `-Sanders won ... [WashPost.]`) or a
+    publication's note correcting its copy, opening a block or a line (`Correction: An earlier
+    version of this article ...`): no claim in the reporter's prose."""
     blocks = ctx.resolved.document.source.blocks
     if not 0 <= sent.block < len(blocks):
         return False
@@ -216,7 +255,56 @@ def _not_prose(ctx: Context, sent) -> bool:
     if sent.block == 0 and is_headline(text, body_follows=len(blocks) > 1):
         return True
     line_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    for opening in (text, ctx.text[line_start:sent.end]):
+        note = _note_re().match(opening)
+        if note is not None and (_NOTE_END.match(opening, note.end()) or
+                                 re.search(r"(?:updated|article|story)$", note.group(0), re.I)):
+            return True     # "Correction: ...", "Update: ...": the publication's note on its copy
     return bool(re.match(r"\s*(?:[~•*▪►-]\s|[-–](?=[A-Z]))", ctx.text[line_start:sent.end]))
+
+
+# what follows a note's opening word: a colon, a dash or a full stop ("Correction: ...", not
+# "Correction officers said ..."); a note written as a sentence ("This article has been updated
+# to include ...", "An earlier version of this article ...") needs none
+_NOTE_END = re.compile(r"\s*[:—–.-]")
+
+
+@functools.lru_cache(maxsize=1)
+def _note_re() -> re.Pattern:
+    """The opening words of a publication's note on its own copy ([unsourced] notes)."""
+    return re.compile(r"\s*" + vocab.phrase_re("unsourced", "notes").pattern, re.I)
+
+
+def _hedged(ctx: Context, si: int) -> bool:
+    """A hedge outside quotation marks (`reportedly`, `is said to`, `allegedly`: the list of
+    vague-attribution, which decides them) tells the reader the claim is someone's: its hidden
+    source is vague-attribution's finding, not an unsourced claim besides."""
+    return vocab.phrase_re("vague", "hedges").search(ctx.unquoted_sentence(si)) is not None
+
+
+def _speaker_own(ctx: Context, si: int) -> bool:
+    """The sentence's subject is the person who speaks in the next sentence (`Scott Slinker, a
+    55-year-old entrepreneur, gave the candidate $250 last summer. "I know Trump's supporters are
+    here," he said.`): the figure is the speaker's own account, given by the speaker."""
+    sents = ctx.sentences
+    if si + 1 >= len(sents):
+        return False
+    toks = sents[si].tokens
+    root = next((t for t in toks if t.deprel == "root"), None)
+    subj = next((k for k in toks if root is not None and k.head == root.id and k.deprel == "nsubj"), None)
+    if subj is None or not (subj.upos == "PROPN" or subj.lemma.lower() in ("he", "she")):
+        return False
+    names = {k.text for k in toks if k.upos == "PROPN" and (k.id == subj.id or k.head == subj.id)}
+    nxt = sents[si + 1]
+    for a in ctx.attributions:
+        if a.source is None or not nxt.start <= a.source.start < nxt.end:
+            continue
+        sp = ctx.speaker(a)
+        if sp is None or sp.kind != SpeakerKind.PERSON:
+            continue
+        if any(m.start <= subj.start < m.end for m in sp.mentions) or (names and names <= set(sp.name.split())):
+            return True
+    return False
 
 
 def _first_person(sent) -> bool:
@@ -243,7 +331,9 @@ def claims(ctx: Context):
             continue  # a source the extractor did not link is still a source
         if transcript(ctx, s) or _quoted_on(ctx, s):
             continue
-        if _first_person(s):
+        if _hedged(ctx, si):
+            continue  # "is reportedly spending $1.5 million": a hidden source, vague-attribution's finding
+        if _first_person(s) or _speaker_own(ctx, si):
             continue  # the writer's own account (`I had to pay a $30,000 fine.`)
         bare = ctx.unquoted_sentence(si)
         figs = figures(bare)

@@ -281,7 +281,7 @@ def _on_the_matter(ctx, acc, other, si) -> bool:
     return bool(shared - names)
 
 
-@rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions"}, status="preview",
+@rule("ATR103", "unsourced-claim", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
       messages=('figure stated as fact with no source ("{figure}"): say whose figure it is',
                 'allegation stated as fact with no source ("{verb}"): say who makes it'))
 def unsourced_claim(ctx: Context) -> Iterator[Hit]:
@@ -308,7 +308,13 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     that ...`); a run of figures from a poll, survey or report named nearby (in the sentence:
     `As of the last fundraising report, ...`; before them, or described after them: `The
     survey was conducted by ...`), or a poll named by its maker anywhere in the sentence
-    (`topped a BVA poll`); the reporter's own count of a crowd.
+    (`topped a BVA poll`), or run on from `according to X` up to three paragraphs before
+    while every sentence since gives a figure; the reporter's own count of a crowd; a
+    duration (`for more than half a century`); a level a party's plan sets (`she would impose
+    a 4 percent surcharge`); a claim with a hedge (`is reportedly spending $1.5 million`:
+    vague-attribution's finding); a figure of a person's own who speaks in the next sentence
+    (`Slinker gave the candidate $250. "..." he said.`); a publication's note correcting its
+    own copy (`Correction: An earlier version of this article ...`).
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
