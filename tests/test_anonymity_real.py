@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ._audit import by_content
 from .test_sourcing_real import _audit, _flagged
 
 pytestmark = pytest.mark.stanza
@@ -391,3 +392,80 @@ def test_aides_say_inside_a_relative_clause_about_a_named_person_are_the_aides(p
     _, sp = by_content(report, "deserves")
     assert sp is not None and sp.kind == "anonymous", sp
     assert _flagged(report, "anonymous-source") == ["aides"]
+
+
+@pytest.mark.parametrize("sentence, anonymous, vague", [
+    # members of a party, a chamber or a union at large are a vague collective ...
+    ("Republican members of the state Senate criticized the governor's budget on Tuesday.",
+     [], ["Republican members of the state Senate"]),
+    ("Some union members said the contract gave away too much on pensions.", [], ["Some union members"]),
+    # ... members of a body that speaks through them, or a handful counted, are insiders
+    ("Two board members said the vote on the merger had been rushed.", ["Two board members"], []),
+    ("Staff members said the clinic had run out of flu vaccine by October.", ["Staff members"], []),
+])
+def test_members_are_insiders_only_of_a_body_or_counted(parser, sentence, anonymous, vague):
+    report = _audit(parser, sentence + "\n")
+    assert _flagged(report, "anonymous-source") == anonymous
+    assert _flagged(report, "vague-attribution") == vague
+
+
+def test_a_not_after_the_cue_belongs_to_the_elided_content(parser):
+    """"officials said it would not": the cue is not negated (the parse hangs the "not" of
+    "would not" on "said"); "officials did not say" still is."""
+    text = ("The mayor said the Elm Street bridge would reopen by May. Transportation officials said it "
+            "would not.\n\nCounty officials did not say when the ferry would resume.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["Transportation officials"]
+
+
+def test_a_spokesman_who_could_only_quip_has_spoken(parser):
+    text = ("Asked about the three-hour delays, a spokesman for the airport could only quip: "
+            "\"We are working on it.\"\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["a spokesman for the airport"]
+
+
+def test_a_description_the_next_sentence_names_is_no_anonymous_source(parser):
+    """A lede that describes a person and names him in the next sentence ("A top adviser ...
+    says ... Peter Hollis spoke to reporters"): the article names the speaker."""
+    text = ("A top adviser to Governor Ellen Lane says the campaign will survive its loss in Ohio. "
+            "Peter Hollis spoke to reporters after a meeting with donors on Thursday. "
+            "He says the governor will stay in the race through June.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+@pytest.mark.parametrize("second", [
+    "Police Chief Ann Ortiz said the investigation was continuing.",      # a title: someone else
+    "Jo Ruiz, a teacher who lives nearby, said the police came twice.",  # described on her own
+    "Marco Ruiz was arrested on Friday night.",                          # named, but does not speak
+])
+def test_a_new_name_that_is_someone_else_leaves_the_unnamed_source(parser, second):
+    text = f"A neighbor said the family kept to themselves. {second}\n"
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["A neighbor"]
+
+
+def test_a_name_before_an_apposition_no_comma_closes_speaks(parser):
+    """"Name, a description has written": no comma closes the apposition, and the parse makes
+    the description a second subject of the name's verb; the named person speaks."""
+    text = ("Maria Delgado, a former nurse at the county jail has written a letter in which she "
+            "describes beatings of inmates by guards.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    a, sp = by_content(report, "a letter")
+    assert sp is not None and sp.name == "Maria Delgado"
+
+
+def test_the_narrator_of_an_ad_is_no_unnamed_source(parser):
+    text = ("The Lane campaign's new television ad opens with shuttered mills along the river. "
+            "\"The jobs left, and Washington never brought them back,\" says a narrator. "
+            "The narrator adds that Lane will fight for every plant in the state.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_a_cue_inside_reported_words_takes_no_inverted_source(parser):
+    """"Kiedis said his band, ..., wrote a host of new songs": what follows "wrote" is its
+    object, not a source after the cue as in '"...," wrote a reader'."""
+    text = ("Speaking on a radio show last week, Anthony Kiedis said his band and collaborator Brian "
+            "Burton, AKA Danger Mouse, wrote a host of new songs for the upcoming album.\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == []
+    text = "\"Nobody reads the fine print,\" wrote a longtime employee of the firm.\n"
+    assert _flagged(_audit(parser, text), "anonymous-source") == ["a longtime employee of the firm"]

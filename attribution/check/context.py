@@ -96,10 +96,12 @@ class Context(ResolvedView):
         if not classes & STATED or attr.cue is None:
             return said
         lemma = (attr.cue_lemma or "").lower()
-        if re.search(r"\b(?:will|would|could|might|may|should|must|shall)\s+(?:\w+ly\s+)?$",
-                     self.text[max(0, attr.cue.start - 24):attr.cue.start].lower()) or \
+        before = self.text[max(0, attr.cue.start - 24):attr.cue.start].lower()
+        if re.search(r"\b(?:will|would|could|might|may|should|must|shall)\s+(?:\w+ly\s+)?$", before) and \
+                not re.search(r"\bcould\s+only\s+$", before) or \
                 re.match(r"(?:will|would|could|might|may|should|must|shall)\b", self.cue_text(attr).lower()):
             return False  # "Republicans will pledge to ...", "critics would argue": not yet said
+            # ("a spokesman could only quip: ..." was said: all that was said)
         if lemma in _vocab.words("cue_classes", "weak_deny") and \
                 self.text[attr.cue.end:attr.cue.end + 4].lower().startswith(" to "):
             return False

@@ -14,6 +14,14 @@ from .phrases import FINITE, TIME_WORDS, _is_np, _np_back_app, _np_forward, _ski
 INVERTING = FRAMES["inverting"]
 
 
+def _inside_another_cue(tree: Tree, v: Token) -> bool:
+    """The cue is the clause of another cue or coordinated with it ("Kiedis said his band, ...,
+    wrote a host of new songs"): its subject is before it, or lost in the parse, and the noun
+    after it is its object, never a source after the cue ('"...," wrote a reader')."""
+    head = tree.head(v)
+    return v.deprel in ("ccomp", "conj") and head is not None and head.lemma.lower() in INVERTING | {"tell"}
+
+
 def _before_cue(tree: Tree, v: Token):
     """'<content>, <source> <cue> [rest].' or '<content>, <cue> <source>.'; None when no match."""
     toks = tree.sent.tokens
@@ -30,7 +38,7 @@ def _before_cue(tree: Tree, v: Token):
         if addressee:
             k = addressee[-1] + 1
     elif k <= n and _is_np(toks[k - 1]) and toks[k - 1].text.lower() not in TIME_WORDS and \
-            v.lemma.lower() in INVERTING:
+            v.lemma.lower() in INVERTING and not _inside_another_cue(tree, v):
         inverted = _np_forward(toks, k)
         if inverted and inverted[-1] + 1 <= n and toks[inverted[-1]].text == ",":
             # "said Igor Konashenkov, the ministry's spokesman."

@@ -82,7 +82,11 @@ AUX_CUE = {"has", "have", "had", "did", "does", "do", "not", "n't", "never", "wi
 
 
 def _negated(tree: Tree, v: Token) -> bool:
-    return any(c.lemma.lower() in NEG or c.text.lower() in NEG for c in tree.children(v.id, "advmod", "neg"))
+    """The cue verb carries a negation before it ("officials did not say", "never denied"); a
+    negation after it belongs to the elided content ("Officials said it would not.", the
+    parse hanging the "not" of "would not" on "said")."""
+    return any((c.lemma.lower() in NEG or c.text.lower() in NEG) and c.id < v.id
+               for c in tree.children(v.id, "advmod", "neg"))
 
 
 def _pieces(sent: Sentence, ids: list[int]) -> list[tuple[int, int]]:

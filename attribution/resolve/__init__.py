@@ -156,6 +156,7 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     links = resolver.resolve_all()                   # source linking, salience for pronouns
     cited = cited_order(attributions, links)
     resolver.reasons({id(e): e for e in cited})      # anonymity reasons
+    resolver.named_next(cited)                       # unnamed individuals the next sentences name
     ids = {id(e): f"s{n}" for n, e in enumerate(cited, 1)}
     speakers = speaker_records(doc.source.text, cited, ids, people, tuple(s.end for s in doc.sentences))
     linked = linked_attributions(attributions, links, ids, resolver.confidence)

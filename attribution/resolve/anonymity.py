@@ -66,6 +66,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
         return Anonymity.PERSON
     if words[0] in ("no", "none", "neither", "nobody"):
         return None  # "no other secretary", "neither side": nobody is speaking
+    if head in people.anonymous_voices:
+        return None  # "says a narrator" in an ad: the ad's maker speaks through the voice
     if head in _BROAD or head in ("some", "several", "few"):
         return Anonymity.GROUP  # "some on Twitter", "many in the party": a quantifier standing for a crowd
     first = re.split(r"\s+(?:and|&)\s+", " ".join(name.split()), maxsplit=1)
@@ -86,6 +88,20 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
             return None  # "a report by the state auditor", "a congressional report": the maker is
             # identified, the document speaks for it
         return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person
+    if head == "members" and not definite:
+        # members of a body that speaks through them ("staff members", "two board members",
+        # "members of the transition team") are insiders; members of a party, a chamber or a
+        # union at large ("Republican members of Congress", "members within both unions",
+        # "some party members", "nearly 140 House members") are a vague collective; a handful
+        # counted ("two members", "several members", "at least a dozen members of Congress
+        # told ...") are individuals, as "several officials" are
+        of = re.search(r"\bmembers\s+of\s+((?:[a-z'’-]+\s*){1,4})", low)
+        body = words[:words.index(head)] + (of.group(1).split() if of else [])
+        counted = any(w in _COUNTS or w in ("dozen", "several", "few", "handful") for w in words[:words.index(head)]) or \
+            re.search(r"(?<![\d,.])(?:[1-9]|1[0-2])\s+(?:[\w'’-]+\s+)*?members\b", low)
+        if counted or any(w in people.anonymous_member_bodies for w in body):
+            return Anonymity.PERSON
+        return Anonymity.GROUP
     if head in people.anonymous_insiders:
         if plural and words[0] in _BROAD and not definite:
             return Anonymity.GROUP  # "many Democratic officials say", "most insiders": a broad share, a vague collective

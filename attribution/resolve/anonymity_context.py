@@ -10,6 +10,7 @@ import re
 from ..model import Anonymity
 from ..vocab import People, norm as _norm
 from .anonymity import description_head
+from .records import _Entity
 
 
 def mention_anonymity(people: People, text: str, decided: Anonymity | None,
@@ -85,3 +86,43 @@ def _named_before(people: People, before: str) -> bool:
     word = _norm(m.group(1).lower().rstrip(".'’s"))
     return word not in people.parties and word not in people.anonymous_nouns and \
         word.rstrip("s") not in people.parties
+
+
+class NamedNext:
+    """An unnamed individual the next sentences name (:meth:`named_next`), a resolve step
+    (mixin of the resolver: reads the name runs, the entity table and where entities speak)."""
+
+    def named_next(self, cited: list[_Entity]) -> None:
+        """A description that introduces a person whose name follows ("Donald Trump's campaign
+        manager says he is gratified ... Corey Lewandowski, in a statement, said"; "A top Trump
+        adviser says ... Ed Brookover spoke to reporters. He says ...") is no unnamed source:
+        the article names the speaker (cataphora, as for a pronoun).  The sign is a full name
+        that opens one of the next two sentences, is named there for the first time, bare
+        (no title, role or description of its own: the description before was its
+        introduction) and speaks in that sentence or the next.  Only the anonymity is undone
+        (``_Entity.named_next``); the speaker is not moved to the name."""
+        for e in cited:
+            if e.kind != "anonymous" or e.plural or not e.mentions:
+                continue
+            first = self.sent_of(min(e.mentions)[0])
+            for r in self.runs:
+                ent = r.entity
+                if r.sent not in (first + 1, first + 2) or r.i != 0 or ent is None or ent.kind != "person" \
+                        or len(r.words) < 2 or r.title or r.office or r.role or r.tentative or r.modifier \
+                        or r.possessor or any(o < r.start for o, _ in ent.named_at):
+                    continue
+                toks = self.sents[r.sent].tokens
+                if r.j + 1 < len(toks) and toks[r.j].text == "," and _norm(toks[r.j + 1].text) in ("a", "an", "the"):
+                    continue  # "Jo Poe, a neighbor, said": introduced by a description of her own
+                if any(r.sent <= self.sent_of(o) <= r.sent + 1 for o in self.cited_at.get(id(ent), ())) or \
+                        self._speaks_as_subject(toks, r):
+                    e.named_next = True
+                    break
+
+    def _speaks_as_subject(self, toks, r) -> bool:
+        """The name is the subject of a speech verb ("Ed Brookover spoke to reporters")."""
+        from .context import _speech_verbs
+
+        verbs = _speech_verbs() | {"speak"}
+        return any(t.deprel.startswith("nsubj") and r.i <= k < r.j and 0 < t.head <= len(toks)
+                   and _norm(toks[t.head - 1].lemma) in verbs for k, t in enumerate(toks))

@@ -140,7 +140,12 @@ class ClauseContext:
             return None
         if run.i > 0 and toks[run.i - 1].text not in (",", "—", "–", "--", '"', "\u201d", "\u2019", "'", "''"):
             return None
-        if not any(t.deprel == "appos" and run.i < t.head <= run.j for t in toks[a0:a0 + 8]):
+        # the parse makes the description the name's apposition, or (with no comma closing the
+        # apposition: "Gary Byrne, a former Secret Service agent has written") a second subject
+        # of the name's own verb, which only an apposition can be
+        subj = {t.head for t in toks[run.i:run.j] if t.deprel.startswith("nsubj") and not run.i < t.head <= run.j}
+        if not any((t.deprel == "appos" and run.i < t.head <= run.j) or (t.deprel.startswith("nsubj") and t.head in subj)
+                   for t in toks[a0:a0 + 8]):
             return None  # "Clinton, a top aide said, is very confident": the aide speaks of Clinton
         return self._attach(run)
 

@@ -25,6 +25,7 @@ class _Entity:
     order: int = 0
     reason: str | None = None
     office: str | None = None
+    named_next: bool = False          # an unnamed individual the next sentences name (anonymity_context)
 
     def holds(self, people: "People", role: str | None) -> bool:
         return people.same_role(self.role, role) or people.same_role(self.office, role)

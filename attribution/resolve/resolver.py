@@ -8,6 +8,7 @@ order.  Entities (:class:`~.records._Entity`) are the only objects changed after
 from __future__ import annotations
 
 from .anonymity import AnonymityReasons
+from .anonymity_context import NamedNext
 from .descriptions import Descriptions
 from .document import DocumentView
 from .entities import EntityTable
@@ -19,5 +20,5 @@ from .salience import Salience
 
 
 class _Resolver(DocumentView, NameRuns, Roles, EntityTable, RoleHolders, SourceLinking, Descriptions, Salience,
-                AnonymityReasons):
+                AnonymityReasons, NamedNext):
     """All steps over one document (see the module docstrings of each base class)."""

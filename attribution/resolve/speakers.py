@@ -55,7 +55,7 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
             anonymity=mention_anonymity(
                 people, text, Anonymity.GROUP if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
                 else anonymity(people, e.name, e.plural), [(m.start, m.end) for m in mentions])
-            if kind is SpeakerKind.ANONYMOUS else None,
+            if kind is SpeakerKind.ANONYMOUS and not e.named_next else None,
         ))
     return tuple(speakers)
 

@@ -49,6 +49,8 @@ class People:
     anonymous_modifiers: frozenset[str]
     anonymous_generic: frozenset[str]        # heads that name any unnamed individual again ("the person")
     anonymous_set_apart: frozenset[str]      # "the other former employee": one of a set named before
+    anonymous_member_bodies: frozenset[str]  # "staff members", "members of the board": insiders
+    anonymous_voices: frozenset[str]         # "a narrator" of an ad reads its maker's words
     reasons: tuple[str, ...]
     reasons_why: tuple[str, ...]          # what says why a source is unnamed
     pronouns: Mapping[str, str]              # word -> male | female | group | thing | first | second
@@ -84,6 +86,7 @@ _WORD_SETS = FrozenDict(
     anonymous_makers=("anonymous", "makers"),
     anonymous_head_cut=("anonymous", "head_cut"), anonymous_modifiers=("anonymous", "modifiers"),
     anonymous_generic=("anonymous", "generic"), anonymous_set_apart=("anonymous", "set_apart"),
+    anonymous_member_bodies=("anonymous", "member_bodies"), anonymous_voices=("anonymous", "voices"),
 )
 
 

@@ -110,7 +110,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "names": Section(FrozenDict.of_keys(("not_names", "particles", "parties", "capitalised", "kin"), NAMES)),
         "anonymous": Section(FrozenDict.of_keys(("nouns", "insiders", "collectives", "evidence", "makers",
                                                  "phrases", "head_cut", "modifiers", "reasons", "why", "generic",
-                                                 "set_apart"),
+                                                 "set_apart", "member_bodies", "voices"),
                                                 NAMES)),
         "pronouns": Section(FrozenDict.of_keys(("male", "female", "group", "thing", "first", "second"), NAMES)),
     }),
