@@ -259,12 +259,14 @@ def _proper_runs(ctx: Context, sent, window: Span, own: set[str]) -> list[tuple[
 
 # ---------------------------------------------------------------- charges made in a statement
 
-def _wrong_predicate(tok, kids) -> bool:
+def _wrong_predicate(tok, kids, toks=()) -> bool:
     """``tok`` states wrongdoing: a verb of wrongdoing (``rules.toml`` [unsourced] wrongdoing and
     [contest] wrong_verbs; "lie" of untruth only: "lied about", "lies to voters", not "lies
     ahead") or a noun that names a wrongdoer as a predicate ("is a liar", "a crook")
     ([contest] wrongdoers)."""
     lemma = tok.lemma.lower()
+    if tok.upos == "VERB" and figurative(kids):
+        return False
     if tok.upos == "VERB":
         if lemma == "lie":
             if tok.text.lower() in ("lay", "lain"):
@@ -272,8 +274,29 @@ def _wrong_predicate(tok, kids) -> bool:
             return not any(k.text.lower() in vocab.words("contest", "lie_of_place") for k in kids)
         return lemma in vocab.words("unsourced", "wrongdoing") or lemma in vocab.words("contest", "wrong_verbs")
     if tok.upos == "NOUN":
-        return lemma in vocab.words("contest", "wrongdoers") and any(k.deprel == "cop" for k in kids)
+        return lemma in vocab.words("contest", "wrongdoers") and (
+            any(k.deprel == "cop" for k in kids) or _called(tok, toks) is not None)
     return False
+
+
+def figurative(kids) -> bool:
+    """A verb of wrongdoing used as a figure of speech, known by its object ("had stolen
+    Christie's thunder", "stole the show", "cheated death"; [contest] figurative_objects)."""
+    objs = vocab.words("contest", "figurative_objects")
+    return any(k.deprel == "obj" and k.lemma.lower() in objs for k in kids)
+
+
+def _called(tok, toks):
+    """The one a wrongdoer noun is said of by a verb of naming ("called Trump a pathological
+    liar", "branded the mayor a crook"): the verb's other object, when the noun is its second
+    object or its predicate (``xcomp``)."""
+    if tok.deprel not in ("obj", "xcomp"):
+        return None
+    head = next((h for h in toks if h.id == tok.head), None)
+    if head is None or head.lemma.lower() not in vocab.words("contest", "naming_verbs"):
+        return None
+    return next((k for k in toks if k.head == head.id and k.deprel in ("obj", "iobj") and k.id != tok.id
+                 and k.id < tok.id), None)
 
 
 def stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
@@ -301,52 +324,57 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
             if si is None:
                 continue
             sent = ctx.sentences[si]
-            toks = sent.tokens
-            for t in toks:
-                if not (c.start <= t.start and t.end <= c.end):
-                    continue
-                kids = [k for k in toks if k.head == t.id]
-                if not _wrong_predicate(t, kids):
-                    continue
-                words = {k.text.lower() for k in kids}
-                if words & set(vocab.words("contest", "modals")) or words & {"not", "never", "n't", "no"} or \
-                        any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether", "unless") for k in kids):
-                    continue
-                subj = next((k for k in kids if k.deprel in ("nsubj", "nsubj:pass")), None)
-                head = next((h for h in toks if h.id == t.head), None)
-                if subj is None and t.deprel == "conj" and head is not None:   # "beat them and stole their money"
-                    subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
-                if subj is None and head is not None and any(k.lemma.lower() == "to" and k.deprel == "mark" for k in kids) \
-                        and (t.deprel == "advcl" or t.deprel == "xcomp" and head.lemma.lower() in ("try", "attempt", "seek")) \
-                        and ("Tense=Past" in head.feats or "VerbForm=Part" in head.feats):
-                    # ... when that was done ("had slanted ... to deceive"), not wanted ("wants ... to murder us")
-                    # "slanted its summaries to deceive the judge": the subject of the one who acts
-                    subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
-                if subj is None and t.deprel == "xcomp" and head is not None \
-                        and head.lemma.lower() in ("call", "label", "brand", "dub"):
-                    # "called him a pathological liar": the one called so
-                    subj = next((k for k in toks if k.head == head.id and k.deprel == "obj"), None)
-                if subj is None:
-                    continue
-                if subj.upos == "PRON" and subj.text.lower() in ("he", "she", "him", "her"):
-                    # "She lies like crazy," Trump said: the one woman named in this paragraph or
-                    # the one before, if only one
-                    party = _pronoun_person(ctx, a, subj.text.lower(), own, end=subj.start, back=1)
-                    if party is not None:
-                        found = party
+            for t in sent.tokens:
+                if c.start <= t.start and t.end <= c.end:
+                    found = charged_party(ctx, sent, t, own)
+                    if found:
                         break
-                    continue
-                if subj.upos not in ("PROPN", "NOUN"):
-                    continue
-                party = _subject_party(ctx, sent, subj, own)
-                if party is not None:
-                    found = party
-                    break
             if found:
                 break
         if found:
             out.append((a, *found))
     return out
+
+
+def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[str, Span] | None:
+    """The identified party that token ``t`` of ``sent`` charges with wrongdoing, as its
+    subject ("Clinton lied", "the police union inflated ...", "called Trump a liar"), or none:
+    not a wrong asserted (negated, hedged, conditional), no identified subject, or a subject in
+    ``own`` (the speaker's own side)."""
+    toks = sent.tokens
+    kids = [k for k in toks if k.head == t.id]
+    if not _wrong_predicate(t, kids, toks):
+        return None
+    words = {k.text.lower() for k in kids}
+    if words & set(vocab.words("contest", "modals")) or words & {"not", "never", "n't", "no"} or \
+            any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether", "unless") for k in kids):
+        return None
+    # the subject nearest before the verb ("The implication ... is that Clinton cheated": the
+    # parser may hang both on the verb)
+    subjs = [k for k in kids if k.deprel in ("nsubj", "nsubj:pass")]
+    subj = max((k for k in subjs if k.id < t.id), key=lambda k: k.id, default=None) \
+        or (subjs[0] if subjs else None)
+    head = next((h for h in toks if h.id == t.head), None)
+    if subj is None and t.deprel == "conj" and head is not None:   # "beat them and stole their money"
+        subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
+    if subj is None and head is not None and any(k.lemma.lower() == "to" and k.deprel == "mark" for k in kids) \
+            and (t.deprel == "advcl" or t.deprel == "xcomp" and head.lemma.lower() in ("try", "attempt", "seek")) \
+            and ("Tense=Past" in head.feats or "VerbForm=Part" in head.feats):
+        # ... when that was done ("had slanted ... to deceive"), not wanted ("wants ... to murder us")
+        # "slanted its summaries to deceive the judge": the subject of the one who acts
+        subj = next((k for k in toks if k.head == head.id and k.deprel == "nsubj"), None)
+    if subj is None:
+        # "called him a pathological liar", "called Trump a 'pathological liar'": the one called so
+        subj = _called(t, toks)
+    if subj is None:
+        return None
+    if subj.upos == "PRON" and subj.text.lower() in ("he", "she", "him", "her"):
+        # "She lies like crazy," Trump said: the one woman named in this paragraph or the one
+        # before, if only one
+        return _pronoun_person(ctx, None, subj.text.lower(), own, end=subj.start, back=1)
+    if subj.upos not in ("PROPN", "NOUN"):
+        return None
+    return _subject_party(ctx, sent, subj, own)
 
 
 def _subject_party(ctx: Context, sent, subj, own: set[str]) -> tuple[str, Span] | None:

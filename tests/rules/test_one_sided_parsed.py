@@ -71,3 +71,47 @@ def test_the_accused_answering_elsewhere_in_the_story(parser):
     # he denies it, far from the charge: answered
     denial = charge + filler + "Hale denied that the state had hidden any shortfall.\n"
     assert _one_sided(parser, denial) == []
+
+
+def test_called_a_liar_charges_the_one_called_so(parser):
+    f, = _one_sided(parser, LEAD + 'Lopez called Hale a "pathological liar."\n')
+    assert "Hale" in f.message and "Lopez" in f.message
+
+
+def test_a_statement_by_the_accused_before_the_charge_is_no_answer_to_it(parser):
+    # a roundup lead: each speaks of someone else, nobody answers the charge after it
+    text = ('Governor Frank Hale said Mayor Tom Reyes "wrecked the budget." Senator Maria Lopez '
+            'called Hale a "pathological liar." Reyes said Lopez "says whatever she needs to."\n\n'
+            "The three will meet at a forum in Dayton on Thursday.\n")
+    f, = _one_sided(parser, text)
+    assert "against Frank Hale" in f.message or "against Hale" in f.message
+
+
+def test_a_reply_from_the_accused_party_answers(parser):
+    text = (LEAD + "The implication, according to a Lopez aide, is that Hale cheated by meeting "
+            "donors during the budget talks.\n\nThe Columbus Dispatch got a reply from the Hale "
+            "campaign on Saturday.\n")
+    assert _one_sided(parser, text) == []
+    # without it, the charge stands
+    f, = _one_sided(parser, LEAD + "The implication, according to a Lopez aide, is that Hale "
+                    "cheated by meeting donors during the budget talks.\n")
+    assert "Hale" in f.message
+
+
+def test_an_allegation_stated_by_the_article_itself(parser):
+    # (a sentence of speech just before it would be its source for unsourced-claim)
+    text = ("Governor Frank Hale took office in January after eight years as county treasurer.\n\n"
+            "Hale embezzled $40,000 from the county road fund in 2019.\n\n"
+            "The legislature adjourns in June.\n")
+    f, = _one_sided(parser, text)
+    assert "stated as fact by the article" in f.message and "Hale" in f.message
+    answered = text + "\nHale did not respond to a request for comment.\n"
+    assert _one_sided(parser, answered) == []
+
+
+def test_a_figure_of_speech_is_no_charge(parser):
+    text = (LEAD + "By the time Lopez entered the race, Hale had stolen her thunder.\n\n"
+            "The legislature adjourns in June.\n")
+    assert _one_sided(parser, text) == []
+    quoted = LEAD + '"Hale stole the show on Friday," Lopez said.\n'
+    assert _one_sided(parser, quoted) == []

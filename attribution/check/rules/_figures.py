@@ -8,6 +8,7 @@ import re
 
 from .. import vocab
 from ..context import Context
+from ..accusations import figurative
 
 # the auxiliaries that make a wrongdoing verb hypothetical, not stated as fact
 _MODALS = frozenset(("would", "could", "may", "might", "should", "will", "can", "must", "shall"))
@@ -120,8 +121,8 @@ def allegation(ctx: Context, si: int) -> str | None:
         if words & _MODALS or words & {"not", "never", "n't"} or \
                 any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether") for k in kids):
             continue
-        if _claim_content(toks, t, kids):
-            continue
+        if _claim_content(toks, t, kids) or figurative(kids):
+            continue   # ... or a figure of speech: "Trump had stolen Christie's thunder"
         finite = "VerbForm=Fin" in t.feats
         perfect = "VerbForm=Part" in t.feats and any(k.lemma.lower() == "have" and k.deprel == "aux"
                                                      for k in kids)

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...model import Severity
+from ...model import Attribution, AttributionType, Severity, Span
 from .. import claims, vocab
 from ..context import Context, Hit, mentions
 from ..registry import message, rule
-from . import _unsourced
+from . import _figures, _unsourced
 
 
 def _snippet(text: str, n: int = 60) -> str:
@@ -125,7 +125,9 @@ def quote_speaker_uncertain(ctx: Context) -> Iterator[Hit]:
 
 @rule("ATR102", "one-sided", Severity.WARNING, needs={"attributions", "speakers"}, status="preview",
       messages=("accusation by {accuser} against {accused} with no response from {accused} "
-                "in the article",))
+                "in the article",
+                "allegation against {accused} stated as fact by the article, with no response "
+                "from {accused}"))
 def one_sided(ctx: Context) -> Iterator[Hit]:
     """
     ## What it does
@@ -135,8 +137,9 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     about it, no "did not respond to a request for comment" or "declined to comment".
 
     A charge may also be made with a cue of criticism and its reason ("criticized the
-    union for falsifying ...") or in what a source says ("Hale lied to every parent,"
-    Lopez said).  Political criticism with no specific charge ("accused the mayor of
+    union for falsifying ..."), in what a source says ("Hale lied to every parent,"
+    Lopez said; "called Hale a liar"), or by the article itself (an allegation stated as
+    fact, which `unsourced-claim` finds: "Hale embezzled $40,000 from the fund.").  Political criticism with no specific charge ("accused the mayor of
     divisive rhetoric") is no accusation, and a party that speaks in the article only
     about something else has not answered.
 
@@ -177,6 +180,30 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
             yield Hit(span.start, span.end,
                       message(one_sided, accuser=claims.side_name(ctx, acc), accused=name), (acc.id,))
             break  # one finding per accusation
+    # an allegation stated as fact by the article itself (unsourced-claim decides which): the
+    # party it charges must get to answer it as well
+    for si, claim in _unsourced_claims(ctx):
+        # a sentence unsourced-claim reports for its figure may charge a wrong as well
+        # ("Hale embezzled $40,000 from the fund."): its own test of the allegation
+        verb = claim.words if claim.kind == "allegation" else _figures.allegation(ctx, si)
+        if verb is None:
+            continue
+        sent = ctx.sentences[si]
+        for t in sent.tokens:
+            party = claims.charged_party(ctx, sent, t) if t.text == verb else None
+            if party is None:
+                continue
+            name, span = party
+            acc = Attribution(id=f"_article{si}", type=AttributionType.INDIRECT,
+                              content=(Span(sent.start, sent.end),), cue=None, source=None, sentence=si)
+            if not _answered(ctx, acc, None, name, _party_words(name), si, resp_sents):
+                yield Hit(span.start, span.end, message(one_sided, 1, accused=name))
+            break
+
+
+def _unsourced_claims(ctx: Context) -> list:
+    """unsourced-claim's claims of the document (one-sided reads its allegations)."""
+    return ctx.memo("unsourced.claims", ctx, lambda: list(_unsourced.claims(ctx)))
 
 
 def _party_words(name: str) -> set[str]:
@@ -262,9 +289,10 @@ def _names_party(phrase: str, variants: set[str]) -> bool:
 
 def _on_the_matter(ctx, acc, other, si) -> bool:
     """A statement by or for the accused party answers the accusation: a denial or a refusal
-    ("denied", "declined to comment", "that is not true") wherever it is, a statement near the
-    accusation (from the sentence before it to three after), or one that shares two content
-    words with it.  A party that speaks in the article about something else has not answered:
+    ("denied", "declined to comment", "that is not true") wherever it is, a statement just after
+    the accusation (in its sentence or the three after; one before it answers only on the
+    matter: "Trump said Clinton 'caused death.' Sanders called Trump a 'pathological liar.'"),
+    or one that shares a word of the matter with it.  A party that speaks in the article about something else has not answered:
     "Clinton turned the State Department into her private hedge fund," Trump said (and Clinton,
     elsewhere, on foreign policy)."""
     if ctx.cue_classes(other) & {"deny"} or claims._rejection_words(ctx, other):
@@ -272,7 +300,7 @@ def _on_the_matter(ctx, acc, other, si) -> bool:
     if claims.lemma_in(claims.cue_lemma(ctx, other), vocab.words("cue_classes", "weak_deny")):
         return True
     sj = ctx.attr_sentence(other)
-    if si - 1 <= sj <= si + 3:
+    if si <= sj <= si + 3:
         return True
     # a word of the matter in common, the names of the two sides aside
     names = {claims._stem(w) for v in (claims.variants(ctx, acc) | claims.variants(ctx, other))
@@ -337,7 +365,7 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     Prosecutors say the contractor bribed two county inspectors to approve the work.
     ```
     """
-    for si, claim in _unsourced.claims(ctx):
+    for si, claim in _unsourced_claims(ctx):
         s = ctx.sentences[si]
         if claim.kind == "figure":
             yield Hit(s.start, s.end, message(unsourced_claim, 0, figure=claim.words))
