@@ -60,11 +60,20 @@ class ClauseContext:
         if not re.search(r"[,\u2014\u2013]|\s--\s", self.text[a.source.end:a.cue.start]):
             return None  # "Mr. Obama, who has gotten less credit than aides say he deserves": the
             # span runs straight into its own cue, so it is that cue's subject
+        # a span that cannot be the cue's subject (the object of a preposition: "killed in | the
+        # 2019 fire"; or one that takes in the clause's own verb: "a firefighter, was one of
+        # ...") lies inside the clause, which may run past commas ("Dorothy Banks, whose
+        # brother, a firefighter, was killed in the fire, discussed ...")
+        cue_at = a.cue.start
+        inside = toks[a0 - 1].upos == "ADP" if a0 > 0 else False
+        inside = inside or any(t.xpos in ("VBD", "VBZ", "VBP") and t.upos in ("VERB", "AUX")
+                               and a.source.start <= t.start < min(a.source.end, cue_at) for t in toks)
         for k in range(a0 - 1, 1, -1):
             t = toks[k]
-            if t.text in (",", ";", "\u2014", "\u2013", '"', "\u201c", "\u201d") or self._inside(self.quotes, t.start):
+            if (t.text in (",", "\u2014", "\u2013") and not inside) or t.text in (";", '"', "\u201c", "\u201d") \
+                    or self._inside(self.quotes, t.start):
                 return None
-            if _norm(t.text) == "who" and toks[k - 1].text == ",":
+            if _norm(t.text) in ("who", "whose") and toks[k - 1].text == ",":
                 if not any(u.text == "," and a.source.start <= u.start < a.cue.start for u in toks):
                     return None  # "Megyn Kelly, who he claims has been unfair": the cue is the clause's own
                 run = self._in_run(s, k - 2)
@@ -149,6 +158,34 @@ class ClauseContext:
             return None  # "Clinton, a top aide said, is very confident": the aide speaks of Clinton
         return self._attach(run)
 
+    def _participle_subject(self, s: Sentence, sent_index: int, a: Attribution) -> _Entity | None:
+        """A participle cue after a relative clause that closes the span ("he rose to the
+        defense of Tom Walsh, the head of the union, | the AFT, who is under investigation, |
+        saying ..."): the participle goes with the main clause, so its subject speaks, not the
+        thing the relative clause describes (the parse often hangs the participle on it)."""
+        toks = s.tokens
+        if a.cue is None or a.cue.start < a.source.end or self.text[a.source.end:a.cue.start].strip() != ",":
+            return None
+        cue = next((t for t in toks if t.start <= a.cue.start < t.end), None)
+        if cue is None or cue.xpos != "VBG":
+            return None
+        span = [n for n, t in enumerate(toks) if a.source.start <= t.start < a.source.end]
+        if not any(_norm(toks[n].text) in ("who", "which") and n > 0 and toks[n - 1].text == "," for n in span):
+            return None
+        root = next((t for t in toks if t.deprel == "root"), None)
+        subj = next((t for t in toks if root is not None and t.head == root.id and t.deprel in ("nsubj", "nsubj:pass")
+                     and t.start < a.source.start), None)
+        if subj is None or self._inside(self.quotes, subj.start):
+            return None
+        k = toks.index(subj)
+        run = self._in_run(s, k)
+        if run is not None and not run.modifier and not run.possessor:
+            return self._attach(run)
+        w = _norm(subj.text)
+        if w in self.people.pronouns and self.people.pronouns[w] in ("male", "female"):
+            return self._link_pronoun(subj.start, sent_index, self.people.pronouns[w])
+        return None
+
     def _subject_instead(self, s: Sentence, sent_index: int, a0: int, a: Attribution) -> _Entity | None:
         """A span that is the object of a preposition or verb is no one's voice ("Clinton, during |
         a town hall meeting, said", "he opened | a rally blasting ..."): the speaker is the subject
@@ -167,6 +204,31 @@ class ClauseContext:
         # the word's object ("during | a meeting"), never a clause's subject ("said | Mayor X had ...")
         adp = adp and pre.deprel == "case" and any(t.id == pre.head for t in span)
         verb = verb and any(t.head == pre.id and t.deprel in ("obj", "iobj", "obl") for t in span)
+        if adp and (a0 == 1 or toks[a0 - 2].text in ('"', "\u201c", "\u201d", "\u2014")):
+            # "Like Harlan, | Ruiz also rejected", "In Oregon, | the cities of Salem and Eugene
+            # said": a phrase opening the sentence, then a comma and the clause's subject
+            comma = next((n for n in range(a0 + 1, len(toks)) if toks[n].text == ","
+                          and a.source.start <= toks[n].start < span_end), None)
+            subj = next((toks[n] for n in range(comma + 1, len(toks)) if toks[n].deprel in ("nsubj", "nsubj:pass")
+                         and toks[n].start < span_end), None) if comma is not None else None
+            if subj is not None and not self._inside(self.quotes, subj.start):
+                k = toks.index(subj)
+                run = self._in_run(s, k)
+                if run is not None and not run.modifier and not run.possessor and run.i == comma + 1:
+                    return self._attach(run)
+                if subj.upos == "NOUN" and not self._in_run(s, k) and all(
+                        toks[n].upos in ("DET", "ADJ", "NOUN", "NUM") or _norm(toks[n].text) in _POSSESSIVE
+                        for n in range(comma + 1, k)):  # the subject opens the clause after the comma
+                    st = k
+                    while st > comma + 1 and (toks[st - 1].upos in ("DET", "ADJ", "NOUN", "NUM")
+                                              or _norm(toks[st - 1].text) in _POSSESSIVE):
+                        st -= 1
+                    end = k + 1
+                    while end < len(toks) and toks[end].start < span_end and toks[end].upos not in ("VERB", "AUX") \
+                            and toks[end].text != ",":
+                        end += 1
+                    e = self._common_source(s, sent_index, st, end, k, a)
+                    return e if e is not None and e.kind in ("person", "organization", "anonymous") else None
         if not (adp or verb) or any(c.head == cue.id and c.deprel.startswith("nsubj") and a0 <= n and c.start < span_end
                                     for n, c in enumerate(toks)):
             return None  # "hours after | Sanders said": the span is the cue's own subject
@@ -190,4 +252,14 @@ class ClauseContext:
                     st -= 1
                 e = self._common_source(s, sent_index, st, k + 1, k, a)
                 return e if e is not None and e.kind in ("person", "organization") else None
+        if verb and _norm(pre.lemma) in _speech_verbs():
+            # the parse gave the speech verb no subject ('"...," Ortega, 54, told | KQED'): the
+            # name just before the verb, past an age or a party tag in commas, tells; the one
+            # told is its object
+            k = a0 - 2
+            if k >= 2 and toks[k].text == "," and toks[k - 1].upos == "NUM" and toks[k - 2].text == ",":
+                k -= 3
+            run = self._in_run(s, k) if k >= 0 else None
+            if run is not None and run.kind == "person" and not run.modifier and not run.possessor and run.j == k + 1:
+                return self._attach(run)
         return None

@@ -53,6 +53,9 @@ class Descriptions:
         if t0.upos in ("DET", "NOUN", "ADJ", "NUM", "PRON") and not (len(t0.text) > 1 and t0.text.isupper()) \
                 and not self._in_run(s, a0) and t0.text[:1].isupper():
             text = text[:1].lower() + text[1:]
+        elif id(s) in self.headlines and b - a0 == 1 and not self._in_run(s, a0) \
+                and t0.text.lower() in self.lower_vocab and t0.text not in self.vocab:
+            text = text.lower()  # "Report" in a Title Case headline: the common noun "report"
         return text
 
     def _common_source(self, s: Sentence, sent_index: int, a0: int, b: int, head: int,
@@ -107,6 +110,12 @@ class Descriptions:
                 if described:
                     e = self._pronoun(head_token.start, sent_index, "person")
                     if e is not None and (not e.role or e.holds(self.people, role_phrase.role)):
+                        if e.office and not e.role and not e.holds(self.people, role_phrase.role):
+                            # "Mayor Bill de Blasio" for "the Republican presidential candidate":
+                            # the salient person's office is another role, so the link is a
+                            # guess, shown as uncertain
+                            self.weak_pronoun_at = getattr(self, "weak_pronoun_at", {})
+                            self.weak_pronoun_at[head_token.start] = e
                         return e
                 return None
         if anon_phrase or anon_noun or role_phrase is not None:

@@ -19,6 +19,11 @@ from .salience import FAR
 
 
 
+# words that open a clause put before the main one ("In what he called ...", "When she ...")
+_FRONTING = frozenset(("in", "as", "when", "while", "after", "before", "although", "though", "if", "since",
+                       "because", "despite", "once", "until", "whenever"))
+
+
 class SourceLinking(ClauseContext, RelativeLinking):
     """Links every attribution to an entity or None (:meth:`resolve_all`)."""
 
@@ -34,10 +39,12 @@ class SourceLinking(ClauseContext, RelativeLinking):
                 out[a.id] = None
                 continue
             self._own_content = [(c.start, c.end) for c in a.content]  # never its own speaker's antecedent
+            self._listeners = self._addressees(a)  # "he told Hannity": never Hannity
             try:
                 ent, pron = self._resolve_source(a)
             finally:
                 self._own_content = ()
+                self._listeners = frozenset()
             if pron == "first":
                 first_person.append(k)
                 continue
@@ -62,9 +69,38 @@ class SourceLinking(ClauseContext, RelativeLinking):
                 ent.mentions[self._trimmed(a.source.start, a.source.end)] = None
         return out
 
+    def _addressees(self, a: Attribution) -> frozenset[int]:
+        """The entities the cue is addressed to ("he told Hannity", "she said to Ms. Ruiz",
+        "he asked Trump"): the cue's object, or its "to" phrase, when it lies in a name run.  A
+        pronoun subject of that cue is someone else (a non-reflexive pronoun never takes up its
+        own verb's object), so these are never its antecedent."""
+        if a.cue is None:
+            return frozenset()
+        sj = self.sent_of(a.cue.start)
+        if not 0 <= sj < len(self.sents):
+            return frozenset()
+        s = self.sents[sj]
+        toks = s.tokens
+        cue = next((t for t in toks if t.start <= a.cue.start < t.end), None)
+        if cue is None:
+            return frozenset()
+        out = set()
+        for k, t in enumerate(toks):
+            if t.head != cue.id:
+                continue
+            to = t.deprel == "obl" and any(c.head == t.id and c.deprel == "case" and _norm(c.text) == "to" for c in toks)
+            if not (t.deprel in ("obj", "iobj") or to):
+                continue
+            run = self._in_run(s, k)
+            if run is not None and not run.modifier and not run.possessor and run.entity is not None:
+                out.add(id(run.entity))
+        return frozenset(out)
+
     def _link_pronoun(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """A source pronoun's antecedent (:mod:`.salience`); a he/she tied to a person by salience
         tells the entity table that person's gender, which later pronouns use."""
+        if cls in ("male", "female") and (fronted := self._fronted_subject(offset, sent_index, cls)) is not None:
+            return fronted
         best, found = self._antecedent(offset, sent_index, cls)
         if not found:
             return self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
@@ -81,6 +117,33 @@ class SourceLinking(ClauseContext, RelativeLinking):
             self.weak_pronoun_at = getattr(self, "weak_pronoun_at", {})
             self.weak_pronoun_at[offset] = best
         return best
+
+    def _fronted_subject(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
+        """Cataphora in a clause that opens the sentence ("In what he acknowledged as a
+        'rant,' President Obama took a whack at ...", "When she took office, Mayor Ruth Cole
+        ..."): the pronoun takes up the subject of the main clause after the comma, a named
+        person of its gender, not someone named in the sentence before."""
+        if not 0 <= sent_index < len(self.sents):
+            return None
+        s = self.sents[sent_index]
+        toks = s.tokens
+        k = next((n for n, t in enumerate(toks) if t.start <= offset < t.end), None)
+        if k is None or k == 0 or _norm(toks[0].text) not in _FRONTING or self._inside(self.quotes, offset):
+            return None
+        if any(t.text in (",", ";", ":", "\u2014", "\u2013") for t in toks[:k]):
+            return None  # the pronoun is past the opening clause
+        c = next((n for n in range(k + 1, len(toks)) if toks[n].text in (",", ";", "\u2014", "\u2013")), None)
+        if c is None or toks[c].text != ",":
+            return None
+        n = c + 1
+        while n < len(toks) and toks[n].text in ('"', "\u201d", "''", "\u2019"):
+            n += 1  # a comma inside the closing mark: '... a "rant," President Obama'
+        run = self._in_run(s, n) if n < len(toks) else None
+        if run is None or run.i != n or run.kind != "person" or run.modifier or run.possessor or run.entity is None:
+            return None
+        if not self._run_head(s, run.i, run.j).deprel.startswith("nsubj"):
+            return None
+        return run.entity if self._compat(run.entity, cls) is not None else None
 
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
         """A source span without surrounding blanks and stray punctuation ("Dillon," -> "Dillon")."""
@@ -127,7 +190,7 @@ class SourceLinking(ClauseContext, RelativeLinking):
             instead = self._subject_instead(s, sent_index, a0, a)
         else:
             instead = self._subject_instead(s, sent_index, a0, a) or self._name_before_apposition(s, a0) \
-                or self._name_before_relative(s, a0, a)
+                or self._name_before_relative(s, a0, a) or self._participle_subject(s, sent_index, a)
         if instead is not None:
             return instead, None
         if a0 < idx[-1] and _norm(toks[a0 + 1].text) in ("itself", "himself", "herself", "themselves"):
@@ -240,7 +303,11 @@ class SourceLinking(ClauseContext, RelativeLinking):
             run = None  # "a Republican": a common noun with a capital, not a name
         if run is None and head_token.text[:1].isupper() and not self._common(head_token) and head == a0 and core_end - a0 == 1 \
                 and (head_token.upos == "PROPN" or head != self._first_word(s)) \
-                and not (self._title_at(toks, head) and head_token.text.endswith(".")):  # "Jackson, Miss.,"
+                and not (self._title_at(toks, head) and head_token.text.endswith(".")) \
+                and not (id(s) in self.headlines and head_token.text.lower() in self.lower_vocab
+                         and head_token.text not in self.vocab):
+            # (not "Report" in "Pence Calls for Prosecutor after Report Reveals ...": a word of a
+            # Title Case headline the article writes in lower case elsewhere is a common noun)
             run = self._adhoc_run(s, sent_index, head, a)
         if run is not None and run.modifier and run.j > idx[-1] + 1:
             # the span stops inside a name that modifies the head ("According to USA | TODAY

@@ -45,6 +45,7 @@ class Salience:
         per_entity: dict[int, float] = {}
         in_quote = self._inside(self.quotes, offset)
         own = getattr(self, "_own_content", ())
+        listeners = getattr(self, "_listeners", frozenset())
         self._best_cand = None
         for c in self._timeline_window(sent_index - 12, sent_index):
             if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
@@ -52,6 +53,8 @@ class Salience:
             if any(s <= c.start < e for s, e in own):
                 continue  # '"... differentiation with Bernie Sanders," he conceded': not who speaks
             e = c.entity
+            if id(e) in listeners:
+                continue  # '"...," he told Hannity': the one spoken to is not who speaks
             pen = self._compat(e, cls)
             if pen is None:
                 continue
@@ -88,9 +91,10 @@ class Salience:
     def _cataphor(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """Cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the first
         person named in this or the next sentence (reported as uncertain)."""
+        listeners = getattr(self, "_listeners", frozenset())
         for r in self.runs:
             if r.start > offset and sent_index <= r.sent <= sent_index + 1 and r.entity is not None \
-                    and r.entity.kind == "person" and not r.modifier \
+                    and r.entity.kind == "person" and not r.modifier and id(r.entity) not in listeners \
                     and self._compat(r.entity, cls) is not None:
                 return r.entity
             if r.sent > sent_index + 1:
@@ -186,6 +190,8 @@ class Salience:
                 if unnamed_share(self.people, e.name) or unnamed_evidence(self.people, e.name) or \
                         anonymity(self.people, e.name, e.plural) == "group":
                     return None  # "a majority of voters", "a new poll": never "he" or "she"
+                if _document_head(self.people, e.name):
+                    return None  # "a Capitol Ledger report released by ...": a document is no "he"
                 return None if e.gender and e.gender != want else 0.0
             return None
         if cls == "thing":
@@ -216,3 +222,18 @@ class Salience:
                 return None
             return {"anonymous": 1.5, "person": 2.5, "place": 1.5}.get(e.kind)
         return None
+
+
+_HEAD_ENDS = frozenset(("by", "of", "from", "for", "in", "on", "at", "with", "released", "published",
+                        "issued", "that", "which", "who", ","))
+
+
+def _document_head(people, name: str) -> bool:
+    """The description's head (its last word before a preposition, participle or clause) is
+    a document ("a report released by the governor's office", "the agency's memo")."""
+    head = None
+    for w in re.findall(r"[\w'’.-]+|,", name.lower()):
+        if w in _HEAD_ENDS:
+            break
+        head = w
+    return head is not None and (head in people.org_documents or head.rstrip("s") in people.org_documents)
