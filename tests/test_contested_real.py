@@ -632,3 +632,33 @@ def test_rejecting_a_partys_claim_answers_what_it_said_last(parser):
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1, found
     assert "said" in found[0][1] and "rejected" in found[0][1]
+
+
+def test_deny_him_a_path_is_no_rejection(parser):
+    # "to deny him even that path": to refuse him something, not to call his words untrue
+    text = ("Headline: Race tightens\n\n"
+            "\"We have a path to victory,\" campaign manager Jeff Wade said on Tuesday.\n\n"
+            "The rival campaign is already working to deny him even that long-shot path by "
+            "opening offices in every state.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_description_tied_to_no_one_does_not_dispute_a_person(parser):
+    # "The candidate" may be the very man whose words it would dispute: no link
+    text = ("Headline: Candidate defends biography\n\n"
+            "Ben Corliss said he had been offered a full scholarship to the Naval Academy.\n\n"
+            "The candidate also continued to refute a story about the scholarship offer on "
+            "Sunday.\n")
+    assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_rejection_naming_a_person_after_a_title(parser):
+    # "comments from former Secretary of Defense Leon Panetta": Panetta's, not the department's
+    text = ("Headline: Email surfaces\n\n"
+            "\"We have identified the forces that could move tonight,\" the email from the "
+            "Department of Defense chief of staff read.\n\n"
+            "The email appears to contradict 2013 comments from former Secretary of Defense "
+            "Leon Panetta that no forces could have reached the city in time.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["contradict"]

@@ -26,6 +26,9 @@ def lemma_in(word: str, lemmas: frozenset[str]) -> bool:
 
 
 def cue_lemma(ctx: Context, attr: Attribution) -> str:
+    chained = vocab.chained_lemma(ctx.cue_text(attr), ctx.lexicon if ctx.lexicon is not None else vocab.load_lexicon())
+    if chained:
+        return chained   # "continued to refute": refute
     if attr.cue_lemma:
         return attr.cue_lemma.lower()
     words = ctx.cue_text(attr).lower().split()

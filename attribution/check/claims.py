@@ -98,6 +98,10 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
     # a lawyer or spokesman disputes the other side, never the party it speaks for ("Lisa
     # Moreno, a lawyer for Whitfield": Whitfield's testimony is not what she disputes)
     others = [c for c in others if not _speaks_for(ctx, rej, c)]
+    if _unresolved_description(ctx, rej):
+        # "The candidate also continued to refute ...", the description tied to no one: it may
+        # well be the person whose statement it would dispute; rather no link than that one
+        others = [c for c in others if ctx.speaker(c) is None or ctx.speaker(c).kind.value != "person"]
     holder = named_claim(ctx, rej)
     if holder is not None and rejs:
         start = ctx.hull(rej).start
@@ -174,6 +178,15 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
                 return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
+
+
+def _unresolved_description(ctx: Context, rej: Attribution) -> bool:
+    """``rej``'s source is a definite description of a person ("the candidate", "the former
+    senator") that resolve tied to no one."""
+    if ctx.speaker(rej) is not None or rej.source is None:
+        return False
+    words = re.findall(r"[\w’'-]+", ctx.span_text(rej.source).lower())
+    return len(words) >= 2 and words[0] == "the" and words[-1] in vocab.all_person_nouns()
 
 
 def _names_a_charge(ctx: Context, rej: Attribution) -> bool:

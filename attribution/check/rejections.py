@@ -285,7 +285,8 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
             or re.match(r"\s*(?:\w+ly\s+)?(?:that|this|it|them|those)\s*[,;—–]", after, re.I)):
         return True   # "Orr denied that.", "The agency disputed it.", "Doctors disputed that, saying ..."
     # a demonstrative subject: "That is not true," "This never happened"
-    return bool(re.match(r"^\W*(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
+    # ("denied that that was the case": a complementizer before it)
+    return bool(re.match(r"^\W*(?:that\s+(?=(?:that|this|it)\s))?(?:that|this|it)(?:\s+(?:is|was|'s|’s)|['’]s|\s+never|\s+did)\b",
                          ctx.content_text(rej), re.I))
 
 
@@ -310,13 +311,20 @@ def named_claim(ctx: Context, rej: Attribution) -> str | None:
     return ctx.memo("claims.named_claim", rej, lambda: _named_claim(ctx, rej))
 
 
+def _first_name(word: str) -> bool:
+    from ..vocab import first_name_gender, load_people
+
+    return first_name_gender(load_people(), word.lower()) is not None
+
+
 def _named_claim(ctx: Context, rej: Attribution) -> str | None:
     nouns = vocab.words("contest", "claim_nouns") - vocab.words("names", "pronouns") \
         - {"it", "them", "they", "those", "this", "that", "these"}
     noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     after = ctx.text[rej.cue.end:ctx.sentences[ctx.attr_sentence(rej)].end][:200]
     pronoun = re.match(r"\s+(him|her)\b(?!\s+(?:own\b|[\w-]+(?:s|ing|ed)\b))", after, re.I)
-    if pronoun and lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking")):
+    if pronoun and lemma_in(cue_lemma(ctx, rej), vocab.words("contest", "claim_taking") - {"deny"}):
+        # (never "deny him": to deny someone something is to refuse it, "to deny him even that path")
         # "contradicted her, saying ...": the one person of that gender named just before
         from .accusations import _pronoun_person
 
@@ -343,6 +351,11 @@ def _named_claim(ctx: Context, rej: Attribution) -> str | None:
         runs = re.findall(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", holder)
         if runs:
             holder = runs[-1]
+            # "former Secretary of Defense Leon Panetta": the person's name, from the first name
+            words = holder.split()
+            first = next((i for i, w in enumerate(words[:-1]) if i and _first_name(w)), None)
+            if first is not None:
+                holder = " ".join(words[first:])
         elif not re.match(r"(?i)the\s", holder) or len(holder.split()) > 4 \
                 or re.search(r"(?<![\w-])(?:1[89]|20)\d\d(?![\w-])", holder):
             # "a false report from the 2008 campaign": when, not whose

@@ -12,7 +12,7 @@ import functools
 import re
 
 from ..model import Attribution
-from ..vocab import load_lexicon, load_rule_words, person_nouns, rule_words  # noqa: F401
+from ..vocab import all_person_nouns, load_lexicon, load_rule_words, person_nouns, rule_words  # noqa: F401
 
 
 def vocab():
@@ -51,6 +51,9 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
     phrasal = f"{lemma} {words[-1]}" if len(words) > 1 else None
     if phrasal:
         classes |= lexicon.cue_classes(phrasal)
+    chained = chained_lemma(cue_text, lexicon)
+    if chained:
+        classes |= lexicon.cue_classes(chained) & {"deny", "accuse"}
     fallback = vocab()["cue_classes"]
     for cls, lemmas in fallback.items():
         if cls in classes or cls == "weak_deny":
@@ -58,3 +61,14 @@ def cue_classes(attr: Attribution, lexicon=None, cue_text: str = "") -> frozense
         if lemma in lemmas or (cue_text and cue_text.lower() in lemmas) or (phrasal and phrasal in lemmas):
             classes.add(cls)
     return frozenset(classes)
+
+
+def chained_lemma(cue_text: str, lexicon) -> str:
+    """The verb a cue ends on after "to" when it denies or accuses: "continued to refute",
+    "went on to rebut", "has begun to deny" ("" when none).  The cue's own lemma is the first
+    verb ("continue"), which says nothing of what was done."""
+    words = cue_text.lower().split()
+    if len(words) < 3 or words[-2] != "to":
+        return ""
+    lemma = lexicon.lemma_of(words[-1]) or ""
+    return lemma if lemma and lexicon.cue_classes(lemma) & {"deny", "accuse"} else ""

@@ -6,7 +6,7 @@ from ..model import Token
 from ._tree import Tree
 from .clause_end import _content_end
 from .cue import FRAMES, QUOTE_END
-from .phrases import FINITE, TIME_WORDS, _is_np, _np_back_app, _np_forward, _skip_adjuncts
+from .phrases import FINITE, TIME_WORDS, _is_np, _np_back, _np_back_app, _np_forward, _skip_adjuncts
 
 
 # cues whose subject may follow them ('"...," said Smith'); never "tell", whose following noun
@@ -88,6 +88,11 @@ def _before_cue(tree: Tree, v: Token):
         src = _np_back_app(toks, j)
         if not src:
             return None
+        if src[0] >= 3 and toks[src[0] - 2].text.lower() == "and" and toks[src[0] - 3].text != ",":
+            # "..., she and another reporter said.": two sources joined, one statement
+            first = _np_back(toks, src[0] - 2)
+            if first:
+                src = list(range(first[0], src[-1] + 1))
         j = src[0] - 1
     while j >= 1 and toks[j - 1].text in QUOTE_END:
         j -= 1

@@ -14,7 +14,7 @@ from .before_cue import _before_cue
 from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, WEAK, _cue_span, _head_of, _negated, _pieces
 from .phrases import (
     FINITE, NP_POS, OBJ_TAKERS, _first_subject, _is_np, _modifies_noun, _np_forward, _participle_subject,
-    _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids,
+    _relative_subject, _shared_subject, _skip_adjuncts, _subject_ids, _controller_subject,
 )
 
 
@@ -195,6 +195,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         src = _participle_subject(tree, v) or _subject_ids(tree, v)
     if not src and not passive:
         src = _shared_subject(tree, v)
+    if not src and not passive:
+        src = _controller_subject(tree, v)
     if not src and not passive:
         src = _relative_subject(tree, v)
     src = _strip_dateline(toks, src)  # "GOTHENBURG, Sweden (Wire) — The board ..."

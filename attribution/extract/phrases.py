@@ -331,6 +331,20 @@ def _shared_subject(tree: Tree, v: Token) -> list[int]:
     return ids
 
 
+def _controller_subject(tree: Tree, v: Token) -> list[int]:
+    """A cue in the infinitive the verb before it governs has that verb's subject: "Dorsey
+    continued to refute the report", "Carson went on to deny it" (the parse hangs the subject
+    on "continued" only)."""
+    if v.deprel != "xcomp" or v.head == 0:
+        return []
+    head = tree.sent.token(v.head)
+    if head.upos not in ("VERB", "AUX") or head.id > v.id:
+        return []
+    if not any(c.deprel in ("nsubj", "csubj") and c.id < head.id for c in tree.children(head.id)):
+        return []   # "was asked to deny it": the one asked is no speaker
+    return _subject_ids(tree, head)
+
+
 def _modifies_noun(toks, v: Token) -> bool:
     """A participle or infinitive that modifies a noun reports no one's words: "refugees
     admitted to the United States", "his decisions not to recommend ..." (read on the
@@ -344,6 +358,10 @@ def _modifies_noun(toks, v: Token) -> bool:
     if v.xpos == "VBN" and k >= 1 and toks[k - 1].xpos == "NNS" and v.id < len(toks) \
             and toks[v.id].upos == "ADP" and nxt != "that":
         return True  # "refugees admitted to ...", never "A Chinese official responded by ..."
+    if v.xpos in ("VBD", "VBN") and v.deprel == "advcl" and v.head > v.id and k >= 1 \
+            and toks[k - 1].upos in ("NOUN", "PROPN") and nxt in ("in", "by", "on", "at"):
+        return True  # "The Crime Statistics Bureau cited in Trump's tweet does not exist": the
+        # parse took the participle for a clause of the verb after it
     if v.xpos == "VB" and k >= 2 and toks[k - 1].text.lower() == "to" and toks[k - 2].xpos in ("VBN", "JJ") \
             and any(t.text.lower() in ("not", "n't", "never") for t in toks[max(0, k - 5):k - 2]):
         return True  # "who was not authorized to speak publicly", "not allowed to discuss": the

@@ -78,3 +78,26 @@ def test_a_proposal_rejected_in_a_relative_clause_is_no_claim(parser):
     text, atts = run(parser, "The governor said the plan would raise fees, a proposal that the "
                              "legislature rejected in March.")
     assert [view(text, a)[1] for a in atts] == ["said"]
+
+
+def test_two_sources_joined_by_and_after_the_content(parser):
+    # "..., she and another reporter said.": the parse makes "said" a conj of the first verb
+    text, atts = run(parser, "On Tuesday night, the campaign manager, Cory Lane, roughly grabbed the arm "
+                             "of a reporter as she tried to ask a question, she and another reporter said.")
+    got = _by_cue(text, atts)
+    content, cue, source = got["said"]
+    assert source == "she and another reporter"
+    assert "grabbed the arm of a reporter" in content
+
+
+def test_a_cue_in_an_infinitive_takes_the_subject_of_the_verb_before_it(parser):
+    text, atts = run(parser, "Rep. Anna Dorsey continued to refute the report on Sunday.")
+    got = _by_cue(text, atts)
+    assert got["refute"][2] == "Rep. Anna Dorsey"
+
+
+def test_a_participle_after_a_name_is_no_cue(parser):
+    # "The Crime Statistics Bureau cited in the senator's post": cited by the post, saying nothing
+    text, atts = run(parser, "The Crime Statistics Bureau cited in the senator's post does not exist, and "
+                             "FBI statistics show that the numbers in the chart are wrong.")
+    assert [view(text, a)[1] for a in atts] == ["show"]
