@@ -336,3 +336,36 @@ def test_hedges_durations_notes_and_speakers_figures_are_no_unsourced_claims(par
 def test_claims_beside_speakers_plans_and_notes_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a figure in a definite noun phrase that is no subject: taken as known, not asserted
+    "The archbishop arrived in Manila on Friday.\n\nHe met the leader of the world's 1.2 billion "
+    "Roman Catholics on Saturday.\n",
+    "Ruiz has a long record in the state Senate.\n\nShe was among 12 senators in 2009 to vote "
+    "against the $40 billion bond package.\n",
+    # a figure in a gerund under a verb of aiming
+    "Both cities expect large crowds.\n\nThe city is considering issuing $100 tickets to "
+    "marchers who block the highways.\n",
+    # what a permit asks for
+    "The coalition wants to march on the first day.\n\nIts application for a permit for up to "
+    "15,000 people is pending with the city.\n",
+    # an organisation introduced by a description, named in the next sentence with figures of its own
+    "A conservative group is spending $300,000 over the next week to help Rep. Dana Ruiz.\n\n"
+    "The Harbor Action Network says it will spend nearly $200,000 on a television ad.\n",
+])
+def test_known_figures_aims_permits_and_wire_order_are_no_unsourced_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a definite subject with its own clause still states the figure
+    ("Ruiz faces a tough primary.\n\nThe $3 million she raised between January and June came "
+     "mostly from political committees.\n", "$3 million"),
+    # a definite organisation is no description the next sentence names
+    ("The county opened the jail in 2019.\n\nThe county spent $2 million on repairs to the jail "
+     "last year. The sheriff's office said it needs another $500,000.\n", "$2 million"),
+])
+def test_stated_figures_beside_known_ones_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

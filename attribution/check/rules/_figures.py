@@ -291,8 +291,9 @@ def hypothetical(ctx: Context, si: int, fig: str) -> bool:
                 k.head == tok.head and k.deprel == "aux" and k.lemma.lower() in _MODALS
                 for k in sent.tokens):
             return True     # "Boosting the minimum to $15 would put the state above ..."
-        if tok.upos == "VERB" and any(k.text.lower() in ("to", "of") for k in marks):
-            infinitive = True
+        if tok.upos == "VERB" and (any(k.text.lower() in ("to", "of") for k in marks) or
+                                   (tok.deprel == "xcomp" and (tok.xpos == "VBG" or "VerbForm=Ger" in tok.feats))):
+            infinitive = True   # ... or a gerund complement ("is considering issuing $100 summonses")
         if tok.upos == "VERB" and any(k.lemma.lower() == "that" for k in marks) and any(
                 k.head == tok.id and k.deprel == "aux" and k.lemma.lower() in ("will", "would") for k in sent.tokens):
             infinitive = True   # "in the hopes that the platform will endorse a $15 wage": a wish
@@ -315,6 +316,43 @@ def _future_condition(text: str, at: int, fig: str) -> bool:
     opening = re.match(rf"\W*{_CONDITION}\b[^,;]*,", text, re.I)
     return opening is not None and at < opening.end() and \
         re.search(rf"\b{_FUTURE}\b", text[opening.end():], re.I) is not None
+
+
+def presupposed(ctx: Context, si: int, fig: str) -> bool:
+    """The figure sits in a definite noun phrase that is no subject and has no clause of its
+    own (`to vote against the $700 billion bailout`, `leader of the world's 1.2 billion
+    Roman Catholics`): the sentence takes it as known and asserts something else.  A subject
+    (`The $3 million she raised came mostly from ...`) or a phrase with a clause (`the 49
+    people killed in the attack`, `the 11 million who entered illegally`) still states it."""
+    sent = ctx.sentences[si]
+    at = ctx.sentence_text(si).find(fig)
+    if at < 0:
+        return False
+    start = sent.start + at
+    toks = {t.id: t for t in sent.tokens}
+    tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
+    if tok is None:
+        return False
+    path = [tok]
+    while tok.deprel in ("nummod", "compound", "flat", "amod") and toks.get(tok.head) is not None and \
+            toks[tok.head].upos in ("NOUN", "PROPN", "SYM", "NUM"):
+        tok = toks[tok.head]
+        path.append(tok)
+    kids = [k for k in sent.tokens if k.head == tok.id]
+    first = min(t.id for t in path)
+    ids = {p.id for p in path}
+    # the determiner or possessor opens the figure's own phrase: only modifiers between
+    # (`the estimated 11 million`, `the world's 1.2 billion`), not another noun (`cost the
+    # state $900 million`: `the` is the state's)
+    definite = any(k.head in ids and k.id < first and all(
+        m.upos in ("ADJ", "ADV", "PART", "SYM") or m.deprel == "case" or
+        any(m.id == x.id or m.head == x.id for x in sent.tokens if x.deprel == "nmod:poss" and x.head in ids)
+        for m in sent.tokens if k.id < m.id < first) and (
+        (k.deprel == "det" and k.lemma.lower() in ("the", "this", "these", "those")) or k.deprel == "nmod:poss")
+        for k in sent.tokens)
+    if not definite or tok.deprel.split(":")[0] in ("nsubj", "root", "csubj") or tok.upos == "NUM":
+        return False
+    return not any(k.deprel.split(":")[0] in ("acl", "appos") for k in kids)
 
 
 def observed(sent, fig: str) -> bool:

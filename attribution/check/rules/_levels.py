@@ -24,6 +24,10 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
     start = sent.start + at
     if _level_after(fig).match(ctx.sentence_text(si), at) or _level_before(fig).search(ctx.sentence_text(si)):
         return True
+    allowances = "|".join(vocab.words("unsourced", "allowances"))
+    if re.search(rf"\b(?:{allowances})\s+for\s+(?:(?:up\s+to|as\s+many\s+as|about|some|at\s+most)\s+)?"
+                 rf"{re.escape(fig)}", ctx.sentence_text(si), re.I):
+        return True     # "a permit for up to 15,000 people": what the permit allows
     toks = {t.id: t for t in sent.tokens}
     tok = next((t for t in sent.tokens if t.start <= start < t.end), None)
     if tok is not None and (_set_by_act(sent.tokens, toks, tok) or _proposed(sent.tokens, toks, tok)):

@@ -10,8 +10,9 @@ from typing import NamedTuple
 from .. import vocab
 from ..context import Context, is_headline
 from ...model import SpeakerKind
+from ...vocab import load_people
 from ...resolve.quote_text import lexicon_of
-from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, result
+from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
 from ._levels import background, parameter
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
@@ -283,16 +284,20 @@ def _hedged(ctx: Context, si: int) -> bool:
 
 
 def _speaker_own(ctx: Context, si: int) -> bool:
-    """The sentence's subject is the person who speaks in the next sentence (`Scott Slinker, a
-    55-year-old entrepreneur, gave the candidate $250 last summer. "I know Trump's supporters are
-    here," he said.`): the figure is the speaker's own account, given by the speaker."""
+    """The sentence's subject is the person or organisation who speaks in the next sentence
+    (`Scott Slinker, a 55-year-old entrepreneur, gave the candidate $250 last summer. "I know
+    Trump's supporters are here," he said.`), or an organisation introduced by an indefinite
+    description (`A leading conservative group is spending $200,000 ...`) that the next
+    sentence names giving figures of its own (`The
+    American Action Network says it will spend nearly $150,000 ...`): the figure is the
+    speaker's own account, sourced in the wire's order."""
     sents = ctx.sentences
     if si + 1 >= len(sents):
         return False
     toks = sents[si].tokens
     root = next((t for t in toks if t.deprel == "root"), None)
     subj = next((k for k in toks if root is not None and k.head == root.id and k.deprel == "nsubj"), None)
-    if subj is None or not (subj.upos == "PROPN" or subj.lemma.lower() in ("he", "she")):
+    if subj is None or not (subj.upos in ("PROPN", "NOUN") or subj.lemma.lower() in ("he", "she", "it", "they")):
         return False
     names = {k.text for k in toks if k.upos == "PROPN" and (k.id == subj.id or k.head == subj.id)}
     nxt = sents[si + 1]
@@ -300,11 +305,24 @@ def _speaker_own(ctx: Context, si: int) -> bool:
         if a.source is None or not nxt.start <= a.source.start < nxt.end:
             continue
         sp = ctx.speaker(a)
-        if sp is None or sp.kind != SpeakerKind.PERSON:
+        if sp is None or sp.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
             continue
         if any(m.start <= subj.start < m.end for m in sp.mentions) or (names and names <= set(sp.name.split())):
             return True
+        if subj.upos == "NOUN" and _organisation_noun(subj.lemma) and sp.kind == SpeakerKind.ORGANIZATION \
+                and any(k.head == subj.id and k.deprel == "det" and k.lemma.lower() in ("a", "an") for k in toks) \
+                and figure(ctx.content_text(a)) is not None:
+            return True     # the wire's order: "A leading conservative group is spending $200,000 ...
+            # The American Action Network says it will spend nearly $150,000 on a TV ad."
     return False
+
+
+def _organisation_noun(lemma: str) -> bool:
+    """A common noun that stands for an organisation (`group`, `company`, `committee`: people.toml
+    [organizations] generic and heads)."""
+    people = load_people()
+    w = lemma.lower()
+    return w in people.org_generic or w in people.org_heads
 
 
 def _first_person(sent) -> bool:
@@ -342,7 +360,7 @@ def claims(ctx: Context):
             # condition or a level a rule sets), unless a document nearby sources them all
             fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
                                                  or hypothetical(ctx, si, f) or parameter(ctx, si, f)
-                                                 or background(ctx, si, f))),
+                                                 or background(ctx, si, f) or presupposed(ctx, si, f))),
                        None)
             if fig is not None:
                 if not sourced_nearby(ctx, si, documents):

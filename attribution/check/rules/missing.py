@@ -341,7 +341,12 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     duration (`for more than half a century`); a level a party's plan sets (`she would impose
     a 4 percent surcharge`); a claim with a hedge (`is reportedly spending $1.5 million`:
     vague-attribution's finding); a figure of a person's own who speaks in the next sentence
-    (`Slinker gave the candidate $250. "..." he said.`); a publication's note correcting its
+    (`Slinker gave the candidate $250. "..." he said.`), or of an organisation introduced as
+    `A conservative group is spending $300,000 ...` and named giving figures in the next
+    sentence; a figure the sentence takes as known, in a definite phrase that is no subject
+    (`leader of the world's 1.2 billion Catholics`, `to vote against the $700 billion
+    bailout`); a figure under a gerund of aiming (`is considering issuing $100 tickets`); what
+    a permit allows (`a permit for up to 15,000 people`); a publication's note correcting its
     own copy (`Correction: An earlier version of this article ...`).
 
     ## Why it matters
