@@ -126,3 +126,50 @@ class NamedNext:
         verbs = _speech_verbs() | {"speak"}
         return any(t.deprel.startswith("nsubj") and r.i <= k < r.j and 0 < t.head <= len(toks)
                    and _norm(toks[t.head - 1].lemma) in verbs for k, t in enumerate(toks))
+
+
+# a sentence that turns to the other side ("But the mayor said ...", "However, Ortiz ..."): its
+# named speaker answers the group, he does not stand for it
+_TURNS = re.compile(r"^\W*(?:but|however|yet|still|meanwhile|instead)\b", re.I)
+# a sentence that opens with a quotation
+_QUOTE_OPENS = re.compile(r"^\s*(?:[\"“‘]|'')")
+
+
+def member_named_beside(view, span, skip: str | None = None) -> bool:
+    """A vague collective that comes with a named member (bench/gold/GUIDE.md, adjudication):
+    after the group's mention, in its sentence or the next, a named person speaks ("Many Sanders
+    supporters insist there was fraud. ''We feel ...,'' said Laurie Cestnick, the founder of
+    ..."; "Some protest leaders said they would ignore the rules. ''...,'' said Ortiz"): the
+    claim is sourced to that person, the group only introduces it; the member is introduced
+    there (named for the first time).  Not for unnamed evidence (a poll, a study), nor when the
+    named speaker
+    answers the group (a denial, or a sentence opening "But ..."), nor for the attribution
+    ``skip`` (the group's own).  ``view``: a :class:`~.view.ResolvedView`."""
+    from ..model import SpeakerKind
+    from ..vocab import load_people
+    from .anonymity import unnamed_evidence
+
+    i = view.sentence_index_at(span.start)
+    if i is None or unnamed_evidence(load_people(), view.span_text(span)):
+        return False  # a poll or a report has no members ("Polls show ... ''...,'' said Ortiz")
+    sentences = view.sentences
+    upto = sentences[min(i + 1, len(sentences) - 1)].end
+    for b in view.attributions:
+        if b.id == skip or b.source is None:
+            continue
+        at = min(b.source.start, view.hull(b).start)  # a quotation before its "said X"
+        if not span.end <= at < upto:
+            continue
+        sp = view.speaker(b)
+        if sp is None or sp.kind is not SpeakerKind.PERSON or "deny" in b.cue_classes:
+            continue
+        surname = sp.name.split()[-1] if sp.name.split() else ""
+        if len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", view.text[:span.start]):
+            continue  # someone the story introduced before the group (the mayor the critics
+            # attack, the pollster quoted earlier): another voice, not one of the group
+        j = view.sentence_index_at(at)
+        if j is None or j == i or _TURNS.match(view.sentence_text(j)):
+            continue
+        if _QUOTE_OPENS.match(view.sentence_text(j)) and any(c.start <= view.sentences[j].start + 3 for c in b.content):
+            return True  # the next sentence opens with the member's own words
+    return False

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ...model import Anonymity, Attribution, Severity, Span, SpeakerKind
 from .. import vocab
+from ...resolve.anonymity_context import member_named_beside
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
 from ._vague import _argument_of_cue, _asked, _crowd_act, _naming, _noun_phrase, unextracted_groups
@@ -173,7 +174,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 _noun_phrase(ctx, a.source) and _argument_of_cue(ctx, a) and \
                 not _in_named_content(ctx, a.source) and \
                 _vague_group(ctx, a, sp, src) and ctx.states(a) and not _naming(ctx, a) and \
-                (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues") and not _crowd_act(ctx, a):
+                (a.cue_lemma or "").lower() not in vocab.words("vague", "event_cues") and not _crowd_act(ctx, a) and \
+                not member_named_beside(ctx, a.source, a.id):
             hits.append(a.source)
             flagged.add(a.source)
             cue = ctx.cue_text(a).strip()
@@ -199,6 +201,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # "allegations by three women", "was accused of fraud by prosecutors"
             if _reported_nearby(ctx, span):
                 continue  # "..., according to the AP. Khoga was reportedly on that trip": the report is named
+            if m.group(0).split()[0].lower() in vocab.words("vague", "sources") | {"critics"} and member_named_beside(ctx, span):
+                continue  # "many said ... ''...,'' said Ortiz": a group that comes with a named member
             vague_holder = _VAGUE_HOLDER.match(text, m.end())
             if vague_holder:  # "drawn criticism from some other quarters": the finding names them too
                 span = Span(span.start, s.start + vague_holder.end())
@@ -210,7 +214,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         for span, cue in unextracted_groups(ctx, s):
             src = ctx.span_text(span)
             if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
-                    ctx.others_words(span.start) or (_respondents(src) and _POLL_WORD.search(ctx.text)):
+                    ctx.others_words(span.start) or (_respondents(src) and _POLL_WORD.search(ctx.text)) or \
+                    member_named_beside(ctx, span):
                 continue  # flagged already, someone's words, or a poll's respondents
             found.add(span)
             yield Hit(span.start, span.end, message(vague_attribution, 1, source=f"{src} {cue}"))
@@ -232,9 +237,9 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you|who)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
                                        ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
         return False  # "he's said he believes ...", "which it previously had said": an active perfect
-    if a.cue is not None and re.search(r"\b(?:i|we)\s+(?:was|were|am|are|have been|had been|'ve been|'m|'re)\s+(?:\w+ly\s+|being\s+)*$",
+    if a.cue is not None and re.search(r"\b(?:i|we)\s+(?:was|were|am|are|have been|had been|'ve been|'m|'re)\s+(?:\w+ly\s+|being\s+|now\s+|still\s+|again\s+|also\s+|often\s+)*$",
                                        ctx.text[max(0, a.cue.start - 30):a.cue.start].lower().replace("’", "'")):
-        return False  # "I was told there were open issues", "we are now being told": a speaker's or
+        return False  # "I was told there were open issues", "we are now being told that": a speaker's or
         # columnist's own account of being told, in the first person
     if a.cue is not None and _PUBLISHED_IN.match(ctx.text, a.cue.end):
         return False  # "being described as a 'real woman' in a HuffPost blog": the holder is named
