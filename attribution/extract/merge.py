@@ -137,8 +137,9 @@ def extract_attributions(doc: Document, lexicon: Lexicon, quotes: tuple[Quotatio
     for c in cands:
         if c.source and c.source_ids:
             toks = [trees[c.sentence].tok(i) for i in c.source_ids if 0 < i <= len(trees[c.sentence].sent.tokens)]
-            if not any(t.upos in ("NOUN", "PROPN", "NUM", "PRON") for t in toks):
-                c.source, c.source_ids, c.source_head = None, (), None
+            if not any(t.upos in ("NOUN", "PROPN", "NUM", "PRON") for t in toks) and not (
+                    len(toks) == 1 and toks[0].deprel.startswith("nsubj") and toks[0].text.lower() in _QUANTIFIERS):
+                c.source, c.source_ids, c.source_head = None, (), None  # ("Some accused him of ...": a quantifier standing alone speaks)
 
     # 6. build Attributions in document order
     cands.sort(key=lambda c: (c.hull[0], c.hull[1]))
@@ -146,6 +147,10 @@ def extract_attributions(doc: Document, lexicon: Lexicon, quotes: tuple[Quotatio
     for n, c in enumerate(cands, 1):
         out.append(_attribution(doc, trees, c, n, qi, lexicon))
     return out
+
+
+# quantifiers that stand alone as a subject ("Some accused him of ...", "several threatened to sue")
+_QUANTIFIERS = frozenset(["some", "many", "several", "few", "most"])
 
 
 def _continues(doc: Document, prev: Cand, q: Quotation, text: str, cands: list[Cand]) -> bool:

@@ -45,6 +45,9 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
         if kind is SpeakerKind.ORGANIZATION and (unnamed_evidence(people, e.name) or unnamed_share(people, e.name)) \
                 and not (unnamed_evidence(people, e.name) and _named_later(people, text, e, mentions, sentence_ends)):
             kind = SpeakerKind.ANONYMOUS  # "exit polls suggested", "26 percent of Democrats say": nobody named
+        unnamed_orgs = kind is SpeakerKind.ORGANIZATION and _unnamed_organizations(people, e.name)
+        if unnamed_orgs:
+            kind = SpeakerKind.ANONYMOUS  # "tenant groups say", "some companies warned": no organisation named
         speakers.append(Speaker(
             id=ids[id(e)], name=e.name, kind=kind,
             title=e.title if kind is SpeakerKind.PERSON else None,
@@ -53,11 +56,26 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
             mentions=mentions,
             anonymity_reason=e.reason if kind is SpeakerKind.ANONYMOUS else None,
             anonymity=mention_anonymity(
-                people, text, Anonymity.GROUP if unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
+                people, text, Anonymity.GROUP if unnamed_orgs or unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
                 else anonymity(people, e.name, e.plural), [(m.start, m.end) for m in mentions])
             if kind is SpeakerKind.ANONYMOUS and not e.named_next else None,
         ))
     return tuple(speakers)
+
+
+def _unnamed_organizations(people: People, name: str) -> bool:
+    """An indefinite plural of a generic organisation noun with nothing named in it ("tenant
+    groups", "Protest groups", "some advocacy organizations", "civil rights groups"): a vague
+    collective of organisations, as "critics" is of people.  Not "the groups" (named before),
+    "their unions"."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "these", "those", "this", "that", "its", "their", "his", "her", "our") \
+            or any(w[:1].isupper() for w in words[1:]) or any(w.endswith(("'s", "’s", "s'", "s’")) for w in words):
+        return False
+    last = words[-1].lower()
+    one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return len(words) > 1 and last.endswith("s") and one in people.org_generic  # not bare "Companies
+    # say" after Apple and Google were named: the ones just named
 
 
 def _named_later(people: People, text: str, e: _Entity, mentions: tuple[Mention, ...],

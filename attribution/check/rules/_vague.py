@@ -36,6 +36,11 @@ def _noun_phrase(ctx: Context, span: Span) -> bool:
     if any(t.upos == "CCONJ" and u.upos == "VERB" and u.xpos in ("VBD", "VBZ", "VBP")
            for t, u in zip(toks, toks[1:])):
         return False  # "his supporters, and took a heckler in stride": a second predicate, not a noun phrase
+    for k, t in enumerate(toks):
+        if t.xpos in ("VBD", "VBZ", "VBP") and any(u.text == "," for u in toks[:k]) and \
+                not any(u.xpos in ("WDT", "WP", "WP$") or u.text.lower() == "that" for u in toks[:k]):
+            return False  # "many gays, lesbians and transgender people, the attack was a searing
+            # moment": a clause after the comma, no relative clause of the group's
     chunk = []
     for t in toks:
         if t.upos in ("ADP", "SCONJ") or t.text == ",":
