@@ -450,3 +450,29 @@ def test_an_epithet_for_someone_holding_another_office_is_uncertain(parser):
                     "Republican presidential candidate said in a radio interview.\n")
     a, sp = by_content(report, "good unit")
     assert sp is None or sp.name == "Donald Trump" or a.confidence == "low"
+
+
+def test_a_quote_paragraph_that_names_the_speaker_as_a_possessor_does_not_run_on_with_them(parser):
+    report = _audit(parser,
+                    "The city will decide this summer whether to replace the Elm Street bridge.\n\n"
+                    "As city planner Joan Maddox wrote in May, \"The bridge can carry the extra traffic for "
+                    "another decade, so there is no need to rush a replacement.\"\n\n"
+                    "\"One of the weaknesses of Maddox's otherwise careful report is that it ignores the "
+                    "freight trucks that cross the bridge every night and wear down the deck.\"\n\n"
+                    "The council will vote on the replacement in June.\n")
+    a, sp = by_content(report, "extra traffic")
+    assert sp is not None and sp.name == "Joan Maddox"
+    text = report.source.text
+    for a in report.resolved.attributions:
+        if any("freight trucks" in text[c.start:c.end] for c in a.content):
+            sp = report.resolved.speaker(a.speaker)
+            assert sp is None or sp.name != "Joan Maddox"
+
+
+def test_a_quote_paragraph_about_the_speakers_own_family_still_runs_on(parser):
+    report = _audit(parser,
+                    "Farmers along the river say the new levee came too late.\n\n"
+                    "As Maria Ruiz told reporters on Saturday, \"We lost the whole harvest in one night.\"\n\n"
+                    "\"The Ruiz family's orchard has stood here for ninety years, and now we start over.\"\n")
+    a, sp = by_content(report, "ninety years")
+    assert sp is not None and sp.name == "Maria Ruiz"

@@ -151,7 +151,8 @@ def _find_floating(ctx: ResolvedView, verdicts: list | None = None,
                 continue
             if q is last and ends_quoted:
                 spoken_end.add(bi)  # flagged below, or a quotation with its speaker
-            if bi - 1 in spoken_end and q.start == len(block.text) - len(block.text.lstrip()):
+            if bi - 1 in spoken_end and q.start == len(block.text) - len(block.text.lstrip()) \
+                    and not _names_previous_speaker(ctx, bi, inner):
                 reason = "run-on"   # a quote paragraph that goes on from the quotation ending the one before
             elif said_in is not None and si is not None and si >= said_in:
                 # a quotation later in a paragraph whose earlier quotation has its speaker goes on
@@ -288,4 +289,28 @@ def _near_attributed(ctx: ResolvedView, si: int, att_sents: dict[int, bool], sl:
         if 0 <= j < len(sents) and j in att_sents and sents[j].block == sents[si].block and \
                 (att_sents[j] or si <= j <= last) and not (j > last and _answers(ctx, j)):
             return True
+    return False
+
+
+def _names_previous_speaker(ctx: ResolvedView, bi: int, inner: str) -> bool:
+    """The quote paragraph names as a possessor, in the third person, the speaker of the quotation that ends
+    the paragraph before ('"One of the shortcomings of Byler's piece ..."' after Byler's own
+    words): someone else's words, not Byler's running on."""
+    blocks = ctx.resolved.document.source.blocks
+    if bi == 0:
+        return False
+    prev = blocks[bi - 1]
+    quotes = ctx.block_quotes(bi - 1)
+    if not quotes:
+        return False
+    last = Span(prev.to_file(quotes[-1].start), prev.to_file(min(quotes[-1].end, len(prev.text))))
+    for a in ctx.attributions:
+        if a.speaker is None or not any(c.start < last.end and last.start < c.end for c in a.content):
+            continue
+        sp = ctx.resolved.speaker(a.speaker)
+        if sp is None or sp.kind != SpeakerKind.PERSON or not sp.name:
+            return False
+        surname = sp.name.split()[-1]
+        return len(surname) > 2 and surname[:1].isupper() and \
+            re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(surname)}['\u2019]s?(?=\s)", inner) is not None
     return False
