@@ -137,3 +137,14 @@ def test_unnamed_organisations_and_agentless_reactions_are_vague(parser):
             "The city council will vote on the rules in June.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == [
         "Tenant groups", "continued backlash", "Questions linger"]
+
+
+def test_reportedly_with_the_report_named_in_the_next_sentence_is_sourced(parser):
+    text = ("The council approved the stadium lease on Tuesday.\n\n"
+            "The police chief will reportedly retire in June. The council meets again on Thursday.\n\n"
+            "The mayor will reportedly announce her budget on Monday. According to the mayor's office, the "
+            "speech will be held at City Hall.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]
+    report = audit_text(parser, text)
+    src = report.source.text
+    assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [src.index("reportedly retire")]

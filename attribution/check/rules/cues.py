@@ -305,20 +305,28 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
     """"reportedly" (or "it was reported") right after a named report: an attribution to a named
     organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the one before
     ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
-    Hill reported, ... he reportedly refused"): the report is that one."""
+    Hill reported, ... he reportedly refused"), or a named organisation's or person's "according
+    to", report or tweet in the next sentence: the report is that one."""
     if "report" not in ctx.text[span.start:span.end].lower():
         return False
     i = ctx.sentence_index_at(span.start)
     if i is None:
         return False
     lo = ctx.sentences[max(0, i - 1)].start
+    hi = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end
     for a in ctx.attributions:
         sp = ctx.speaker(a)
-        if a.cue is None or sp is None or sp.kind != SpeakerKind.ORGANIZATION or not lo <= a.cue.start < span.start or \
-                re.search(r"(?i)\b(?:poll|survey|study)", sp.name):
-            continue  # a news organisation's report ("the AP", "The Hill"), not a person's word or a poll
-        if (a.cue_lemma or "").lower() in ("report", "according to") or ctx.cue_text(a).lower().startswith("according"):
-            return True
+        if a.cue is None or sp is None or sp.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PERSON) or \
+                not lo <= a.cue.start < hi or re.search(r"(?i)\b(?:poll|survey|study)", sp.name):
+            continue  # a news organisation's report ("the AP", "The Hill"), not an unnamed one or a poll
+        lemma = (a.cue_lemma or "").lower()
+        according = lemma == "according to" or ctx.cue_text(a).lower().startswith("according")
+        if a.cue.start < span.start:
+            if sp.kind is SpeakerKind.ORGANIZATION and (lemma == "report" or according):
+                return True
+        elif ctx.sentence_index_at(a.cue.start) == i + 1 and (according or lemma in ("report", "tweet")):
+            return True  # the next sentence names the report: "Trump will reportedly speak on Monday.
+            # According to the Trump campaign, ...", "Henry reportedly got a reply ... Henry tweeted, ..."
     return False
 
 
