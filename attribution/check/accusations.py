@@ -63,6 +63,12 @@ def _names_a_wrong(ctx: Context, attr: Attribution) -> bool:
                 return True
     if not toks:
         return False
+    breaking, rules = vocab.words("contest", "rule_breaking"), vocab.words("contest", "rule_nouns")
+    for t in toks:
+        # "of breaking the chamber's rules", "flouted ethics laws": a rule broken is a wrong
+        if (t.lemma or "").lower() in breaking and any(
+                k.head == t.id and k.deprel == "obj" and (k.lemma or k.text).lower() in rules for k in toks):
+            return True
     text = " ".join(ctx.text[toks[0].start:toks[-1].end].lower().split())
     text = re.sub(r"\b(?:" + "|".join(map(re.escape, nouns)) + r") of [\w-]+(?: [\w-]+)?", " ", text)
     return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in wrongs if " " in w or "-" in w)
@@ -345,7 +351,9 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
     kids = [k for k in toks if k.head == t.id]
     if not _wrong_predicate(t, kids, toks):
         return None
-    words = {k.text.lower() for k in kids}
+    # "not only cheated ... but": a contrast, not a negation
+    words = {k.text.lower() for k in kids
+             if not (k.text.lower() == "not" and k.id < len(toks) and toks[k.id].text.lower() in ("only", "just", "merely"))}
     if words & set(vocab.words("contest", "modals")) or words & {"not", "never", "n't", "no"} or \
             any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether", "unless") for k in kids):
         return None

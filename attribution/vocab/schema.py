@@ -127,7 +127,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "view_nouns", "camp_nouns", "wrongdoers", "wrongs", "modals",
                                                "lie_of_place", "wrong_verbs", "rebuttal", "charge_nouns",
                                                "accusation_nouns", "verdict_cues", "naming_verbs",
-                                               "figurative_objects"),
+                                               "figurative_objects", "rule_breaking", "rule_nouns"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs", "manner", "answers", "statements", "slogans", "back_reference"), TEXT)),

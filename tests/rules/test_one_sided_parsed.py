@@ -115,3 +115,27 @@ def test_a_figure_of_speech_is_no_charge(parser):
     assert _one_sided(parser, text) == []
     quoted = LEAD + '"Hale stole the show on Friday," Lopez said.\n'
     assert _one_sided(parser, quoted) == []
+
+
+def test_not_only_is_no_negation(parser):
+    # "not only stole ..., but": a contrast that asserts the wrong
+    f, = _one_sided(parser, LEAD + '"Hale not only stole from the pension fund, he hid the losses '
+                                   'for two years," Lopez said.\n')
+    assert "Hale" in f.message
+
+
+def test_breaking_the_rules_is_a_charge(parser):
+    text = ("Headline: Budget talks stall\n\n"
+            "Senate leader Rita Ortiz accused Speaker Dan Whitcombe of breaking the chamber's rules "
+            "by adding a $12 million grant to the bill after the committee had voted on it.\n\n"
+            "The two sides will meet again on Monday.\n")
+    f, = _one_sided(parser, text)
+    assert "Whitcombe" in f.message
+
+
+def test_breaking_a_record_is_no_charge(parser):
+    text = ("Headline: Fundraising soars\n\n"
+            "Senate leader Rita Ortiz accused Speaker Dan Whitcombe of breaking every fundraising "
+            "record in the state this year.\n\n"
+            "The two sides will meet again on Monday.\n")
+    assert _one_sided(parser, text) == []
