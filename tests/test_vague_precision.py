@@ -148,3 +148,14 @@ def test_reportedly_with_the_report_named_in_the_next_sentence_is_sourced(parser
     report = audit_text(parser, text)
     src = report.source.text
     assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [src.index("reportedly retire")]
+
+
+def test_a_share_of_unnamed_polls_is_a_vague_source(parser):
+    text = ("The governor remains popular despite the recession, with support above 60 percent in some polls. "
+            "The budget passed on Friday.\n\n"
+            "Harris still leads many Democratic polls, though her lead has narrowed. She is also ahead in "
+            "national polls.\n\n"
+            "Ortiz trails in most polls. A Tribune poll released Sunday showed her 8 points behind.\n")
+    # one named poll after "most polls" is not most of them (resolve's evidence_named)
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["some polls", "many Democratic polls",
+                                                                       "most polls"]

@@ -47,7 +47,7 @@ def _vague_group(ctx: Context, a: Attribution, sp, src: str) -> bool:
 _POLL_WORD = re.compile(r"\b(?:poll|survey)(?:s|ed|ing)?\b", re.I)
 
 
-def _evidence_named_next(ctx: Context, a: Attribution, src: str) -> bool:
+def _evidence_named_next(ctx: Context, a: Attribution | None, src: str, span: Span | None = None) -> bool:
     """An unnamed poll or survey whose maker the text right after it ("exit polls reported by
     CNN") or the same or next sentence names ("..., according to recent polling. A Reuters
     rolling poll shows ..."): resolve's test (``anonymity.evidence_named``), for a source
@@ -56,13 +56,25 @@ def _evidence_named_next(ctx: Context, a: Attribution, src: str) -> bool:
     from ...resolve.anonymity import evidence_named
 
     people = load_people()
-    if a.source is None or not unnamed_evidence(people, src):
+    at = span if span is not None else (a.source if a is not None else None)
+    if at is None or not unnamed_evidence(people, src):
         return False
-    i = ctx.sentence_index_at(a.source.start)
+    i = ctx.sentence_index_at(at.start)
     if i is None:
         return False
     upto = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end
-    return evidence_named(people, ctx.text, src, a.source.end, upto)
+    return evidence_named(people, ctx.text, src, at.end, upto)
+
+
+# polls nobody names, a share of them as where a standing or a lead is measured ("support above
+# 80 percent in some polls", "Trump still leads many Republican polls", "she fares better in
+# other recent polls"): a vague source with no cue of its own (group 1: the polls).  Not "in
+# national polls" alone, the standing itself more often than a source (on unannotated train
+# articles about half of those were sourced in the sentence or quoted)
+_UNNAMED_POLLS = re.compile(r"\b(?:in|leads?|led|leading|tops?|topped|trails?|trailed|trailing)\s+"
+                            r"((?:many|some|several|most|other|multiple)"
+                            r"(?:\s+(?:many|some|several|most|other|recent|early|new|multiple|national|statewide|"
+                            r"Republican|Democratic|GOP|primary|state))*\s+polls)\b")
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
@@ -209,6 +221,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             found.add(span)
             yield Hit(span.start, span.end,
                       message(vague_attribution, 2, hedge=" ".join(ctx.text[span.start:span.end].split())))
+        for m in _UNNAMED_POLLS.finditer(text):
+            span = Span(s.start + m.start(1), s.start + m.end(1))
+            if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
+                    ctx.others_words(span.start) or _evidence_named_next(ctx, None, ctx.text[span.start:span.end], span):
+                continue  # someone's words, or the poll is named in the next sentence
+            found.add(span)
+            yield Hit(span.start, span.end, message(vague_attribution, 1, source=" ".join(m.group(0).split())))
         if re.search(r"\?[\"”’')\s]*$", text):
             continue  # a question states nothing
         for span, cue in unextracted_groups(ctx, s):
