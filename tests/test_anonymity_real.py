@@ -469,3 +469,23 @@ def test_a_cue_inside_reported_words_takes_no_inverted_source(parser):
     assert _flagged(report, "anonymous-source") == []
     text = "\"Nobody reads the fine print,\" wrote a longtime employee of the firm.\n"
     assert _flagged(_audit(parser, text), "anonymous-source") == ["a longtime employee of the firm"]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
+     "said the message was that the race would be long.",
+     "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting"),
+    ("A caller told the station that the Elm Street bridge was unsafe.", "A caller"),
+])
+def test_an_agent_noun_names_an_unnamed_individual(parser, sentence, source):
+    """"attendee", "caller", "reader": people (their plurals are derived person nouns), not an
+    organisation; "a couple" or "a voice" are not."""
+    assert _flagged(_audit(parser, sentence + "\n"), "anonymous-source") == [source]
+
+
+def test_a_noun_the_parse_reads_as_a_cue_has_no_source_before_it(parser):
+    """"host of the reality show “...”": the parse makes "show" a verb whose subject follows
+    it; the noun phrase before it is nobody's voice."""
+    text = ("Rick Dalton, a county commissioner and former host of the reality show \u201cThe Contender,\u201d "
+            "called the stadium deal a mistake.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []

@@ -233,6 +233,10 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     if surface and all(toks[i - 1].upos in ("NUM", "SYM", "PUNCT") for i in surface):
         surface = []  # "voted 7-2 on Tuesday to approve": a vote count or a figure is nobody
     dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
+    if dep and dep[0].id > v.id and j >= 1 and toks[j - 1].upos == "NOUN" and toks[j - 1].deprel in ("nmod", "obl") \
+            and toks[j - 1].head != v.id:
+        return []  # the parse's subject follows the "cue", and the word before it is a noun of another
+        # phrase: a noun read as a verb ("former host of the reality | show “The Apprentice,”")
     if dep:
         ids = sorted(trim(tree.sent, tree.subtree(dep[0].id), keep_quotes=False))
         while ids and ids[0] < dep[0].id and toks[ids[0] - 1].upos in ("ADP", "SCONJ", "CCONJ") and \

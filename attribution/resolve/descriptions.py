@@ -168,8 +168,12 @@ class Descriptions:
         if head.upos != "NOUN":
             return False
         w = _norm(head.text)
-        if w not in derived_person_nouns() and (len(w) < 6 or not re.search(r"(?:ists?|ians?|eers?)$", w)):
-            return False  # "a clerk in Erie County said": a person noun (scripts/derive_person_nouns.py)
+        nouns = derived_person_nouns()
+        agent = re.search(r"(?:er|ee|or)$", w) is not None and f"{w}s" in nouns and w not in self.people.kin
+        if w not in nouns and not agent and (len(w) < 6 or not re.search(r"(?:ists?|ians?|eers?)$", w)):
+            return False  # "a clerk in Erie County said": a person noun (scripts/derive_person_nouns.py;
+            # "one attendee", "one reader": an agent noun whose plural is derived, "attendees",
+            # "readers"; not any noun with a plural there: "a couple", "a voice", "a star")
         return not any(t.ner.endswith("ORG") for t in (*before, head) if t.ner)
 
     def _org_by_head(self, word: str, offset: int) -> _Entity | None:
