@@ -369,3 +369,28 @@ def test_known_figures_aims_permits_and_wire_order_are_no_unsourced_claims(parse
 def test_stated_figures_beside_known_ones_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a story about a poll named at the top: its shares of voters and margins further down
+    "Ruiz's lead has all but vanished.\n\nAccording to a Harbor Institute poll released Monday, "
+    "the two candidates are tied statewide.\n\nThe race has drawn record spending.\n\nThe county "
+    "clerk expects a long count.\n\nAlmost 30 percent of Democratic voters say they are not "
+    "familiar with Okafor.\n\nWomen back him by almost 12 points.\n",
+    # the source in the next sentence, which goes on about the same money
+    "The fund collected more than $62,000 in donations that day. Much of that money came from "
+    "companies that no longer exist, campaign and corporate records show.\n",
+    # the subject's campaign speaks in the next sentence
+    "Sen. Dana Ruiz refunded $43,100 to the donors. \"Out of caution, the campaign has refunded "
+    "the contributions,\" said Ruiz campaign manager Tom Hale.\n",
+])
+def test_poll_stories_and_sources_in_the_next_sentence(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+def test_a_share_of_another_kind_in_a_poll_story_fires(parser):
+    text = ("Ruiz's lead has all but vanished.\n\nAccording to a Harbor Institute poll released "
+            "Monday, the two candidates are tied statewide.\n\nThe race has drawn record spending.\n\n"
+            "Over 90 percent of registered voters in the county are white.\n")
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and "90 percent" in found[0].message

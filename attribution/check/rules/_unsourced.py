@@ -126,8 +126,17 @@ def sourced_nearby(ctx: Context, si: int, documents: re.Pattern) -> bool:
         return True
     j = si + 1
     if j < len(sents) and sents[j].block == sents[si].block and document_in(ctx, j, documents) \
-            and cue_in(ctx, j) and _statistic_re().search(ctx.unquoted_sentence(j)):
-        return True     # ... and not a survey of something else (`A recent survey found that ...`)
+            and cue_in(ctx, j) and (_statistic_re().search(ctx.unquoted_sentence(j)) or
+                                    re.match(r"\W*according to\b", ctx.unquoted_sentence(j), re.I)):
+        return True     # ... and not a survey of something else (`A recent survey found that ...`);
+        # a sentence opening `According to a 2013 study by ...` goes on from the one before
+    if j < len(sents) and sents[j].block == sents[si].block and _refers_back(sents[j]) and any(
+            a.source is not None and sents[j].start <= a.source.start < sents[j].end and
+            (sp := ctx.speaker(a)) is not None and sp.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION)
+            for a in ctx.attributions):
+        return True     # "... $62,000 in donations. Much of that money came from ..., campaign records show."
+    if _poll_story(ctx) and _poll_figure(ctx, si):
+        return True     # a story about a poll: its shares of voters and margins are the poll's
     return _run(ctx, si, documents, -1) or _run(ctx, si, documents, +1) or _according_run(ctx, si) \
         or _speaker_run(ctx, si)
 
@@ -157,6 +166,65 @@ def _speaker_run(ctx: Context, si: int) -> bool:
             if figure(ctx.content_text(a)) is not None:
                 return True
     return False
+
+
+def _refers_back(sent) -> bool:
+    """A demonstrative before a noun in the subject (`Much of that money came from ...`, `Those
+    donations were ...`; not `this year`, `along these lines`): the sentence goes on about the
+    figures of the one before."""
+    by_id = {t.id: t for t in sent.tokens}
+
+    def in_subject(t) -> bool:      # the noun is, or stands in, the subject ("Much of that money")
+        seen = set()
+        while t is not None and t.id not in seen:
+            seen.add(t.id)
+            if t.deprel.split(":")[0] == "nsubj":
+                return True
+            if t.upos in ("VERB", "AUX") or t.deprel == "root":
+                return False
+            t = by_id.get(t.head)
+        return False
+    return any(t.deprel == "det" and t.lemma.lower() in ("that", "those", "these", "this") and
+               by_id.get(t.head) is not None and by_id[t.head].upos == "NOUN" and in_subject(by_id[t.head])
+               for t in sent.tokens)
+
+
+# how many paragraphs of the body (after the headline) may name the poll a story is about
+_POLL_LEAD = 3
+
+
+def _poll_figure(ctx: Context, si: int) -> bool:
+    """A margin in points, or a share beside a group a poll measures and a word of what it
+    asks (`Almost 25 percent of Democratic voters are not familiar with Sanders`, `leads among
+    younger Republicans, at 26%`; not `90 percent of registered voters there are white`)."""
+    text = ctx.unquoted_sentence(si)
+    if re.search(r"\bpoints?\b", text, re.I):
+        return True
+    answers = vocab.words("unsourced", "poll_answers")
+    return re.search(r"%|\bper\s?cent\b", text, re.I) is not None and \
+        vocab.phrase_re("unsourced", "poll_groups").search(text) is not None and \
+        any(t.lemma.lower() in answers for t in ctx.sentences[si].tokens)
+
+
+def _poll_story(ctx: Context) -> bool:
+    """The story is about a poll or survey: one of its first paragraphs names it with a verb
+    of saying or finding (`A new USA TODAY/Rock the Vote poll finds ...`,
+    `..., a Quinnipiac survey shows`): its shares and margins further down are the document's,
+    named at the top."""
+    polls = vocab.phrase_re("unsourced", "poll_documents")
+
+    def find() -> bool:
+        sents = ctx.sentences
+        blocks = ctx.resolved.document.source.blocks
+        first = 1 if blocks and is_headline(blocks[0].text, body_follows=len(blocks) > 1) else 0
+        for j, s in enumerate(sents):
+            if s.block >= first + _POLL_LEAD:
+                break
+            if s.block >= first and document_in(ctx, j, polls) and (cue_in(ctx, j) or re.search(
+                    r"\baccording to\b", ctx.unquoted_sentence(j), re.I)):
+                return True
+        return False
+    return ctx.memo("unsourced_poll_story", ctx.resolved, find)
 
 
 def _according_run(ctx: Context, si: int) -> bool:
@@ -299,7 +367,12 @@ def _speaker_own(ctx: Context, si: int) -> bool:
     subj = next((k for k in toks if root is not None and k.head == root.id and k.deprel == "nsubj"), None)
     if subj is None or not (subj.upos in ("PROPN", "NOUN") or subj.lemma.lower() in ("he", "she", "it", "they")):
         return False
-    names = {k.text for k in toks if k.upos == "PROPN" and (k.id == subj.id or k.head == subj.id)}
+    chain, todo = [], [subj] if subj.upos == "PROPN" else []
+    while todo:     # the subject's own name: the name and its flat or compound parts ("Sen. Dana Ruiz")
+        t = todo.pop()
+        chain.append(t)
+        todo.extend(k for k in toks if k.head == t.id and k.upos == "PROPN" and k.deprel in ("flat", "compound"))
+    names = {k.text for k in chain}
     nxt = sents[si + 1]
     for a in ctx.attributions:
         if a.source is None or not nxt.start <= a.source.start < nxt.end:
@@ -309,6 +382,10 @@ def _speaker_own(ctx: Context, si: int) -> bool:
             continue
         if any(m.start <= subj.start < m.end for m in sp.mentions) or (names and names <= set(sp.name.split())):
             return True
+        camp = "|".join(vocab.words("contest", "camp_nouns"))
+        if any(re.search(rf"\b{re.escape(n)}(?:'s|’s)?\s+(?:{camp})\b", ctx.span_text(a.source))
+               for n in names if len(n) > 2):
+            return True     # "Kelly Ayotte refunded $43,100. ... said Ayotte campaign manager Jon Kohan."
         if subj.upos == "NOUN" and _organisation_noun(subj.lemma) and sp.kind == SpeakerKind.ORGANIZATION \
                 and any(k.head == subj.id and k.deprel == "det" and k.lemma.lower() in ("a", "an") for k in toks) \
                 and figure(ctx.content_text(a)) is not None:

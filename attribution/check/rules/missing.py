@@ -347,7 +347,11 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     (`leader of the world's 1.2 billion Catholics`, `to vote against the $700 billion
     bailout`); a figure under a gerund of aiming (`is considering issuing $100 tickets`); what
     a permit allows (`a permit for up to 15,000 people`); a publication's note correcting its
-    own copy (`Correction: An earlier version of this article ...`).
+    own copy (`Correction: An earlier version of this article ...`); in a story about a poll
+    named in its first paragraphs, the margins in points and the shares of voters answering
+    it (`30 percent of Democratic voters say ...`); a figure the next sentence sources while
+    going on about it (`Much of that money came from ..., campaign records show.`,
+    `According to a 2013 study by ...`) or in which the subject's campaign speaks.
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
