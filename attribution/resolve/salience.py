@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
-from ..vocab import norm as _norm
+from ..vocab import first_name_gender, norm as _norm
 from .records import _Cand, _Entity
 from .anonymity import anonymity, unnamed_evidence, unnamed_share
 
@@ -179,6 +179,13 @@ class Salience:
                 # Securities") unless a title, a role or a gender says it is someone
                 lone = not e.title and all(len(name_seq) < 2 for name_seq in e.names)
                 known = self._known_person(e)
+                if not e.gender and not lone:
+                    # a first name of the derived list (data/first_names.txt): "Lance Beebe" is a he
+                    given = {first_name_gender(self.people, n[0]) for n in e.names if len(n) > 1} - {None}
+                    if given == {want}:
+                        known = True
+                    elif given and want not in given:
+                        return None
                 if lone and not known and not self._acts(e):
                     # "Drelland", "Parking", "Lakeshore": a capitalised word never given a first
                     # name, a title, a role or a gender, that never spoke nor did anything
@@ -224,16 +231,19 @@ class Salience:
         return None
 
 
-_HEAD_ENDS = frozenset(("by", "of", "from", "for", "in", "on", "at", "with", "released", "published",
-                        "issued", "that", "which", "who", ","))
+_HEAD_ENDS = frozenset(("by", "of", "from", "for", "in", "on", "at", "with", "that", "which", "who", ","))
 
 
 def _document_head(people, name: str) -> bool:
-    """The description's head (its last word before a preposition, participle or clause) is
-    a document ("a report released by the governor's office", "the agency's memo")."""
-    head = None
+    """The description's head (its last word before a preposition or clause, past a
+    participle: "a report released by the governor's office", "the agency's memo") is a
+    document."""
+    words = []
     for w in re.findall(r"[\w'’.-]+|,", name.lower()):
         if w in _HEAD_ENDS:
             break
-        head = w
+        words.append(w)
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()  # "released", "published": a participle after the head
+    head = words[-1] if words else None
     return head is not None and (head in people.org_documents or head.rstrip("s") in people.org_documents)
