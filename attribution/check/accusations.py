@@ -349,6 +349,8 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
     ``own`` (the speaker's own side)."""
     toks = sent.tokens
     kids = [k for k in toks if k.head == t.id]
+    if t.upos == "NOUN" and not _wrong_predicate(t, kids, toks):
+        return _wrong_deed(ctx, sent, t, kids, own)
     if not _wrong_predicate(t, kids, toks):
         return None
     # "not only cheated ... but": a contrast, not a negation
@@ -381,6 +383,58 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
         # before, if only one
         return _pronoun_person(ctx, None, subj.text.lower(), own, end=subj.start, back=1)
     if subj.upos not in ("PROPN", "NOUN"):
+        return None
+    return _subject_party(ctx, sent, subj, own)
+
+
+def _names_wrong_deed(ctx: Context, t, kids) -> bool:
+    """``t`` is a noun of a wrong done ([contest] wrong_nouns): its lemma, or a phrase over it
+    and its modifiers ("Pay-to-Play operation", which the parser splits)."""
+    nouns = vocab.words("contest", "wrong_nouns")
+    if t.lemma.lower() in nouns or t.text.lower() in nouns:
+        return True
+    mods = [k for k in kids if k.deprel in ("compound", "amod") and k.id < t.id]
+    if not mods:
+        return False
+    text = re.sub(r"\s*-\s*", "-", " ".join(ctx.text[min(k.start for k in mods):t.end].lower().split()))
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in nouns if " " in w or "-" in w)
+
+
+def _wrong_deed(ctx: Context, sent, t, kids, own: set[str]) -> tuple[str, Span] | None:
+    """The party a noun of a wrong done is said of: its owner ("Clinton's lies", "the
+    mayor's cover-up"), or the subject of a verb of doing whose object it is ("Jones committed
+    perjury", "The Clintons made the State Department into the same kind of pay-to-play
+    operation"); not a wrong hedged ("Clinton's alleged lies"), denied ("no fraud") or under
+    a negated or modal verb."""
+    toks = sent.tokens
+    if not _names_wrong_deed(ctx, t, kids):
+        return None
+    if any(k.text.lower() in vocab.words("contest", "deed_hedges") or k.lemma.lower() == "no" for k in kids):
+        return None
+    owner = next((k for k in kids if k.deprel == "nmod:poss"), None)
+    if owner is not None:
+        if owner.upos == "PRON":
+            return None   # "her lies": whose, a guess
+        return _subject_party(ctx, sent, owner, own) if owner.upos in ("PROPN", "NOUN") else None
+    # up the chain "kind of ... operation" to the verb's object or oblique
+    n = t
+    by_id = {k.id: k for k in toks}
+    while n.deprel == "nmod" and any(k.head == n.id and k.lemma.lower() == "of" for k in toks) \
+            and n.head in by_id:
+        n = by_id[n.head]
+    verb = by_id.get(n.head)
+    if verb is None or verb.upos != "VERB" or verb.lemma.lower() not in vocab.words("contest", "deed_verbs"):
+        return None
+    case = next((k.lemma.lower() for k in toks if k.head == n.id and k.deprel == "case"), None)
+    if not (n.deprel == "obj" or n.deprel == "obl" and case in ("into", "in")):
+        return None
+    vkids = [k for k in toks if k.head == verb.id]
+    words = {k.text.lower() for k in vkids}
+    if words & set(vocab.words("contest", "modals")) or words & {"not", "never", "n't"} or \
+            any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether", "unless") for k in vkids):
+        return None
+    subj = next((k for k in vkids if k.deprel == "nsubj"), None)
+    if subj is None or subj.upos not in ("PROPN", "NOUN"):
         return None
     return _subject_party(ctx, sent, subj, own)
 

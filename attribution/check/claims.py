@@ -22,6 +22,7 @@ from .claim_words import (  # noqa: F401  (re-exported)
     party_variants, same_camp, side_key, side_name, variants,
 )
 from .accusations import accused_parties, charged_party, charges, stated_charges  # noqa: F401  (re-exported)
+from .accusations import _stands_for_a_party as stands_for_a_party  # noqa: F401  (re-exported)
 from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
 
 

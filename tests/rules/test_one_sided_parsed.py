@@ -139,3 +139,42 @@ def test_breaking_a_record_is_no_charge(parser):
             "record in the state this year.\n\n"
             "The two sides will meet again on Monday.\n")
     assert _one_sided(parser, text) == []
+
+
+def test_an_organisations_wrong_told_by_the_article_is_background(parser):
+    # the article's own account of a company's wrong: unsourced-claim's to flag, not a charge
+    # against a person who must get to answer
+    text = ("Acme Motors, based in Dayton, builds delivery trucks and vans for fleet buyers across "
+            "the Midwest.\n\n"
+            "Acme Motors systematically cheated on emissions tests for years.\n\n"
+            "The legislature adjourns in June.\n")
+    assert _one_sided(parser, text) == []
+    assert findings(audit_text(parser, text, select=("unsourced-claim",)), "unsourced-claim")
+
+
+def test_a_source_that_names_nobody_makes_no_finding(parser):
+    # "at one point" is no source of the charge: the tool would name the wrong accuser
+    text = ("Governor Frank Hale has battled with Mayor Tom Reyes over the budget, at one point "
+            'calling the mayor a "liar" who was not "honorable."\n\n'
+            "The legislature adjourns in June.\n")
+    for f in _one_sided(parser, text):
+        assert "one point" not in f.message
+
+
+@pytest.mark.parametrize("quote", [
+    '"Hale committed perjury before the grand jury," Lopez said.',
+    '"Hale turned the treasurer\'s office into a pay-to-play operation," Lopez said.',
+    '"Voters are tired of Hale\'s lies about the budget," Lopez said.',
+])
+def test_a_wrong_done_named_by_a_noun(parser, quote):
+    f, = _one_sided(parser, LEAD + quote + "\n")
+    assert "Hale" in f.message and "Lopez" in f.message
+
+
+@pytest.mark.parametrize("quote", [
+    '"Hale fought corruption in this state for twenty years," Lopez said.',   # no deed of his
+    '"Voters have heard about Hale\'s alleged lies for a year," Lopez said.',  # hedged
+    '"There was no fraud in Hale\'s office," Lopez said.',                      # denied
+])
+def test_a_wrong_noun_not_charged_to_the_party(parser, quote):
+    assert _one_sided(parser, LEAD + quote + "\n") == []

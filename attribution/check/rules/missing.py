@@ -169,6 +169,10 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     for acc, parties in charged:
         if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
             continue  # answered, or nobody identified makes the accusation (vague-attribution's)
+        sp = ctx.speaker(acc)
+        if sp is not None and sp.kind.value == "organization" and not re.search(r"[A-Z]", sp.name or "") \
+                and not claims.stands_for_a_party(sp.name or ""):
+            continue  # no name, no body of people: no source ("at one point calling the mayor ...")
         if not parties:
             continue
         accuser = claims.side_key(ctx, acc)
@@ -194,11 +198,33 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
             if party is None:
                 continue
             name, span = party
+            if not _a_person(ctx, name):
+                break   # a company's or an agency's wrong told as the story's background
             acc = Attribution(id=f"_article{si}", type=AttributionType.INDIRECT,
                               content=(Span(sent.start, sent.end),), cue=None, source=None, sentence=si)
             if not _answered(ctx, acc, None, name, _party_words(name), si, resp_sents):
                 yield Hit(span.start, span.end, message(one_sided, 1, accused=name))
             break
+
+
+def _a_person(ctx: Context, name: str) -> bool:
+    """``name`` is a person's: a person speaking in the article goes by it, or the article
+    gives it with a first name or an honorific ("Frank Hale", "Mr. Hale")."""
+    from ...vocab import first_name_gender, load_people, norm
+
+    last = name.split()[-1] if name.split() else ""
+    if not last[:1].isupper():
+        return False
+    if any(sp.kind.value == "person" and sp.name.split() and sp.name.split()[-1].lower() == last.lower()
+           for sp in ctx.resolved.speakers):
+        return True
+    people = load_people()
+    honorifics = {norm(h) for h in vocab.words("names", "honorifics")}
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w.’'-]*)\s+(?:[A-Z]\.\s+)?{re.escape(last)}(?![\w-])", ctx.text):
+        word = norm(m.group(1))
+        if word in honorifics or first_name_gender(people, word) is not None:
+            return True
+    return False
 
 
 def _unsourced_claims(ctx: Context) -> list:
