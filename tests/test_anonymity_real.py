@@ -489,3 +489,12 @@ def test_a_noun_the_parse_reads_as_a_cue_has_no_source_before_it(parser):
     text = ("Rick Dalton, a county commissioner and former host of the reality show \u201cThe Contender,\u201d "
             "called the stadium deal a mistake.\n")
     assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_a_relative_pronoun_source_is_shown_with_the_description_it_stands_for(parser):
+    """The finding starts at "a city official", not at "who" (what an editor must find)."""
+    text = ("Although there is no overlap with the mayor's team, a city official who spoke anonymously to "
+            "discuss internal planning said Wednesday, \"Certainly there are talks between the two offices.\"\n")
+    report = _audit(parser, text)
+    assert _flagged(report, "anonymous-source") == ["a city official who"]
+    assert "a city official who" in next(f.message for f in report.findings if f.rule == "anonymous-source")

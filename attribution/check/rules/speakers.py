@@ -93,6 +93,15 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         if any(p in label for p in allow) and (reason or not needs_reason):
             continue
         where = first.source or first.cue or ctx.hull(first)
+        start = where.start
+        if sp is not None and sp.name and src_text.lower() in ("who", "whom", "that"):
+            # a relative pronoun as source ("a White House official who spoke anonymously ...
+            # said"): the finding starts at the description it stands for, right before it
+            window = ctx.text[max(0, where.start - len(sp.name) - 4):where.start]
+            at = window.lower().rfind(sp.name.lower())
+            if at >= 0 and re.fullmatch(r"[\s,]*", window[at + len(sp.name):]):
+                start = where.start - len(window) + at
+                src_text = ctx.text[start:where.end]
         n = len(attrs)
         what = "claim" if n == 1 else f"{n} claims"
         source = _snippet(src_text or name)
@@ -102,7 +111,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         else:
             msg = message(anonymous_source, 0, claims=what, source=source)
             sev = None
-        yield Hit(where.start, where.end, msg, tuple(a.id for a in attrs), sev)
+        yield Hit(start, where.end, msg, tuple(a.id for a in attrs), sev)
 
 
 @rule("ATR202", "unresolved-source", Severity.WARNING, needs={"attributions", "speakers"},
