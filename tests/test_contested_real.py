@@ -662,3 +662,17 @@ def test_a_rejection_naming_a_person_after_a_title(parser):
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1, found
     assert found[0][1] == ["contradict"]
+
+
+def test_two_rejections_of_one_named_claim_are_one_side(parser):
+    # the letter and the university both reject Harwell's accusation: neither disputes the other
+    text = ("Headline: University defends students' articles\n\n"
+            "The university rebutted Harwell Energy's accusation that articles about the company, "
+            "written by students of its journalism school, were misleading and inaccurate.\n\n"
+            "The dean of the journalism school has published a letter strongly disputing "
+            "accusations by Harwell Energy that students from the school had produced inaccurate "
+            "and misleading articles about the company's spills.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["rebutted", "disputing"]
+    assert "Harwell" in found[0][0].message

@@ -106,9 +106,10 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
     holder = named_claim(ctx, rej)
     if holder is not None and rejs:
         start = ctx.hull(rej).start
+        # only the named party's own rejections: two sides rejecting the same claim agree
         own = [c for c in rejs if c.id != rej.id and ctx.hull(c).start < start
                and si - REACH <= ctx.attr_sentence(c) and not _same_camp_sides(ctx, c, rej)
-               and not _speaks_for(ctx, rej, c)]
+               and not _speaks_for(ctx, rej, c) and holds(ctx, c, holder)]
         others = sorted(others + own, key=lambda c: ctx.hull(c).start)
     held = [c for c in others if holds(ctx, c, holder)] if holder is not None else []
     if held:
