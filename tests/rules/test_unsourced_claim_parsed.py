@@ -394,3 +394,19 @@ def test_a_share_of_another_kind_in_a_poll_story_fires(parser):
             "Over 90 percent of registered voters in the county are white.\n")
     found = _unsourced(parser, text)
     assert len(found) == 1 and "90 percent" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Housing is the hardest part.\n\nImagine paying $50,000 or more a year for the rest of your "
+    "son's life.\n",
+    "The loans are cheaper than they look.\n\nSuppose you borrow $30,000 at 5 percent.\n",
+])
+def test_a_case_set_in_the_imperative_is_no_claim(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+def test_a_claim_inside_another_imperative_fires(parser):
+    text = ("The country's policies are harsh.\n\nStart with the police units that deport over a "
+            "quarter of the nation's immigrants.\n")
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and "a quarter of" in found[0].message

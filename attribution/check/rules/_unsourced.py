@@ -402,6 +402,18 @@ def _organisation_noun(lemma: str) -> bool:
     return w in people.org_generic or w in people.org_heads
 
 
+def _imperative(sent) -> bool:
+    """The sentence sets the reader a case in the imperative of a verb of supposing (`Imagine
+    paying $50,000 a year ...`, `Suppose you borrow $30,000 at 5 percent.`, `Add $2,000 a year
+    for books.`; [unsourced] supposing): a case the writer supposes, no claim of fact."""
+    words = [t for t in sent.tokens if t.upos != "PUNCT"]
+    root = next((t for t in sent.tokens if t.deprel == "root"), None)
+    return bool(words) and root is words[0] and root.upos == "VERB" and \
+        root.lemma.lower() in vocab.words("unsourced", "supposing") and \
+        ("Mood=Imp" in root.feats or root.xpos == "VB") and \
+        not any(k.head == root.id and k.deprel.split(":")[0] in ("nsubj", "aux") for k in sent.tokens)
+
+
 def _first_person(sent) -> bool:
     """The main clause's subject is `I`: the writer's own account of what happened to them."""
     root = next((t for t in sent.tokens if t.deprel == "root"), None)
@@ -428,7 +440,7 @@ def claims(ctx: Context):
             continue
         if _hedged(ctx, si):
             continue  # "is reportedly spending $1.5 million": a hidden source, vague-attribution's finding
-        if _first_person(s) or _speaker_own(ctx, si):
+        if _first_person(s) or _imperative(s) or _speaker_own(ctx, si):
             continue  # the writer's own account (`I had to pay a $30,000 fine.`)
         bare = ctx.unquoted_sentence(si)
         figs = figures(bare)

@@ -377,7 +377,8 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     named in its first paragraphs, the margins in points and the shares of voters answering
     it (`30 percent of Democratic voters say ...`); a figure the next sentence sources while
     going on about it (`Much of that money came from ..., campaign records show.`,
-    `According to a 2013 study by ...`) or in which the subject's campaign speaks.
+    `According to a 2013 study by ...`) or in which the subject's campaign speaks; a case set
+    in the imperative (`Imagine paying $50,000 a year ...`, `Suppose you borrow $30,000`).
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
