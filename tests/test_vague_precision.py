@@ -159,3 +159,10 @@ def test_a_share_of_unnamed_polls_is_a_vague_source(parser):
     # one named poll after "most polls" is not most of them (resolve's evidence_named)
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["some polls", "many Democratic polls",
                                                                        "most polls"]
+
+
+def test_a_by_phrase_past_the_hedges_clause_names_no_holder(parser):
+    text = ("The vendor blamed a staffer for the error. The party committee, which is seen as politically aligned "
+            "with the mayor, responded by abruptly blocking the challenger's access to the voter data. "
+            "The chief was accused of fraud by county prosecutors.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["is seen as"]
