@@ -166,3 +166,11 @@ def test_a_by_phrase_past_the_hedges_clause_names_no_holder(parser):
             "with the mayor, responded by abruptly blocking the challenger's access to the voter data. "
             "The chief was accused of fraud by county prosecutors.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["is seen as"]
+
+
+def test_a_demonstrations_demand_is_an_event_not_a_source(parser):
+    text = ("About 300 people joined the march to the county jail on Saturday. Activists staged a brief sit-in "
+            "at the gate, demanding that the sheriff release the video.\n\n"
+            "The county approved the jail budget on Tuesday. Activists said the sheriff should release the video.\n")
+    report = audit_text(parser, text)
+    assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [text.index("Activists said")]
