@@ -174,3 +174,10 @@ def test_a_demonstrations_demand_is_an_event_not_a_source(parser):
             "The county approved the jail budget on Tuesday. Activists said the sheriff should release the video.\n")
     report = audit_text(parser, text)
     assert [f.start for f in report.findings if f.rule == "vague-attribution"] == [text.index("Activists said")]
+
+
+def test_a_named_source_of_the_next_sentences_own_figures_does_not_source_reportedly(parser):
+    text = ("The council approved the stadium lease on Tuesday.\n\n"
+            "Ortiz has been courting delegates, reportedly winning over a dozen of Bell's supporters. Bell has "
+            "won 758 delegates, compared to Ortiz's 538, according to a Tribune tally.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]

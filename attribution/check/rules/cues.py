@@ -327,7 +327,7 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
     organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the one before
     ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
     Hill reported, ... he reportedly refused"), or a named organisation's or person's "according
-    to", report or tweet in the next sentence: the report is that one."""
+    to", report or tweet opening the next sentence: the report is that one."""
     if "report" not in ctx.text[span.start:span.end].lower():
         return False
     i = ctx.sentence_index_at(span.start)
@@ -345,9 +345,11 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
         if a.cue.start < span.start:
             if sp.kind is SpeakerKind.ORGANIZATION and (lemma == "report" or according):
                 return True
-        elif ctx.sentence_index_at(a.cue.start) == i + 1 and (according or lemma in ("report", "tweet")):
-            return True  # the next sentence names the report: "Trump will reportedly speak on Monday.
-            # According to the Trump campaign, ...", "Henry reportedly got a reply ... Henry tweeted, ..."
+        elif ctx.sentence_index_at(a.cue.start) == i + 1 and (according or lemma in ("report", "tweet")) and \
+                not ctx.text[ctx.sentences[i + 1].start:min(a.cue.start, (a.source or a.cue).start)].strip(" \"“'"):
+            return True  # the next sentence opens by naming the report: "Trump will reportedly speak on
+            # Monday. According to the Trump campaign, ...", "Henry reportedly got a reply ... Henry
+            # tweeted, ..." (not "..., according to a CNN tally" at its end, a source of its own figures)
     return False
 
 
