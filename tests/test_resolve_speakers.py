@@ -497,3 +497,11 @@ def test_a_first_name_of_the_other_gender_is_no_antecedent(parser):
                     "she said.\n")
     a, sp = by_content(report, "twice the beds")
     assert sp is not None and sp.name == "Megan Doyle"   # not "Dale Ruiz", nor no one
+
+
+def test_an_as_clause_with_a_name_and_its_apposition_keeps_the_name(parser):
+    report = _audit(parser,
+                    "The talks resume in Geneva next week. As Nora Kessler, an expert on trade at the Bayfield "
+                    "Institute, noted, \"Everyone at the table is waiting for the election.\"\n")
+    a, sp = by_content(report, "waiting for the election")
+    assert sp is not None and sp.name == "Nora Kessler"

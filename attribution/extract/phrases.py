@@ -364,9 +364,10 @@ def _modifies_noun(toks, v: Token) -> bool:
         return True  # "refugees admitted to ...", never "A Chinese official responded by ..."
     if v.xpos in ("VBD", "VBN") and v.deprel == "advcl" and v.head > v.id and k >= 1 \
             and toks[k - 1].upos in ("NOUN", "PROPN") and nxt in ("in", "by", "on", "at") \
-            and not any(t.head == v.id and (t.deprel == "mark" or t.upos == "SCONJ") for t in toks) \
-            and not any(t.text == "," for t in toks[v.id:v.head - 1]):
-        # (not "As Joan Maddox wrote in May, '...'": a clause with its subordinator and comma)
+            and not (any(t.text.lower() == "as" and t.upos == "SCONJ" and t.id < v.id for t in toks)
+                     and any(t.text == "," for t in toks[v.id:v.head - 1])):
+        # (not "As Joan Maddox wrote in May, '...'": the parenthetical "as" clause, whose content
+        # is the main clause after its comma; "When Sanders said at a rally that ..." stays out)
         return True  # "The Crime Statistics Bureau cited in Trump's tweet does not exist": the
         # parse took the participle for a clause of the verb after it
     if v.xpos == "VB" and k >= 2 and toks[k - 1].text.lower() == "to" and toks[k - 2].xpos in ("VBN", "JJ") \

@@ -204,13 +204,16 @@ class ClauseContext:
         # the word's object ("during | a meeting"), never a clause's subject ("said | Mayor X had ...")
         adp = adp and pre.deprel == "case" and any(t.id == pre.head for t in span)
         verb = verb and any(t.head == pre.id and t.deprel in ("obj", "iobj", "obl") for t in span)
-        if adp and (a0 == 1 or toks[a0 - 2].text in ('"', "\u201c", "\u201d", "\u2014")):
+        if adp and _norm(pre.text) != "as" and (a0 == 1 or toks[a0 - 2].text in ('"', "\u201c", "\u201d", "\u2014")):
             # "Like Harlan, | Ruiz also rejected", "In Oregon, | the cities of Salem and Eugene
             # said": a phrase opening the sentence, then a comma and the clause's subject
             comma = next((n for n in range(a0 + 1, len(toks)) if toks[n].text == ","
                           and a.source.start <= toks[n].start < span_end), None)
             subj = next((toks[n] for n in range(comma + 1, len(toks)) if toks[n].deprel in ("nsubj", "nsubj:pass")
                          and toks[n].start < span_end), None) if comma is not None else None
+            named = self._in_run(s, comma - 1) if comma is not None else None
+            if named is not None and named.kind == "person" and _norm(toks[comma + 1].text) in ("a", "an", "the"):
+                subj = None  # "As Andrew Tabler, an expert on Syria, noted": an apposition, not a new subject
             if subj is not None and not self._inside(self.quotes, subj.start):
                 k = toks.index(subj)
                 run = self._in_run(s, k)

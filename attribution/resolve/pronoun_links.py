@@ -54,12 +54,15 @@ class PronounLinks:
         if cls in ("male", "female") and (fronted := self._fronted_subject(offset, sent_index, cls)) is not None:
             return fronted
         best, found = self._antecedent(offset, sent_index, cls)
-        if cls in ("male", "female") and (chained := self._subject_chain(offset, sent_index, cls)) is not None \
-                and chained is not best:
+        own_cand = getattr(self, "_best_cand", None)
+        chained = self._subject_chain(offset, sent_index, cls) if cls in ("male", "female") else None
+        self._best_cand = own_cand
+        if chained is not None and chained is not best:
             # the sentence before is about a "he" too ("He attended the rally, though he's not sure
             # whether he'll vote for Clinton or Sanders. '...,' he said"): the same person, not the
             # one named last in it
             best, found = chained, True
+            self._best_cand = getattr(self, "_chain_cand", None)  # its own evidence decides the confidence
         if not found:
             return self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
         if best is not None and cls in ("male", "female"):
@@ -97,6 +100,7 @@ class PronounLinks:
         self._chain_depth = getattr(self, "_chain_depth", 0) + 1
         try:
             ante, _ = self._antecedent(subj.start, sent_index - 1, cls)
+            self._chain_cand = getattr(self, "_best_cand", None)
             if ante is None:
                 ante = self._subject_chain(subj.start, sent_index - 1, cls)
         finally:
