@@ -362,23 +362,13 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     that ...`); a run of figures from a poll, survey or report named nearby (in the sentence:
     `As of the last fundraising report, ...`; before them, or described after them: `The
     survey was conducted by ...`), or a poll named by its maker anywhere in the sentence
-    (`topped a BVA poll`), or run on from `according to X` up to three paragraphs before
-    while every sentence since gives a figure; the reporter's own count of a crowd; a
-    duration (`for more than half a century`); a level a party's plan sets (`she would impose
-    a 4 percent surcharge`); a claim with a hedge (`is reportedly spending $1.5 million`:
-    vague-attribution's finding); a figure of a person's own who speaks in the next sentence
-    (`Slinker gave the candidate $250. "..." he said.`), or of an organisation introduced as
-    `A conservative group is spending $300,000 ...` and named giving figures in the next
-    sentence; a figure the sentence takes as known, in a definite phrase that is no subject
-    (`leader of the world's 1.2 billion Catholics`, `to vote against the $700 billion
-    bailout`); a figure under a gerund of aiming (`is considering issuing $100 tickets`); what
-    a permit allows (`a permit for up to 15,000 people`); a publication's note correcting its
-    own copy (`Correction: An earlier version of this article ...`); in a story about a poll
-    named in its first paragraphs, the margins in points and the shares of voters answering
-    it (`30 percent of Democratic voters say ...`); a figure the next sentence sources while
-    going on about it (`Much of that money came from ..., campaign records show.`,
-    `According to a 2013 study by ...`) or in which the subject's campaign speaks; a case set
-    in the imperative (`Imagine paying $50,000 a year ...`, `Suppose you borrow $30,000`).
+    (`topped a BVA poll`), or by `according to X` or a named speaker's figures just before;
+    in a poll story, its shares and margins; a source in the next sentence going on about it
+    (`Much of that money came from ..., records show`); a crowd the reporter saw; a duration;
+    a plan's level (`she would impose a 4 percent surcharge`); a hedge (vague-attribution's);
+    the figure of one who speaks next; a figure taken as known (`the world's 1.2 billion
+    Catholics`); a permit's size; a correction note; a case set in the imperative (`Imagine
+    paying $50,000 a year`).
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
