@@ -9,7 +9,8 @@ from .. import vocab
 from ...resolve.anonymity_context import member_named_beside
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
-from ._vague import _argument_of_cue, _asked, _crowd_act, _naming, _noun_phrase, unextracted_groups
+from ._vague import (_PUBLISHED_IN, _VAGUE_HOLDER, _argument_of_cue, _asked, _crowd_act, _holder_given, _naming,
+                     _noun_phrase, _reported_nearby, unextracted_groups)
 
 
 def is_vague_source(text: str) -> bool:
@@ -265,92 +266,6 @@ def _passive_claim(ctx: Context, a: Attribution) -> bool:
     if (a.cue_lemma or "").lower() == "suppose" and re.match(r"\s+to\b", ctx.text[a.cue.end:a.cue.end + 4] if a.cue else ""):
         return False  # "is supposed to hand over the score", "what was supposed to be a policy address": a duty or plan
     return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
-
-
-# a named publication or statement after a passive cue, in its clause: where it was said
-_PUBLISHED_IN = re.compile(r"[^.;:!?\n]{0,80}?\b(?:in|on)\s+(?:a|an|the|his|her|their|its)?\s*(?:[A-Z][\w.'’&-]*\s+){1,4}"
-                           r"(?:blog|column|article|editorial|op-ed|post|report|interview|statement|tweet|letter|memo|"
-                           r"filing|lawsuit|complaint|book|speech|broadcast|podcast|show|documentary|story)s?\b")
-
-
-# the holder after "by"/"from" ("was criticized for ..., even by conservatives like X"); not a manner
-# ("which is seen as aligned with the mayor, responded by abruptly blocking ..." names nobody)
-_HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b|\w+ly\b)\w")
-_OWNED_BEFORE = re.compile(r"(?:\b(?:the|these|those|such|his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+)?$", re.I)
-
-
-# a vague holder right after a hedge: "from some other quarters", "by many in the party"
-_VAGUE_HOLDER = re.compile(r"(?:\s+\w+ly)?\s+(?:by|from)\s+(?:some|many|other|various|several)(?:\s+(?!(?:and|but|or|as|to|for|in|on|at)\b)[a-z]+){0,2}")
-
-
-def _holder_given(sent: str, start: int, end: int) -> bool:
-    """A hedge whose holder the sentence names: an agent or source after "by"/"from" ("was
-    accused of fraud by prosecutors", "drew criticism from Democrats"), or, for a noun
-    ("allegations of ..."), a determiner or possessor before it ("the allegations", "Smith's
-    accusations"): someone's view, stated elsewhere."""
-    word = sent[start:end].split()[0].lower()
-    if len(sent[start:end].split()) == 1 and word.endswith("ly"):
-        return False  # "reportedly", "allegedly": the adverb hides the holder whatever follows
-    if _HOLDER_AFTER.search(sent[end:]) or _PUBLISHED_IN.match(sent, end):
-        return True  # "... by prosecutors", "it was reported live ... on CNN's show"
-    return word in ("allegations", "accusations") and bool(_OWNED_BEFORE.search(sent[:start]) or
-                                                           _MADE_BEFORE.search(sent[:start]) or
-                                                           _holder_adjective(sent[:start]))
-
-
-# the holder makes the allegations in the sentence ("Christie repeated accusations that ...",
-# "Trump leveled allegations of fraud"): the subject is named
-_MADE_BEFORE = re.compile(r"\b(?:repeat|repeated|repeats|repeating|made|makes|making|level(?:l)?ed|levels|renewed|renews|"
-                          r"lodged|lodges|hurled|hurls|echoed|echoes|pressed|presses)\s+(?:\w+\s+)?$", re.I)
-
-
-def _holder_adjective(before: str) -> bool:
-    """A capitalised adjective or noun right before the noun says whose allegations they are
-    ("Democratic allegations of bias", "Russian accusations", "GOP accusations"); as the
-    sentence's first word only a party or a nationality ("New allegations of ..." names nobody)."""
-    from ...resolve import load_people
-
-    if re.search(r"\S\s+[A-Z][\w.'’-]*\s+(?:campaign|administration|government|camp|team|party|aides?|allies)\s+$", before):
-        return True  # "recent Clinton campaign accusations that ...": the campaign's
-    m = re.search(r"(?:^|(\S)\s+)([A-Z][\w.'’-]*)\s+$", before)
-    if m is None:
-        return False
-    if m.group(1):
-        return True
-    people = load_people()
-    word = m.group(2)
-    return word.lower() in people.parties or word.casefold() in people.capitalised or bool(re.search(r"(?:ian|an|ese|ish)$", word))
-
-
-def _reported_nearby(ctx: Context, span: Span) -> bool:
-    """"reportedly" (or "it was reported") right after a named report: an attribution to a named
-    organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the one before
-    ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
-    Hill reported, ... he reportedly refused"), or a named organisation's or person's "according
-    to", report or tweet opening the next sentence: the report is that one."""
-    if "report" not in ctx.text[span.start:span.end].lower():
-        return False
-    i = ctx.sentence_index_at(span.start)
-    if i is None:
-        return False
-    lo = ctx.sentences[max(0, i - 1)].start
-    hi = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end
-    for a in ctx.attributions:
-        sp = ctx.speaker(a)
-        if a.cue is None or sp is None or sp.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PERSON) or \
-                not lo <= a.cue.start < hi or re.search(r"(?i)\b(?:poll|survey|study)", sp.name):
-            continue  # a news organisation's report ("the AP", "The Hill"), not an unnamed one or a poll
-        lemma = (a.cue_lemma or "").lower()
-        according = lemma == "according to" or ctx.cue_text(a).lower().startswith("according")
-        if a.cue.start < span.start:
-            if sp.kind is SpeakerKind.ORGANIZATION and (lemma == "report" or according):
-                return True
-        elif ctx.sentence_index_at(a.cue.start) == i + 1 and (according or lemma in ("report", "tweet")) and \
-                not ctx.text[ctx.sentences[i + 1].start:min(a.cue.start, (a.source or a.cue).start)].strip(" \"“'"):
-            return True  # the next sentence opens by naming the report: "Trump will reportedly speak on
-            # Monday. According to the Trump campaign, ...", "Henry reportedly got a reply ... Henry
-            # tweeted, ..." (not "..., according to a CNN tally" at its end, a source of its own figures)
-    return False
 
 
 def _covered_by_source(ctx: Context, span: Span) -> bool:
