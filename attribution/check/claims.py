@@ -21,7 +21,8 @@ from .claim_words import (  # noqa: F401  (re-exported)
     _after_cue, _same_camp_sides, _stem, content_words, cue_lemma, lemma_in, link, negations, overlap,
     party_variants, same_camp, side_key, side_name, variants,
 )
-from .accusations import accused_parties, charged_party, charges, stated_charges  # noqa: F401  (re-exported)
+from .accusations import accused_parties, charges  # noqa: F401  (re-exported)
+from .stated import charged_party, stated_charges  # noqa: F401  (re-exported)
 from .accusations import _stands_for_a_party as stands_for_a_party  # noqa: F401  (re-exported)
 from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
 

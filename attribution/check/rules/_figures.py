@@ -8,7 +8,7 @@ import re
 
 from .. import vocab
 from ..context import Context
-from ..accusations import figurative
+from ..stated import figurative
 
 # the auxiliaries that make a wrongdoing verb hypothetical, not stated as fact
 _MODALS = frozenset(("would", "could", "may", "might", "should", "will", "can", "must", "shall"))
