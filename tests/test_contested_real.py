@@ -676,3 +676,16 @@ def test_two_rejections_of_one_named_claim_are_one_side(parser):
     assert len(found) == 1, found
     assert found[0][1] == ["rebutted", "disputing"]
     assert "Harwell" in found[0][0].message
+
+
+def test_a_later_statement_sharing_words_is_not_what_a_denial_answers(parser):
+    # the denial comes first; the next sentence's statement by another campaign shares its words
+    # and agrees with it
+    text = ("Headline: Candidates and paid speeches\n\n"
+            "The Ledger reported in October that Dana Fiore's speaking firm advertised her "
+            "availability for future paid speaking gigs, but Fiore's team denied that she would be "
+            "accepting new speeches.\n\n"
+            "Asked about his paid speeches in the race, Harlan's campaign said he hasn't accepted "
+            "any new gigs since announcing his candidacy.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert all("Harlan" not in f.message for f, _ in found), found

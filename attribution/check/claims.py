@@ -128,7 +128,10 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
         if id(c) not in maybe:  # no reason link() could give would count below
             continue
         reasons = link(ctx, c, rej)
-        if "content-overlap" in reasons and rebuttal_only(ctx, rej):
+        if "content-overlap" in reasons and (rebuttal_only(ctx, rej) or ctx.attr_sentence(c) > si):
+            # (a statement of a later sentence is no claim the rejection answers: "Fiorina's team
+            # denied that she would accept new speeches. / Huckabee's campaign said he hasn't
+            # accepted any new gigs" share words, and agree)
             reasons = tuple(x for x in reasons if x != "content-overlap")
         if "denier-is-accused" in reasons and _pointed_past(ctx, c, rej):
             reasons = tuple(x for x in reasons if x != "denier-is-accused")
