@@ -9,6 +9,8 @@ attribution with two content pieces).
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 
 from ..model import Document, Quotation, Span
@@ -61,3 +63,21 @@ def _runs_on(blocks, first: int, last: int) -> tuple[Span, ...]:
 
 def words_in(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def names_speaker(text: str, source: tuple[int, int] | None, q: Quotation) -> bool:
+    """The quotation names the previous quote's speaker as a possessor by the surname its source gives
+    ("Byler" in "Byler's otherwise excellent piece"): a speaker does not speak of himself so."""
+    if not source:
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", text[source[0]:source[1]])
+    if not names:
+        return False
+    surname = names[-1]
+    return _possessed_by(surname).search(text[q.inner_start:q.inner_end]) is not None
+
+
+def _possessed_by(surname: str) -> re.Pattern:
+    """The surname as a possessor ("Byler's piece"), not after "the" ("the Ruiz family's
+    farm", a relative of the speaker's own family)."""
+    return re.compile(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(surname)}['\u2019]s?(?=\s)")

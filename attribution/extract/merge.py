@@ -8,7 +8,7 @@ from itertools import accumulate
 from ..vocab import Lexicon, load_people, norm
 from ..model import Attribution, AttributionType, Document, Quotation, SourceKind, Span
 from ._tree import Cand, Tree, span_of
-from .direct import words_in
+from .direct import names_speaker, words_in
 from .cue import _cue_span, _head_of, _negated, cue_lemma
 from .frames import by_agent
 from .phrases import _first_subject, _modifies_noun, _np_forward, _subject_ids
@@ -174,26 +174,8 @@ def _continues(doc: Document, prev: Cand, q: Quotation, text: str, cands: list[C
         # a new paragraph that opens with a quotation, right after the quoted one (not one that
         # names the speaker in the third person: '"One of the shortcomings of Byler's piece
         # ..."' after Byler's own quote is someone else's words)
-        return not words and q.inner_start > q.start and not _names_speaker(text, prev, q)
+        return not words and q.inner_start > q.start and not names_speaker(text, prev.source, q)
     return len(words) <= 3 or _adjuncts_only(doc, prev, gap_start=prev.hull[1], gap_end=q.start, words=len(words))
-
-
-def _names_speaker(text: str, prev: Cand, q: Quotation) -> bool:
-    """The quotation names the previous quote's speaker as a possessor by the surname its source gives
-    ("Byler" in "Byler's otherwise excellent piece"): a speaker does not speak of himself so."""
-    if not prev.source:
-        return False
-    names = re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", text[prev.source[0]:prev.source[1]])
-    if not names:
-        return False
-    surname = names[-1]
-    return _possessed_by(surname).search(text[q.inner_start:q.inner_end]) is not None
-
-
-def _possessed_by(surname: str) -> re.Pattern:
-    """The surname as a possessor ("Byler's piece"), not after "the" ("the Ruiz family's
-    farm", a relative of the speaker's own family)."""
-    return re.compile(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(surname)}['\u2019]s?(?=\s)")
 
 
 def _adjuncts_only(doc: Document, prev: Cand, gap_start: int, gap_end: int, words: int) -> bool:

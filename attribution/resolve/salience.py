@@ -179,13 +179,14 @@ class Salience:
                 # Securities") unless a title, a role or a gender says it is someone
                 lone = not e.title and all(len(name_seq) < 2 for name_seq in e.names)
                 known = self._known_person(e)
-                if not e.gender and not lone:
-                    # a first name of the derived list (data/first_names.txt): "Lance Beebe" is a he
+                if not e.gender and not lone and not known:
+                    # a first name of the derived list (data/first_names.txt) says the name is a
+                    # person's: "Lance Beebe" is someone.  Only as evidence for: a first name the
+                    # list gives the other gender excludes no one here ("Lee" is a woman's name
+                    # too, and a wife's "Gabriela ... Lazar" may have merged into her husband's
+                    # entity); source linking leaves such a link out (_link_pronoun)
                     given = {first_name_gender(self.people, n[0]) for n in e.names if len(n) > 1} - {None}
-                    if given == {want}:
-                        known = True
-                    elif given and want not in given:
-                        return None
+                    known = given == {want}
                 if lone and not known and not self._acts(e):
                     # "Drelland", "Parking", "Lakeshore": a capitalised word never given a first
                     # name, a title, a role or a gender, that never spoke nor did anything
