@@ -168,6 +168,14 @@ def test_a_by_phrase_past_the_hedges_clause_names_no_holder(parser):
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["is seen as"]
 
 
+def test_a_holder_whose_name_ends_like_an_adverb_or_a_gerund_is_named(parser):
+    # "-ly" and "-ing" mark a manner ("by abruptly blocking"), never a capitalised name
+    text = ("The port plan has drawn criticism from Beijing and from shipping firms. "
+            "The senator was accused of hypocrisy by Kelly Ayotte, her Republican rival. "
+            "The governor has faced criticism for the delay.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["faced criticism"]
+
+
 def test_a_demonstrations_demand_is_an_event_not_a_source(parser):
     text = ("About 300 people joined the march to the county jail on Saturday. Activists staged a brief sit-in "
             "at the gate, demanding that the sheriff release the video.\n\n"

@@ -198,8 +198,9 @@ _PUBLISHED_IN = re.compile(r"[^.;:!?\n]{0,80}?\b(?:in|on)\s+(?:a|an|the|his|her|
 
 
 # the holder after "by"/"from" ("was criticized for ..., even by conservatives like X"); not a manner
-# ("which is seen as aligned with the mayor, responded by abruptly blocking ..." names nobody)
-_HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|\w+ing\b|\w+ly\b)\w")
+# ("which is seen as aligned with the mayor, responded by abruptly blocking ..." names nobody;
+# a lower-case word only: "by Kelly Ayotte", "from Beijing" name the holder)
+_HOLDER_AFTER = re.compile(r"^[^.;:!?]{0,60}?\b(?:by|from)\s+(?!(?:some|many|other|various|several)\b|[a-z]+ing\b|[a-z]+ly\b)\w")
 _OWNED_BEFORE = re.compile(r"(?:\b(?:the|these|those|such|his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+)?$", re.I)
 
 
