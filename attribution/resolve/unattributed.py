@@ -28,6 +28,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterator
 
+from ..extract.direct import possessed_by
 from ..model import AttributionType, Resolved, Span, SpeakerKind, UnattributedQuote
 from .quote_speaker import (
     _called_slogan, _fragment_of_subject, _pull_quote, _speaker_beside, _subject_follows,
@@ -311,6 +312,5 @@ def _names_previous_speaker(ctx: ResolvedView, bi: int, inner: str) -> bool:
         if sp is None or sp.kind != SpeakerKind.PERSON or not sp.name:
             return False
         surname = sp.name.split()[-1]
-        return len(surname) > 2 and surname[:1].isupper() and \
-            re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(surname)}['\u2019]s?(?=\s)", inner) is not None
+        return len(surname) > 2 and surname[:1].isupper() and possessed_by(surname).search(inner) is not None
     return False
