@@ -214,7 +214,7 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # "allegations by three women", "was accused of fraud by prosecutors"
             if _reported_nearby(ctx, span):
                 continue  # "..., according to the AP. Khoga was reportedly on that trip": the report is named
-            if m.group(0).split()[0].lower() in vocab.words("vague", "sources") | {"critics"} and member_named_beside(ctx, span):
+            if m.group(0).split()[0].lower() in vocab.words("vague", "sources") and member_named_beside(ctx, span):
                 continue  # "many said ... ''...,'' said Ortiz": a group that comes with a named member
             vague_holder = _VAGUE_HOLDER.match(text, m.end())
             if vague_holder:  # "drawn criticism from some other quarters": the finding names them too
