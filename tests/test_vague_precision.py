@@ -161,6 +161,11 @@ def test_a_share_of_unnamed_polls_is_a_vague_source(parser):
                                                                        "most polls"]
 
 
+def test_unnamed_polls_opening_a_sentence(parser):
+    text = ("In some polls, the incumbent trails by double digits. The council meets on Tuesday.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["some polls"]
+
+
 def test_a_by_phrase_past_the_hedges_clause_names_no_holder(parser):
     text = ("The vendor blamed a staffer for the error. The party committee, which is seen as politically aligned "
             "with the mayor, responded by abruptly blocking the challenger's access to the voter data. "

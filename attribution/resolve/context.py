@@ -212,7 +212,8 @@ class ClauseContext:
             subj = next((toks[n] for n in range(comma + 1, len(toks)) if toks[n].deprel in ("nsubj", "nsubj:pass")
                          and toks[n].start < span_end), None) if comma is not None else None
             named = self._in_run(s, comma - 1) if comma is not None else None
-            if named is not None and named.kind == "person" and _norm(toks[comma + 1].text) in ("a", "an", "the"):
+            if named is not None and named.kind == "person" and comma + 1 < len(toks) and \
+                    _norm(toks[comma + 1].text) in ("a", "an", "the"):
                 subj = None  # "As Andrew Tabler, an expert on Syria, noted": an apposition, not a new subject
             if subj is not None and not self._inside(self.quotes, subj.start):
                 k = toks.index(subj)

@@ -72,7 +72,7 @@ def _evidence_named_next(ctx: Context, a: Attribution | None, src: str, span: Sp
 # other recent polls"): a vague source with no cue of its own (group 1: the polls).  Not "in
 # national polls" alone, the standing itself more often than a source (on unannotated train
 # articles about half of those were sourced in the sentence or quoted)
-_UNNAMED_POLLS = re.compile(r"\b(?:in|leads?|led|leading|tops?|topped|trails?|trailed|trailing)\s+"
+_UNNAMED_POLLS = re.compile(r"\b(?:[Ii]n|leads?|led|leading|tops?|topped|trails?|trailed|trailing)\s+"
                             r"((?:many|some|several|most|other|multiple)"
                             r"(?:\s+(?:many|some|several|most|other|recent|early|new|multiple|national|statewide|"
                             r"Republican|Democratic|GOP|primary|state))*\s+polls)\b")
