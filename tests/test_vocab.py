@@ -122,7 +122,8 @@ def test_a_bad_rules_entry_is_reported_at_its_own_sections_line():
     raw = _rules_text()
     contest = raw.index("[contest]")
     key = raw.index("accuse = [", contest)
-    raw = raw[:key] + raw[key:].replace('"accuse"', '""', 1)
+    first = raw.index('"', key)     # [contest] accuse's first entry, emptied
+    raw = raw[:first] + '""' + raw[raw.index('"', first + 1) + 1:]
     with pytest.raises(DataFileError) as exc:
         build_rule_words(raw, "rules.toml")
     line = raw.count("\n", 0, key) + 1
@@ -219,3 +220,28 @@ def test_duplicate_entry_names_both_lines():
     with pytest.raises(DataFileError) as exc:
         build_lexicon(raw, path="cues.toml")
     assert str(exc.value) == "cues.toml:7: [verbs] deny: duplicate entry 'deny' (same as line 5)"
+
+
+def test_a_list_that_holds_another_is_read_whole():
+    """A list written once inside another (rules.toml gives only its own words; the load unites
+    the lists :data:`INCLUDES` names): readers see the whole list, each word in order, once."""
+    from attribution.vocab import rule_words
+    from attribution.vocab.rules import INCLUDES
+
+    words = load_rule_words()
+    for (table, key), parts in INCLUDES.items():
+        whole = words[table][key]
+        assert len(whole) == len(set(whole))
+        for part in parts:
+            assert set(words[part[0]][part[1]]) <= set(whole)
+    assert {"accusation", "claim", "statement"} <= rule_words("contest", "claim_nouns")
+    assert "statement" not in rule_words("contest", "charge_nouns")
+    assert {"embezzle", "lie"} <= rule_words("contest", "wrong_verbs")
+    assert {"scam", "lies"} <= rule_words("contest", "wrongs")
+    # a bad entry in a list another holds is still reported at its own key
+    raw = _rules_text()
+    key = raw.index("accusation_nouns = [")
+    first = raw.index('"', key)
+    raw = raw[:first] + '""' + raw[raw.index('"', first + 1) + 1:]
+    with pytest.raises(DataFileError, match=r"\[contest\] accusation_nouns"):
+        build_rule_words(raw, "rules.toml")

@@ -15,8 +15,8 @@ from .context import Context
 
 
 def _wrong_predicate(tok, kids, toks=()) -> bool:
-    """``tok`` states wrongdoing: a verb of wrongdoing (``rules.toml`` [unsourced] wrongdoing and
-    [contest] wrong_verbs; "lie" of untruth only: "lied about", "lies to voters", not "lies
+    """``tok`` states wrongdoing: a verb of wrongdoing (``rules.toml`` [contest] wrong_verbs,
+    which holds [unsourced] wrongdoing; "lie" of untruth only: "lied about", "lies to voters", not "lies
     ahead") or a noun that names a wrongdoer as a predicate ("is a liar", "a crook")
     ([contest] wrongdoers)."""
     lemma = tok.lemma.lower()
@@ -27,7 +27,7 @@ def _wrong_predicate(tok, kids, toks=()) -> bool:
             if tok.text.lower() in ("lay", "lain"):
                 return False
             return not any(k.text.lower() in vocab.words("contest", "lie_of_place") for k in kids)
-        return lemma in vocab.words("unsourced", "wrongdoing") or lemma in vocab.words("contest", "wrong_verbs")
+        return lemma in vocab.words("contest", "wrong_verbs")
     if tok.upos == "NOUN":
         return lemma in vocab.words("contest", "wrongdoers") and (
             any(k.deprel == "cop" for k in kids) or _called(tok, toks) is not None)
