@@ -312,6 +312,9 @@ class Resolved:
     speakers: tuple[Speaker, ...]
     quotations: tuple[Quotation, ...] = ()   # extract's, passed on
     unattributed: tuple[UnattributedQuote, ...] = ()   # resolve's decision on the quotations
+    # the words the article gives as a person's name, after a first name or an honorific
+    # ("Frank Hale", "Mr. Hale"): resolve's decision, whoever speaks (resolve.person_names)
+    person_names: frozenset[str] = frozenset()
 
     def speaker(self, id_: str | None) -> Speaker | None:
         for s in self.speakers:

@@ -97,6 +97,13 @@ class GuardedResolved:
             raise _refuse(self._rule, "speakers", 'needs={"speakers"}')
         return self._resolved.speakers
 
+    @property
+    def person_names(self):
+        # resolve's decision of which names the article gives a person, read with the speakers
+        if "speakers" not in self._rule.needs:
+            raise _refuse(self._rule, "the person names", 'needs={"speakers"}')
+        return self._resolved.person_names
+
     def speaker(self, id_):
         if "speakers" not in self._rule.needs:
             raise _refuse(self._rule, "speakers", 'needs={"speakers"}')

@@ -11,23 +11,16 @@ from . import _unsourced
 
 
 def _a_person(ctx: Context, name: str) -> bool:
-    """``name`` is a person's: a person speaking in the article goes by it, or the article
-    gives it with a first name or an honorific ("Frank Hale", "Mr. Hale")."""
-    from ...vocab import first_name_gender, load_people, norm
-
+    """``name`` is a person's, as resolve decided: a person speaking in the article goes by it
+    (the speakers' kinds), or the article gives it with a first name or an honorific ("Frank
+    Hale", "Mr. Hale": ``Resolved.person_names``)."""
     last = name.split()[-1] if name.split() else ""
     if not last[:1].isupper():
         return False
     if any(sp.kind.value == "person" and sp.name.split() and sp.name.split()[-1].lower() == last.lower()
            for sp in ctx.resolved.speakers):
         return True
-    people = load_people()
-    honorifics = {norm(h) for h in vocab.words("names", "honorifics")}
-    for m in re.finditer(rf"(?<![\w-])([A-Z][\w.’'-]*)\s+(?:[A-Z]\.\s+)?{re.escape(last)}(?![\w-])", ctx.text):
-        word = norm(m.group(1))
-        if word in honorifics or first_name_gender(people, word) is not None:
-            return True
-    return False
+    return last in ctx.resolved.person_names
 
 
 def _unsourced_claims(ctx: Context) -> list:
