@@ -315,6 +315,9 @@ class Resolved:
     # the words the article gives as a person's name, after a first name or an honorific
     # ("Frank Hale", "Mr. Hale"): resolve's decision, whoever speaks (resolve.person_names)
     person_names: frozenset[str] = frozenset()
+    # the attributions (ids) whose source is a definite description of a person ("the
+    # candidate") that resolve tied to no speaker (resolve.person_names.unresolved_descriptions)
+    unresolved_descriptions: frozenset[str] = frozenset()
 
     def speaker(self, id_: str | None) -> Speaker | None:
         for s in self.speakers:

@@ -141,7 +141,8 @@ def encode(report: Report) -> dict:
     for name, cls in _PARTS:
         items = report.findings if cls is Finding else getattr(res, name)
         out[name] = [[_dump(kind, getattr(x, f)) for f, kind in _SPECS[cls]] for x in items]
-    out["person_names"] = sorted(res.person_names)   # resolve's decision, as the rules read it
+    out["person_names"] = sorted(res.person_names)   # resolve's decisions, as the rules read them
+    out["unresolved_descriptions"] = sorted(res.unresolved_descriptions)
     return out
 
 
@@ -211,7 +212,7 @@ def decode(value, source: Source) -> Report:
     """The :class:`Report` that ``value`` (from :func:`encode`) stores, for ``source``.
 
     Raises ``_Bad``/``ValueError``/``TypeError`` when ``value`` does not fit the schema."""
-    if type(value) is not dict or set(value) != {"model", "person_names", *(n for n, _ in _PARTS)}:
+    if type(value) is not dict or set(value) != {"model", "person_names", "unresolved_descriptions", *(n for n, _ in _PARTS)}:
         raise _Bad("keys")
     n = len(source.text)
     parts = {}
@@ -232,7 +233,9 @@ def decode(value, source: Source) -> Report:
     findings = parts.pop("findings")
     doc = Document(source=source, sentences=(), model=_str(value["model"]))
     person_names = _load(_STRSET, value["person_names"], n)
-    return Report(resolved=Resolved(document=doc, person_names=person_names, **parts), findings=findings)
+    unresolved = _load(_STRSET, value["unresolved_descriptions"], n)
+    return Report(resolved=Resolved(document=doc, person_names=person_names, unresolved_descriptions=unresolved,
+                                    **parts), findings=findings)
 
 
 # ---------------------------------------------------------------- the cache

@@ -23,3 +23,23 @@ def test_names_after_a_first_name_or_an_honorific_are_a_persons():
 def test_a_name_no_first_name_or_honorific_opens_is_not_given_as_a_persons():
     names = person_names("Greenfield Paving overbilled the county. Paving crews left.", load_people())
     assert not names & {"Paving", "Greenfield", "Paving crews"}
+
+
+def test_a_description_of_a_person_tied_to_no_one_is_unresolved():
+    from attribution.model import Attribution, AttributionType, Span, Speaker
+    from attribution.resolve.person_names import unresolved_descriptions
+
+    text = ("Hale said the fund was short. The candidate also continued to refute the audit. "
+            "The county said the figures were right. The former senator denied it.")
+
+    def attr(id_, source, speaker=None):
+        start = text.index(source)
+        return Attribution(id=id_, type=AttributionType.INDIRECT, content=(Span(0, 4),), cue=None,
+                           source=Span(start, start + len(source)), sentence=0, speaker=speaker)
+
+    attrs = [attr("a1", "Hale", "s1"), attr("a2", "The candidate"), attr("a3", "The county"),
+             attr("a4", "The former senator", "s1")]
+    speakers = [Speaker(id="s1", name="Frank Hale", kind="person")]
+    # "The candidate", tied to no one; "The former senator" is tied to Hale; "The county" is no person
+    assert unresolved_descriptions(text, attrs, speakers) == {"a2"}
+    assert unresolved_descriptions(text, attrs, []) == {"a2", "a4"}

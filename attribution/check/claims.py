@@ -188,11 +188,8 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
 
 def _unresolved_description(ctx: Context, rej: Attribution) -> bool:
     """``rej``'s source is a definite description of a person ("the candidate", "the former
-    senator") that resolve tied to no one."""
-    if ctx.speaker(rej) is not None or rej.source is None:
-        return False
-    words = re.findall(r"[\w’'-]+", ctx.span_text(rej.source).lower())
-    return len(words) >= 2 and words[0] == "the" and words[-1] in vocab.all_person_nouns()
+    senator") that resolve tied to no one (resolve's decision: ``Resolved.unresolved_descriptions``)."""
+    return rej.id in ctx.resolved.unresolved_descriptions
 
 
 def _names_a_charge(ctx: Context, rej: Attribution) -> bool:

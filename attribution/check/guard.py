@@ -104,6 +104,13 @@ class GuardedResolved:
             raise _refuse(self._rule, "the person names", 'needs={"speakers"}')
         return self._resolved.person_names
 
+    @property
+    def unresolved_descriptions(self):
+        # resolve's decision of which sources describe a person it tied to no one
+        if "speakers" not in self._rule.needs:
+            raise _refuse(self._rule, "the unresolved descriptions", 'needs={"speakers"}')
+        return self._resolved.unresolved_descriptions
+
     def speaker(self, id_):
         if "speakers" not in self._rule.needs:
             raise _refuse(self._rule, "speakers", 'needs={"speakers"}')

@@ -119,7 +119,7 @@ import dataclasses
 from ..model import Extraction, Resolved
 from .anonymity import anonymity, anonymity_reason, unnamed_evidence, unnamed_share
 from ..vocab import People, load_people
-from .person_names import person_names
+from .person_names import person_names, unresolved_descriptions
 from .salience import AMBIGUOUS, FAR
 from .speakers import cited_order, linked_attributions, speaker_records
 from .unattributed import unattributed_quotes
@@ -162,7 +162,8 @@ def resolve(extraction: Extraction, lexicon=None, *, people: People | None = Non
     speakers = speaker_records(doc.source.text, cited, ids, people, tuple(s.end for s in doc.sentences))
     linked = linked_attributions(attributions, links, ids, resolver.confidence)
     resolved = Resolved(document=doc, attributions=linked, speakers=speakers,
-                        quotations=extraction.quotations, person_names=person_names(doc.source.text, people))
+                        quotations=extraction.quotations, person_names=person_names(doc.source.text, people),
+                        unresolved_descriptions=unresolved_descriptions(doc.source.text, linked, speakers))
     persons = tuple((r.start, r.end, r.tentative, _known_person(r)) for r in resolver.runs   # step 8's doubts
                     if (r.entity.kind if r.entity is not None else r.kind) == "person")
     return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon, persons))  # step 8

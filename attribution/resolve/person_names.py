@@ -1,7 +1,9 @@
 """The words the article gives as a person's name: a capitalised word right after a first name
 or an honorific ("Frank Hale", "Mr. Hale", "Frank J. Hale"), whoever says anything.  Resolve
 decides it once (:attr:`attribution.model.Resolved.person_names`); a rule asking whether a
-party it names is a person or an organisation reads it there, with the speakers' kinds."""
+party it names is a person or an organisation reads it there, with the speakers' kinds.  So
+too the sources that describe a person resolve tied to no one
+(:attr:`attribution.model.Resolved.unresolved_descriptions`)."""
 from __future__ import annotations
 
 import re
@@ -31,4 +33,21 @@ def person_names(text: str, people: People) -> frozenset[str]:
                 q += 1
                 if q == len(text) or not _WORD.match(text[q]):
                     out.add(text[p:q])
+    return frozenset(out)
+
+
+def unresolved_descriptions(text: str, attributions, speakers) -> frozenset[str]:
+    """The ids of the attributions whose source is a definite description of a person ("the
+    candidate", "the former senator") that resolve tied to no speaker: it may well be someone
+    the article quotes, so no rule may take it for anyone else (contested-claim reads it)."""
+    from ..vocab import all_person_nouns
+
+    ids = {sp.id for sp in speakers}
+    out = set()
+    for a in attributions:
+        if a.source is None or (a.speaker is not None and a.speaker in ids):
+            continue
+        words = re.findall(r"[\w’'-]+", text[a.source.start:a.source.end].lower())
+        if len(words) >= 2 and words[0] == "the" and words[-1] in all_person_nouns():
+            out.add(a.id)
     return frozenset(out)

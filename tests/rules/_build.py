@@ -14,7 +14,7 @@ import re
 from attribution.check import check
 from attribution.config import Config
 from attribution.extract import quotations
-from attribution.resolve.person_names import person_names
+from attribution.resolve.person_names import person_names, unresolved_descriptions
 from attribution.resolve.unattributed import unattributed_quotes
 from attribution.vocab import load_people
 from attribution.model import (Attribution, Block, Document, Mention, Resolved, Sentence, Source,
@@ -107,7 +107,8 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
                                     anonymity=s.get("anonymity", _anonymity(s))))
     resolved = Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers),
                         quotations=quotations(doc),  # as extract passes them on
-                        person_names=person_names(doc.source.text, load_people()))  # resolve's, as resolve() sets it
+                        person_names=person_names(doc.source.text, load_people()),  # resolve's, as resolve() sets them
+                        unresolved_descriptions=unresolved_descriptions(doc.source.text, out_attrs, out_speakers))
     # resolve's last step, as resolve() runs it: the quotations whose speaker is not given
     return dataclasses.replace(resolved, unattributed=unattributed_quotes(resolved, lexicon))
 
