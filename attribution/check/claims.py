@@ -23,7 +23,6 @@ from .claim_words import (  # noqa: F401  (re-exported)
 )
 from .accusations import accused_parties, charges  # noqa: F401  (re-exported)
 from .stated import charged_party, stated_charges  # noqa: F401  (re-exported)
-from .accusations import _stands_for_a_party as stands_for_a_party  # noqa: F401  (re-exported)
 from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
 
 

@@ -233,6 +233,11 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
     surface = _np_back_app(toks, j)
     if surface and all(toks[i - 1].upos in ("NUM", "SYM", "PUNCT") for i in surface):
         surface = []  # "voted 7-2 on Tuesday to approve": a vote count or a figure is nobody
+    if v.xpos == "VBG" and surface and _occasion_phrase(toks, surface) \
+            and not any(toks[i - 1].text == "," for i in range(surface[-1] + 1, v.id)):
+        surface = []  # "..., at one point calling", "in one interview accusing": the noun the
+        # participle follows is a phrase of time or occasion, never who speaks (a finite verb's
+        # may be a subject the parse misread: "after a report from the auditor last month found")
     dep = [c for c in tree.children(v.id) if c.deprel in ("nsubj", "csubj")]
     if dep and dep[0].id > v.id and j >= 1 and toks[j - 1].upos == "NOUN" and toks[j - 1].deprel in ("nmod", "obl") \
             and toks[j - 1].head != v.id:
@@ -251,6 +256,42 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
             if not set(ids) <= set(surface):
                 return ids
     return surface
+
+
+def _occasion_phrase(toks, ids: list[int]) -> bool:
+    """The noun phrase ``ids`` is a phrase of occasion or time governed by the preposition right
+    before it ("at | one point", "in | one interview", "at | the hearing"): the parse makes that
+    word a ``case`` of the phrase's head, an ``obl`` of a verb, and the head is an adjunct noun
+    (a time, an occasion, a medium).  Other nouns after a preposition may well be who speaks:
+    "with some polls indicating", "a chorus of Democrats urging", "a report from the inspector
+    general found"."""
+    if not ids or ids[0] < 2:
+        return False
+    p = toks[ids[0] - 2]
+    if not (p.upos == "ADP" and p.deprel == "case" and p.head in ids):
+        return False
+    head = toks[p.head - 1]
+    if any(toks[i - 1].deprel == "nmod:poss" and toks[i - 1].head == head.id for i in ids):
+        return False   # it names its owner, who speaks: "in his memo to employees explaining"
+    return head.deprel.split(":")[0] == "obl" and head.text.lower() in ADJUNCT_NOUNS
+
+
+def _occasion_head(tree: Tree, v: Token) -> Token | None:
+    """The verb a participle goes on from when the parse hangs it on the noun of a phrase of
+    occasion set off by a comma before it: in "The senator questioned him for hours, at the
+    hearing calling the report false" the parse makes "calling" modify "hearing"; the
+    participle is the senator's, like the phrase, which the verb "questioned" governs."""
+    if v.deprel != "acl" or v.head != v.id - 1:
+        return None
+    noun = tree.sent.token(v.head)
+    if noun.deprel.split(":")[0] != "obl" or noun.head == 0 or noun.head > noun.id:
+        return None
+    ids = sorted(i for i in tree.subtree(noun.id) if i < v.id)
+    if ids != list(range(ids[0], ids[-1] + 1)) or not _occasion_phrase(tree.sent.tokens, ids[1:]):
+        return None
+    if ids[0] < 2 or tree.sent.tokens[ids[0] - 2].text != ",":
+        return None   # the phrase opens after a comma: "..., at one point calling"
+    return tree.sent.token(noun.head)
 
 
 def _participle_subject(tree: Tree, v: Token) -> list[int]:
@@ -277,6 +318,8 @@ def _participle_subject(tree: Tree, v: Token) -> list[int]:
         gov = own[0]
         if not (gov.upos == "VERB" and gov.id < v.id and v.id >= 2 and toks[v.id - 2].text == ","):
             return []
+    elif _occasion_head(tree, v) is not None:
+        gov = _occasion_head(tree, v)   # "..., at the hearing calling the report false"
     elif v.head == 0 or (v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis")
                          and not (v.deprel == "ccomp" and v.id >= 2 and toks[v.id - 2].text == ","
                                   and tree.sent.token(v.head).id == v.id - 2)):

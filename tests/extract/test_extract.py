@@ -276,3 +276,31 @@ def test_sample_article_count_and_no_boilerplate(sample):
     assert "deny" in denied.cue_classes and denied.source_kind == "anonymous"
     admitted = find(text, atts, "special forces")
     assert "loaded" in admitted.cue_classes
+
+
+@pytest.mark.parametrize("sentence, cue, source", [
+    # a participle right after a phrase of time or occasion: the phrase is nobody; the
+    # participle is the clause's subject's
+    ("Hale has feuded with the board for months, in one interview accusing its chairman of lying to investors.",
+     "accusing", "Hale"),
+    ("The senator questioned the inspector general for three hours, at the hearing calling the report false.",
+     "calling", "The senator"),
+    ("The coach has been critical of the league all season, in a radio interview calling the referees incompetent.",
+     "calling", "The coach"),
+])
+def test_a_phrase_of_occasion_before_a_participle_is_no_source(parser, sentence, cue, source):
+    text, atts = run(parser, sentence)
+    a = next(a for a in atts if a.cue and text[a.cue.start:a.cue.end] == cue)
+    assert view(text, a)[2] == source, view(text, a)
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The union's president, Mark Ellis, spoke for an hour, in one interview accusing the governor of betraying teachers.",
+     None),   # the parse gives "spoke" no subject the participle can take: no source, not "one interview"
+    ("Turnout could be high this year, with some polls showing that young voters are more engaged than in 2020.",
+     "some polls"),   # a noun after a preposition that is no occasion may well be the source
+])
+def test_a_participle_after_a_preposition_takes_no_occasion_as_its_source(parser, sentence, source):
+    text, atts = run(parser, sentence)
+    a = next(a for a in atts if a.cue and text[a.cue.start:a.cue.end] in ("accusing", "showing"))
+    assert view(text, a)[2] == source, view(text, a)

@@ -152,13 +152,20 @@ def test_an_organisations_wrong_told_by_the_article_is_background(parser):
     assert findings(audit_text(parser, text, select=("unsourced-claim",)), "unsourced-claim")
 
 
-def test_a_source_that_names_nobody_makes_no_finding(parser):
-    # "at one point" is no source of the charge: the tool would name the wrong accuser
-    text = ("Governor Frank Hale has battled with Mayor Tom Reyes over the budget, at one point "
-            'calling the mayor a "liar" who was not "honorable."\n\n'
-            "The legislature adjourns in June.\n")
+@pytest.mark.parametrize("sentence, occasion", [
+    ('Governor Frank Hale has battled with Mayor Tom Reyes over the budget, at one point calling the '
+     'mayor a "liar" who was not "honorable."', "one point"),
+    ("The union's president, Mark Ellis, spoke for an hour, in one interview accusing Governor Frank "
+     "Hale of betraying teachers.", "interview"),
+    ("Hale has feuded with the board for months, in one interview accusing its chairman of lying to "
+     "investors.", "interview"),
+])
+def test_a_phrase_of_occasion_is_never_the_accuser(parser, sentence, occasion):
+    # "at one point", "in one interview" is no source of the charge (extract: a phrase of
+    # occasion before a participle is nobody); the rule has no check of its own for it
+    text = sentence + "\n\nThe legislature adjourns in June.\n"
     for f in _one_sided(parser, text):
-        assert "one point" not in f.message
+        assert occasion not in f.message, f.message
 
 
 @pytest.mark.parametrize("quote", [

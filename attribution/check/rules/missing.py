@@ -1,7 +1,6 @@
 """ATR1xx: missing attribution (quotes nobody said, accusations nobody answers)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ...model import Attribution, AttributionType, Severity, Span
@@ -170,10 +169,6 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     for acc, parties in charged:
         if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
             continue  # answered, or nobody identified makes the accusation (vague-attribution's)
-        sp = ctx.speaker(acc)
-        if sp is not None and sp.kind.value == "organization" and not re.search(r"[A-Z]", sp.name or "") \
-                and not claims.stands_for_a_party(sp.name or ""):
-            continue  # no name, no body of people: no source ("at one point calling the mayor ...")
         if not parties:
             continue
         accuser = claims.side_key(ctx, acc)
