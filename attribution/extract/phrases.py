@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..model import Token
 from ._tree import Tree, is_punct, trim
 from .cue import FRAMES, QUOTE_END
+from .occasion import ADJUNCT_NOUNS, _occasion_head, _occasion_phrase
 from .relative_clauses import _modifies_noun, _relative_subject  # noqa: F401  (re-exported)
 
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
@@ -116,7 +117,6 @@ def _np_forward(toks, j: int, limit: int = 12) -> list[int]:
 
 
 TIME_WORDS = FRAMES["time_words"]
-ADJUNCT_NOUNS = TIME_WORDS | FRAMES["adjunct_nouns"]
 PREPS = {"in", "on", "at", "during", "with", "to", "after", "before", "over", "via", "through", "for"}
 
 
@@ -256,42 +256,6 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
             if not set(ids) <= set(surface):
                 return ids
     return surface
-
-
-def _occasion_phrase(toks, ids: list[int]) -> bool:
-    """The noun phrase ``ids`` is a phrase of occasion or time governed by the preposition right
-    before it ("at | one point", "in | one interview", "at | the hearing"): the parse makes that
-    word a ``case`` of the phrase's head, an ``obl`` of a verb, and the head is an adjunct noun
-    (a time, an occasion, a medium).  Other nouns after a preposition may well be who speaks:
-    "with some polls indicating", "a chorus of Democrats urging", "a report from the inspector
-    general found"."""
-    if not ids or ids[0] < 2:
-        return False
-    p = toks[ids[0] - 2]
-    if not (p.upos == "ADP" and p.deprel == "case" and p.head in ids):
-        return False
-    head = toks[p.head - 1]
-    if any(toks[i - 1].deprel == "nmod:poss" and toks[i - 1].head == head.id for i in ids):
-        return False   # it names its owner, who speaks: "in his memo to employees explaining"
-    return head.deprel.split(":")[0] == "obl" and head.text.lower() in ADJUNCT_NOUNS
-
-
-def _occasion_head(tree: Tree, v: Token) -> Token | None:
-    """The verb a participle goes on from when the parse hangs it on the noun of a phrase of
-    occasion set off by a comma before it: in "The senator questioned him for hours, at the
-    hearing calling the report false" the parse makes "calling" modify "hearing"; the
-    participle is the senator's, like the phrase, which the verb "questioned" governs."""
-    if v.deprel != "acl" or v.head != v.id - 1:
-        return None
-    noun = tree.sent.token(v.head)
-    if noun.deprel.split(":")[0] != "obl" or noun.head == 0 or noun.head > noun.id:
-        return None
-    ids = sorted(i for i in tree.subtree(noun.id) if i < v.id)
-    if ids != list(range(ids[0], ids[-1] + 1)) or not _occasion_phrase(tree.sent.tokens, ids[1:]):
-        return None
-    if ids[0] < 2 or tree.sent.tokens[ids[0] - 2].text != ",":
-        return None   # the phrase opens after a comma: "..., at one point calling"
-    return tree.sent.token(noun.head)
 
 
 def _participle_subject(tree: Tree, v: Token) -> list[int]:
