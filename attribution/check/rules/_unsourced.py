@@ -6,12 +6,12 @@ import re
 from typing import NamedTuple
 
 from .. import vocab
-from ..context import Context, is_headline
+from ..context import Context
 from ...model import SpeakerKind
 from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
 from ._levels import background, parameter
-from ._voice import _first_person, _hedged, _imperative, _not_prose, _quoted_on, _speaker_own, transcript
+from ._voice import _first_person, _hedged, _imperative, _not_prose, _quoted_on, _speaker_own
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
@@ -213,8 +213,7 @@ def _poll_story(ctx: Context) -> bool:
 
     def find() -> bool:
         sents = ctx.sentences
-        blocks = ctx.resolved.document.source.blocks
-        first = 1 if blocks and is_headline(blocks[0].text, body_follows=len(blocks) > 1) else 0
+        first = 1 if ctx.headline_block() == 0 else 0
         for j, s in enumerate(sents):
             if s.block >= first + _POLL_LEAD:
                 break
@@ -235,8 +234,7 @@ def _according_run(ctx: Context, si: int) -> bool:
     blocks = ctx.resolved.document.source.blocks
     j = si - 1
     while j >= 0 and sents[si].block - sents[j].block <= _RUN_PARAGRAPHS:
-        if sents[j].block != sents[j + 1].block and 0 <= sents[j].block < len(blocks) and \
-                not re.search(r"[.!?][\"'’”)]*\s*$", blocks[sents[j].block].text.strip()):
+        if sents[j].block != sents[j + 1].block and _unended(blocks, sents[j].block):
             return False        # a headline or a section line
         text = ctx.unquoted_sentence(j)
         same = sents[j].block == sents[si].block
@@ -247,6 +245,11 @@ def _according_run(ctx: Context, si: int) -> bool:
             return True
         j -= 1
     return False
+
+
+def _unended(blocks, bi: int) -> bool:
+    """Block ``bi`` ends with no sentence punctuation: a headline or a section line."""
+    return 0 <= bi < len(blocks) and not re.search(r"[.!?][\"'’”)]*\s*$", blocks[bi].text.strip())
 
 
 def _run(ctx: Context, si: int, documents: re.Pattern, step: int) -> bool:
@@ -262,8 +265,7 @@ def _run(ctx: Context, si: int, documents: re.Pattern, step: int) -> bool:
                 return False      # a paragraph in between gives no figure
             crossed += 1
             walking, with_figure = sents[j].block, False
-            if crossed > _RUN_PARAGRAPHS or (0 <= walking < len(blocks) and
-                                             not re.search(r"[.!?][\"'’”)]*\s*$", blocks[walking].text.strip())):
+            if crossed > _RUN_PARAGRAPHS or _unended(blocks, walking):
                 return False      # too far, or a headline or a section line
         if step < 0 and document_in(ctx, j, documents):
             return True
@@ -306,7 +308,7 @@ def claims(ctx: Context):
             continue  # a headline, a caption, a list item, a question, a fragment (`$50 million.`)
         if cue_in(ctx, si) or (si > 0 and cue_in(ctx, si - 1)):
             continue  # a source the extractor did not link is still a source
-        if transcript(ctx, s) or _quoted_on(ctx, s):
+        if ctx.transcript(s.start) or _quoted_on(ctx, s):
             continue
         if _hedged(ctx, si):
             continue  # "is reportedly spending $1.5 million": a hidden source, vague-attribution's finding

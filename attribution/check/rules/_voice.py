@@ -9,16 +9,10 @@ import functools
 import re
 
 from .. import vocab
-from ..context import Context, is_headline
+from ..context import Context
 from ...model import SpeakerKind
 from ...vocab import load_people
 from ._figures import figure
-
-def transcript(ctx: Context, sent) -> bool:
-    """A sentence of an interview transcript (`Q: ...`, `A: ...`, `PENCE: ...`): the speaker's
-    own words, not the reporter's claim (:meth:`Context.transcript`)."""
-    return ctx.transcript(sent.start)
-
 
 def _quoted_on(ctx: Context, sent) -> bool:
     """The sentence is a later sentence of a quotation opened in an earlier one (`"Ted is a
@@ -42,7 +36,7 @@ def _not_prose(ctx: Context, sent) -> bool:
     if not 0 <= sent.block < len(blocks):
         return False
     text = blocks[sent.block].text
-    if sent.block == 0 and is_headline(text, body_follows=len(blocks) > 1):
+    if sent.block == 0 and ctx.headline_block() == 0:
         return True
     line_start = ctx.text.rfind("\n", 0, sent.start) + 1
     for opening in (text, ctx.text[line_start:sent.end]):
