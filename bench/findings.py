@@ -13,9 +13,9 @@ default ``--fail-on error``.
 
 Gold (definitions: ``bench/gold/GUIDE.md``):
 
-- PolNeAR ``bench/gold/polnear-{dev,train,trainb,trainh}.jsonl``: hand labels by article id and
-  offsets (trainb and trainh: train articles annotated later, blind to the tool; trainh is held
-  out, read only to measure), plus
+- PolNeAR ``bench/gold/polnear-{dev,train,trainb,trainh,trainc}.jsonl``: hand labels by article
+  id and offsets (trainb, trainh and trainc: train articles annotated later, blind to the tool;
+  trainh and trainc are held out, read only to measure), plus
   the unattributed quotes derived from PolNeAR's gold (a direct or mixed attribution with no
   source) as reviewed by the annotators. The articles are read from ``../shared`` (skipped when
   absent) and never copied; dev is for measuring only.
@@ -55,8 +55,9 @@ BLIND2 = ROOT / "corpus" / "blind2"
 OUT = ROOT / "build" / "findings"
 # PolNeAR gold sets: dev (measure only), train (first annotation), trainb (train articles
 # annotated later, blind to the tool, open to error analysis) and trainh (annotated the same
-# way, held out: read only to measure).
-POLNEAR_SETS = ("dev", "train", "trainb", "trainh")
+# way, held out: read only to measure) and trainc (a sixth-round held-out set, annotated the same
+# way). A set whose gold file is absent is skipped with a note.
+POLNEAR_SETS = ("dev", "train", "trainb", "trainh", "trainc")
 
 SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
                 "missing-affiliation"}
@@ -402,7 +403,7 @@ README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "va
 def readme_table(results: list[dict], before: dict | None) -> str:
     """README's findings table: precision (matched/found) and recall (gold) per set."""
     sets = {r["set"]: r for r in results}
-    names = [n for n in ("dev", "train", "trainb", "trainh", "drafts", "blind", "blind2") if n in sets]
+    names = [n for n in ("dev", "train", "trainb", "trainh", "trainc", "drafts", "blind", "blind2") if n in sets]
     old = {r["set"]: r for r in (before or {}).get("sets", [])}
     head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
         (" | dev P, R before |" if "dev" in old else " |")
@@ -438,8 +439,8 @@ def readme_table(results: list[dict], before: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="dev,train,trainb,trainh,drafts,blind,blind2",
-                    help="comma-separated: dev, train, trainb, trainh, drafts, blind, blind2")
+    ap.add_argument("--sets", default="dev,train,trainb,trainh,trainc,drafts,blind,blind2",
+                    help="comma-separated: dev, train, trainb, trainh, trainc, drafts, blind, blind2")
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")
