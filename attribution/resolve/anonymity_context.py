@@ -137,14 +137,17 @@ _QUOTE_OPENS = re.compile(r"^\s*(?:[\"“‘]|'')")
 
 def member_named_beside(view, span, skip: str | None = None) -> bool:
     """A vague collective that comes with a named member (bench/gold/GUIDE.md, adjudication):
-    after the group's mention, in its sentence or the next, a named person speaks ("Many Sanders
-    supporters insist there was fraud. ''We feel ...,'' said Laurie Cestnick, the founder of
-    ..."; "Some protest leaders said they would ignore the rules. ''...,'' said Ortiz"): the
-    claim is sourced to that person, the group only introduces it; the member is introduced
-    there (named for the first time).  Not for unnamed evidence (a poll, a study), nor when the
-    named speaker
-    answers the group (a denial, or a sentence opening "But ..."), nor for the attribution
-    ``skip`` (the group's own).  ``view``: a :class:`~.view.ResolvedView`."""
+    after the group's mention, the next sentence opens with a named person's own words ("Many
+    Sanders supporters insist there was fraud. ''We feel ...,'' said Laurie Cestnick, the
+    founder of ..."; "..., said several observers. ''I didn't see it coming ...,'' said
+    Madison", Madison quoted before): the claim is sourced to that person, the group only
+    introduces it.  Not for unnamed evidence (a poll, a study), nor when the named speaker
+    answers the group (a denial, or a sentence opening "But ..."), nor when he is the one the
+    group's sentence speaks about (the mayor the critics attack: "Critics say Smith lied.
+    ''...,'' Smith said"), nor for the attribution ``skip`` (the group's own).  A named person
+    who speaks next only as a subject ("Analysts say .... Ben Adebayo, an analyst at ...,
+    said ...") is another voice: he says something else.
+    ``view``: a :class:`~.view.ResolvedView`."""
     from ..model import SpeakerKind
     from ..vocab import load_people
     from .anonymity import unnamed_evidence
@@ -154,6 +157,7 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
         return False  # a poll or a report has no members ("Polls show ... ''...,'' said Ortiz")
     sentences = view.sentences
     upto = sentences[min(i + 1, len(sentences) - 1)].end
+    own = view.text[sentences[i].start:sentences[i].end]
     for b in view.attributions:
         if b.id == skip or b.source is None:
             continue
@@ -164,9 +168,8 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
         if sp is None or sp.kind is not SpeakerKind.PERSON or "deny" in b.cue_classes:
             continue
         surname = sp.name.split()[-1] if sp.name.split() else ""
-        if len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", view.text[:span.start]):
-            continue  # someone the story introduced before the group (the mayor the critics
-            # attack, the pollster quoted earlier): another voice, not one of the group
+        if len(surname) < 2 or re.search(rf"\b{re.escape(surname)}\b", own):
+            continue  # the one the group speaks about ("Critics say Smith lied. ''...,'' Smith said")
         j = view.sentence_index_at(at)
         if j is None or j == i or _TURNS.match(view.sentence_text(j)):
             continue
