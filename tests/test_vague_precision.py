@@ -194,3 +194,31 @@ def test_a_named_source_of_the_next_sentences_own_figures_does_not_source_report
             "Ortiz has been courting delegates, reportedly winning over a dozen of Bell's supporters. Bell has "
             "won 758 delegates, compared to Ortiz's 538, according to a Tribune tally.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]
+
+
+def test_a_member_quoted_earlier_whose_words_open_the_next_sentence_takes_the_claim(parser):
+    text = ("Dana Whitcomb, a retired harbor pilot, said the channel had silted up faster than anyone expected. "
+            "\"We used to clear it every ten years,\" Whitcomb said.\n\n"
+            "The city last dredged the channel in 2009, at a cost of $4 million.\n\n"
+            "The dredging contract may be the mayor's hardest sell this spring, several pilots said. "
+            "\"Nobody on the water trusts the cost estimate,\" Whitcomb said.\n\n"
+            "Mayor Ruth Okafor has defended the contract for months. Critics say Okafor hid the cost overruns. "
+            "\"There was nothing hidden,\" Okafor said.\n")
+    # the member's words open the next sentence: his claim; the mayor answering her critics is no member
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Critics"]
+
+
+def test_an_expectation_is_a_belief_not_a_source(parser):
+    text = ("The central bank is widely expected to raise rates in June. "
+            "The governor is widely believed to have opposed the merger.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["widely believed"]
+
+
+def test_unnamed_polls_in_a_subordinate_clause_are_a_vague_source(parser):
+    text = ("The senator has sharpened her attacks on the governor as polls show the race tightening in the suburbs. "
+            "She spoke at a diner in Millbrook on Saturday.\n\n"
+            "With recent polls showing her ahead, the governor plans a bus tour. "
+            "A Harwell University poll released Monday put him six points ahead.\n\n"
+            "The governor has not released the polls that show him leading.\n")
+    # the second is named in the next sentence; "the polls" are the ones the story spoke of
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["polls"]

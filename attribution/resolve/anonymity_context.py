@@ -143,8 +143,8 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
     Madison", Madison quoted before): the claim is sourced to that person, the group only
     introduces it.  Not for unnamed evidence (a poll, a study), nor when the named speaker
     answers the group (a denial, or a sentence opening "But ..."), nor when he is the one the
-    group's sentence speaks about (the mayor the critics attack: "Critics say Smith lied.
-    ''...,'' Smith said"), nor for the attribution ``skip`` (the group's own).  A named person
+    group's sentence or the one before speaks about (the mayor the critics attack: "Critics say
+    Smith lied. ''...,'' Smith said"), nor for the attribution ``skip`` (the group's own).  A named person
     who speaks next only as a subject ("Analysts say .... Ben Adebayo, an analyst at ...,
     said ...") is another voice: he says something else.
     ``view``: a :class:`~.view.ResolvedView`."""
@@ -157,7 +157,7 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
         return False  # a poll or a report has no members ("Polls show ... ''...,'' said Ortiz")
     sentences = view.sentences
     upto = sentences[min(i + 1, len(sentences) - 1)].end
-    own = view.text[sentences[i].start:sentences[i].end]
+    own = view.text[sentences[max(i - 1, 0)].start:sentences[i].end]  # the group's sentence and the one before
     for b in view.attributions:
         if b.id == skip or b.source is None:
             continue
@@ -169,7 +169,9 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
             continue
         surname = sp.name.split()[-1] if sp.name.split() else ""
         if len(surname) < 2 or re.search(rf"\b{re.escape(surname)}\b", own):
-            continue  # the one the group speaks about ("Critics say Smith lied. ''...,'' Smith said")
+            continue  # the one the group speaks about ("Critics say Smith lied. ''...,'' Smith said";
+            # "Trump and the RNC have kept the lineup secret. Many prominent Republicans have said
+            # they will not attend ... ''The speakers slots ... are totally filled,'' Trump tweeted")
         j = view.sentence_index_at(at)
         if j is None or j == i or _TURNS.match(view.sentence_text(j)):
             continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterator
 
 from ...model import Anonymity, Attribution, Severity, Span, SpeakerKind
@@ -76,6 +77,17 @@ _UNNAMED_POLLS = re.compile(r"\b(?:[Ii]n|leads?|led|leading|tops?|topped|trails?
                             r"((?:many|some|several|most|other|multiple)"
                             r"(?:\s+(?:many|some|several|most|other|recent|early|new|multiple|national|statewide|"
                             r"Republican|Democratic|GOP|primary|state))*\s+polls)\b")
+
+
+# unnamed polls that show something where extract made no attribution ("as polls show Sanders
+# surging", "with recent polls showing a tightening", "Polling shows that ..."): the plural or the
+# mass noun bare or with a vague quantifier (group 1); not "the polls", "its polls", "an average of polls"
+_POLLS_SHOW = re.compile(r"(?<![\w-])(?<!\bthe )(?<!\bThe )(?<!\bof )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+                         r"((?:(?:[Rr]ecent|[Nn]ew|[Ee]arly|[Nn]ational|[Ss]tatewide|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|"
+                         r"[Oo]ther|[Mm]ultiple|[Nn]umerous)\s+)*(?:[Pp]olls|[Pp]olling|[Ss]urveys))\s+(?:that\s+)?"
+                         r"(?:have\s+|has\s+|had\s+|also\s+|consistently\s+|now\s+|still\s+)?"
+                         r"(?:show|shows|showed|showing|shown|suggest|suggests|suggested|suggesting|indicate|indicates|"
+                         r"indicated|indicating|find|finds|found|finding)\b")
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
@@ -222,11 +234,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             found.add(span)
             yield Hit(span.start, span.end,
                       message(vague_attribution, 2, hedge=" ".join(ctx.text[span.start:span.end].split())))
-        for m in _UNNAMED_POLLS.finditer(text):
+        for m in chain(_UNNAMED_POLLS.finditer(text), _POLLS_SHOW.finditer(text)):
             span = Span(s.start + m.start(1), s.start + m.end(1))
             if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
                     ctx.others_words(span.start) or _evidence_named_next(ctx, None, ctx.text[span.start:span.end], span):
                 continue  # someone's words, or the poll is named in the next sentence
+            if m.re is _POLLS_SHOW and any(a.source is not None and a.source.overlaps(span) for a in ctx.attributions):
+                continue  # extract made the polls a source: the attribution decides (above)
             found.add(span)
             yield Hit(span.start, span.end, message(vague_attribution, 1, source=" ".join(m.group(0).split())))
         if re.search(r"\?[\"”’')\s]*$", text):
