@@ -410,3 +410,51 @@ def test_a_claim_inside_another_imperative_fires(parser):
             "quarter of the nation's immigrants.\n")
     found = _unsourced(parser, text)
     assert len(found) == 1 and "a quarter of" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a market report's quotes of traded prices: each move with the price it reached
+    "Stocks ended mixed on Thursday as oil prices slid.\n\n"
+    "The Dow Jones industrial average rose 41.20 points, or 0.2 percent, to 17,890.50. "
+    "Harbor Foods climbed 85 cents, or 1.1 percent, to $78.40.\n\n"
+    "Benchmark crude was down 62 cents to settle at $44.18 a barrel. Gold fell $8.10, to $1,204 an ounce.\n",
+    # the next sentence gives the same figure with its source
+    "The county spent $4.2 million on overtime last year. The $4.2 million figure comes from an "
+    "audit released Tuesday by the state comptroller.\n",
+    # a poll's figures: a headline saying what the poll finds, then its shares of a group
+    "Young voters still believe in hard work, poll finds\n\n"
+    "Money worries have not dimmed their hopes.\n\n"
+    "Optimism is highest among Hispanics (41% \"strongly agree\") and lowest among whites (28%).\n",
+    # a document the parse may take for a verb ("polling" in "Exit polling shows")
+    "Ruiz has dominated among young voters.\n\nExit polling shows she won 83% of voters under 30 "
+    "in the county last month.\n",
+])
+def test_market_quotes_repeated_figures_and_poll_headlines_are_sourced(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a share price's move with no price reached is still a figure to source
+    ("Harbor Foods cut its forecast on Tuesday.\n\nShares of the company fell 11 percent after "
+     "the announcement.\n", "11 percent"),
+    # the next sentence repeats the number but not the figure (a speaker's age)
+    ("Longtime tenants are leaving the ward.\n\nRents there rose 66 percent over the decade. "
+     "\"It's about who can stay,\" said Mattie Ruiz, 66, a retired nurse.\n", "66 percent"),
+    # the same figure in the next sentence with no source
+    ("The county spent $4.2 million on overtime last year.\n\nThe $4.2 million was more than "
+     "it spent on road repairs.\n", "$4.2 million"),
+])
+def test_moves_without_a_price_and_figures_repeated_unsourced_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # a program as the subject of a verb of setting: the program's requirement
+    "The visa has drawn scrutiny in Congress.\n\nThe EB-5 program requires foreign investors to put "
+    "at least $500,000 into an American business.\n",
+    # a figure in a phrase that modifies a rule: the rule's terms
+    "The county board met again.\n\nThe state has a new rule for workers earning less than $47,000 a year.\n",
+])
+def test_a_rules_own_terms_are_no_claim(parser, text):
+    assert _unsourced(parser, text) == []

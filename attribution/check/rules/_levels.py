@@ -35,6 +35,8 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
     if _owned_proposal(ctx.sentence_text(si), fig):
         return True
     instruments, setters = vocab.words("unsourced", "instruments"), vocab.words("unsourced", "setters")
+    if tok is not None and _in_terms(sent.tokens, toks, tok, instruments):
+        return True
     seen, own_verb_seen = set(), False
     while tok is not None and tok.id not in seen:   # up the clauses to a verb of setting
         seen.add(tok.id)
@@ -48,6 +50,27 @@ def parameter(ctx: Context, si: int, fig: str) -> bool:
             return True     # "she would impose a 4 percent surcharge": the level her plan sets
         own_verb_seen = own_verb_seen or tok.upos == "VERB"     # (the figure's own clause only)
         tok = toks.get(tok.head)
+    return False
+
+
+def _in_terms(sent_toks, toks: dict, tok, instruments) -> bool:
+    """The figure stands in a phrase that modifies a rule or plan noun, with no clause of its
+    own on the way (`the new overtime rule for workers making less than $47,000 a year`; `the
+    program requires investors to put in $500,000` is the verb of setting's case, below): the
+    rule's terms, set by the rule named there."""
+    seen = set()
+    while tok is not None and tok.id not in seen and len(seen) < 6:
+        seen.add(tok.id)
+        if tok.upos in ("VERB", "AUX") and any(k.head == tok.id and k.deprel.split(":")[0] in ("nsubj", "csubj")
+                                              for k in sent_toks):
+            return False    # a clause with its own subject ("the plan, which costs $3 trillion")
+        rel = tok.deprel.split(":")[0]
+        head = toks.get(tok.head)
+        if head is None or rel not in ("nummod", "obj", "obl", "nmod", "acl", "amod", "compound", "advmod"):
+            return False
+        if head.upos == "NOUN" and head.lemma.lower() in instruments and rel in ("nmod", "acl", "amod", "compound"):
+            return True
+        tok = head
     return False
 
 

@@ -9,7 +9,8 @@ from .. import vocab
 from ..context import Context
 from ...model import SpeakerKind
 from ...resolve.quote_text import lexicon_of
-from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
+from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, market_quote, observed, \
+    presupposed, result
 from ._levels import background, parameter
 from ._voice import _first_person, _hedged, _imperative, _not_prose, _quoted_on, _speaker_own
 
@@ -70,8 +71,8 @@ def document_in(ctx: Context, si: int, documents: re.Pattern, back_reference: bo
                     k.head == tok.id and k.deprel == "det" and k.lemma.lower() in ("the", "this")
                     for k in sent.tokens):
                 return True
-        elif tok is None or tok.upos in ("NOUN", "PROPN"):
-            return True
+        elif tok is None or tok.upos in ("NOUN", "PROPN") or tok.deprel.split(":")[0] in ("nsubj", "compound"):
+            return True     # ("Exit polling shows ...": a document the parse tags as a verb)
     return False
 
 
@@ -205,19 +206,19 @@ def _poll_figure(ctx: Context, si: int) -> bool:
 
 
 def _poll_story(ctx: Context) -> bool:
-    """The story is about a poll or survey: one of its first paragraphs names it with a verb
-    of saying or finding (`A new USA TODAY/Rock the Vote poll finds ...`,
-    `..., a Quinnipiac survey shows`): its shares and margins further down are the document's,
-    named at the top."""
+    """The story is about a poll or survey: its headline or one of its first paragraphs names
+    it with a verb of saying or finding (`A new USA TODAY/Rock the Vote poll finds ...`,
+    `..., a Quinnipiac survey shows`, a headline `..., poll finds`): its shares and margins
+    further down are the document's, named at the top."""
     polls = vocab.phrase_re("unsourced", "poll_documents")
 
     def find() -> bool:
         sents = ctx.sentences
         first = 1 if ctx.headline_block() == 0 else 0
-        for j, s in enumerate(sents):
+        for j, s in enumerate(sents):     # the headline too ("..., poll finds")
             if s.block >= first + _POLL_LEAD:
                 break
-            if s.block >= first and document_in(ctx, j, polls) and (cue_in(ctx, j) or re.search(
+            if document_in(ctx, j, polls) and (cue_in(ctx, j) or re.search(
                     r"\baccording to\b", ctx.unquoted_sentence(j), re.I)):
                 return True
         return False
@@ -276,6 +277,22 @@ def _run(ctx: Context, si: int, documents: re.Pattern, step: int) -> bool:
     return False
 
 
+def repeated_with_source(ctx: Context, si: int, fig: str, covered: set[int], documents: re.Pattern) -> bool:
+    """The next sentence, in the paragraph or opening the next one, gives the same number with
+    its source (an attribution, a verb of saying with its subject, a document named): `The
+    county spent $4.2 million on overtime last year. // The $4.2 million figure comes from an
+    audit released Tuesday by the state comptroller.`  The lede states what the next sentence
+    sources, the wire's order."""
+    sents = ctx.sentences
+    j = si + 1
+    if not re.search(r"\d", fig) or j >= len(sents) or sents[j].block - sents[si].block > 1:
+        return False
+    same = r"\s*".join(re.escape(w) for w in fig.split())     # the figure with its unit, not the number alone
+    if not re.search(rf"(?<![\d.,]){same}(?![\d]|[.,]\d)", ctx.sentence_text(j), re.I):
+        return False
+    return j in covered or cue_in(ctx, j) or document_in(ctx, j, documents)
+
+
 def covered_sentences(ctx: Context) -> set[int]:
     """The sentences an attribution's source, cue or content touches (an attribution with a
     source or a cue: quoted words alone are nobody's)."""
@@ -321,10 +338,11 @@ def claims(ctx: Context):
             # condition or a level a rule sets), unless a document nearby sources them all
             fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
                                                  or hypothetical(ctx, si, f) or parameter(ctx, si, f)
-                                                 or background(ctx, si, f) or presupposed(ctx, si, f))),
+                                                 or background(ctx, si, f) or presupposed(ctx, si, f)
+                                                 or market_quote(bare, f))),
                        None)
             if fig is not None:
-                if not sourced_nearby(ctx, si, documents):
+                if not (sourced_nearby(ctx, si, documents) or repeated_with_source(ctx, si, fig, covered, documents)):
                     yield si, Claim("figure", fig)
                 continue
         verb = allegation(ctx, si)

@@ -236,7 +236,12 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     a plan's level (`she would impose a 4 percent surcharge`); a hedge (vague-attribution's);
     the figure of one who speaks next; a figure taken as known (`the world's 1.2 billion
     Catholics`); a permit's size; a correction note; a case set in the imperative (`Imagine
-    paying $50,000 a year`).
+    paying $50,000 a year`); a market report's quote of a traded price, its move and the
+    price it reached (`Gold fell $8.10, or 0.7 percent, to $1,204`; a move alone, `shares fell
+    11 percent`, still fires); a figure the next sentence gives again with its source (`The
+    $4.2 million figure comes from an audit ...`); a rule's or program's own terms (`a new
+    rule for workers earning less than $47,000`); in a story whose headline says what a poll
+    finds, the poll's shares.
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
