@@ -505,3 +505,51 @@ def test_an_as_clause_with_a_name_and_its_apposition_keeps_the_name(parser):
                     "Institute, noted, \"Everyone at the table is waiting for the election.\"\n")
     a, sp = by_content(report, "waiting for the election")
     assert sp is not None and sp.name == "Nora Kessler"
+
+
+def test_a_person_named_in_an_asked_clause_is_not_who_answers(parser):
+    # the participle clause has no subject of its own: the one asked about is not the "she"
+    # of the main clause, nor of the sentences after it
+    report = _audit(parser,
+                    "Nora Vance, an actress, has campaigned for the challenger all month. \"He listens to "
+                    "people,\" she said at a rally in Dayton. \"But I think a lot of people are tired of "
+                    "waiting.\"\n\n"
+                    "Asked about her own vote in the event that Ellen Brooks faces Governor Dan Pryor, who "
+                    "has insulted voters in a long and bitter campaign, she replied: \"I don't know. I'm "
+                    "going to wait and see.\"\n\n"
+                    "\"Really,\" she added when the host expressed shock.\n\n"
+                    "She appeared to suggest that Pryor could bring more upheaval than Brooks, the "
+                    "68-year-old former senator bidding to make history.\n\n"
+                    "\"Some people feel he will bring change,\" she said.\n")
+    for content in ("when the host expressed", "Some people feel"):
+        _, sp = by_content(report, content)
+        assert sp is None or sp.name == "Nora Vance", content
+
+
+def test_a_pronoun_in_an_asked_by_clause_is_the_main_subject(parser):
+    report = _audit(parser,
+                    "Council member Dale Okafor appeared on Ray Lindgren's radio show on Monday. "
+                    "Asked by Lindgren if he believed the flood response had failed, Okafor said "
+                    "that he did not.\n")
+    _, sp = by_content(report, "flood response had failed")
+    assert sp is None or sp.name == "Dale Okafor"
+
+
+def test_asked_on_air_the_answer_keeps_the_one_asked(parser):
+    # "he said Ryan": the name is what he answered; the next quotes stay his
+    report = _audit(parser,
+                    "Gov. Mark Haldane softened his tone on Thursday. Asked on a morning show who "
+                    "leads the party, he said Speaker Tom Ruiz. \"I would say Tom for now,\" he said. "
+                    "\"We can always have our differences,\" he said.\n")
+    for content in ("I would say Tom", "always have our differences"):
+        _, sp = by_content(report, content)
+        assert sp is not None and sp.name == "Mark Haldane", content
+
+
+def test_they_is_never_one_named_person(parser):
+    report = _audit(parser,
+                    "Senator Alan Pryce has dropped out of the top three for the first time since "
+                    "October. Each week, we ask 30 smart political types who they think is the "
+                    "strongest candidate in the field, and the answer is clear.\n")
+    _, sp = by_content(report, "the strongest candidate")
+    assert sp is None or sp.name != "Alan Pryce"

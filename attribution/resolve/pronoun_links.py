@@ -52,19 +52,30 @@ class PronounLinks:
         """A source pronoun's antecedent (:mod:`.salience`); a he/she tied to a person by salience
         tells the entity table that person's gender, which later pronouns use."""
         if cls in ("male", "female") and (fronted := self._fronted_subject(offset, sent_index, cls)) is not None:
+            self._evidence(offset, fronted, "fronted")
             return fronted
         best, found = self._antecedent(offset, sent_index, cls)
         own_cand = getattr(self, "_best_cand", None)
+        ev = (getattr(self, "_rival_margin", None), getattr(self, "_rival_between", False))
         chained = self._subject_chain(offset, sent_index, cls) if cls in ("male", "female") else None
         self._best_cand = own_cand
+        self._rival_margin, self._rival_between = ev
+        via = "salience"
         if chained is not None and chained is not best:
             # the sentence before is about a "he" too ("He attended the rally, though he's not sure
             # whether he'll vote for Clinton or Sanders. '...,' he said"): the same person, not the
             # one named last in it
             best, found = chained, True
             self._best_cand = getattr(self, "_chain_cand", None)  # its own evidence decides the confidence
+            via = "chain"
         if not found:
-            return self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
+            cat = self._cataphor(offset, sent_index, cls) if cls in ("male", "female") else None
+            self._evidence(offset, cat, "cataphor")
+            return cat
+        if best is not None and cls == "group" and best.kind == "person":
+            # "they" for one named person: in news copy the group it stands for ("30 political
+            # types who they think ...", "outsiders ... when they uttered") is unnamed or plural
+            return None
         if best is not None and cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
             if best.kind == "person" and not best.gender and any(
@@ -77,7 +88,22 @@ class PronounLinks:
             # a claim): shown as uncertain
             self.weak_pronoun_at = getattr(self, "weak_pronoun_at", {})
             self.weak_pronoun_at[offset] = best
+        self._evidence(offset, best, via)
         return best
+
+    def _evidence(self, offset: int, e: _Entity | None, via: str) -> None:
+        """What a pronoun link at ``offset`` rests on (for its confidence)."""
+        if e is None:
+            return
+        c = getattr(self, "_best_cand", None)
+        ev = getattr(self, "link_evidence", None)
+        if ev is None:
+            ev = self.link_evidence = {}
+        ev[offset] = {"via": via, "margin": getattr(self, "_rival_margin", None),
+                      "between": getattr(self, "_rival_between", False),
+                      "dist": (self.sent_of(offset) - c.sent) if c is not None and c.entity is e else None,
+                      "tier": c.tier if c is not None and c.entity is e else None,
+                      "quoted": bool(c is not None and c.entity is e and (c.quoted or c.reported))}
 
     def _subject_chain(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """The antecedent of a he/she that is the main subject of the sentence before, when
@@ -87,17 +113,27 @@ class PronounLinks:
             return None
         s = self.sents[sent_index]
         for r in self.runs_by_sent[sent_index]:
-            if r.start < offset and r.entity is not None and not r.modifier and self._compat(r.entity, cls) is not None:
-                return None  # someone of that gender is named in this sentence before it
+            if r.start < offset and r.entity is not None and not r.modifier and self._compat(r.entity, cls) is not None \
+                    and not any(s0 <= r.start < e0 for s0, e0 in getattr(self, "_own_content", ())):
+                return None  # someone of that gender is named in this sentence before it (not in the words it cites)
         prev = self.sents[sent_index - 1]
         toks = prev.tokens
         root = next((t for t in toks if t.deprel == "root"), None)
         subj = next((t for t in toks if root is not None and t.head == root.id and t.deprel == "nsubj"), None)
+        lead_end = self._participle_lead(sent_index - 1)
+        if subj is None and lead_end is not None:
+            # "Asked on Fox News who leads the party, he said Ryan.": the parser may make the
+            # participle the root; the main clause's subject is the first after the clause
+            subj = next((t for t in toks if t.start > lead_end and t.deprel == "nsubj"), None)
         if subj is None or self.people.pronouns.get(_norm(subj.text)) != cls or self._inside(self.quotes, subj.start):
             return None
         if getattr(self, "_chain_depth", 0) > 3:
             return None
         self._chain_depth = getattr(self, "_chain_depth", 0) + 1
+        linked = next((c for c in self._timeline_window(sent_index - 1, sent_index - 1) if c.start == subj.start), None)
+        if linked is not None and self._compat(linked.entity, cls) is not None:
+            self._chain_cand = linked
+            return linked.entity  # that pronoun is a source already linked: keep its speaker
         try:
             ante, _ = self._antecedent(subj.start, sent_index - 1, cls)
             self._chain_cand = getattr(self, "_best_cand", None)
@@ -117,8 +153,10 @@ class PronounLinks:
         s = self.sents[sent_index]
         toks = s.tokens
         k = next((n for n, t in enumerate(toks) if t.start <= offset < t.end), None)
-        if k is None or k == 0 or _norm(toks[0].text) not in _FRONTING or self._inside(self.quotes, offset):
+        if k is None or k == 0 or self._inside(self.quotes, offset):
             return None
+        if _norm(toks[0].text) not in _FRONTING and self._participle_lead(sent_index) is None:
+            return None  # ("Asked by Starnes if he believed ..., Carson said": a participle clause too)
         if any(t.text in (",", ";", ":", "\u2014", "\u2013") for t in toks[:k]):
             return None  # the pronoun is past the opening clause
         c = next((n for n in range(k + 1, len(toks)) if toks[n].text in (",", ";", "\u2014", "\u2013")), None)

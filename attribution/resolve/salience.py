@@ -47,11 +47,17 @@ class Salience:
         own = getattr(self, "_own_content", ())
         listeners = getattr(self, "_listeners", frozenset())
         self._best_cand = None
+        lead_end = self._participle_lead(sent_index) if cls in ("male", "female", "person") else None
+        if lead_end is None:
+            lead_end = 1 << 60
         for c in self._timeline_window(sent_index - 12, sent_index):
             if c.start >= offset or c.sent < sent_index - 12 or c.sent > sent_index:
                 continue
             if any(s <= c.start < e for s, e in own):
                 continue  # '"... differentiation with Bernie Sanders," he conceded': not who speaks
+            if cls in ("male", "female", "person") and (c.sent < sent_index or offset >= lead_end) \
+                    and self._in_participle_lead(c.sent, c.start):
+                continue  # "Asked about Clinton's plans, she said": not the one asked about
             e = c.entity
             if id(e) in listeners:
                 continue  # '"...," he told Hannity': the one spoken to is not who speaks
@@ -66,11 +72,50 @@ class Salience:
             if best_score is None or key < best_score:
                 best, best_score = e, key
                 self._best_cand = c
+        self._rival_margin = None
+        self._rival_between = False
         if best is not None and cls in ("male", "female", "person"):
             rivals = [v for k, v in per_entity.items() if k != id(best)]
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
                 return None, True
+            self._rival_margin = min(rivals) - best_score[0] if rivals else None
+            bc = self._best_cand
+            self._rival_between = any(
+                c.entity is not best and bc.start < c.start < offset and c.entity.kind == "person"
+                and self._compat(c.entity, cls) is not None
+                for c in self._timeline_window(bc.sent, sent_index))
         return best, best is not None
+
+    def _in_participle_lead(self, sent_index: int, offset: int) -> bool:
+        leads = getattr(self, "_leads", None)
+        if leads is None:
+            leads = self._leads = {}
+        if sent_index not in leads:
+            leads[sent_index] = self._participle_lead(sent_index)
+        end = leads[sent_index]
+        return end is not None and offset < end
+
+    def _participle_lead(self, sent_index: int) -> int | None:
+        """The end (its comma) of a participle clause that opens the sentence ("Asked about her
+        vote if Clinton wins, she replied", "Pressed by Starnes on the point, Carson said",
+        "Speaking to reporters about Smith, he said"), else None.  The clause has no subject of
+        its own: its implied subject is the main clause's, so a person named inside it (the one
+        asked about, the one who asked) is not who the main clause's he or she is."""
+        if not 0 <= sent_index < len(self.sents):
+            return None
+        toks = self.sents[sent_index].tokens
+        k = 0
+        while k < len(toks) and toks[k].text in ('"', "\u201c", "\u2018", "'", "(", "\u2014", "-"):
+            k += 1
+        if k >= len(toks) or toks[k].upos != "VERB" or not toks[k].text[:1].isupper() \
+                or not re.search(r"(?:ed|ing)$", toks[k].text) or self._inside(self.quotes, toks[k].start):
+            return None
+        for t in toks[k + 1:]:
+            if t.text == ",":
+                return t.start
+            if t.deprel.startswith("nsubj") and t.head == toks[k].id or t.text in (";", ":", ".", "\u2014"):
+                return None  # "Asked ... she replied": no comma, or a clause of its own
+        return None
 
     def _timeline_window(self, first: int, last: int) -> list[_Cand]:
         """The mentions of ``self.timeline`` in sentences ``first``..``last``, in timeline order
