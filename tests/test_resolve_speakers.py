@@ -553,3 +553,23 @@ def test_they_is_never_one_named_person(parser):
                     "strongest candidate in the field, and the answer is clear.\n")
     _, sp = by_content(report, "the strongest candidate")
     assert sp is None or sp.name != "Alan Pryce"
+
+
+def test_a_name_after_a_preposition_does_not_take_a_who_without_a_comma(parser):
+    # "the man with a ... relationship with Ward who declined": the clause is the man's
+    report = _audit(parser,
+                    "Vice President Alan Marsh will campaign in Scranton next week. It is a much-awaited "
+                    "event for the man with a famously complicated relationship with Senator Helen Ward "
+                    "who declined to run in 2015.\n")
+    _, sp = by_content(report, "to run in 2015")
+    assert sp is None or sp.name != "Helen Ward"
+
+
+def test_a_pronoun_that_passes_over_a_closer_unknown_subject_is_uncertain(parser):
+    # a documentary's shot list: the lone capitalised "Al-Rashidi" may be who speaks, and
+    # nothing says whether it is a person; the senator named before is a guess
+    report = _audit(parser,
+                    "The video opens with Senator Mark Ellison speaking at a campaign rally in Ohio. "
+                    "Al-Rashidi. \"The West will turn on you,\" he says.\n")
+    a, sp = by_content(report, "turn on you")
+    assert sp is None or sp.name != "Mark Ellison" or a.confidence == "low"

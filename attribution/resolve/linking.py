@@ -316,6 +316,9 @@ class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
         s, t = self._trimmed(a.source.start, a.source.end)
         if any(a.source.start <= o < a.source.end and held is e for o, held in getattr(self, "weak_pronoun_at", {}).items()):
             return Confidence.LOW
+        if any(a.source.start <= o < a.source.end and ev["entity"] is e and ev["skipped"]
+               for o, ev in getattr(self, "link_evidence", {}).items()):
+            return Confidence.LOW  # salience passed over a closer subject that may be the speaker
         words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
         if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
             return Confidence.HIGH

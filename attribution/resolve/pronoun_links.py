@@ -56,10 +56,10 @@ class PronounLinks:
             return fronted
         best, found = self._antecedent(offset, sent_index, cls)
         own_cand = getattr(self, "_best_cand", None)
-        ev = (getattr(self, "_rival_margin", None), getattr(self, "_rival_between", False))
+        skipped = getattr(self, "_skipped_closer", False)
         chained = self._subject_chain(offset, sent_index, cls) if cls in ("male", "female") else None
         self._best_cand = own_cand
-        self._rival_margin, self._rival_between = ev
+        self._skipped_closer = skipped
         via = "salience"
         if chained is not None and chained is not best:
             # the sentence before is about a "he" too ("He attended the rally, though he's not sure
@@ -92,18 +92,16 @@ class PronounLinks:
         return best
 
     def _evidence(self, offset: int, e: _Entity | None, via: str) -> None:
-        """What a pronoun link at ``offset`` rests on (for its confidence)."""
+        """What the pronoun link at ``offset`` rests on: how it was made (salience, the subject
+        chain, a fronted clause, cataphora) and whether salience passed over a closer subject
+        that may be the speaker; :meth:`.linking.SourceLinking.confidence` reads it."""
         if e is None:
             return
-        c = getattr(self, "_best_cand", None)
         ev = getattr(self, "link_evidence", None)
         if ev is None:
             ev = self.link_evidence = {}
-        ev[offset] = {"via": via, "margin": getattr(self, "_rival_margin", None),
-                      "between": getattr(self, "_rival_between", False),
-                      "dist": (self.sent_of(offset) - c.sent) if c is not None and c.entity is e else None,
-                      "tier": c.tier if c is not None and c.entity is e else None,
-                      "quoted": bool(c is not None and c.entity is e and (c.quoted or c.reported))}
+        ev[offset] = {"via": via, "entity": e,
+                      "skipped": via == "salience" and bool(getattr(self, "_skipped_closer", False))}
 
     def _subject_chain(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """The antecedent of a he/she that is the main subject of the sentence before, when

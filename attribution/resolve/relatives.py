@@ -27,6 +27,12 @@ class RelativeLinking:
             # a name takes no restrictive relative clause: in "an ad targeting Iowa that
             # attacks ..." the clause belongs to a noun before the name, which is not the speaker
             return None
+        if run is not None and person and m == k - 1 and run.j == k and run.i > 0 and toks[run.i - 1].upos == "ADP" \
+                and not run.modifier:
+            # "the man with a famously complicated relationship with Clinton who declined to run":
+            # a name after a preposition with no comma before "who" is not what the clause
+            # describes (a name takes "Clinton, who ..."); the clause belongs to a noun before it
+            return None
         if run is not None and person and run.kind != "person" and (
                 run.kind == "place" or run.words in self.people.places):
             # "Alan Berger, a gynecologist from Englewood, New Jersey, who said ...": a place

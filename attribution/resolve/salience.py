@@ -72,18 +72,22 @@ class Salience:
             if best_score is None or key < best_score:
                 best, best_score = e, key
                 self._best_cand = c
-        self._rival_margin = None
-        self._rival_between = False
+        self._skipped_closer = False
         if best is not None and cls in ("male", "female", "person"):
             rivals = [v for k, v in per_entity.items() if k != id(best)]
             if rivals and min(rivals) - best_score[0] < AMBIGUOUS:
                 return None, True
-            self._rival_margin = min(rivals) - best_score[0] if rivals else None
-            bc = self._best_cand
-            self._rival_between = any(
-                c.entity is not best and bc.start < c.start < offset and c.entity.kind == "person"
-                and self._compat(c.entity, cls) is not None
-                for c in self._timeline_window(bc.sent, sent_index))
+            if cls != "person":
+                bc = self._best_cand
+                # a closer subject left out only because nothing says the lone capitalised word
+                # is a person ("Footage of Al-Awlaki appears. Al-Shabaab ... '...,' he says"):
+                # it may be who speaks, so the link is shown as uncertain
+                self._skipped_closer = any(
+                    bc.start < c.start < offset and c.tier <= 0 and c.entity is not best
+                    and c.entity.kind == "person" and not c.quoted and not any(s <= c.start < e for s, e in own)
+                    and not c.entity.gender and not c.entity.title and all(len(n) < 2 for n in c.entity.names)
+                    and self._compat(c.entity, cls) is None
+                    for c in self._timeline_window(bc.sent, sent_index))
         return best, best is not None
 
     def _in_participle_lead(self, sent_index: int, offset: int) -> bool:
