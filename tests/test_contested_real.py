@@ -549,7 +549,9 @@ def test_pushed_back_on_those_claims(parser):
             "security provisions.\n")
     found = _findings(parser, text, "contested-claim")
     assert len(found) == 1, found
-    assert found[0][1] == ["said", "saying"]
+    # the parse makes "pushed" (its particle "back" left out) a cue of its own: Hardy's rebuttal
+    # too, on the same side of the one finding
+    assert found[0][1] == ["said", "pushed", "saying"]
 
 
 def test_a_report_called_misleading(parser):
@@ -689,3 +691,57 @@ def test_a_later_statement_sharing_words_is_not_what_a_denial_answers(parser):
             "any new gigs since announcing his candidacy.\n")
     found = _findings(parser, text, "contested-claim")
     assert all("Harlan" not in f.message for f, _ in found), found
+
+
+def test_a_rebuttal_particle_after_the_cue_points_at_the_last_charge(parser):
+    # the parse gives the cue "pushed" and leaves "back" out; "those charges" are the ones just
+    # made (Voss's), not the older accusation against the same man
+    text = ("Headline: Port board fight widens\n\n"
+            "Board member Ray Dunn accused Port chairman Dale Meyer of hiding the audit from the "
+            "board.\n\n"
+            "Dunn wrote that the audit had been finished in March.\n\n"
+            "Auditor Carla Webb said the audit was delivered to the chairman's office in April.\n\n"
+            "In interviews, Mayor Ellen Voss has argued that the port authority has overseen a "
+            "\"rigged\" bidding process. Meyer has aggressively pushed back on those charges and "
+            "has defended the bidding rules.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [cues for _, cues in found] == [["has argued", "pushed"]], found
+
+
+def test_a_belief_is_a_claim_a_denial_answers(parser):
+    text = ("Headline: Audit leak divides council\n\n"
+            "Council members believed the city auditor was leaking the draft report to reporters.\n\n"
+            "Auditor Mark Ostrow has denied that that was the case.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["believed", "has denied"]
+
+
+@pytest.mark.parametrize("sep", [",", " -", " —"])
+def test_a_point_that_another_source_disputed(parser, sep):
+    # the rejection is a relative clause on a noun in apposition to the claim
+    text = ("Headline: Bond dispute\n\n"
+            "Mayor Ellen Voss has also said that the bonds were not in default at the time the "
+            f"contract was signed{sep} a point that state auditors have disputed.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["has also said", "have disputed"]
+
+
+def test_claims_another_source_could_not_corroborate_are_not_the_claimants_rejection(parser):
+    # "claims that the labor board could not corroborate" is the board's answer: the union's
+    # statement ends before it and rejects nothing; the noun (parsed as a verb) is no cue
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    text = ("Headline: Layoff fight\n\n"
+            "Mayor Ellen Voss has said the layoffs followed the city's rules.\n\n"
+            "The union has long maintained that the layoffs were illegal, claims that the state "
+            "labor board could not corroborate.\n")
+    report = audit_source(load_text(text, path="story.txt", fmt="text"), parser)
+    src = report.source.text
+    union = [a for a in report.resolved.attributions if a.cue and src[a.cue.start:a.cue.end] == "maintained"]
+    assert len(union) == 1
+    assert [src[s.start:s.end] for s in union[0].content] == ["that the layoffs were illegal"]
+    assert not [a for a in report.resolved.attributions if a.cue and src[a.cue.start:a.cue.end] == "claims"]
+    assert _findings(parser, text, "contested-claim") == []

@@ -137,12 +137,15 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
         if "content-overlap" in reasons or ("denier-is-accused" in reasons and (
                 _answerable(ctx, c) or ("accuse" in ctx.cue_classes(c) and not _states_claim(ctx, rej)
                                         and not rebuttal_only(ctx, rej))
-                or _plain_denial(ctx, rej) and ctx.attr_sentence(c) >= si - 3 and ctx.states(c)
+                or _plain_denial(ctx, rej) and ctx.attr_sentence(c) >= si - 3 and (ctx.states(c) or _belief(ctx, c))
                 and ctx.hull(c).start < ctx.hull(rej).start)):
             strong.append(c)
         elif back and "refers-to-accuser" in reasons and ctx.hull(c).start < ctx.hull(rej).start:
             named.append(c)
     if named and not strong:
+        # "pushed back on those charges": the pointer points at the nearest of them, not past a
+        # statement of another side at an older one
+        named = [c for c in named if not _pointed_past(ctx, c, rej)] or named
         # "denied Russian accusations": the accusations among that source's claims, if any;
         # "rejected Clinton's claim", "the department's timeline": those and what the party
         # said last before it
@@ -185,6 +188,12 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
     return []
 
 
+def _belief(ctx: Context, attr: Attribution) -> bool:
+    """``attr`` holds a belief of fact ("who believed the manager was leaking stories"): a claim
+    another source can deny, though not said aloud ([contest] belief_cues)."""
+    return lemma_in(cue_lemma(ctx, attr), vocab.words("contest", "belief_cues"))
+
+
 def _unresolved_description(ctx: Context, rej: Attribution) -> bool:
     """``rej``'s source is a definite description of a person ("the candidate", "the former
     senator") that resolve tied to no one (resolve's decision: ``Resolved.unresolved_descriptions``)."""
@@ -213,11 +222,12 @@ def _answerable(ctx: Context, claim: Attribution) -> bool:
 
 
 def _pointed_past(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
-    """``rej`` rejects by a bare pointer ("Moreau dismissed that.", "She denied it.") and a
-    statement of a third side stands between ``claim`` and it ("Congressional records show
+    """``rej`` rejects by a bare pointer ("Moreau dismissed that.", "She denied it.") or a
+    demonstrative claim noun ("pushed back on those charges") and a statement of a third side stands between ``claim`` and it ("Congressional records show
     ...", "Party leaders are said to have urged him ..."): the pointer points at the nearer
     statement, not at an older charge against the same party."""
-    if not re.fullmatch(r"\W*(?:that|this|it|them|those)\W*", ctx.content_text(rej), re.I):
+    if not re.fullmatch(r"\W*(?:that|this|it|them|those)\W*", ctx.content_text(rej), re.I) \
+            and not _demonstrative_object(ctx, rej):
         return False
     lo, hi = ctx.hull(claim).end, ctx.hull(rej).start
     mine = side_key(ctx, claim)
@@ -229,6 +239,18 @@ def _pointed_past(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
                 and not _same_camp_sides(ctx, a, claim):
             return True
     return False
+
+
+# a rejection's object that points at the statement just made: "pushed back on those charges",
+# "disputed that figure", "rejected these claims" (the noun one of [contest] claim_nouns)
+_DEMONSTRATIVE = re.compile(r"\s*(?:back\s+)?(?:(?:on|at|against|over)\s+)?(?:that|this|those|these)\s+"
+                            r"(?P<np>(?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _demonstrative_object(ctx: Context, rej: Attribution) -> bool:
+    """``rej``'s object is a demonstrative and a claim noun: "those charges", "that figure"."""
+    m = _DEMONSTRATIVE.match(ctx.text[rej.cue.end:ctx.hull(rej).end]) if rej.cue is not None else None
+    return bool(m) and any(w in vocab.words("contest", "claim_nouns") for w in m.group("np").lower().split())
 
 
 def _plain_denial(ctx: Context, rej: Attribution) -> bool:
@@ -298,10 +320,11 @@ def disputes(ctx: Context) -> list[Dispute]:
     joined when they share a claim or a rejection."""
     rejs = rejections(ctx)
     rej_ids = {r.id for r in rejs}
-    # what ought to be done is an opinion, not a claim of fact: rejecting it is no dispute
+    # what ought to be done is an opinion, not a claim of fact: rejecting it is no dispute; a
+    # belief is a claim ("who believed the manager was leaking stories" / "he denied it")
     pool = [a for a in ctx.attributions if a.id not in rej_ids and not a.negated
-            and not ctx.in_headline(a) and ctx.cue_classes(a) & {"speech", "writing", "loaded",
-                                                                    "accuse", "warn"}
+            and not ctx.in_headline(a) and (ctx.cue_classes(a) & {"speech", "writing", "loaded",
+                                                                     "accuse", "warn"} or _belief(ctx, a))
             and not _normative(ctx, a)
             and not lemma_in(cue_lemma(ctx, a), vocab.words("contest", "proposal_cues"))]
     parent: dict[str, str] = {}

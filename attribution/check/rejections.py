@@ -51,9 +51,17 @@ def _rebuts(ctx: Context, attr: Attribution) -> bool:
     if attr.cue is None:
         return False
     words = vocab.phrase_re("contest", "rebuttal")
-    if words.search(ctx.cue_text(attr)):
+    if words.search(_cue_on(ctx, attr)):
         return True
     return bool(words.search(_between(ctx, attr)))
+
+
+def _cue_on(ctx: Context, attr: Attribution) -> str:
+    """The cue and its next word, when the extract stage left a rebuttal's particle out of
+    the cue ("has aggressively pushed back on those charges": cue "pushed", and "back" either
+    in no span or the first word of the content)."""
+    m = re.match(r"\s+[a-z]+(?![\w-])", ctx.text[attr.cue.end:attr.cue.end + 20])
+    return ctx.text[attr.cue.start:attr.cue.end + (m.end() if m else 0)]
 
 
 def _between(ctx: Context, attr: Attribution) -> str:
@@ -269,7 +277,8 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
         return True   # "dispute that, saying ...", "denied those reports, saying ..."
     # "pushed back on that figure, saying ...": the rebuttal's own object, a pointer to a claim
     # ("in a statement" is how, "against accusations of sexism" says what, not which)
-    before = _between(ctx, rej) if _rebuts(ctx, rej) else ""
+    # (and the words after the cue: "pushed back on those charges and ...")
+    before = _between(ctx, rej) + ctx.text[rej.cue.start:ctx.hull(rej).end] if _rebuts(ctx, rej) else ""
     m = vocab.phrase_re("contest", "rebuttal").search(before)
     obj = _REBUTTAL_OBJECT.match(before, m.end()) if m else None
     if obj and obj.group("noun").lower() in nouns:
@@ -294,9 +303,11 @@ def _refers_back(ctx: Context, rej: Attribution) -> bool:
 _WHERE_SAID = re.compile(r"(?<![\w-])(?:in|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:statement|statements|report|interview|release)(?![\w-])", re.I)
 
-# the object of a rebuttal verb that points back: "on that figure", "at those claims Thursday,"
+# the object of a rebuttal verb that points back: "on that figure", "at those claims Thursday,",
+# "on those charges and has worked ..."
 _REBUTTAL_OBJECT = re.compile(r"\s+(?:on|at|against|over)\s+(?:that|this|those|these|the|such)\s+"
-                              r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+\w+day)?\s*(?:[,;—–]|$)")
+                              r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+\w+day)?"
+                              r"(?:\s*(?:[,;.—–]|$)|\s+(?:and|but|while|as)(?![\w-]))")
 
 _HOLDER = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&-]*|the\s+(?:\w+\s+){0,2}\w+"
 

@@ -128,6 +128,9 @@ def _content_end(toks, k: int) -> int:
                 if toks[end - 1].text == ",":
                     end -= 1
                 break
+        if depth == 0 and t.text in ("-", "--", "—", "–") and k < t.id < n and _rejected_apposition(toks, t.id + 1):
+            end = t.id - 1   # "... - a point that intelligence officials have disputed": another's answer
+            break
         if depth == 0 and t.text == "," and t.id < n:
             nxt = toks[t.id].text.lower()
             if nxt in ("though", "although", "whereas", "while", "unless"):
@@ -161,7 +164,12 @@ def _rejected_apposition(toks, k: int) -> bool:
     j = k
     while j <= n and j < k + 3 and toks[j - 1].upos in ("DET", "ADJ"):
         j += 1
-    if j >= n or toks[j - 1].upos != "NOUN":
+    if j >= n:
+        return False
+    if toks[j - 1].upos != "NOUN" and not (
+            # a plural claim noun the parse took for a verb: "..., claims that the board could not corroborate"
+            j == k and toks[j - 1].xpos == "VBZ" and toks[j].text.lower() in ("that", "which")
+            and _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower())):
         return False
     # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"; with the
     # relative word any noun may name the statement ("..., a timeline that neighbours dispute")
@@ -176,4 +184,7 @@ def _rejected_apposition(toks, k: int) -> bool:
         lem = _LEXICON.lemma_of(t.text) or (t.lemma or "").lower()
         if t.upos in ("VERB", "ADJ", "NOUN") and "deny" in _LEXICON.cue_classes(lem):
             return True
+        if lem in _LEXICON.frames["unconfirmed_verbs"] and t.id >= 2 and any(
+                x.text.lower() in ("not", "n't", "never", "unable") for x in toks[max(0, t.id - 4):t.id - 1]):
+            return True   # "..., claims that the inspector general could not corroborate"
     return False

@@ -9,7 +9,7 @@ import re
 from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
-from .clause_end import _content_end
+from .clause_end import _content_end, _rejected_apposition
 from .before_cue import _before_cue
 from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, WEAK, _cue_span, _head_of, _negated, _pieces
 from .phrases import (
@@ -65,6 +65,8 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
     if any(c.deprel == "aux" and c.lemma.lower() in OBLIGATION for c in tree.children(v.id)):
         return None  # "Candidates must report that spending": a rule, not a claim
     classes = lexicon.cue_classes(lem)
+    if v.id >= 2 and toks[v.id - 2].text == "," and _rejected_apposition(toks, v.id):
+        return None   # "..., claims that the board could not corroborate": a noun the parse took for a verb
     # a rejection in a relative clause with its own subject ("a timeline that groups have
     # disputed") is read only as the rejection of the noun it modifies (3b below)
     relative_only = _modifies_noun(toks, v)
@@ -327,8 +329,9 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
     if h >= 1 and toks[h - 1].text == "," and rel.text.lower() == "which":
         h -= 1
     head = toks[h - 1] if h >= 1 else None
-    if head is None or head.upos != "NOUN" or not lexicon.is_cue_noun((head.lemma or head.text).lower()):
-        return None  # a claim noun ("a charge that ..."), never "a proposal that the legislature rejected"
+    if head is None or head.upos != "NOUN" or not (lexicon.is_cue_noun((head.lemma or head.text).lower())
+                                                   or head.text.lower() in FRAMES["disputed_nouns"]):
+        return None  # a claim noun ("a charge that ...", "a point that ..."), never "a proposal that the legislature rejected"
     start = h
     while start > 1 and start > h - 4 and toks[start - 2].upos in ("DET", "ADJ", "NOUN", "PROPN") \
             and toks[start - 2].text != ",":

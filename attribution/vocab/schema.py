@@ -90,7 +90,8 @@ VERB_CLASSES = ("speech", "writing", "cognition", "loaded", "accuse", "deny", "w
 # the word lists of extract's syntactic frames (cues.toml [frames])
 FRAMES = ("obj_verbs", "xcomp_verbs", "weak", "object_takers", "person_object_verbs", "coordinated_cues",
           "inverting", "said_of", "participles", "mistagged_forms", "evidence", "evidence_verbs", "time_words",
-          "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns", "denied_nouns")
+          "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns", "denied_nouns",
+          "disputed_nouns", "unconfirmed_verbs")
 
 SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "cues.toml": FrozenDict({
@@ -122,7 +123,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
         "names": Section(FrozenDict.of_keys(("honorifics", "pronouns", "first_person", "personal",
                                              "describers"), TEXT)),
         "contest": Section(FrozenDict.of_keys(("accuse", "charge", "rejection", "claim_nouns", "claim_taking",
-                                               "proposal_cues", "prosecution_parties", "prosecution_titles",
+                                               "proposal_cues", "belief_cues", "prosecution_parties", "prosecution_titles",
                                                "defense_parties", "defense_titles", "answerable",
                                                "view_nouns", "camp_nouns", "wrongdoers", "wrongs", "modals",
                                                "lie_of_place", "wrong_verbs", "rebuttal", "charge_nouns",
