@@ -29,10 +29,17 @@ def phrase_re(table: str, key: str) -> re.Pattern:
     return _phrases_re(vocab()[table][key])
 
 
+# between two words of a phrase: a word may open a quotation ('called it a "boldfaced lie"', 'is
+# "not true"').  Written as a branch with an empty last choice, which matches exactly what the
+# optional class ``["“‘]?`` matches, in the same order: ``re`` compiles a class holding characters
+# past U+00FF into a 64K-entry map, once per occurrence (hundreds in the hedges), which made
+# compiling these patterns three times slower (~0.1 s of every cold audit)
+_BETWEEN_WORDS = r"\s+(?:\"|“|‘|)"
+
+
 def _phrases_re(phrases) -> re.Pattern:
     items = sorted(phrases, key=len, reverse=True)
-    # a word of a phrase may open a quotation: 'called it a "boldfaced lie"', 'is "not true"'
-    alts = "|".join(r"\s+[\"“‘]?".join(map(re.escape, p.split())) for p in items)
+    alts = "|".join(_BETWEEN_WORDS.join(map(re.escape, p.split())) for p in items)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
