@@ -75,19 +75,21 @@ def _resolved(source: Source, parser, lexicon, cache):
 
 
 _preparing = None  # the thread of _prepare_stages_during_parse, once per process
+_prepared = False  # _prepare_stages has run
 
 
 def _prepare_stages_during_parse():
     """On the command line's cold start only (:func:`attribution.parse.lazy.cold_start`), once
-    per process: a thread that imports extract, resolve and check, registers the rules and loads
-    their word lists while the first document is parsed.  The networks release the GIL, so on a
-    second core this Python work (~0.15 s) no longer waits for the parse; the thread is joined
-    before anything reads what it prepares, and an error in it is left for the main thread to
-    meet where it always did."""
+    per process, unless the stages were prepared while torch's library opened
+    (:meth:`LazyParser.real`): a thread that imports extract, resolve and check, registers the
+    rules and loads their word lists while the first document is parsed.  The networks release
+    the GIL, so on a second core this Python work (~0.15 s) no longer waits for the parse; the
+    thread is joined before anything reads what it prepares, and an error in it is left for the
+    main thread to meet where it always did."""
     global _preparing
     from .parse.lazy import cold_started
 
-    if _preparing is not None or not cold_started():
+    if _preparing is not None or _prepared or not cold_started():
         return None
     import threading
 
@@ -97,14 +99,20 @@ def _prepare_stages_during_parse():
 
 
 def _prepare_stages() -> None:
+    """Imports the stages, registers the rules, loads their word lists, and imports resolve's
+    steps last: they load C extensions (rapidfuzz), which wait while torch's library opens."""
+    global _prepared
+    _prepared = True
     try:
         from . import extract, resolve  # noqa: F401
         from .check.registry import all_rules
-        from .vocab import load_people, load_rule_words
+        from .vocab import all_person_nouns, load_people, load_rule_words
 
         all_rules()
         load_people()
         load_rule_words()
+        all_person_nouns()
+        from .resolve import resolver  # noqa: F401
     except Exception:  # noqa: BLE001 - met again, and reported, by the main thread
         pass
 
@@ -158,8 +166,14 @@ class LazyParser:
         if self._real is None:
             from . import parse
             from .errors import ModelError
-            from .parse.lazy import model_loading
+            from .parse.lazy import model_loading, open_torch_libraries
 
+            # the command line's cold start: torch's operator library opens in a thread (the
+            # interpreter lock let go) while this one readies the stages that follow the parse
+            opening = open_torch_libraries()
+            if opening is not None:
+                _prepare_stages()
+                opening.join()
             try:
                 with model_loading():  # the command line's: no collection while it loads
                     self._real = parse.Parser(self.models, threads=self.threads)

@@ -215,6 +215,58 @@ def test_deferred_torch_parts_work_when_read():
     assert out.stdout.split() == ["2.0"] + ["True"] * 6
 
 
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="dlopen: Linux only")
+def test_torch_library_opens_in_a_thread_before_torch_is_imported():
+    # the command line's cold start opens libtorch_cpu.so from a thread (interpreter lock let
+    # go) while the stages get ready; torch's own import then finds it loaded and works as
+    # shipped; a process without the cold start, or with torch imported, opens nothing ahead
+    import subprocess
+    import sys
+
+    code = ("import sys; from attribution.parse import lazy; "
+            "print(lazy.open_torch_libraries()); lazy.cold_start(); t = lazy.open_torch_libraries(); "
+            "t.join(); print(t.daemon, 'torch' in sys.modules, "
+            "'libtorch_cpu.so' in open('/proc/self/maps').read()); "
+            "import torch; print(torch.nn.LSTM(3, 4)(torch.ones(2, 1, 3))[0].shape == (2, 1, 4), "
+            "lazy.open_torch_libraries())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["None", "True False True", "True None"]
+
+
+def test_model_loading_finds_a_frames_module_from_its_namespace():
+    # while the model loads after the cold start, inspect.getmodule answers a frame from the
+    # namespace it runs in (torch's operator registrations asked for it by file, through the
+    # real path of every module imported); the same answers, and inspect as it was afterwards
+    import inspect
+    import sys
+    import types
+
+    from attribution.parse import lazy
+
+    getmodule = inspect.getmodule
+    here = sys._getframe()
+    elsewhere = {}
+    exec("import sys; frame = sys._getframe()", {"__name__": "not_a_module"}, elsewhere)
+    fast = lazy._frame_module(getmodule)
+    assert fast(here) is sys.modules[__name__] is getmodule(here)
+    assert fast(elsewhere["frame"]) is getmodule(elsewhere["frame"])  # not a module's namespace
+    assert fast(types) is types and fast(inspect.getsource) is inspect
+    with lazy.model_loading():  # no cold start in this process: inspect as shipped
+        assert inspect.getmodule is getmodule
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(lazy, "_freeze_after_load", True)
+    monkey.setattr("gc.freeze", lambda: None)  # this process's collector stays as it is
+    try:
+        with lazy.model_loading():
+            assert inspect.getmodule is not getmodule
+            assert inspect.getmodule(here) is sys.modules[__name__]
+            assert inspect.getframeinfo(here).code_context  # the source line is still read
+    finally:
+        monkey.undo()
+    assert inspect.getmodule is getmodule
+
+
 LONG_PARAGRAPH = (
     "The council's budget committee met for almost four hours on Tuesday evening, and by the end "
     "of it the members had agreed on very little beyond the date of their next meeting. Harold "

@@ -16,12 +16,24 @@ end, multiprocessing's tensor sharing): about a hundred modules.  Which ones can
 on the order torch imports itself in (deferring ``torch.quantization`` or ``torch.fx`` there
 is a circular import), so another torch release defers only :data:`DEFERRED`.
 
+While the model loads, ``inspect.getmodule`` answers a frame from the frame's own namespace
+(:func:`_frame_module`): torch's import registers two custom operators, and each registration
+looked for its caller's module by file, through the real path of every module imported so far.
+
 Importing torch and stanza and building the pipeline leave about 200,000 objects that live as
 long as the process; Python's collector walked them again and again (over 300 collections,
 ~0.13 s of a cold audit), then every full collection during the parse walked them once more
 (~0.07 s).  :func:`model_loading` turns collection off while the model loads and then moves
 everything alive into the permanent generation (``gc.freeze``), so later collections look
 only at what the audit allocates.
+
+Opening torch's operator library (``libtorch_cpu.so``, over 400 MB: relocating it and running
+its static initialisers, which register some two thousand operators) is a third of ``import
+torch``, and the import system holds the interpreter lock while it runs.  :func:`open_torch_libraries`
+opens it, and the global dependencies ``torch/__init__.py`` opens first, from a thread that calls
+the C library's ``dlopen`` itself (through ``ctypes``, which lets go of the lock), with the flags
+torch's own import uses; the command line prepares the audit's stages meanwhile, and ``import
+torch`` then finds the library loaded.
 
 Only the program (``attribution.cli.entry``: the ``attribution`` command, ``python -m
 attribution``) and ``--jobs`` workers call :func:`cold_start` (a program that imports
@@ -86,19 +98,43 @@ def _torch_release() -> str:
 @contextlib.contextmanager
 def model_loading():
     """Around building the parser: after :func:`cold_start`, no collection while the model
-    loads, and what is alive then (modules, weights) frozen out of later collections;
+    loads, and what is alive then (modules, weights) frozen out of later collections, and
+    :func:`inspect.getmodule` answering a frame from the frame itself (:func:`_frame_module`);
     otherwise nothing."""
     if not _freeze_after_load:
         yield
         return
+    import inspect
+
     enabled = gc.isenabled()
     gc.disable()
+    getmodule = inspect.getmodule
+    inspect.getmodule = _frame_module(getmodule)
     try:
         yield
     finally:
+        inspect.getmodule = getmodule
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _frame_module(getmodule):
+    """``inspect.getmodule`` that gives a frame the module whose namespace it runs in.  torch's
+    import registers two custom operators, and each registration asks ``inspect`` for its
+    caller's source line and module; for a frame, ``inspect`` finds the module by its file,
+    computing the real path of every module imported so far (over a thousand, each a stat per
+    path component): 0.06-0.08 s of a cold audit.  Anything else, or a frame whose namespace is
+    no imported module's, goes to ``inspect`` itself."""
+
+    def frame_module(obj, _filename=None):
+        if isinstance(obj, types.FrameType):
+            module = sys.modules.get(obj.f_globals.get("__name__"))
+            if module is not None and vars(module) is obj.f_globals:
+                return module
+        return getmodule(obj, _filename)
+
+    return frame_module
 
 
 def defer(names=DEFERRED) -> list[str]:
@@ -129,6 +165,51 @@ def defer(names=DEFERRED) -> list[str]:
         sys.modules[name] = _stand_in(name, spec)
         done.append(name)
     return done
+
+
+# what ``import torch`` opens that is worth opening ahead, in its order: the global dependencies
+# (``torch/__init__.py``: ``ctypes.CDLL(path, mode=RTLD_GLOBAL)``, and ctypes adds RTLD_NOW), then
+# the operator library, which ``torch._C``'s extension module needs and the import system opens
+# with the interpreter's flags (``sys.getdlopenflags()``)
+TORCH_LIBRARIES = (("libtorch_global_deps.so", "global"), ("libtorch_cpu.so", "import"))
+
+
+def open_torch_libraries():
+    """After :func:`cold_start`, before torch is imported, on Linux: a started daemon thread
+    that opens :data:`TORCH_LIBRARIES` with the C library's ``dlopen`` (the interpreter lock let
+    go), so that this thread can do other work until :meth:`~threading.Thread.join`; ``None``
+    where there is nothing to open ahead.  A library that fails to open is left for torch's own
+    import to report."""
+    if not _freeze_after_load or "torch" in sys.modules or not sys.platform.startswith("linux"):
+        return None
+    try:
+        spec = importlib.util.find_spec("torch")
+        lib = os.path.join(os.path.dirname(spec.origin), "lib")
+    except (ImportError, ValueError, AttributeError, TypeError):
+        return None
+    flags = {"global": os.RTLD_GLOBAL | os.RTLD_NOW, "import": sys.getdlopenflags()}
+    todo = [(os.path.join(lib, name), flags[how]) for name, how in TORCH_LIBRARIES]
+    if not all(os.path.isfile(path) for path, _ in todo):
+        return None
+    import threading
+
+    thread = threading.Thread(target=_dlopen, args=(todo,), name="attribution-open-torch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _dlopen(todo) -> None:
+    try:
+        import ctypes
+
+        dlopen = ctypes.CDLL(None).dlopen  # a foreign call: ctypes releases the interpreter lock
+        dlopen.restype = ctypes.c_void_p
+        dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
+        for path, mode in todo:
+            if not dlopen(os.fsencode(path), mode):
+                return  # torch's own import meets the error and says what it is
+    except (OSError, AttributeError):
+        pass  # no dlopen to call: torch opens its libraries itself
 
 
 def _stand_in(name: str, spec) -> types.ModuleType:
