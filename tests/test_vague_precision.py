@@ -222,3 +222,10 @@ def test_unnamed_polls_in_a_subordinate_clause_are_a_vague_source(parser):
             "The governor has not released the polls that show him leading.\n")
     # the second is named in the next sentence; "the polls" are the ones the story spoke of
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["polls"]
+
+
+def test_the_hearers_of_a_passive_cue_and_a_criticism_still_to_come_are_no_source(parser):
+    text = ("According to the recently released company playbook, his salespersons were told, \"You sell "
+            "feelings, not products.\" The mayor could face criticism from many residents if the pool closes. "
+            "The chain has been accused of misleading buyers.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["has been accused of"]

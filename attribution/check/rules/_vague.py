@@ -59,13 +59,16 @@ def _argument_of_cue(ctx: Context, a: Attribution) -> bool:
     Republican leaders, described ...", "Rallying hundreds of workers, Clinton promised"): the
     subject of some other verb speaks there.  An object of the cue itself ("said several
     observers"), a source the cue depends on ("with polls showing") or the object of "according
-    to" stays a source."""
+    to" stays a source; the subject of a passive cue ("his salespersons were told") is its hearer."""
     if a.source is None or a.cue is None or ctx.sentence_index_at(a.source.start) != ctx.sentence_index_at(a.cue.start):
         return True
     toks = ctx.tokens_in(a.source)
     cue = ctx.tokens_in(a.cue)
     ids = {t.id for t in toks}
     heads = [t for t in toks if t.head not in ids]
+    if cue and len(heads) == 1 and heads[0].deprel == "nsubj:pass" and \
+            (heads[0].head in {t.id for t in cue} or any(t.head == heads[0].id for t in cue)):
+        return False  # "his salespersons were told, ''...''": the passive's subject hears the words
     if not cue or len(heads) != 1 or heads[0].deprel.split(":")[0] not in ("obj", "iobj", "obl"):
         return True
     head = heads[0]

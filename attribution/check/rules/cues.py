@@ -222,6 +222,8 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # the named speaker's own hedge, or a transcript's or a post's
             if _covered_by_source(ctx, span):
                 continue  # "critics say" with a resolved, non-vague source
+            if not m.group(0).split()[0].lower().endswith("ly") and _MODAL_BEFORE.search(text, 0, m.start()):
+                continue  # "a line that might bring accusations of sexism": nobody has made them
             if _holder_given(text, m.start(), m.end()):
                 continue  # "allegations by three women", "was accused of fraud by prosecutors"
             if _reported_nearby(ctx, span):
@@ -253,6 +255,12 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
                 continue  # flagged already, someone's words, or a poll's respondents
             found.add(span)
             yield Hit(span.start, span.end, message(vague_attribution, 1, source=f"{src} {cue}"))
+
+
+# a modal within two words before a hedge that is no adverb: a criticism or an accusation that
+# would come, not one made ("might bring accusations of", "could face criticism"); "will
+# reportedly" still hides a source
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should)\s+(?:not\s+)?(?:\w+\s+)?$", re.I)
 
 
 # a relative pronoun as source ("voters who say the economy matters most were split"): the
