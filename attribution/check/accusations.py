@@ -16,12 +16,28 @@ def charges(ctx: Context) -> list[Attribution]:
     """The accusations that charge specific wrongdoing: a charge cue ("accused X of", "alleged
     that", "charged X with") or a cue of criticism with its reason ("criticized X for stealing
     the data", "blamed X for ..."), when what is charged names a wrong ([contest] wrongs:
-    lying, fraud, bribery, beating, a cover-up, ...).  Political criticism is no charge:
-    "accused Trump of using divisive rhetoric", "of being too cozy with Wall Street"."""
+    lying, fraud, bribery, beating, a cover-up, ...), or its reason is a duty left undone
+    ("criticized X for not disclosing the loans": [contest] omissions).  A cue of attack outside
+    [contest] accuse ("slammed", "blasted") is a charge only by its reason ("blasted X for hiding
+    the audit").  Political criticism is no charge: "accused Trump of using divisive rhetoric",
+    "of being too cozy with Wall Street", "blasted Trump for skipping the debate"."""
     strong = vocab.words("contest", "charge")
     out = []
-    for a in accusations(ctx):
-        if _passive_cue(ctx, a) or not _names_a_wrong(ctx, a):
+    listed = {a.id for a in accusations(ctx)}
+    for a in ctx.attributions:
+        if "accuse" not in ctx.cue_classes(a) or a.negated or _passive_cue(ctx, a):
+            continue
+        if a.id not in listed:
+            # a cue of attack outside [contest] accuse ("slammed", "blasted", "assailed") is a
+            # charge only with a reason that is a wrong: "blasted the agency for hiding the
+            # report", never "blasted Trump for skipping the debate"
+            if _omission(ctx, a) or _for_reason(ctx, a) and _names_a_wrong(ctx, a):
+                out.append(a)
+            continue
+        if _omission(ctx, a):
+            out.append(a)
+            continue
+        if not _names_a_wrong(ctx, a):
             continue
         if lemma_in(cue_lemma(ctx, a), strong) or _for_reason(ctx, a):
             out.append(a)
@@ -87,7 +103,21 @@ def _for_reason(ctx: Context, attr: Attribution) -> bool:
     # ("for supporting the 1994 crime bill")
     toks = ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1)))
     words = _wrong_stems()
-    return any(_stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words for t in toks)
+    return any(_stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words for t in toks) \
+        or _omission(ctx, attr)
+
+
+def _omission(ctx: Context, attr: Attribution) -> bool:
+    """A cue of criticism whose reason is a duty left undone ([contest] omissions): "knocked
+    Cruz for not reporting loans", "faulted the agency for failing to disclose the audit"."""
+    if attr.cue is None:
+        return False
+    rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
+    m = re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:not|never|failing\s+to)\s+(\w+)", rest)
+    if not m:
+        return False
+    toks = ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1)))
+    return any((t.lemma or "").lower() in vocab.words("contest", "omissions") for t in toks)
 
 
 def _wrong_stems() -> set[str]:

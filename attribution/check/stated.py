@@ -60,7 +60,7 @@ def stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
     a crook."  The party is the named subject of the verb of wrongdoing (or the definite
     description of an organisation or role: "the police union"); a pronoun is never guessed at.
     Not: a negated, hedged (`could have`), conditional or questioned wrongdoing, the speaker's
-    own ("I lied"), one in a headline."""
+    own ("I lied"), one in a headline, one a denial takes ("denied that the state had hidden ...")."""
     return ctx.memo("accusations.stated", ctx, lambda: _stated_charges(ctx))
 
 
@@ -72,6 +72,8 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
         if a.negated or a.speaker is None or not a.content or ctx.in_headline(a) \
                 or not ctx.states(a) or "accuse" in ctx.cue_classes(a) and not ctx.cue_classes(a) & {"speech", "writing"}:
             continue
+        if "deny" in ctx.cue_classes(a):
+            continue   # what a denial takes is denied, not charged: "Hale denied that the state had hidden ..."
         own = variants(ctx, a)
         found = None
         for c in a.content:
@@ -160,10 +162,16 @@ def _wrong_deed(ctx: Context, sent, t, kids, own: set[str]) -> tuple[str, Span] 
         return None
     if any(k.text.lower() in vocab.words("contest", "deed_hedges") or k.lemma.lower() == "no" for k in kids):
         return None
-    owner = next((k for k in kids if k.deprel == "nmod:poss"), None)
+    # (the parser may hang a possessive pronoun on the noun as its subject: "about her lies")
+    owner = next((k for k in kids if k.deprel == "nmod:poss"
+                  or k.upos == "PRON" and "Poss=Yes" in (k.feats or "") and k.id < t.id), None)
     if owner is not None:
         if owner.upos == "PRON":
-            return None   # "her lies": whose, a guess
+            # "her lies": the one woman named in this paragraph or the one before, if only one
+            # (as for a pronoun subject); "their", "its": whose, a guess
+            if owner.text.lower() not in ("his", "her"):
+                return None
+            return _pronoun_person(ctx, None, owner.text.lower(), own, end=owner.start, back=1)
         return _subject_party(ctx, sent, owner, own) if owner.upos in ("PROPN", "NOUN") else None
     # up the chain "kind of ... operation" to the verb's object or oblique
     n = t

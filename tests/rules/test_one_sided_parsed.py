@@ -185,3 +185,66 @@ def test_a_wrong_done_named_by_a_noun(parser, quote):
 ])
 def test_a_wrong_noun_not_charged_to_the_party(parser, quote):
     assert _one_sided(parser, LEAD + quote + "\n") == []
+
+
+def test_a_vague_accuser_still_owes_the_accused_a_reply(parser):
+    text = ("Councilman Ray Dorsey spoke for an hour at Tuesday's budget hearing in Linwood.\n\n"
+            "Some accused Dorsey of hiding the audit from the finance committee.\n\n"
+            "The council meets again next month.\n")
+    f, = _one_sided(parser, text)
+    assert "Dorsey" in f.message
+
+
+def test_a_vague_accuser_answered_by_the_accused_is_no_finding(parser):
+    text = ("Councilman Ray Dorsey spoke for an hour at Tuesday's budget hearing in Linwood.\n\n"
+            "Some accused Dorsey of hiding the audit from the finance committee.\n\n"
+            '"I never hid anything from anyone," Dorsey said.\n')
+    assert _one_sided(parser, text) == []
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    # a cue of attack outside the charge cues is a charge when its reason is a wrong
+    ("Lopez blasted Hale for hiding the audit from the finance committee.", True),
+    ("Lopez criticized Hale for not disclosing the loans from his campaign donors.", True),
+    # and political criticism when it is not
+    ("Lopez blasted Hale for skipping the debate in Toledo.", False),
+    ("Lopez criticized Hale for not visiting the flooded counties.", False),
+])
+def test_a_cue_of_attack_with_a_wrong_or_a_duty_left_undone_as_its_reason(parser, sentence, flagged):
+    found = _one_sided(parser, LEAD + sentence + "\n")
+    assert bool(found) == flagged, found
+    if flagged:
+        assert "Hale" in found[0].message
+
+
+def test_a_refusal_to_comment_on_a_named_matter_is_not_by_the_party_it_names(parser):
+    # "on the Dorsey contracts" says what the refusal is about, not that Dorsey refused
+    text = ("Councilman Ray Dorsey spoke for an hour at Tuesday's budget hearing in Linwood.\n\n"
+            "Two former aides have accused Dorsey of taking kickbacks from a paving contractor.\n\n"
+            "The contractor built four miles of county roads last year.\n\n"
+            "Mayor Ellen Park said she had not read the complaint.\n\n"
+            "The council will take up the paving budget in March.\n\n"
+            "The county clerk's office has declined to comment on the Dorsey contracts.\n")
+    f, = _one_sided(parser, text)
+    assert "Dorsey" in f.message
+
+
+@pytest.mark.parametrize("quote,who", [
+    ('"Everyone in this county knows about her lies," Lopez said.', "Ann Marsh"),
+    ('"Hale University is a fraud," Lopez said.', "Hale University"),
+])
+def test_a_wrong_said_through_an_owner_pronoun_or_as_a_predicate(parser, quote, who):
+    lead = ("Senator Maria Lopez spoke at a rally in Dayton on Friday.\n\n"
+            "Treasurer Ann Marsh approved the budget of Hale University in May.\n\n")
+    f, = _one_sided(parser, lead + quote + "\n")
+    assert who in f.message
+
+
+@pytest.mark.parametrize("quote,flagged", [
+    ('"Hale hid the audit from the finance committee for a year," Lopez said.', True),
+    ('"Hale concealed the audit from the finance committee," Lopez said.', True),
+    ('"Hale hid his frustration well at the hearing," Lopez said.', False),   # a figure of speech
+])
+def test_hiding_a_thing_is_a_wrong_charged(parser, quote, flagged):
+    found = _one_sided(parser, LEAD + quote + "\n")
+    assert bool(found) == flagged, found

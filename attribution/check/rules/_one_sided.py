@@ -23,6 +23,15 @@ def _a_person(ctx: Context, name: str) -> bool:
     return last in ctx.resolved.person_names
 
 
+def _accuser_name(ctx: Context, acc) -> str:
+    """Who makes the accusation, for the message: the speaker resolve gave it, else the
+    source's words as the article gives them ("Some"), never a guess."""
+    if acc.speaker is not None:
+        return claims.side_name(ctx, acc)
+    src = " ".join(ctx.span_text(acc.source).split()) if acc.source is not None else ""
+    return f'an unidentified source ("{src}")' if src else "an unidentified source"
+
+
 def _unsourced_claims(ctx: Context) -> list:
     """unsourced-claim's claims of the document (one-sided reads its allegations)."""
     return ctx.memo("unsourced.claims", ctx, lambda: list(_unsourced.claims(ctx)))
@@ -62,13 +71,18 @@ def _source_phrase(ctx: Context, attr) -> str:
 
 
 def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
+    weak = vocab.words("cue_classes", "weak_deny")
     for other in ctx.attributions:
         side = claims.side_key(ctx, other)
         if other.id == acc.id or side == accuser:
             continue
         if ctx.hull(other).start > ctx.hull(acc).start and mentions(ctx.content_text(other), pv) \
-                and (ctx.cue_classes(other) & {"deny"} or claims._rejection_words(ctx, other)):
-            return True  # a rebuttal that names it, by whomever: "... rebut ..., writing that Ms. Rust had ..."
+                and (ctx.cue_classes(other) & {"deny"} and not claims.lemma_in(claims.cue_lemma(ctx, other), weak)
+                     or claims._rejection_words(ctx, other)):
+            # a rebuttal that names it, by whomever: "... rebut ..., writing that Ms. Rust had ...";
+            # a refusal is the refuser's own ("the clerk's office declined to comment on the
+            # Dorsey contracts" is no answer from Dorsey)
+            return True
         if side is None or not (ctx.states(other) or claims.lemma_in(
                 claims.cue_lemma(ctx, other), vocab.words("cue_classes", "weak_deny"))):
             continue   # no statement ("its report welcoming refugees"), nor a refusal to make one
@@ -86,8 +100,9 @@ def _answered(ctx, acc, accuser, name, pv, si, resp_sents) -> bool:
     return False
 
 
-# the party a refusal is about, not by: "He would not comment on the accusations against Brava"
-_ABOUT = re.compile(r"(?<![\w-])(?:against|about|involving|targeting)\s+(?:the\s+)?"
+# the party a refusal is about, not by: "He would not comment on the accusations against Brava",
+# "the foundation has refused to comment on the Cosby donations"
+_ABOUT = re.compile(r"(?<![\w-])(?:against|about|involving|targeting|on|regarding|concerning)\s+(?:the\s+)?"
                     r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*")
 
 

@@ -8,7 +8,7 @@ from .. import claims, vocab
 from ..context import Context, Hit
 from ..registry import message, rule
 from . import _figures
-from ._one_sided import _a_person, _answered, _party_words, _unsourced_claims
+from ._one_sided import _a_person, _accuser_name, _answered, _party_words, _unsourced_claims
 
 
 def _snippet(text: str, n: int = 60) -> str:
@@ -141,7 +141,10 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     Lopez said; "called Hale a liar"), or by the article itself (an allegation stated as
     fact, which `unsourced-claim` finds: "Hale embezzled $40,000 from the fund.").  Political criticism with no specific charge ("accused the mayor of
     divisive rhetoric") is no accusation, and a party that speaks in the article only
-    about something else has not answered.
+    about something else has not answered.  An accuser the article leaves vague ("Some
+    accused Hale of ...") does not spare the accused a reply; someone else's refusal to
+    comment ("the clerk's office declined to comment on the Hale contracts") is no reply
+    from the accused.
 
     ## Why it matters
     Fairness requires that the accused get a chance to respond, and that the reader
@@ -167,18 +170,19 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
     charged += [(acc, [(name, span)]) for acc, name, span in claims.stated_charges(ctx)
                 if acc.id not in seen]
     for acc, parties in charged:
-        if acc.id in linked_acc or acc.speaker is None or ctx.in_headline(acc):
-            continue  # answered, or nobody identified makes the accusation (vague-attribution's)
-        if not parties:
-            continue
-        accuser = claims.side_key(ctx, acc)
+        if acc.id in linked_acc or ctx.in_headline(acc) or not parties:
+            continue  # answered by a rejection, or no identified party charged
+        # an accuser the article does not identify ("Some accused Trump of inciting violence",
+        # "dozens of women have come forward to charge Cosby with abuse"): the accused is owed
+        # a response all the same (who accuses is vague-attribution's)
+        accuser = claims.side_key(ctx, acc) or f"_accuser{acc.id}"
         si = ctx.attr_sentence(acc)
         for name, span in parties:
             pv = _party_words(name)
             if _answered(ctx, acc, accuser, name, pv, si, resp_sents):
                 continue
             yield Hit(span.start, span.end,
-                      message(one_sided, accuser=claims.side_name(ctx, acc), accused=name), (acc.id,))
+                      message(one_sided, accuser=_accuser_name(ctx, acc), accused=name), (acc.id,))
             break  # one finding per accusation
     # an allegation stated as fact by the article itself (unsourced-claim decides which): the
     # party it charges must get to answer it as well
