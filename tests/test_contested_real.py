@@ -745,3 +745,16 @@ def test_claims_another_source_could_not_corroborate_are_not_the_claimants_rejec
     assert [src[s.start:s.end] for s in union[0].content] == ["that the layoffs were illegal"]
     assert not [a for a in report.resolved.attributions if a.cue and src[a.cue.start:a.cue.end] == "claims"]
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_the_apposed_statement_is_what_the_relative_rejection_answers(parser):
+    # an older charge against the auditors is not what "a point that state auditors have
+    # disputed" answers: the statement the apposition is attached to is
+    text = ("Headline: Bond dispute\n\n"
+            "In a statement on Friday, Mayor Ellen Voss criticized the state auditors, accusing "
+            "them of leaking the draft report.\n\n"
+            "Officials at the treasury said the bonds would be refinanced next year.\n\n"
+            "Voss has also said that the bonds were not in default at the time the contract was "
+            "signed - a point that state auditors have disputed.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [cues for _, cues in found] == [["has also said", "have disputed"]], found

@@ -103,6 +103,11 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
         # "The candidate also continued to refute ...", the description tied to no one: it may
         # well be the person whose statement it would dispute; rather no link than that one
         others = [c for c in others if ctx.speaker(c) is None or ctx.speaker(c).kind.value != "person"]
+    apposed = [c for c in others if _apposed(ctx, c, rej)]
+    if apposed:
+        # "Clinton has also said that ... - a point that intelligence officials have disputed":
+        # the statement the rejecting apposition is attached to, and no other
+        return apposed
     holder = named_claim(ctx, rej)
     if holder is not None and rejs:
         start = ctx.hull(rej).start
@@ -186,6 +191,19 @@ def rejected_claims(ctx: Context, rej: Attribution, pool: list[Attribution],
                 return []
             return [c for c in earlier if side_key(ctx, c) == side_key(ctx, last)]
     return []
+
+
+def _apposed(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
+    """``rej`` is a rejection in apposition to ``claim``'s statement, its content (the noun the
+    extract stage read off the relative clause: "a point", "claims") right after ``claim``'s
+    content in the same sentence, with only a comma or a dash between: "..., a point that
+    intelligence officials have disputed", "... - an account that neighbours dispute"."""
+    if rej.cue is None or not rej.content or not claim.content \
+            or max(s.end for s in rej.content) > rej.cue.start \
+            or ctx.attr_sentence(claim) != ctx.attr_sentence(rej):
+        return False
+    gap = ctx.text[max(s.end for s in claim.content):min(s.start for s in rej.content)]
+    return bool(re.fullmatch(r"[\s\"”’']*[,;:—–-]{1,2}\s*", gap))
 
 
 def _belief(ctx: Context, attr: Attribution) -> bool:
