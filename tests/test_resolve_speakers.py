@@ -573,3 +573,15 @@ def test_a_pronoun_that_passes_over_a_closer_unknown_subject_is_uncertain(parser
                     "Al-Rashidi. \"The West will turn on you,\" he says.\n")
     a, sp = by_content(report, "turn on you")
     assert sp is None or sp.name != "Mark Ellison" or a.confidence == "low"
+
+
+def test_a_parenthetical_she_said_is_the_main_clause_speaker_not_the_subordinate_one(parser):
+    report = _audit(parser,
+                    "When Ms. Harlan, during a debate at Ohio State in 1974, recommended that she be "
+                    "jailed, Mrs. Corwin replied in an even voice that she was pleased Ms. Harlan had "
+                    "said that because, she said, the comment had shown the audience how intolerant "
+                    "the other side was.\n")
+    a = next(a for a in report.resolved.attributions
+             if a.source is not None and report.source.text[a.source.start:a.source.end] == "she")
+    sp = report.resolved.speaker(a.speaker)
+    assert sp is None or sp.name == "Corwin"

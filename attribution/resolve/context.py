@@ -127,6 +127,8 @@ class ClauseContext:
             if not t.deprel.startswith("nsubj") or not any(c.start <= t.start < c.end for c in a.content):
                 continue
             verb = next((v for v in toks if v.id == t.head), None)
+            if verb is not None and (verb.deprel == "advcl" or any(c.head == verb.id and c.deprel == "mark" for c in toks)):
+                continue  # "When Ms. Friedan recommended ..., Mrs. Schlafly replied that ...": a subordinate clause's subject
             run = self._in_run(s, k)
             if self._inside(self.quotes, t.start) or verb is None or _norm(verb.lemma) not in speech \
                     or run is None or run.kind != "person" or run.modifier or run.possessor:
