@@ -229,3 +229,11 @@ def test_the_hearers_of_a_passive_cue_and_a_criticism_still_to_come_are_no_sourc
             "feelings, not products.\" The mayor could face criticism from many residents if the pool closes. "
             "The chain has been accused of misleading buyers.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["has been accused of"]
+
+
+def test_reportedly_two_sentences_after_the_named_report_is_that_report(parser):
+    text = ("The councilman sent the photos to a former campaign volunteer, the Harbor Ledger reported on Sunday. "
+            "Two of the photos were taken in his office. The volunteer has reportedly kept copies of every message. "
+            "The councilman will reportedly resign on Monday.\n")
+    # the third sentence is two on from the Ledger's report; the fourth is too far to be sure
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]
