@@ -252,8 +252,8 @@ def _holder_adjective(before: str) -> bool:
 
 def _reported_nearby(ctx: Context, span: Span) -> bool:
     """"reportedly" (or "it was reported") right after a named report: an attribution to a named
-    organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the two before
-    ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
+    organisation (no poll) whose cue is "report" or "according to" in the hedge's sentence or the
+    one before, two before in its paragraph ("She had been in Paris, according to the AP. Khoga was reportedly on that trip", "As The
     Hill reported, ... he reportedly refused"), or a named organisation's or person's "according
     to", report or tweet opening the next sentence: the report is that one."""
     if "report" not in ctx.text[span.start:span.end].lower():
@@ -261,7 +261,8 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
     i = ctx.sentence_index_at(span.start)
     if i is None:
         return False
-    lo = ctx.sentences[max(0, i - 2)].start
+    back = 2 if i >= 2 and ctx.sentences[i - 2].block == ctx.sentences[i].block else 1  # two back: in its paragraph
+    lo = ctx.sentences[max(0, i - back)].start
     hi = ctx.sentences[min(i + 1, len(ctx.sentences) - 1)].end
     for a in ctx.attributions:
         sp = ctx.speaker(a)
