@@ -458,3 +458,38 @@ def test_moves_without_a_price_and_figures_repeated_unsourced_fire(parser, text,
 ])
 def test_a_rules_own_terms_are_no_claim(parser, text):
     assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of saying in an infinitive of purpose: its understood subject is the source
+    "The governor is in a good mood.\n\nThe governor on Friday held an impromptu press briefing to "
+    "brag that the state jobless rate has fallen below 4 percent for the first time in a decade.\n",
+    # the writer's own family, told in the first person
+    "I grew up hearing about the crossing.\n\nMy grandfather paid $300 for his passage to New York "
+    "in 1921.\n",
+    # a sum that only describes a thing the sentence takes as known, in a definite subject
+    "Fiorina pushed the deal through the board.\n\nThe $25 billion merger was not her idea, however.\n",
+    # a run of figures from data named in the lede, five paragraphs on, every paragraph giving figures
+    "Gambling revenue at the city's casinos rose 3.5 percent this year, according to data released "
+    "Friday by state regulators.\n\nThe casinos took in $191.6 million in October.\n\n"
+    "Revenue rose 29 percent at the Golden Pier and fell 17.7 percent at the Royal.\n\n"
+    "Online revenue grew nearly 36 percent in October.\n\n"
+    "Table games brought in $61 million, down 4 percent.\n\n"
+    "Casino earnings peaked in 2006 at $5.2 billion.\n",
+])
+def test_purpose_cues_first_person_known_sums_and_long_runs_are_no_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a definite subject that is a count still states it
+    ("The plant closed in March.\n\nThe 300 workers at the plant lost their health coverage.\n", "300 workers"),
+    # a run broken by a paragraph with no figure: the copy moved on
+    ("Gambling revenue at the city's casinos rose 3.5 percent this year, according to data released "
+     "Friday by state regulators.\n\nThe casinos took in $191.6 million in October.\n\n"
+     "The boardwalk has been quiet all fall.\n\n"
+     "Casino earnings peaked in 2006 at $5.2 billion.\n", "$5.2 billion"),
+])
+def test_a_counted_subject_and_a_broken_run_still_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

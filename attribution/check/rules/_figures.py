@@ -321,9 +321,11 @@ def _future_condition(text: str, at: int, fig: str) -> bool:
 def presupposed(ctx: Context, si: int, fig: str) -> bool:
     """The figure sits in a definite noun phrase that is no subject and has no clause of its
     own (`to vote against the $700 billion bailout`, `leader of the world's 1.2 billion
-    Roman Catholics`): the sentence takes it as known and asserts something else.  A subject
-    (`The $3 million she raised came mostly from ...`) or a phrase with a clause (`the 49
-    people killed in the attack`, `the 11 million who entered illegally`) still states it."""
+    Roman Catholics`, a subject `The $25 billion merger wasn't her idea`): the sentence takes
+    it as known and asserts something else.  A subject that is the figure or its count (`The
+    $3 million came mostly from ...`, `The 300 workers ...`) or a phrase with a clause (`The $3
+    million she raised`, `the 49 people killed in the attack`, `the 11 million who entered
+    illegally`) still states it."""
     sent = ctx.sentences[si]
     at = ctx.sentence_text(si).find(fig)
     if at < 0:
@@ -350,8 +352,12 @@ def presupposed(ctx: Context, si: int, fig: str) -> bool:
         for m in sent.tokens if k.id < m.id < first) and (
         (k.deprel == "det" and k.lemma.lower() in ("the", "this", "these", "those")) or k.deprel == "nmod:poss")
         for k in sent.tokens)
-    if not definite or tok.deprel.split(":")[0] in ("nsubj", "root", "csubj") or tok.upos == "NUM":
+    if not definite or tok.deprel.split(":")[0] in ("root", "csubj") or tok.upos == "NUM":
         return False
+    if tok.deprel.split(":")[0] == "nsubj" and not (
+            len(path) > 1 and tok.upos == "NOUN" and re.match(r"[$€£]|.*(?:percent|per cent|%)$", fig, re.I)):
+        return False    # a subject states its figure, unless a sum or a share only describes
+        # another thing the sentence takes as known ("The $25 billion merger wasn't her idea.")
     return not any(k.deprel.split(":")[0] in ("acl", "appos") for k in kids)
 
 

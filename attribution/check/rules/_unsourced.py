@@ -48,7 +48,20 @@ def cue_in(ctx: Context, si: int) -> bool:
         if any(k.head == t.id and k.deprel in ("nsubj", "obl:agent") and "PronType=Rel" not in k.feats
                for k in toks):
             return True
+        if _controlled(toks, t):
+            return True     # "Obama held a briefing to brag that the rate has fallen below 5 percent"
     return False
+
+
+def _controlled(toks, verb) -> bool:
+    """The cue verb is an infinitive of purpose (`held a briefing to brag that ...`, `called a
+    news conference to announce that ...`) whose understood subject is the governing verb's
+    own subject, a source (not a relative pronoun).  Not a complement of seeming (`Investors
+    seem to agree: ...`)."""
+    if verb.deprel.split(":")[0] != "advcl" or not any(
+            k.head == verb.id and k.deprel == "mark" and k.lemma.lower() == "to" for k in toks):
+        return False
+    return any(k.head == verb.head and k.deprel == "nsubj" and "PronType=Rel" not in k.feats for k in toks)
 
 
 def document_in(ctx: Context, si: int, documents: re.Pattern, back_reference: bool = False) -> bool:
@@ -104,8 +117,9 @@ def _named_document(toks, tok) -> bool:
                k.deprel.split(":")[0] in ("compound", "amod", "nmod") for k in toks)
 
 
-# how many paragraphs away a document may source a run of figures
-_RUN_PARAGRAPHS = 3
+# how many paragraphs away a document may source a run of figures (every paragraph between giving
+# figures: a data story's lede, four paragraphs of its figures, then the peak year's)
+_RUN_PARAGRAPHS = 5
 
 
 def sourced_nearby(ctx: Context, si: int, documents: re.Pattern) -> bool:
@@ -113,7 +127,7 @@ def sourced_nearby(ctx: Context, si: int, documents: re.Pattern) -> bool:
     paragraph (`The county survey reached 1,200 households. ... Rents rose 18 percent.`); as
     the source of the next sentence in the paragraph, the wire's order (`The PAC raised about
     $58 million. More than 40 percent of that money arrived in February, new fundraising
-    reports show.`); or in a paragraph up to three before or after when every paragraph in
+    reports show.`); or in a paragraph up to five before or after when every paragraph in
     between goes on giving figures (`According to a new poll, Trump has 48%. // Cruz sits at
     16%.`; an exit poll's figures followed by `The survey was conducted for AP by ...`: after
     the sentence, only a document the copy refers back to as its subject).  A
@@ -226,7 +240,7 @@ def _poll_story(ctx: Context) -> bool:
 
 
 def _according_run(ctx: Context, si: int) -> bool:
-    """`According to X` earlier in the paragraph, or up to three paragraphs before, when every
+    """`According to X` earlier in the paragraph, or up to five paragraphs before, when every
     sentence since gives a figure (`Trump has posted 5,000 times, according to CrowdTangle.
     Trump has generated 85 million interactions. Sanders comes in at 34.6 million.`;
     `Clinton has spent $77 million, according to Kantar Media. // Trump has spent about $5

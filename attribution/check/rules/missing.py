@@ -245,7 +245,10 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     11 percent`, still fires); a figure the next sentence gives again with its source (`The
     $4.2 million figure comes from an audit ...`); a rule's or program's own terms (`a new
     rule for workers earning less than $47,000`); in a story whose headline says what a poll
-    finds, the poll's shares.
+    finds, the poll's shares; a verb of saying in an infinitive of purpose (`held a briefing
+    to brag that ...`); the writer's own family (`My grandfather paid $300 ...`); a sum that
+    only describes a thing a definite subject takes as known (`The $25 billion merger was not
+    her idea`); a run of figures up to five paragraphs from its source.
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
