@@ -248,3 +248,16 @@ def test_a_wrong_said_through_an_owner_pronoun_or_as_a_predicate(parser, quote, 
 def test_hiding_a_thing_is_a_wrong_charged(parser, quote, flagged):
     found = _one_sided(parser, LEAD + quote + "\n")
     assert bool(found) == flagged, found
+
+
+def test_an_accuser_resolve_is_unsure_of_is_not_named(parser):
+    # "He" tied to the mayor named four paragraphs up: resolve calls the link uncertain, and the
+    # finding says who is accused without putting the charge in the mayor's mouth
+    text = ("Mayor Tom Reyes spoke at the groundbreaking for the new library on Monday.\n\n"
+            "The library will cost $12 million and open in 2027.\n\n"
+            "Construction crews will work through the winter.\n\n"
+            "The old building on Main Street will be sold.\n\n"
+            "He accused Governor Frank Hale of hiding the audit of the state library fund.\n")
+    f, = _one_sided(parser, text)
+    assert "Frank Hale" in f.message
+    assert "Reyes" not in f.message and '"He"' in f.message

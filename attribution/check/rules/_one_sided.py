@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import Confidence
 from .. import claims, vocab
 from ..context import Context, mentions
 from . import _unsourced
@@ -24,9 +25,10 @@ def _a_person(ctx: Context, name: str) -> bool:
 
 
 def _accuser_name(ctx: Context, acc) -> str:
-    """Who makes the accusation, for the message: the speaker resolve gave it, else the
-    source's words as the article gives them ("Some"), never a guess."""
-    if acc.speaker is not None:
+    """Who makes the accusation, for the message: the speaker resolve gave it, unless resolve
+    called that link uncertain (``Confidence.LOW``), else the source's words as the article
+    gives them ("Some", "he"), never a guess."""
+    if acc.speaker is not None and acc.confidence != Confidence.LOW:
         return claims.side_name(ctx, acc)
     src = " ".join(ctx.span_text(acc.source).split()) if acc.source is not None else ""
     return f'an unidentified source ("{src}")' if src else "an unidentified source"
