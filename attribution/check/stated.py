@@ -29,7 +29,9 @@ def _wrong_predicate(tok, kids, toks=()) -> bool:
             return not any(k.text.lower() in vocab.words("contest", "lie_of_place") for k in kids)
         return lemma in vocab.words("contest", "wrong_verbs")
     if tok.upos == "NOUN":
-        return lemma in vocab.words("contest", "wrongdoers") and (
+        # a wrongdoer of two words ("a con artist", "a con man"): the noun with its compound
+        compound = " ".join([*(k.text.lower() for k in kids if k.deprel == "compound" and k.id == tok.id - 1), lemma])
+        return (lemma in vocab.words("contest", "wrongdoers") or compound in vocab.words("contest", "wrongdoers")) and (
             any(k.deprel == "cop" for k in kids) or _called(tok, toks) is not None)
     return False
 

@@ -232,6 +232,7 @@ def test_a_refusal_to_comment_on_a_named_matter_is_not_by_the_party_it_names(par
 @pytest.mark.parametrize("quote,who", [
     ('"Everyone in this county knows about her lies," Lopez said.', "Ann Marsh"),
     ('"Hale University is a fraud," Lopez said.', "Hale University"),
+    ('"Marsh is a con artist, and everyone in Dayton knows it," Lopez said.', "Marsh"),
 ])
 def test_a_wrong_said_through_an_owner_pronoun_or_as_a_predicate(parser, quote, who):
     lead = ("Senator Maria Lopez spoke at a rally in Dayton on Friday.\n\n"
