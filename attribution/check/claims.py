@@ -5,6 +5,7 @@ object refers to ("denied Russian accusations" -> Russia), who the accusation
 targets ("accused the SDF" -> an SDF commander) and content overlap (rapidfuzz).
 
 The words and sides of a claim are in :mod:`.claim_words`, accusations in :mod:`.accusations`,
+contradictions of the same content in :mod:`.contradictions`,
 rejections in :mod:`.rejections`; this module pairs them into disputes and re-exports what the
 rules use (``claims.charges``, ``claims.side_name``, ...).
 """
@@ -24,6 +25,7 @@ from .claim_words import (  # noqa: F401  (re-exported)
 from .accusations import accused_parties, charges  # noqa: F401  (re-exported)
 from .stated import charged_party, stated_charges  # noqa: F401  (re-exported)
 from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
+from .contradictions import _contradictions, _normative
 
 
 # ---------------------------------------------------------------- disputes
@@ -387,43 +389,3 @@ def disputes(ctx: Context) -> list[Dispute]:
             named.append((holder, words, [r]))
     out += [Dispute((), tuple(sorted(rs, key=key)), holder) for holder, _, rs in named]
     return sorted(out, key=lambda d: min(ctx.hull(a).start for a in (*d.claims, *d.rejections)))
-
-
-# what ought to be, not what is: "should be able to", "must go", "need to": an opinion, and
-# two sides holding opposite opinions are not a dispute over a fact
-_NORMATIVE = re.compile(r"(?<![\w-])(?:should|shouldn[’']t|ought|must|mustn[’']t|needs? to|have to|has to)(?![\w-])", re.I)
-
-
-def _normative(ctx: Context, attr: Attribution) -> bool:
-    """Every sentence of what ``attr`` says is about what ought to be: a quotation that goes
-    on from "We need to make sure ..." to "He is becoming ISIS' best recruiter" states a fact
-    as well."""
-    sents = [x for span in attr.content
-             for x in re.split(r"(?<=[.!?])[\"”’']*\s+(?=[\"“‘']*[A-Z])", ctx.span_text(span)) if x.strip()]
-    return bool(sents) and all(_NORMATIVE.search(x) for x in sents)
-
-
-def _contradictions(ctx: Context, window: int = 10) -> list[tuple[Attribution, Attribution]]:
-    """Two sources asserting the same content with opposite polarity ("the water is safe" /
-    "the water is not safe"), within ``window`` sentences of each other: the later one
-    rejects the earlier."""
-    attrs = [a for a in ctx.attributions if a.speaker and a.content and not ctx.in_headline(a)
-             and len(ctx.content_text(a).split()) >= 5 and not _normative(ctx, a)]
-    words = {a.id: set(content_words(ctx, a)) for a in attrs}
-    out = []
-    for i, a in enumerate(attrs):
-        sa = ctx.attr_sentence(a)
-        for b in attrs[i + 1:]:
-            if ctx.attr_sentence(b) - sa > window:
-                break
-            shared = len(words[a.id] & words[b.id])
-            # the same statement, one side negated ("the water is safe" / "is not safe"):
-            # half the words of the two together are shared
-            if shared < 3 or shared < 0.5 * len(words[a.id] | words[b.id]) or same_camp(ctx, a, b):
-                continue
-            ta, tb = ctx.content_text(a), ctx.content_text(b)
-            if (negations(ta) > 0) == (negations(tb) > 0) and a.negated == b.negated:
-                continue
-            if overlap(ctx, a, b) >= 85:
-                out.append((a, b))
-    return out
