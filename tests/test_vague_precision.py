@@ -237,3 +237,10 @@ def test_reportedly_two_sentences_after_the_named_report_is_that_report(parser):
             "The councilman will reportedly resign on Monday.\n")
     # the third sentence is two on from the Ledger's report; the fourth is too far to be sure
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["reportedly"]
+
+
+def test_a_person_coordinated_right_before_the_group_names_a_member(parser):
+    text = ("Marc Elias, the campaign lawyer, has asked the court to intervene. But he and election-law experts "
+            "agree it will be difficult to win five justices. Mayor Lena Ortiz and critics of the plan say it will "
+            "cost too much. Investors and analysts say the merger is doomed.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Investors and analysts"]

@@ -27,7 +27,7 @@ def mention_anonymity(people: People, text: str, decided: Anonymity | None,
         return None
     for start, end in mentions:
         if _MEMBERS_AFTER.match(text, end) or _MEMBERS_IN.search(text[start:end]) or \
-                _named_before(people, text[max(0, start - 60):end]):
+                _named_before(people, text[max(0, start - 60):end], text[start:end]):
             return None
     if decided is Anonymity.GROUP and mentions and all(
             _name_cut_before(people, text, start, end) or _maker_named(people, text[start:end])
@@ -71,19 +71,25 @@ def _name_cut_before(people: People, text: str, start: int, end: int) -> bool:
 # " like Paul Bauman", " -- including Clinton --", ", such as the mayor of Boston" (a capital)
 _MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
 _MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
-# a name or pronoun coordinated before "other ...": "Ward and other digital security experts"
+# a name or pronoun coordinated before the group, "other ..." or not: "Ward and other digital
+# security experts", "But he and election-law experts agree"
 _NAMED_AND_OTHER = re.compile(r"(?:^|\s)([A-Z][\w.'’-]*|he|she|He|She)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?other\b[^,;:.!?\n]*$")
+# without "other": a pronoun, or a name inside its sentence (after a title or another word, not
+# the sentence's capitalised first word: "Investors and analysts say")
+_NAMED_AND = re.compile(r"(?:\b(he|she)|[\w,]\s+([A-Z][\w.'’-]*))\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?$")
 
 
-def _named_before(people: People, before: str) -> bool:
+def _named_before(people: People, before: str, mention: str = "") -> bool:
     """A named person coordinated with "other ..." before the group ("Ward and other digital
-    security experts", "he and other Clinton challengers"): the description names one of
-    them and stands for the rest with him.  Not a party or a group noun ("Democrats and
+    security experts", "he and other Clinton challengers"), or right before it without "other"
+    ("But he and election-law experts agree", "Mayor Ortiz and critics of the plan"; the
+    ``mention`` is the end of ``before``): the description names one of them and stands for the
+    rest with him.  Not a party or a group noun ("Democrats and
     other critics")."""
-    m = _NAMED_AND_OTHER.search(before)
+    m = _NAMED_AND_OTHER.search(before) or (_NAMED_AND.search(before, 0, len(before) - len(mention)) if mention else None)
     if m is None:
         return False
-    word = _norm(m.group(1).lower().rstrip(".'’s"))
+    word = _norm(next(g for g in m.groups() if g).lower().rstrip(".'’s"))
     return word not in people.parties and word not in people.anonymous_nouns and \
         word.rstrip("s") not in people.parties
 
