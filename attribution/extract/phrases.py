@@ -252,7 +252,11 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
         # the subject may end at the comma that closes its apposition: "Maria Gomez, 34, of
         # Dayton, Ohio, said" (the surface walk alone stops at "Dayton, Ohio")
         ends = ids and (ids[-1] == j or (ids[-1] == j - 1 and toks[j - 1].text == ","))
-        if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 25:
+        # a name with a long apposition may run past 25 words ("Scott Morris, a former Treasury
+        # official who is now a senior fellow at ..., which works to ..., said"): the name speaks,
+        # not the last noun phrase of its apposition that the surface walk finds
+        named = dep[0].upos == "PROPN" and ids and ids[0] == dep[0].id
+        if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= (40 if named else 25):
             if not set(ids) <= set(surface):
                 return ids
     return surface

@@ -25,6 +25,18 @@ def mention_anonymity(people: People, text: str, decided: Anonymity | None,
     unnamed insiders ("person")."""
     if decided is None:
         return None
+    if mentions:
+        start, end = min(mentions)
+        det = _DETERMINER_CUT.search(text[max(0, start - 40):start])
+        if det is not None and text[start:end][:1].islower():
+            # extract cut the determiner off its first mention ("The retired | neurosurgeon
+            # addressed ..."): decide on the whole phrase (a definite description refers to
+            # someone the article has introduced: not an unnamed source)
+            from .anonymity import anonymity
+
+            decided = anonymity(people, det.group(0) + text[start:end], False)
+            if decided is None:
+                return None
     for start, end in mentions:
         if _MEMBERS_AFTER.match(text, end) or _MEMBERS_IN.search(text[start:end]) or \
                 _named_before(people, text[max(0, start - 60):end], text[start:end]):
@@ -67,10 +79,18 @@ def _name_cut_before(people: People, text: str, start: int, end: int) -> bool:
     return m is not None and not re.fullmatch(r"(?i)an?|the|according|but|and", m.group(1))
 
 
+# a definite or possessive determiner (and up to two modifiers) right before a mention that
+# starts without one ("the" as in "The retired neurosurgeon"; not "that", a complementizer too)
+_DETERMINER_CUT = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?:(?!(?:and|but|or|nor|to|of|in|on|at|for|with|by|from|as|that|than|if|when|while|after|before|because"
+    r"|said|says|say|told|is|was|are|were|be|been|has|have|had|will|would|who|which)\b)[\w'’-]+\s+){0,2}$")
 # members of the group named right after its mention: ", including Sen. Jeff Merkley",
 # " like Paul Bauman", " -- including Clinton --", ", such as the mayor of Boston" (a capital)
-_MEMBERS_IN = re.compile(r"\b(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
-_MEMBERS_AFTER = re.compile(r"\s*(?:[,(]|--|—|–)?\s*(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?[A-Z]")
+# or who leads them: ", led by campaign manager Terry Sullivan", "headed by Ann Ruiz"
+_LEADER = r"(?:led|headed)\s+by\s+(?:[a-z][\w.'’-]*\s+){0,3}"
+_MEMBERS_IN = re.compile(rf"\b(?:(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?|{_LEADER})[A-Z]")
+_MEMBERS_AFTER = re.compile(rf"\s*(?:[,(]|--|—|–)?\s*(?:(?:including|like|such as|among them)\s+(?:the\s+|one\s+(?:from|by|of|at)\s+)?|{_LEADER})[A-Z]")
 # a name or pronoun coordinated before the group, "other ..." or not: "Ward and other digital
 # security experts", "But he and election-law experts agree"
 _NAMED_AND_OTHER = re.compile(r"(?:^|\s)([A-Z][\w.'’-]*|he|she|He|She)\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?other\b[^,;:.!?\n]*$")
@@ -141,7 +161,7 @@ _TURNS = re.compile(r"^\W*(?:but|however|yet|still|meanwhile|instead)\b", re.I)
 _QUOTE_OPENS = re.compile(r"^\s*(?:[\"“‘]|'')")
 
 
-def member_named_beside(view, span, skip: str | None = None) -> bool:
+def member_named_beside(view, span, skip: str | None = None, role: str | None = None) -> bool:
     """A vague collective that comes with a named member (bench/gold/GUIDE.md, adjudication):
     after the group's mention, the next sentence opens with a named person's own words ("Many
     Sanders supporters insist there was fraud. ''We feel ...,'' said Laurie Cestnick, the
@@ -152,8 +172,11 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
     group's sentence or the one before speaks about (the mayor the critics attack: "Critics say
     Smith lied. ''...,'' Smith said"), nor for the attribution ``skip`` (the group's own).  A named person
     who speaks next only as a subject ("Analysts say .... Ben Adebayo, an analyst at ...,
-    said ...") is another voice: he says something else.
-    ``view``: a :class:`~.view.ResolvedView`."""
+    said ...") is another voice: he says something else.  ``role``: for unnamed insiders
+    ("executives", "aides"), the member's sentence must also call the named speaker one of
+    them, outside the quotation ("''...,'' chief executive Lowell McAdam said" after "Verizon
+    executives have admitted"; not "said Rep. Beto O'Rourke, a Clinton endorser" after "Clinton
+    aides").  ``view``: a :class:`~.view.ResolvedView`."""
     from ..model import SpeakerKind
     from ..vocab import load_people
     from .anonymity import unnamed_evidence
@@ -182,5 +205,13 @@ def member_named_beside(view, span, skip: str | None = None) -> bool:
         if j is None or j == i or _TURNS.match(view.sentence_text(j)):
             continue
         if _QUOTE_OPENS.match(view.sentence_text(j)) and any(c.start <= view.sentences[j].start + 3 for c in b.content):
+            if role is not None:
+                sent = view.sentences[j]
+                words = list(view.text[sent.start:sent.end])
+                for c in b.content:  # the member's own words say nothing of who he is
+                    for k in range(max(c.start, sent.start), min(c.end, sent.end)):
+                        words[k - sent.start] = " "
+                if not re.search(rf"\b{re.escape(role)}s?\b", "".join(words), re.IGNORECASE):
+                    continue
             return True  # the next sentence opens with the member's own words
     return False

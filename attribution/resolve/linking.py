@@ -18,6 +18,9 @@ from .context import ClauseContext
 from .pronoun_links import PronounLinks
 from .salience import FAR
 
+# a personal pronoun as a whole source (not a relative: "an official who ... said")
+_PERSONAL = re.compile(r"(?i)(?:he|she|they|him|her|them)\b")
+
 
 
 class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
@@ -320,6 +323,13 @@ class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
                for o, ev in getattr(self, "link_evidence", {}).items()):
             return Confidence.LOW  # salience passed over a closer subject that may be the speaker
         words = {_norm(w) for w in re.findall(r"[\w'’.-]+", self.text[s:t])}
+        if e.kind == "anonymous" and _PERSONAL.fullmatch(self.text[s:t]) and not any(
+                o < s and not re.match(r"(?i)(?:he|she|they)\b", self.text[o:o + 5]) for o in self.cited_at.get(id(e), ())):
+            # "she doubled down" tied to "an opponent of the auto bailout", "They are saying" to
+            # "state health officials discovered ...": a pronoun whose unnamed antecedent was never
+            # cited as a source under its own description before it is a guess (a pronoun after
+            # "Aides said ..." is not)
+            return Confidence.LOW
         if e.kind != "person" or any(set(name_seq) & words for name_seq in e.names if name_seq):
             return Confidence.HIGH
         sent_index = self.sent_of(s)

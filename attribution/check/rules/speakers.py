@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...model import Anonymity, Attribution, Severity, SourceKind, Speaker, SpeakerKind
+from ...model import Anonymity, Attribution, Confidence, Severity, SourceKind, Speaker, SpeakerKind
 from .. import claims, vocab
 from ..context import Context, Hit, source_anonymity
+from ...resolve.anonymity_context import member_named_beside
 from ..registry import message, rule
 from ._people import (
     _NAME_WORD, _by_speaker, _described, _different_people, _name_words, _norm, _reason, _role_holder,
@@ -78,10 +79,23 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         name = sp.name if sp is not None and sp.name else src_text
         if source_anonymity(sp, src_text) != Anonymity.PERSON:
             continue  # a vague collective: vague-attribution's business ("critics say")
-        attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a) and not _question(ctx, a)]
+        attrs = [a for a in attrs if ctx.states(a) and not ctx.in_headline(a) and not _question(ctx, a)
+                 and a.confidence != Confidence.LOW]
         if not attrs:
             continue  # beliefs and intentions ("officials believe"), questions ("A reporter asked:
-            # Did they discuss the wall?") are not sourced claims
+            # Did they discuss the wall?") are not sourced claims, and a link resolve doubts
+            # ("she" tied to an unnamed description never cited before) is no unnamed source
+        head = source_head(name) or ""
+        if head.endswith("s") and not head.endswith("ss"):
+            # unnamed insiders with a named member speaking right after them, called one of them
+            # ("Verizon executives have admitted ... ''We're doing ...,'' chief executive Lowell
+            # McAdam said"): the claim is sourced to the member (bench/gold/GUIDE.md,
+            # adjudication), as for a vague collective (resolve.anonymity_context.member_named_beside)
+            one = head[:-2] if head.endswith("ies") else head[:-1]
+            one = one + "y" if head.endswith("ies") else one
+            attrs = [a for a in attrs if a.source is None or not member_named_beside(ctx, a.source, a.id, role=one)]
+            if not attrs:
+                continue
         if sp is None and re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
             continue  # "Another critic, Laurence H. Tribe": named in apposition (resolve decides
             # for a linked source: "A lawyer for the acquaintance ..., Dwayne Keller," is not named)
