@@ -66,3 +66,12 @@ def test_a_pronoun_after_its_unnamed_source_spoke_stays_flagged(parser):
     assert _flagged(report, "anonymous-source") == ["city officials"]
     f = next(f for f in report.findings if f.rule == "anonymous-source")
     assert len(f.attributions) == 2
+
+
+def test_insiders_whose_named_spokesman_speaks_next_are_not_flagged(parser):
+    # the member is called one of them by the body they share ("the Harlow County spokesman")
+    text = ("The sheriff's memo was read as a rebuke of the governor, yet Harlow County officials "
+            "emphasized on Friday that the sheriff was not attacking anyone. \"He said what he has "
+            "always said about the jail budget,\" the Harlow County spokesman, Paul Okonkwo, told a "
+            "local radio station.\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []

@@ -161,6 +161,20 @@ _TURNS = re.compile(r"^\W*(?:but|however|yet|still|meanwhile|instead)\b", re.I)
 _QUOTE_OPENS = re.compile(r"^\s*(?:[\"“‘]|'')")
 
 
+def insider_role(people: People, name: str) -> str:
+    """What calls someone one of the unnamed insiders ``name`` ("Verizon executives", "Vatican
+    officials"), for :func:`member_named_beside`: the insiders' head noun ("chief executive"),
+    or a capitalised modifier of theirs before an insider noun ("the Vatican spokesman")."""
+    head = description_head(name, people) or ""
+    one = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head
+    pattern = rf"(?i:\b{re.escape(one)}s?\b)" if one else r"(?!)"
+    mods = [w for w in re.findall(r"[A-Z][\w.&'’-]*", name) if _norm(w.lower()) not in ("the", "a", "an", "some", "many", "several")]
+    if mods:
+        insiders = sorted({w for w in people.anonymous_insiders} | {"spokesman", "spokeswoman", "spokesperson"}, key=len, reverse=True)
+        pattern += rf"|\b(?:{'|'.join(re.escape(m) for m in mods)})\s+(?:[\w-]+\s+)?(?i:{'|'.join(map(re.escape, insiders))})\b"
+    return pattern
+
+
 def member_named_beside(view, span, skip: str | None = None, role: str | None = None) -> bool:
     """A vague collective that comes with a named member (bench/gold/GUIDE.md, adjudication):
     after the group's mention, the next sentence opens with a named person's own words ("Many
@@ -173,10 +187,11 @@ def member_named_beside(view, span, skip: str | None = None, role: str | None = 
     Smith lied. ''...,'' Smith said"), nor for the attribution ``skip`` (the group's own).  A named person
     who speaks next only as a subject ("Analysts say .... Ben Adebayo, an analyst at ...,
     said ...") is another voice: he says something else.  ``role``: for unnamed insiders
-    ("executives", "aides"), the member's sentence must also call the named speaker one of
-    them, outside the quotation ("''...,'' chief executive Lowell McAdam said" after "Verizon
-    executives have admitted"; not "said Rep. Beto O'Rourke, a Clinton endorser" after "Clinton
-    aides").  ``view``: a :class:`~.view.ResolvedView`."""
+    ("executives", "aides"), a pattern (:func:`insider_role`) the member's sentence must match
+    outside the quotation, where it calls the named speaker one of them ("''...,'' chief
+    executive Lowell McAdam said" after "Verizon executives have admitted"; not "said Rep. Beto
+    O'Rourke, a Clinton endorser" after "Clinton aides").  ``view``: a
+    :class:`~.view.ResolvedView`."""
     from ..model import SpeakerKind
     from ..vocab import load_people
     from .anonymity import unnamed_evidence
@@ -211,7 +226,7 @@ def member_named_beside(view, span, skip: str | None = None, role: str | None = 
                 for c in b.content:  # the member's own words say nothing of who he is
                     for k in range(max(c.start, sent.start), min(c.end, sent.end)):
                         words[k - sent.start] = " "
-                if not re.search(rf"\b{re.escape(role)}s?\b", "".join(words), re.IGNORECASE):
+                if not re.search(role, "".join(words)):
                     continue
             return True  # the next sentence opens with the member's own words
     return False

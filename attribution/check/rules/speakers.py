@@ -7,7 +7,8 @@ from typing import Iterator
 from ...model import Anonymity, Attribution, Confidence, Severity, SourceKind, Speaker, SpeakerKind
 from .. import claims, vocab
 from ..context import Context, Hit, source_anonymity
-from ...resolve.anonymity_context import member_named_beside
+from ...resolve.anonymity_context import insider_role, member_named_beside
+from ...vocab import load_people
 from ..registry import message, rule
 from ._people import (
     _NAME_WORD, _by_speaker, _described, _different_people, _name_words, _norm, _reason, _role_holder,
@@ -89,11 +90,11 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         if head.endswith("s") and not head.endswith("ss"):
             # unnamed insiders with a named member speaking right after them, called one of them
             # ("Verizon executives have admitted ... ''We're doing ...,'' chief executive Lowell
-            # McAdam said"): the claim is sourced to the member (bench/gold/GUIDE.md,
+            # McAdam said", "Vatican officials emphasized ... the Vatican spokesman, Federico
+            # Lombardi, told"): the claim is sourced to the member (bench/gold/GUIDE.md,
             # adjudication), as for a vague collective (resolve.anonymity_context.member_named_beside)
-            one = head[:-2] if head.endswith("ies") else head[:-1]
-            one = one + "y" if head.endswith("ies") else one
-            attrs = [a for a in attrs if a.source is None or not member_named_beside(ctx, a.source, a.id, role=one)]
+            role = insider_role(load_people(), src_text or name)
+            attrs = [a for a in attrs if a.source is None or not member_named_beside(ctx, a.source, a.id, role=role)]
             if not attrs:
                 continue
         if sp is None and re.search(r",\s*(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+", src_text):
