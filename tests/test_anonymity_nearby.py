@@ -75,3 +75,20 @@ def test_insiders_whose_named_spokesman_speaks_next_are_not_flagged(parser):
             "always said about the jail budget,\" the Harlow County spokesman, Paul Okonkwo, told a "
             "local radio station.\n")
     assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_a_request_is_no_statement_of_an_unnamed_source(parser):
+    text = ("The former senator spoke with voters outside the polling place before heading inside "
+            "with the mayor. At one point, a woman asked for a photo and Harmon said, \"as long as "
+            "we're not breaking any election laws.\"\n")
+    assert _flagged(_audit(parser, text), "anonymous-source") == []
+
+
+def test_the_object_of_a_relative_clause_on_the_subject_is_no_source(parser):
+    text = ("The governor's team expects a long race. Senior campaign advisers who have run the "
+            "numbers argue that by the end of May, she will hold nearly all the delegates she "
+            "needs.\n")
+    report = _audit(parser, text)
+    names = [s.name.lower() for s in report.resolved.speakers]
+    assert "the numbers" not in names
+    assert _flagged(report, "anonymous-source") == ["Senior campaign advisers who have run the numbers"]

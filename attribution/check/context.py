@@ -113,6 +113,8 @@ class Context(ResolvedView):
         m = _vocab.phrase_re("response", "phrases").search(self.text[attr.cue.start:attr.cue.end + 48])
         if m is not None and m.start() <= cue_len + 1:
             return False  # "his aides referred requests for comment to ...": a non-answer, no statement
+        if lemma == "ask" and re.match(r"\s+for\b", self.text[attr.cue.end:attr.cue.end + 6]):
+            return False  # "a woman asked for a photo": a request, no statement
         if lemma == "confirm" and self._appointee(attr):
             return False  # "the Senate confirmed 68 judicial nominees": an appointment, not a statement
         if said:

@@ -230,7 +230,7 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
             j -= 1  # "on Thursday"
             continue
         break
-    surface = _np_back_app(toks, j)
+    surface = _relative_object(toks, _np_back_app(toks, j))
     if surface and all(toks[i - 1].upos in ("NUM", "SYM", "PUNCT") for i in surface):
         surface = []  # "voted 7-2 on Tuesday to approve": a vote count or a figure is nobody
     if v.xpos == "VBG" and surface and _occasion_phrase(toks, surface) \
@@ -259,6 +259,27 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
         if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= (40 if named else 25):
             if not set(ids) <= set(surface):
                 return ids
+    return surface
+
+
+def _relative_object(toks, surface: list[int]) -> list[int]:
+    """A noun phrase before the cue that is the object of a relative clause on the subject ("Senior
+    advisers who have run | the numbers | argue"): the source is the whole subject."""
+    if not surface or surface[0] < 4:
+        return surface
+    m = surface[0] - 1
+    if toks[m - 1].upos != "VERB":
+        return surface
+    m -= 1
+    while m >= 1 and toks[m - 1].upos in ("AUX", "ADV", "PART"):
+        m -= 1
+    if m >= 2 and toks[m - 1].text.lower() == "who" and toks[m - 2].upos in ("NOUN", "PROPN"):
+        head = _np_back(toks, m - 1)
+        if head:  # from a name in apposition before it ("Nate Silver, the polling guru who ...")
+            h = head[0]
+            while h >= 2 and (toks[h - 2].upos in ("DET", "ADJ") or toks[h - 2].xpos in ("VBG", "VBN")):
+                h -= 1  # "the polling | guru": a participle the parse left out of the phrase
+            return list(range(_named_before(toks, h), surface[-1] + 1))
     return surface
 
 
