@@ -172,7 +172,10 @@ class LazyParser:
             # interpreter lock let go) while this one readies the stages that follow the parse
             opening = open_torch_libraries()
             if opening is not None:
-                _prepare_stages()
+                if _preparing is not None:  # a parse began before the model was needed (a
+                    _preparing.join()       # cache miss): its thread is preparing them
+                else:
+                    _prepare_stages()
                 opening.join()
             try:
                 with model_loading():  # the command line's: no collection while it loads

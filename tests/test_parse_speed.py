@@ -177,15 +177,19 @@ def test_cold_start_defers_torchs_unused_parts_and_freezes_the_loaded_model(tmp_
 
     code = ("import gc, sys, json; from attribution.parse import lazy; from attribution.cli import main; "
             "'--plain' in sys.argv and setattr(lazy, 'cold_start', lambda: []); "
-            "rc = main(['audit', sys.argv[1], '-o', sys.argv[2], '--no-cache', '--format', 'json', '--fail-on', 'never'], cold_start=True); "
+            "args = ['audit', sys.argv[1], '-o', sys.argv[2], '--no-cache', '--format', 'json', '--fail-on', 'never']; "
+            "'--cached' in sys.argv and args.remove('--no-cache'); "
+            "rc = main(args, cold_start=True); "
             "left = [n for n in lazy.DEFERRED + lazy.TORCH_UNUSED if vars(sys.modules.get(n, lazy)).get('__attribution_deferred__')]; "
             "print(json.dumps([rc, left, gc.isenabled(), gc.get_freeze_count() > 100000]))")
     env = dict(os.environ, PYTHONPATH=str(SAMPLE.parent.parent))
     got = {}
-    for mode in ("--cold", "--plain"):
+    # --cached: into an empty cache, the model needed only once the parse has begun (the stages'
+    # thread already started when torch's library opens)
+    for mode in ("--cold", "--plain", "--cached"):
         out = tmp_path / f"{mode[2:]}.json"
         proc = subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(out), mode], capture_output=True,
-                              text=True, timeout=600, env=env)
+                              text=True, timeout=600, env=dict(env, ATTRIBUTION_CACHE_DIR=str(tmp_path / "cache")))
         assert proc.returncode == 0, proc.stderr
         got[mode] = json.loads(proc.stdout.strip().splitlines()[-1]), out.read_text(encoding="utf-8")
     rc, left, enabled, frozen = got["--cold"][0]
@@ -193,7 +197,8 @@ def test_cold_start_defers_torchs_unused_parts_and_freezes_the_loaded_model(tmp_
     if lazy._torch_release().startswith(lazy.TORCH_RELEASE):
         assert set(lazy.TORCH_UNUSED) <= set(left), set(lazy.TORCH_UNUSED) - set(left)
     assert got["--plain"][0][1:] == [[], True, False]  # the plain process: nothing deferred or frozen
-    assert got["--cold"][1] == got["--plain"][1]
+    assert got["--cold"][1] == got["--plain"][1] == got["--cached"][1]
+    assert got["--cached"][0][0] == 0 and (tmp_path / "cache").is_dir()
     assert '"findings"' in got["--cold"][1]
 
 
