@@ -585,3 +585,11 @@ def test_a_parenthetical_she_said_is_the_main_clause_speaker_not_the_subordinate
              if a.source is not None and report.source.text[a.source.start:a.source.end] == "she")
     sp = report.resolved.speaker(a.speaker)
     assert sp is None or sp.name == "Corwin"
+
+
+def test_they_after_two_named_people_is_one_of_them_shown_as_uncertain(parser):
+    report = _audit(parser,
+                    "Senators Ted Cruz and Rand Paul spoke at the summit on Friday. They said the "
+                    "spending bill must be cut.\n")
+    a, sp = by_content(report, "spending bill must be cut")
+    assert sp is None or a.confidence == "low"

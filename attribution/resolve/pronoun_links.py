@@ -74,8 +74,16 @@ class PronounLinks:
             return cat
         if best is not None and cls == "group" and best.kind == "person":
             # "they" for one named person: in news copy the group it stands for ("30 political
-            # types who they think ...", "outsiders ... when they uttered") is unnamed or plural
-            return None
+            # types who they think ...", "outsiders ... when they uttered") is unnamed or plural;
+            # a person named with another ("Cruz and Trump have ... Yet they've offered") is one
+            # of the speakers, shown as uncertain
+            c = getattr(self, "_best_cand", None)
+            if c is None or c.entity is not best or not self._coordinated_person(c.start):
+                return None
+            self.weak_pronoun_at = getattr(self, "weak_pronoun_at", {})
+            self.weak_pronoun_at[offset] = best
+            self._evidence(offset, best, "pair")
+            return best
         if best is not None and cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
             if best.kind == "person" and not best.gender and any(
@@ -102,6 +110,21 @@ class PronounLinks:
             ev = self.link_evidence = {}
         ev[offset] = {"via": via, "entity": e,
                       "skipped": via == "salience" and bool(getattr(self, "_skipped_closer", False))}
+
+    def _coordinated_person(self, offset: int) -> bool:
+        """The name run at ``offset`` is joined by "and" to another person's name ("Cruz and
+        Trump", "Sarah Silverman and Al Franken")."""
+        sj = self.sent_of(offset)
+        if not 0 <= sj < len(self.sents):
+            return False
+        s = self.sents[sj]
+        run = next((r for r in self.runs_by_sent[sj] if r.start == offset), None)
+        if run is None:
+            return False
+        toks = s.tokens
+        after = self._in_run(s, run.j + 1) if run.j + 1 < len(toks) and _norm(toks[run.j].text) == "and" else None
+        before = self._in_run(s, run.i - 2) if run.i >= 2 and _norm(toks[run.i - 1].text) == "and" else None
+        return any(r is not None and r is not run and r.kind == "person" and not r.modifier for r in (after, before))
 
     def _subject_chain(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """The antecedent of a he/she that is the main subject of the sentence before, when
