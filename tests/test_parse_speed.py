@@ -341,3 +341,46 @@ def test_lemmatizer_stops_decoding_words_it_keeps_as_they_are():
     lemmas = {w.text: w.lemma for s in results["ours"][0] for w in s}
     assert lemmas["Featherstonehaugh"] == "Featherstonehaugh" and lemmas["said"] == "say"
     assert 0 < steps["ours"] < steps["stock"]
+
+
+def test_cold_audit_prepares_the_stages_once_while_torchs_library_opens(monkeypatch):
+    # a cold audit with the parse cache on: _resolved starts the thread that prepares the stages
+    # before the parse reaches LazyParser.real, which opens torch's library in a thread; real must
+    # not prepare the same stages again in the main thread at the same time (it did: two threads
+    # importing and loading the same word lists at once)
+    import threading
+    import time
+
+    import attribution.parse as parse_pkg
+    from attribution import pipeline
+    from attribution.parse import lazy
+
+    ran = []
+
+    def prepare():
+        ran.append(threading.current_thread().name)
+        time.sleep(0.2)
+
+    class Stop(Exception):
+        pass
+
+    def parse(source, parser, cache=None):
+        parser.real()
+        raise Stop
+
+    opened = threading.Thread(target=lambda: None)
+    monkeypatch.setattr(lazy, "_freeze_after_load", True)
+    monkeypatch.setattr(lazy, "open_torch_libraries", lambda: opened.start() or opened)
+    monkeypatch.setattr(lazy, "model_loading", __import__("contextlib").nullcontext)
+    monkeypatch.setattr(parse_pkg, "Parser", lambda models, threads=None: "the parser")
+    monkeypatch.setattr(parse_pkg, "parse", parse)
+    monkeypatch.setattr(pipeline, "_prepare_stages", prepare)
+    monkeypatch.setattr(pipeline, "_preparing", None)
+    monkeypatch.setattr(pipeline, "_prepared", False)
+    lazy_parser = object.__new__(pipeline.LazyParser)
+    lazy_parser.models, lazy_parser.threads, lazy_parser._real = None, None, None
+    with pytest.raises(Stop):
+        pipeline._resolved(None, lazy_parser, None, None)
+    pipeline._preparing.join()
+    assert lazy_parser._real == "the parser" and not opened.is_alive()
+    assert ran == ["attribution-prepare-stages"]
