@@ -244,3 +244,13 @@ def test_a_person_coordinated_right_before_the_group_names_a_member(parser):
             "agree it will be difficult to win five justices. Mayor Lena Ortiz and critics of the plan say it will "
             "cost too much. Investors and analysts say the merger is doomed.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["Investors and analysts"]
+
+
+def test_polls_a_pollster_or_a_determiner_owns_are_not_unnamed_polls(parser):
+    # "polls show" needs no source of its own when a name or "the"/"its" owns them, with
+    # modifiers between ("the recent polls", "Gallup polls have found"): the pattern's
+    # lookbehinds saw only the word before "polls"; bare polls still are a vague source
+    text = ("Turnout could be low, and Gallup polls have found enthusiasm lagging. "
+            "Quinnipiac surveys found the two candidates tied in the suburbs. "
+            "The senator has sharpened her attacks on the governor as polls show the race tightening.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["polls"]

@@ -82,12 +82,30 @@ _UNNAMED_POLLS = re.compile(r"\b(?:[Ii]n|leads?|led|leading|tops?|topped|trails?
 # unnamed polls that show something where extract made no attribution ("as polls show Sanders
 # surging", "with recent polls showing a tightening", "Polling shows that ..."): the plural or the
 # mass noun bare or with a vague quantifier (group 1); not "the polls", "its polls", "an average of polls"
-_POLLS_SHOW = re.compile(r"(?<![\w-])(?<!\bthe )(?<!\bThe )(?<!\bof )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+# (:data:`_POLLS_OWNED`, on the words before: a lookbehind here sees past no modifier, and the
+# match would start at "polls" in "the recent polls show", "Gallup polls have found")
+_POLLS_SHOW = re.compile(r"(?<![\w-])"
                          r"((?:(?:[Rr]ecent|[Nn]ew|[Ee]arly|[Nn]ational|[Ss]tatewide|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|"
                          r"[Oo]ther|[Mm]ultiple|[Nn]umerous)\s+)*(?:[Pp]olls|[Pp]olling|[Ss]urveys))\s+(?:that\s+)?"
                          r"(?:have\s+|has\s+|had\s+|also\s+|consistently\s+|now\s+|still\s+)?"
                          r"(?:show|shows|showed|showing|shown|suggest|suggests|suggested|suggesting|indicate|indicates|"
                          r"indicated|indicating|find|finds|found|finding)\b")
+# the word right before such polls, when it makes them someone's or the ones the story spoke of: a
+# determiner or possessive ("the recent polls", "its new polls", "an average of recent polls"), or
+# a modifier the match began after ("The latest surveys"); a name is the parse's (_polls_owned)
+_POLLS_OWNED = re.compile(r"(?<![\w-])(?i:the|its|their|his|her|our|your|of|these|those|latest|recent|new|early|"
+                          r"national|statewide|several|many|some|most|other|multiple|numerous)\s+$")
+
+
+def _polls_owned(sent, text: str, start: int) -> bool:
+    """The polls :data:`_POLLS_SHOW` found at ``start`` of ``text`` (``sent``'s) are someone's or
+    known: a determiner, possessive or modifier before them (:data:`_POLLS_OWNED`), or a name
+    ("Gallup polls have found", "CNN surveys show")."""
+    if _POLLS_OWNED.search(text, 0, start):
+        return True
+    at = sent.start + start
+    prev = max((t for t in sent.tokens if t.end <= at), key=lambda t: t.end, default=None)
+    return prev is not None and prev.upos == "PROPN" and at - prev.end <= 1
 
 
 # a poll or survey named in the article ("the AP-GfK poll", "a Quinnipiac University survey")
@@ -241,8 +259,9 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
                     ctx.others_words(span.start) or _evidence_named_next(ctx, None, ctx.text[span.start:span.end], span):
                 continue  # someone's words, or the poll is named in the next sentence
-            if m.re is _POLLS_SHOW and any(a.source is not None and a.source.overlaps(span) for a in ctx.attributions):
-                continue  # extract made the polls a source: the attribution decides (above)
+            if m.re is _POLLS_SHOW and (_polls_owned(s, text, m.start(1)) or any(
+                    a.source is not None and a.source.overlaps(span) for a in ctx.attributions)):
+                continue  # named or known polls; or extract made the polls a source: the attribution decides (above)
             found.add(span)
             yield Hit(span.start, span.end, message(vague_attribution, 1, source=" ".join(m.group(0).split())))
         if re.search(r"\?[\"”’')\s]*$", text):
