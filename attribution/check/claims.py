@@ -262,14 +262,21 @@ def _pointed_past(ctx: Context, claim: Attribution, rej: Attribution) -> bool:
 
 
 # a rejection's object that points at the statement just made: "pushed back on those charges",
-# "disputed that figure", "rejected these claims" (the noun one of [contest] claim_nouns)
+# "disputed that figure", "rejected these claims" (the noun one of [contest] claim_nouns); a
+# determiner after "that" makes it a complementizer ("denied that the charges were true")
 _DEMONSTRATIVE = re.compile(r"\s*(?:back\s+)?(?:(?:on|at|against|over)\s+)?(?:that|this|those|these)\s+"
+                            r"(?!(?:the|a|an|his|her|its|their|our|my|your)\s)"
                             r"(?P<np>(?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 
 
 def _demonstrative_object(ctx: Context, rej: Attribution) -> bool:
     """``rej``'s object is a demonstrative and a claim noun: "those charges", "that figure"."""
-    m = _DEMONSTRATIVE.match(ctx.text[rej.cue.end:ctx.hull(rej).end]) if rej.cue is not None else None
+    return rej.cue is not None and _points_at_claim(ctx.text[rej.cue.end:ctx.hull(rej).end])
+
+
+def _points_at_claim(after_cue: str) -> bool:
+    """The words after a rejection's cue open with a demonstrative and a claim noun."""
+    m = _DEMONSTRATIVE.match(after_cue)
     return bool(m) and any(w in vocab.words("contest", "claim_nouns") for w in m.group("np").lower().split())
 
 

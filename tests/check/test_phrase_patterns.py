@@ -23,3 +23,16 @@ def test_phrases_match_whole_words_in_any_case():
     assert rejection.search("The chair was remade up north.") is None  # 'made' inside 'remade'
     assert rejection.search("They made upward progress.") is None  # 'up' inside 'upward'
     assert rejection.search("It was all MADE UP, she said.").group() == "MADE UP"
+
+
+def test_a_rejections_demonstrative_object_is_no_complementizer():
+    # "pushed back on those charges" points at the charges just made (claims._pointed_past);
+    # "denied that the charges were true" says what is denied: "that" opens a clause there
+    from attribution.check.claims import _points_at_claim
+
+    assert _points_at_claim(" back on those charges and has defended the bidding rules.")
+    assert _points_at_claim(" that figure, saying the count was incomplete.")
+    assert _points_at_claim(" these claims in a statement.")
+    assert not _points_at_claim(" that the charges were politically motivated.")
+    assert not _points_at_claim(" that his account of the meeting was false.")
+    assert _points_at_claim(" that those claims had any basis.")  # "those claims" still points back
