@@ -758,3 +758,21 @@ def test_the_apposed_statement_is_what_the_relative_rejection_answers(parser):
             "signed - a point that state auditors have disputed.\n")
     found = _findings(parser, text, "contested-claim")
     assert [cues for _, cues in found] == [["has also said", "have disputed"]], found
+
+
+def test_a_subject_in_apposition_keeps_its_claim_that_someone_denied(parser):
+    # "X, 45, claims that the insurer denied ...": "claims" is X's verb, not a claim noun in
+    # apposition to a statement before the comma (there is none), so X's claim stays
+    from attribution.audit import audit_source
+    from attribution.load import load_text
+
+    text = ("Headline: Claim fight\n\n"
+            "Maria Delgado, 45, claims that the insurer denied her claim twice before the surgery.\n\n"
+            "The union, which represents 4,000 drivers, charges that the city refused to pay overtime "
+            "for the storm.\n")
+    report = audit_source(load_text(text, path="story.txt", fmt="text"), parser)
+    src = report.source.text
+    cues = {src[a.cue.start:a.cue.end]: src[a.source.start:a.source.end] for a in report.resolved.attributions
+            if a.cue is not None and a.source is not None}
+    assert cues.get("claims", "").startswith("Maria Delgado")
+    assert cues.get("charges", "").startswith("The union")

@@ -169,7 +169,13 @@ def _rejected_apposition(toks, k: int) -> bool:
     if toks[j - 1].upos != "NOUN" and not (
             # a plural claim noun the parse took for a verb: "..., claims that the board could not corroborate"
             j == k and toks[j - 1].xpos == "VBZ" and toks[j].text.lower() in ("that", "which")
-            and _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower())):
+            and _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower())
+            # renaming the statement of a clause before the comma, not the verb of a subject
+            # there ("Maria Delgado, 45, claims that the insurer denied ...", "The union, which
+            # represents 4,000 drivers, charges that the city refused ...")
+            and not any(t.head == toks[j - 1].id and t.deprel.startswith("nsubj") for t in toks)
+            and any(t.id < k - 1 and t.upos in ("VERB", "AUX") and t.deprel.split(":")[0] not in ("acl", "amod")
+                    for t in toks)):
         return False
     # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"; with the
     # relative word any noun may name the statement ("..., a timeline that neighbours dispute")
