@@ -418,6 +418,8 @@ def test_a_claim_inside_another_imperative_fires(parser):
     "The Dow Jones industrial average rose 41.20 points, or 0.2 percent, to 17,890.50. "
     "Harbor Foods climbed 85 cents, or 1.1 percent, to $78.40.\n\n"
     "Benchmark crude was down 62 cents to settle at $44.18 a barrel. Gold fell $8.10, to $1,204 an ounce.\n",
+    "Bond prices fell on Tuesday.\n\nThe yield on the 10-year Treasury note rose to 2.31 percent from 2.27 "
+    "percent the day before. Natural gas was little changed at $2.91 per thousand cubic feet.\n",
     # the next sentence gives the same figure with its source
     "The county spent $4.2 million on overtime last year. The $4.2 million figure comes from an "
     "audit released Tuesday by the state comptroller.\n",
@@ -437,6 +439,9 @@ def test_market_quotes_repeated_figures_and_poll_headlines_are_sourced(parser, t
     # a share price's move with no price reached is still a figure to source
     ("Harbor Foods cut its forecast on Tuesday.\n\nShares of the company fell 11 percent after "
      "the announcement.\n", "11 percent"),
+    # a rate's move from one level to another with no market session is a statistic to source
+    ("Hiring slowed in the spring.\n\nThe county's jobless rate rose to 6.2 percent from 5.8 percent "
+     "in April.\n", "6.2 percent"),
     # the next sentence repeats the number but not the figure (a speaker's age)
     ("Longtime tenants are leaving the ward.\n\nRents there rose 66 percent over the decade. "
      "\"It's about who can stay,\" said Mattie Ruiz, 66, a retired nurse.\n", "66 percent"),

@@ -375,14 +375,21 @@ def observed(sent, fig: str) -> bool:
 def _market_re() -> re.Pattern:
     """A traded price's move and the price it reached, as a market report quotes them: a move
     ([unsourced] market_moves), an amount (`3.54 points`, `69 cents`, `$1.25`, `a penny`), an
-    optional `or N percent`, then `to` the price (`to $102.48`, `to settle at $41.60`)."""
+    optional `or N percent`, then `to` the price (`to $102.48`, `to settle at $41.60`); a move
+    to a price from the last session's (`rose to $1.1175 from $1.1074 the day before`); a price
+    `little changed at $2.86`."""
     moves = "|".join(r"\s+".join(m.split()) for m in
                      sorted(vocab.words("unsourced", "market_moves"), key=len, reverse=True))
     num = r"\d[\d,]*(?:\.\d+)?"
     amount = rf"(?:[$€£]\s?{num}|{num}\s?(?:cents?|points?|percent|per\s+cent|%)|a\s+(?:penny|cent|nickel|dime))"
+    price = rf"[$€£]?\s?{num}(?:\s?(?:percent|%))?"
     return re.compile(rf"\b(?:{moves})\s+(?:by\s+)?(?:(?:about|nearly|almost|roughly|more\s+than|less\s+than)\s+)?"
                       rf"{amount}(?:,?\s+or\s+(?:about\s+)?{num}\s?(?:percent|per\s+cent|%))?,?\s+to\s+"
-                      rf"(?:(?:close|settle|end|finish)\s+at\s+)?[$€£]?\s?{num}", re.I)
+                      rf"(?:(?:close|settle|end|finish)\s+at\s+)?[$€£]?\s?{num}"
+                      # "the euro rose to $1.1175 from $1.1074 the day before": the day's price and the last
+                      rf"|\b(?:{moves})\s+to\s+{price}\s+from\s+{price}\s+(?:the\s+(?:day|session)\s+before|"
+                      rf"the\s+previous\s+(?:day|session)|a\s+day\s+earlier|late\s+[A-Z][a-z]+day)"
+                      rf"|\blittle\s+changed\s+at\s+[$€£]?\s?{num}", re.I)
 
 
 def market_quote(bare: str, fig: str) -> bool:
