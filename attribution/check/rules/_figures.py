@@ -370,32 +370,3 @@ def observed(sent, fig: str) -> bool:
     return any((t.upos == "VERB" and t.lemma.lower() in obs) or
                (t.upos == "NOUN" and t.text.lower() in nouns) for t in sent.tokens)
 
-
-@functools.lru_cache(maxsize=1)
-def _market_re() -> re.Pattern:
-    """A traded price's move and the price it reached, as a market report quotes them: a move
-    ([unsourced] market_moves), an amount (`3.54 points`, `69 cents`, `$1.25`, `a penny`), an
-    optional `or N percent`, then `to` the price (`to $102.48`, `to settle at $41.60`); a move
-    to a price from the last session's (`rose to $1.1175 from $1.1074 the day before`); a price
-    `little changed at $2.86`."""
-    moves = "|".join(r"\s+".join(m.split()) for m in
-                     sorted(vocab.words("unsourced", "market_moves"), key=len, reverse=True))
-    num = r"\d[\d,]*(?:\.\d+)?"
-    amount = rf"(?:[$€£]\s?{num}|{num}\s?(?:cents?|points?|percent|per\s+cent|%)|a\s+(?:penny|cent|nickel|dime))"
-    price = rf"[$€£]?\s?{num}(?:\s?(?:percent|%))?"
-    return re.compile(rf"\b(?:{moves})\s+(?:by\s+)?(?:(?:about|nearly|almost|roughly|more\s+than|less\s+than)\s+)?"
-                      rf"{amount}(?:,?\s+or\s+(?:about\s+)?{num}\s?(?:percent|per\s+cent|%))?,?\s+to\s+"
-                      rf"(?:(?:close|settle|end|finish)\s+at\s+)?[$€£]?\s?{num}"
-                      # "the euro rose to $1.1175 from $1.1074 the day before": the day's price and the last
-                      rf"|\b(?:{moves})\s+to\s+{price}\s+from\s+{price}\s+(?:the\s+(?:day|session)\s+before|"
-                      rf"the\s+previous\s+(?:day|session)|a\s+day\s+earlier|late\s+[A-Z][a-z]+day)"
-                      rf"|\blittle\s+changed\s+at\s+[$€£]?\s?{num}", re.I)
-
-
-def market_quote(bare: str, fig: str) -> bool:
-    """The figure is part of a market report's quote of a traded price: its move and the price
-    it reached (`The Standard & Poor's 500-stock index rose 3.54 points, or 0.2 percent, to
-    2,173.60`, `Chevron climbed 69 cents, or 0.7 percent, to $102.48`, `benchmark crude ... was
-    up 46 cents to settle at $41.60`): the market's public record, no claim to source.  A move
-    with no price (`shares fell 11 percent`) is not one."""
-    return any(fig in m.group(0) for m in _market_re().finditer(bare))

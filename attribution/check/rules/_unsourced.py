@@ -9,9 +9,8 @@ from .. import vocab
 from ..context import Context
 from ...model import SpeakerKind
 from ...resolve.quote_text import lexicon_of
-from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, market_quote, observed, \
-    presupposed, result
-from ._levels import background, parameter
+from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
+from ._levels import background, market_quote, parameter
 from ._voice import _first_person, _hedged, _imperative, _not_prose, _quoted_on, _speaker_own
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
