@@ -92,3 +92,19 @@ def test_the_object_of_a_relative_clause_on_the_subject_is_no_source(parser):
     names = [s.name.lower() for s in report.resolved.speakers]
     assert "the numbers" not in names
     assert _flagged(report, "anonymous-source") == ["Senior campaign advisers who have run the numbers"]
+
+
+def test_an_insiders_role_reads_the_spellings_of_people_toml():
+    # insider_role calls a member one of "Vatican officials" by any spelling [roles] same gives
+    # an insider noun (one home: no second list of spokesman spellings in the code)
+    import dataclasses
+    import re
+
+    from attribution.resolve.anonymity_context import insider_role
+    from attribution.vocab import load_people
+
+    people = load_people()
+    assert re.search(insider_role(people, "Vatican officials"), "the Vatican spokeswoman, Ana Ruiz, told reporters")
+    more = dataclasses.replace(people, role_class={**people.role_class, "press officer": "spokesman"})
+    assert re.search(insider_role(more, "Vatican officials"), "the Vatican press officer, Ana Ruiz, told reporters")
+    assert not re.search(insider_role(people, "Vatican officials"), "the Vatican press officer, Ana Ruiz, told reporters")

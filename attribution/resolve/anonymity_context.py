@@ -170,7 +170,11 @@ def insider_role(people: People, name: str) -> str:
     pattern = rf"(?i:\b{re.escape(one)}s?\b)" if one else r"(?!)"
     mods = [w for w in re.findall(r"[A-Z][\w.&'’-]*", name) if _norm(w.lower()) not in ("the", "a", "an", "some", "many", "several")]
     if mods:
-        insiders = sorted({w for w in people.anonymous_insiders} | {"spokesman", "spokeswoman", "spokesperson"}, key=len, reverse=True)
+        # the insider nouns and every spelling of the same role ([roles] same: "spokesmen" ->
+        # "spokesman", "spokeswoman", "spokesperson"), one home for both lists
+        classes = {people.role_class[w] for w in people.anonymous_insiders if w in people.role_class}
+        insiders = sorted(set(people.anonymous_insiders) | {r for r, c in people.role_class.items() if c in classes},
+                          key=len, reverse=True)
         pattern += rf"|\b(?:{'|'.join(re.escape(m) for m in mods)})\s+(?:[\w-]+\s+)?(?i:{'|'.join(map(re.escape, insiders))})\b"
     return pattern
 
