@@ -93,15 +93,9 @@ def _names_a_wrong(ctx: Context, attr: Attribution) -> bool:
 def _for_reason(ctx: Context, attr: Attribution) -> bool:
     """A cue of criticism with its reason: "criticized Sanders for stealing", "blamed the
     agency for hiding ..."."""
-    if attr.cue is None:
-        return False
-    rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
-    m = re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:not\s+|failing\s+to\s+)?(\w+)", rest)
-    if not m:
-        return False
     # the act itself is the wrong ("for stealing their data"), not a word of its object
     # ("for supporting the 1994 crime bill")
-    toks = ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1)))
+    toks = _reason(ctx, attr, r"(?:not\s+|failing\s+to\s+)?")
     words = _wrong_stems()
     return any(_stem(t.lemma.lower()) in words or _stem(t.text.lower()) in words for t in toks) \
         or _omission(ctx, attr)
@@ -110,14 +104,18 @@ def _for_reason(ctx: Context, attr: Attribution) -> bool:
 def _omission(ctx: Context, attr: Attribution) -> bool:
     """A cue of criticism whose reason is a duty left undone ([contest] omissions): "knocked
     Cruz for not reporting loans", "faulted the agency for failing to disclose the audit"."""
-    if attr.cue is None:
-        return False
-    rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
-    m = re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?(?:for|over)\s+(?:not|never|failing\s+to)\s+(\w+)", rest)
-    if not m:
-        return False
-    toks = ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1)))
+    toks = _reason(ctx, attr, r"(?:not|never|failing\s+to)\s+")
     return any((t.lemma or "").lower() in vocab.words("contest", "omissions") for t in toks)
+
+
+def _reason(ctx: Context, attr: Attribution, lead: str) -> list:
+    """The tokens of the first word of a cue's reason ("criticized X for <word>", "over
+    <word>"), after ``lead`` (a pattern: "not", "failing to"); none without a cue or a reason."""
+    if attr.cue is None:
+        return []
+    rest = ctx.text[attr.cue.end:ctx.hull(attr).end + 1]
+    m = re.match(rf"\s+(?:[\w.’'-]+\s+){{1,6}}?(?:for|over)\s+{lead}(\w+)", rest)
+    return ctx.tokens_in(Span(attr.cue.end + m.start(1), attr.cue.end + m.end(1))) if m else []
 
 
 def _wrong_stems() -> set[str]:
