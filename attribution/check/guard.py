@@ -77,43 +77,41 @@ class GuardedResolved:
     def quotations(self):
         return self._resolved.quotations  # the text's quotation marks, as extract read them
 
+    def _require(self, what: str, *needs: str) -> None:
+        for need in needs:
+            if need not in self._rule.needs:
+                raise _refuse(self._rule, what, f'needs={{"{need}"}}')
+
     @property
     def unattributed(self):
         # resolve's decision, made from the attributions and the speakers linked to them
-        for need in ("attributions", "speakers"):
-            if need not in self._rule.needs:
-                raise _refuse(self._rule, "the unattributed quotations", f'needs={{"{need}"}}')
+        self._require("the unattributed quotations", "attributions", "speakers")
         return self._resolved.unattributed
 
     @property
     def attributions(self):
-        if "attributions" not in self._rule.needs:
-            raise _refuse(self._rule, "attributions", 'needs={"attributions"}')
+        self._require("attributions", "attributions")
         return self._attributions
 
     @property
     def speakers(self):
-        if "speakers" not in self._rule.needs:
-            raise _refuse(self._rule, "speakers", 'needs={"speakers"}')
+        self._require("speakers", "speakers")
         return self._resolved.speakers
 
     @property
     def person_names(self):
         # resolve's decision of which names the article gives a person, read with the speakers
-        if "speakers" not in self._rule.needs:
-            raise _refuse(self._rule, "the person names", 'needs={"speakers"}')
+        self._require("the person names", "speakers")
         return self._resolved.person_names
 
     @property
     def unresolved_descriptions(self):
         # resolve's decision of which sources describe a person it tied to no one
-        if "speakers" not in self._rule.needs:
-            raise _refuse(self._rule, "the unresolved descriptions", 'needs={"speakers"}')
+        self._require("the unresolved descriptions", "speakers")
         return self._resolved.unresolved_descriptions
 
     def speaker(self, id_):
-        if "speakers" not in self._rule.needs:
-            raise _refuse(self._rule, "speakers", 'needs={"speakers"}')
+        self._require("speakers", "speakers")
         return self._resolved.speaker(id_)
 
 
