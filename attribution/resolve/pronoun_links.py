@@ -141,7 +141,7 @@ class PronounLinks:
         toks = prev.tokens
         root = next((t for t in toks if t.deprel == "root"), None)
         subj = next((t for t in toks if root is not None and t.head == root.id and t.deprel == "nsubj"), None)
-        lead_end = self._participle_lead(sent_index - 1)
+        lead_end = self._lead_end(sent_index - 1)
         if subj is None and lead_end is not None:
             # "Asked on Fox News who leads the party, he said Ryan.": the parser may make the
             # participle the root; the main clause's subject is the first after the clause
@@ -176,7 +176,7 @@ class PronounLinks:
         k = next((n for n, t in enumerate(toks) if t.start <= offset < t.end), None)
         if k is None or k == 0 or self._inside(self.quotes, offset):
             return None
-        if _norm(toks[0].text) not in _FRONTING and self._participle_lead(sent_index) is None:
+        if _norm(toks[0].text) not in _FRONTING and self._lead_end(sent_index) is None:
             return None  # ("Asked by Starnes if he believed ..., Carson said": a participle clause too)
         if any(t.text in (",", ";", ":", "\u2014", "\u2013") for t in toks[:k]):
             return None  # the pronoun is past the opening clause

@@ -47,7 +47,7 @@ class Salience:
         own = getattr(self, "_own_content", ())
         listeners = getattr(self, "_listeners", frozenset())
         self._best_cand = None
-        lead_end = self._participle_lead(sent_index) if cls in ("male", "female", "person") else None
+        lead_end = self._lead_end(sent_index) if cls in ("male", "female", "person") else None
         if lead_end is None:
             lead_end = 1 << 60
         for c in self._timeline_window(sent_index - 12, sent_index):
@@ -91,13 +91,17 @@ class Salience:
         return best, best is not None
 
     def _in_participle_lead(self, sent_index: int, offset: int) -> bool:
+        end = self._lead_end(sent_index)
+        return end is not None and offset < end
+
+    def _lead_end(self, sent_index: int) -> int | None:
+        """:meth:`_participle_lead`, remembered per sentence."""
         leads = getattr(self, "_leads", None)
         if leads is None:
             leads = self._leads = {}
         if sent_index not in leads:
             leads[sent_index] = self._participle_lead(sent_index)
-        end = leads[sent_index]
-        return end is not None and offset < end
+        return leads[sent_index]
 
     def _participle_lead(self, sent_index: int) -> int | None:
         """The end (its comma) of a participle clause that opens the sentence ("Asked about her
