@@ -307,8 +307,8 @@ def _participle_subject(tree: Tree, v: Token) -> list[int]:
         gov = own[0]
         if not (gov.upos == "VERB" and gov.id < v.id and v.id >= 2 and toks[v.id - 2].text == ","):
             return []
-    elif _occasion_head(tree, v) is not None:
-        gov = _occasion_head(tree, v)   # "..., at the hearing calling the report false"
+    elif (occasion := _occasion_head(tree, v)) is not None:
+        gov = occasion   # "..., at the hearing calling the report false"
     elif v.head == 0 or (v.deprel.split(":")[0] not in ("advcl", "xcomp", "conj", "parataxis")
                          and not (v.deprel == "ccomp" and v.id >= 2 and toks[v.id - 2].text == ","
                                   and tree.sent.token(v.head).id == v.id - 2)):

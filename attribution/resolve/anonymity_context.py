@@ -9,7 +9,7 @@ import re
 
 from ..model import Anonymity
 from ..vocab import People, norm as _norm
-from .anonymity import description_head
+from .anonymity import anonymity, description_head
 from .records import _Entity
 
 
@@ -32,8 +32,6 @@ def mention_anonymity(people: People, text: str, decided: Anonymity | None,
             # extract cut the determiner off its first mention ("The retired | neurosurgeon
             # addressed ..."): decide on the whole phrase (a definite description refers to
             # someone the article has introduced: not an unnamed source)
-            from .anonymity import anonymity
-
             decided = anonymity(people, det.group(0) + text[start:end], False)
             if decided is None:
                 return None

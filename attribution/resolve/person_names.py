@@ -27,7 +27,7 @@ def person_names(text: str, people: People) -> frozenset[str]:
         if word not in honorifics and first_name_gender(people, word) is None:
             continue
         after = m.start() + len(m.group(1)) + len(m.group(2))
-        for p in (after, after + len(m.group(3) or "")) if m.group(3) else (after,):
+        for p in (after, after + len(m.group(3))) if m.group(3) else (after,):
             q = p
             while q < len(text) and not text[q].isspace():
                 q += 1
