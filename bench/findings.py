@@ -58,6 +58,8 @@ OUT = ROOT / "build" / "findings"
 # way, held out: read only to measure) and trainc (a sixth-round held-out set, annotated the same
 # way). A set whose gold file is absent is skipped with a note.
 POLNEAR_SETS = ("dev", "train", "trainb", "trainh", "trainc")
+# every set, in the order the tables show them: PolNeAR's, then the newsroom drafts and the blind sets
+ALL_SETS = POLNEAR_SETS + ("drafts", "blind", "blind2")
 
 SOURCE_RULES = {"anonymous-source", "vague-attribution", "unresolved-source", "name-inconsistency",
                 "missing-affiliation"}
@@ -403,7 +405,7 @@ README_ORDER = ["unattributed-quote", "anonymous-source", "contested-claim", "va
 def readme_table(results: list[dict], before: dict | None) -> str:
     """README's findings table: precision (matched/found) and recall (gold) per set."""
     sets = {r["set"]: r for r in results}
-    names = [n for n in ("dev", "train", "trainb", "trainh", "trainc", "drafts", "blind", "blind2") if n in sets]
+    names = [n for n in ALL_SETS if n in sets]
     old = {r["set"]: r for r in (before or {}).get("sets", [])}
     head = "| rule (default) | " + " | ".join(f"{n} P | {n} R" for n in names) + \
         (" | dev P, R before |" if "dev" in old else " |")
@@ -439,8 +441,7 @@ def readme_table(results: list[dict], before: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="dev,train,trainb,trainh,trainc,drafts,blind,blind2",
-                    help="comma-separated: dev, train, trainb, trainh, trainc, drafts, blind, blind2")
+    ap.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated: " + ", ".join(ALL_SETS))
     ap.add_argument("--json", help="write the summary here as JSON")
     ap.add_argument("--details", action="store_true", help="write FP/FN lists to build/findings/")
     ap.add_argument("--models", help="model set directory (default: as the CLI finds it)")

@@ -7,11 +7,10 @@ from typing import NamedTuple
 
 from .. import vocab
 from ..context import Context
-from ...model import SpeakerKind
 from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
 from ._levels import background, market_quote, parameter
-from ._voice import _first_person, _hedged, _imperative, _not_prose, _quoted_on, _speaker_own
+from ._voice import _first_person, _hedged, _imperative, _named_speaker, _not_prose, _quoted_on, _speaker_own
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
@@ -137,15 +136,15 @@ def sourced_nearby(ctx: Context, si: int, documents: re.Pattern) -> bool:
     if document_in(ctx, si, documents):
         return True
     j = si + 1
-    if j < len(sents) and sents[j].block == sents[si].block and document_in(ctx, j, documents) \
+    next_in_par = j < len(sents) and sents[j].block == sents[si].block
+    if next_in_par and document_in(ctx, j, documents) \
             and cue_in(ctx, j) and (_statistic_re().search(ctx.unquoted_sentence(j)) or
                                     re.match(r"\W*according to\b", ctx.unquoted_sentence(j), re.I)):
         return True     # ... and not a survey of something else (`A recent survey found that ...`);
         # a sentence opening `According to a 2013 study by ...` goes on from the one before
-    if j < len(sents) and sents[j].block == sents[si].block and _refers_back(sents[j]) and any(
+    if next_in_par and _refers_back(sents[j]) and any(
             a.source is not None and sents[j].start <= a.source.start < sents[j].end and
-            (sp := ctx.speaker(a)) is not None and sp.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION)
-            for a in ctx.attributions):
+            _named_speaker(ctx, a) is not None for a in ctx.attributions):
         return True     # "... $62,000 in donations. Much of that money came from ..., campaign records show."
     if _poll_story(ctx) and _poll_figure(ctx, si):
         return True     # a story about a poll: its shares of voters and margins are the poll's
@@ -172,8 +171,7 @@ def _speaker_run(ctx: Context, si: int) -> bool:
             if a.source is None or not sents[j].start <= a.content_hull.start < sents[j].end + 1 and \
                     not sents[j].start <= a.source.start < sents[j].end:
                 continue
-            sp = ctx.speaker(a)
-            if sp is None or sp.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+            if _named_speaker(ctx, a) is None:
                 continue
             if figure(ctx.content_text(a)) is not None:
                 return True

@@ -89,15 +89,15 @@ def _speaker_own(ctx: Context, si: int) -> bool:
         todo.extend(k for k in toks if k.head == t.id and k.upos == "PROPN" and k.deprel in ("flat", "compound"))
     names = {k.text for k in chain}
     nxt = sents[si + 1]
+    camp = "|".join(vocab.words("contest", "camp_nouns"))
     for a in ctx.attributions:
         if a.source is None or not nxt.start <= a.source.start < nxt.end:
             continue
-        sp = ctx.speaker(a)
-        if sp is None or sp.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
+        sp = _named_speaker(ctx, a)
+        if sp is None:
             continue
         if any(m.start <= subj.start < m.end for m in sp.mentions) or (names and names <= set(sp.name.split())):
             return True
-        camp = "|".join(vocab.words("contest", "camp_nouns"))
         if any(re.search(rf"\b{re.escape(n)}(?:'s|’s)?\s+(?:{camp})\b", ctx.span_text(a.source))
                for n in names if len(n) > 2):
             return True     # "Kelly Ayotte refunded $43,100. ... said Ayotte campaign manager Jon Kohan."
@@ -139,3 +139,9 @@ def _first_person(sent) -> bool:
     return any(k.head == root.id and k.deprel.split(":")[0] == "nsubj" and (k.text == "I" or any(
         m.head == k.id and m.deprel == "nmod:poss" and m.text.lower() == "my" for m in sent.tokens))
         for k in sent.tokens)
+
+
+def _named_speaker(ctx: Context, a):
+    """``a``'s speaker when resolve found a named person or organisation, else None."""
+    sp = ctx.speaker(a)
+    return sp if sp is not None and sp.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) else None
