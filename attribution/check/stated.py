@@ -102,10 +102,8 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
     ``own`` (the speaker's own side)."""
     toks = sent.tokens
     kids = [k for k in toks if k.head == t.id]
-    if t.upos == "NOUN" and not _wrong_predicate(t, kids, toks):
-        return _wrong_deed(ctx, sent, t, kids, own)
     if not _wrong_predicate(t, kids, toks):
-        return None
+        return _wrong_deed(ctx, sent, t, kids, own) if t.upos == "NOUN" else None
     # "not only cheated ... but": a contrast, not a negation
     words = {k.text.lower() for k in kids
              if not (k.text.lower() == "not" and k.id < len(toks) and toks[k.id].text.lower() in ("only", "just", "merely"))}
