@@ -280,6 +280,9 @@ class Speaker:
     # "a spokesman", "officials", "people familiar with ...") or "group" (a vague collective:
     # "critics", "many economists", "Trump supporters"); None otherwise
     anonymity: Anonymity | None = None
+    # for kind anonymous, decided by resolve: the description stands for several people
+    # ("officials", "Verizon executives"), not one ("a witness"); False otherwise
+    plural: bool = False
 
     def __post_init__(self):
         _coerce(self, "kind", SpeakerKind)

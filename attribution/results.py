@@ -97,7 +97,7 @@ _SPECS = {
                   ("negated", _BOOL), ("passive_agentless", _BOOL), ("confidence", Confidence)),
     Speaker: (("id", _STR), ("name", _STR), ("kind", SpeakerKind), ("title", _OPT_STR),
               ("role", _OPT_STR), ("affiliation", _OPT_STR), ("mentions", _MENTIONS),
-              ("anonymity_reason", _OPT_STR), ("anonymity", Anonymity)),
+              ("anonymity_reason", _OPT_STR), ("anonymity", Anonymity), ("plural", _BOOL)),
     Quotation: (("start", _INT), ("end", _INT), ("inner_start", _INT), ("inner_end", _INT),
                 ("closed", _BOOL), ("block", _INT), ("runs_on", _SPANS)),
     UnattributedQuote: (("start", _INT), ("end", _INT), ("text", _STR), ("fragment", _BOOL),

@@ -600,3 +600,17 @@ def test_they_after_two_named_people_is_one_of_them_shown_as_uncertain(parser):
                     "must be cut.\n")
     a, sp = by_content(report, "spending bill must be cut")
     assert sp is None
+
+
+def test_resolve_decides_whether_an_unnamed_source_stands_for_several_people(parser):
+    """``Speaker.plural``, resolve's decision that anonymous-source reads for unnamed insiders
+    ("executives at the utility") instead of spelling out the head noun itself."""
+    report = _audit(parser,
+                    "Executives at the utility said the outage was caused by a failed transformer. "
+                    "A senior engineer at the plant said the repairs would take a week. "
+                    "The press office declined to comment.\n")
+    _, many = by_content(report, "failed transformer")
+    _, one = by_content(report, "take a week")
+    assert many is not None and many.kind == "anonymous" and many.plural, many
+    assert one is not None and one.kind == "anonymous" and not one.plural, one
+    assert not any(sp.plural for sp in report.resolved.speakers if sp.kind != "anonymous")

@@ -25,11 +25,20 @@ def source_anonymity(sp: Speaker | None, src_text: str) -> Anonymity | None:
     if sp is not None:
         return sp.anonymity
     from ..resolve import anonymity, load_people
-    from ..resolve.anonymity import description_head
 
     people = load_people()
-    head = description_head(src_text, people) or ""  # "an executive familiar with the talks": one
-    return anonymity(people, src_text, head.endswith("s") and not head.endswith("ss"))
+    return anonymity(people, src_text, source_plural(None, src_text))
+
+
+def source_plural(sp: Speaker | None, src_text: str) -> bool:
+    """The resolve stage's decision (``Speaker.plural``: "officials", not "an executive familiar
+    with the talks"); for a source resolve could not link to a speaker, the same decision made
+    on the source phrase."""
+    if sp is not None:
+        return sp.plural
+    from ..resolve.anonymity import plural_description
+
+    return plural_description(src_text)
 
 
 class Hit(NamedTuple):

@@ -286,6 +286,13 @@ def description_head(name: str, people: People | None = None) -> str | None:
     return head
 
 
+def plural_description(name: str, people: People | None = None) -> bool:
+    """Does an unnamed source's description stand for several people ("officials", "Verizon
+    executives", "people familiar with the matter"), not one ("a witness", "an executive
+    familiar with the talks", "the press")?  Decided by the spelling of its head noun
+    (:func:`description_head`); resolve sets ``Speaker.plural`` by it."""
+    head = description_head(name, people) or ""
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def anonymity_reason(people: People, text: str) -> str | None:

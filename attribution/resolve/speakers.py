@@ -13,7 +13,7 @@ import dataclasses
 from typing import Callable
 
 from ..model import Anonymity, Attribution, Confidence, Mention, Speaker, SpeakerKind
-from .anonymity import anonymity, evidence_named, unnamed_evidence, unnamed_share
+from .anonymity import anonymity, evidence_named, plural_description, unnamed_evidence, unnamed_share
 from .anonymity_context import mention_anonymity
 from ..vocab import People
 from .records import _Entity
@@ -59,6 +59,7 @@ def speaker_records(text: str, cited: list[_Entity], ids: dict[int, str], people
                 people, text, Anonymity.GROUP if unnamed_orgs or unnamed_evidence(people, e.name) or unnamed_share(people, e.name)
                 else anonymity(people, e.name, e.plural), [(m.start, m.end) for m in mentions])
             if kind is SpeakerKind.ANONYMOUS and not e.named_next else None,
+            plural=kind is SpeakerKind.ANONYMOUS and plural_description(e.name, people),
         ))
     return tuple(speakers)
 

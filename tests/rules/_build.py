@@ -81,7 +81,8 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
              lexicon=None) -> Resolved:
     """``attrs``: dicts with content (str or list), cue, source, speaker, type, cue_lemma,
     classes, source_kind, passive_agentless, negated.  ``speakers``: dicts with id,
-    name, kind, title, role, affiliation, mentions (texts), anonymity_reason."""
+    name, kind, title, role, affiliation, mentions (texts), anonymity_reason (anonymity and
+    plural: resolve's decisions when not given)."""
     doc = _document(text, suppress, source)
     out_attrs = []
     for i, a in enumerate(attrs, 1):
@@ -104,7 +105,8 @@ def resolved(text: str, attrs: list[dict] = (), speakers: list[dict] = (),
                                     title=s.get("title"), role=s.get("role"),
                                     affiliation=s.get("affiliation"), mentions=mentions,
                                     anonymity_reason=s.get("anonymity_reason"),
-                                    anonymity=s.get("anonymity", _anonymity(s))))
+                                    anonymity=s.get("anonymity", _anonymity(s)),
+                                    plural=s.get("plural", _plural(s))))
     resolved = Resolved(document=doc, attributions=tuple(out_attrs), speakers=tuple(out_speakers),
                         quotations=quotations(doc),  # as extract passes them on
                         person_names=person_names(doc.source.text, load_people()),  # resolve's, as resolve() sets them
@@ -120,6 +122,13 @@ def _anonymity(s: dict) -> str | None:
     from attribution.resolve import anonymity, load_people
 
     return anonymity(load_people(), s["name"], s["name"].split()[-1].lower().endswith("s"))
+
+
+def _plural(s: dict) -> bool:
+    """What resolve decides for an unnamed speaker's number (``Speaker.plural``)."""
+    from attribution.resolve.anonymity import plural_description
+
+    return s.get("kind") == "anonymous" and plural_description(s["name"])
 
 
 def _se(span: Span) -> tuple[int, int]:

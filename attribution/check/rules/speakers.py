@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model import Anonymity, Attribution, Confidence, Severity, SourceKind, Speaker, SpeakerKind
 from .. import claims, vocab
-from ..context import Context, Hit, source_anonymity
+from ..context import Context, Hit, source_anonymity, source_plural
 from ...resolve.anonymity_context import insider_role, member_named_beside
 from ...vocab import load_people
 from ..registry import message, rule
@@ -86,8 +86,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
             continue  # beliefs and intentions ("officials believe"), questions ("A reporter asked:
             # Did they discuss the wall?") are not sourced claims, and a link resolve doubts
             # ("she" tied to an unnamed description never cited before) is no unnamed source
-        head = source_head(name) or ""
-        if head.endswith("s") and not head.endswith("ss"):
+        if source_plural(sp, src_text):
             # unnamed insiders with a named member speaking right after them, called one of them
             # ("Verizon executives have admitted ... ''We're doing ...,'' chief executive Lowell
             # McAdam said", "Vatican officials emphasized ... the Vatican spokesman, Federico
