@@ -776,3 +776,26 @@ def test_a_subject_in_apposition_keeps_its_claim_that_someone_denied(parser):
             if a.cue is not None and a.source is not None}
     assert cues.get("claims", "").startswith("Maria Delgado")
     assert cues.get("charges", "").startswith("The union")
+
+
+@pytest.mark.parametrize("sep", [",", " --", " —"])
+def test_something_the_accused_denied(parser, sep):
+    # "-- something he has repeatedly denied": the pronoun in apposition names the statement
+    # before the separator, and the relative clause is its subject's rejection of it
+    text = ("Headline: Records dispute\n\n"
+            "Two former employees told investigators that the parks director had shredded the "
+            f"department's travel records{sep} something he has repeatedly denied.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1][0] == "told" and found[0][1][1].endswith("denied"), found
+
+
+@pytest.mark.parametrize("text", [
+    # what few expect is no rejection, and a denial never made rejects nothing
+    "Headline: Bridge\n\nThe governor said the new bridge would open in March, something few "
+    "engineers expect.\n",
+    "Headline: Records\n\nTwo former employees said the parks director had shredded the travel "
+    "records, something he has never denied.\n",
+])
+def test_something_without_a_rejection(parser, text):
+    assert _findings(parser, text, "contested-claim") == []

@@ -146,8 +146,9 @@ def _takes_a_claim_(ctx: Context, rej: Attribution) -> bool:
     if cue_toks and cue_toks[-1].upos == "NOUN":
         return True  # "his denial", "a rejection of the report": a noun cue names a response
     if rej.content and max(s.end for s in rej.content) <= rej.cue.start:
-        # the claim noun before the cue: "..., a charge that party leaders denied"
-        nouns = vocab.words("contest", "claim_nouns")
+        # the claim noun before the cue: "..., a charge that party leaders denied", or the
+        # pronoun the extract stage read off such an apposition ("-- something he denied")
+        nouns = vocab.words("contest", "claim_nouns") | {"something"}
         return any(w in nouns for w in re.findall(r"[a-z’']+", ctx.content_text(rej).lower()))
     after = _after_cue(ctx, rej)[len(ctx.cue_text(rej)):]
     words = re.findall(r"[\w’'-]+|[^\w\s]", after.lower())

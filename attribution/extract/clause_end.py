@@ -166,7 +166,10 @@ def _rejected_apposition(toks, k: int) -> bool:
         j += 1
     if j >= n:
         return False
-    if toks[j - 1].upos != "NOUN" and not (
+    # "..., something he has repeatedly denied", "-- something that officials dispute": the
+    # indefinite pronoun renames the statement before the separator as a noun would
+    something = j == k and toks[j - 1].text.lower() == "something"
+    if toks[j - 1].upos != "NOUN" and not something and not (
             # a plural claim noun the parse took for a verb: "..., claims that the board could not corroborate"
             j == k and toks[j - 1].xpos == "VBZ" and toks[j].text.lower() in ("that", "which")
             and _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower())
@@ -180,7 +183,7 @@ def _rejected_apposition(toks, k: int) -> bool:
     # "that"/"which", or none: "..., a claim Holt rejected", "..., a charge she denies"; with the
     # relative word any noun may name the statement ("..., a timeline that neighbours dispute")
     start = j + 1 if toks[j].text.lower() in ("that", "which") else j
-    if not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()) and start == j:
+    if not _LEXICON.is_cue_noun((toks[j - 1].lemma or "").lower()) and start == j and not something:
         return False
     if start == j and toks[j].upos not in ("PROPN", "PRON", "DET"):
         return False

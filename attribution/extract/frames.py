@@ -254,7 +254,7 @@ def _verb_frame(doc: Document, si: int, tree: Tree, v: Token, lem: str, lexicon:
         if first.text.lower() not in ("that",) and not any(c in sent_text(doc, sent, ids) for c in '"“'):
             return None
     words = [i for i in ids if not is_punct(toks[i - 1])]
-    if len(words) < 2 and not ("deny" in classes and len(words) == 1 and words[0] > v.id
+    if len(words) < 2 and not origin == "relative" and not ("deny" in classes and len(words) == 1 and words[0] > v.id
                                and (toks[words[0] - 1].text.lower() in ("it", "that", "this", "them", "those",
                                                                         *FRAMES["denied_nouns"])
                                     or toks[words[0] - 1].xpos == "VBG")):
@@ -294,6 +294,10 @@ def _passive_voice(tree: Tree, v: Token) -> bool:
     return j >= 1 and toks[j - 1].lemma.lower() in ("be", "get") and toks[j - 1].upos == "AUX"
 
 
+# what stands before a rejection's apposition: "..., a charge that ...", "-- something he denied"
+_SEPARATORS = (",", "—", "–", "--", "-")
+
+
 def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[int], list[int]] | None:
     """"<claim noun> that|which <source> <deny-verb>": the noun (a cue noun: "a charge",
     "the claims") is what the source rejects, and its clause is the cue's object gap, so
@@ -309,13 +313,20 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
     zero = next((i for i in src[1:-1] if toks[i - 1].upos == "NOUN" and lexicon.is_cue_noun(
         (toks[i - 1].lemma or toks[i - 1].text).lower()) and toks[src[0] - 1].upos == "DET"), None)
     if zero is not None:
-        if not (src[0] >= 2 and toks[src[0] - 2].text in (",", "—", "–")):
+        if not (src[0] >= 2 and toks[src[0] - 2].text in _SEPARATORS):
             return None
         src = [i for i in src if i > zero]
         if not src or toks[src[0] - 1].upos not in ("PROPN", "PRON", "DET", "NOUN"):
             return None
     elif src[0] < 3:
         return None
+    # "..., something he has denied", "-- something that officials dispute": the pronoun right
+    # after the separator names the statement before it
+    something = next((i for i in (src[0] - 1, src[0] - 2) if i >= 2 and toks[i - 1].text.lower() == "something"
+                      and toks[i - 2].text in _SEPARATORS
+                      and (i == src[0] - 1 or toks[i].text.lower() in ("that", "which"))), None)
+    if something is not None:
+        zero = something if something == src[0] - 1 else None
     rel = toks[zero] if zero is not None else toks[src[0] - 2]
     if zero is None and rel.text.lower() not in ("that", "which"):
         return None
@@ -329,6 +340,8 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
     if h >= 1 and toks[h - 1].text == "," and rel.text.lower() == "which":
         h -= 1
     head = toks[h - 1] if h >= 1 else None
+    if something is not None:
+        return [something], src
     if head is None or head.upos != "NOUN" or not (lexicon.is_cue_noun((head.lemma or head.text).lower())
                                                    or head.text.lower() in FRAMES["disputed_nouns"]):
         return None  # a claim noun ("a charge that ...", "a point that ..."), never "a proposal that the legislature rejected"
