@@ -799,3 +799,28 @@ def test_something_the_accused_denied(parser, sep):
 ])
 def test_something_without_a_rejection(parser, text):
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_a_report_the_writer_names_and_its_subject_calls_a_lie(parser):
+    # the claim has no cue of its own ("came a report by The Ledger that ..."): the rejection's
+    # pointer ("that report") is tied to the holder the writer's framing names
+    text = ("Headline: Council race\n\n"
+            "Councilman Ray Dorsey has had a difficult week. On Friday came a report by The Ledger "
+            "that he had billed the city for trips he never took. Dorsey called that report a "
+            "\"complete fabrication.\"\n")
+    found = _findings(parser, text, "contested-claim")
+    assert len(found) == 1, found
+    assert found[0][1] == ["called"]
+    assert "rejecting a claim by" in found[0][0].message and "Ledger" in found[0][0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the report's own publisher taking it back is a correction, not two sides
+    "Headline: Correction\n\nOn Friday came a report by The Ledger that the councilman had billed "
+    "the city for trips he never took. The Ledger later called that report inaccurate.\n",
+    # a report the writer names, and a rejection of something else
+    "Headline: Council race\n\nOn Friday came a report by The Ledger that the councilman had billed "
+    "the city for trips. Councilman Ray Dorsey rejected the offer of a hearing.\n",
+])
+def test_a_framed_report_without_another_side_rejecting_it(parser, text):
+    assert _findings(parser, text, "contested-claim") == []
