@@ -824,3 +824,27 @@ def test_a_report_the_writer_names_and_its_subject_calls_a_lie(parser):
 ])
 def test_a_framed_report_without_another_side_rejecting_it(parser, text):
     assert _findings(parser, text, "contested-claim") == []
+
+
+def test_there_is_no_precedent_and_there_is_precedent(parser):
+    # one source says something does not exist, another that it does: the same noun and what
+    # follows it, opposite polarity
+    text = ("Headline: Prosecution debate\n\n"
+            "The district attorney said there was no precedent for charging a landlord over a "
+            "tenant's fall without proof that he knew of the hazard. Two council members, however, "
+            "argue that \"there is precedent for charging landlords,\" citing a 2009 case in "
+            "Rochester.\n")
+    found = _findings(parser, text, "contested-claim")
+    assert [cues for _, cues in found] == [["said", "argue"]], found
+
+
+@pytest.mark.parametrize("text", [
+    # evidence of two different things
+    "Headline: Count\n\nThe county clerk said there is no evidence of fraud in the count. The "
+    "challenger said there is evidence that the new machines work well.\n",
+    # a question whether it exists asserts nothing
+    "Headline: Count\n\nThe county clerk said there is no evidence of fraud in the count. The "
+    "challenger said investigators should decide whether there is evidence of fraud in the count.\n",
+])
+def test_there_is_evidence_of_something_else(parser, text):
+    assert _findings(parser, text, "contested-claim") == []
