@@ -29,7 +29,11 @@ class EntityTable:
             entity.gender = gender
 
     def _person_match(self, words: tuple[str, ...], offset: int, *, variants: bool = True,
-                      gender: str | None = None) -> _Entity | None:
+                      gender: str | None = None, titled: bool = False) -> _Entity | None:
+        """The person entity a name run joins.  A lone word is a surname first: it joins a
+        name ending in it before one that only starts with it ("Trump" is "Donald Trump", not
+        "Trump Tower" or "Trump Train" named later), and after a title ("Mr. Trump") it is
+        never a first name."""
         surname = words[-1]
         firstn = words[0] if len(words) > 1 else ""
         best = None
@@ -38,10 +42,10 @@ class EntityTable:
             for e in self.entities:
                 if e.kind != "person" or (gender and e.gender and gender != e.gender):
                     continue  # "Mr. Obama" is not "Michelle Obama"
-                ok = False
+                ok = by_first = False
                 for name_seq in e.names:
                     if name_seq == words:
-                        ok = True
+                        ok, by_first = True, False
                         break
                     if not name_seq:
                         continue
@@ -50,16 +54,15 @@ class EntityTable:
                         continue
                     if es == surname or (fuzzy and min(len(es), len(surname)) >= 5
                                          and fuzz.ratio(es, surname) >= 85):
-                        ok = True
+                        ok, by_first = True, False
                         break
-                    if not firstn and surname == ef and len(name_seq) > 1:
-                        ok = True
-                        break
+                    if not firstn and not titled and surname == ef and len(name_seq) > 1:
+                        ok = by_first = True  # (a surname match later in e.names still wins)
                 if not ok:
                     continue
                 spots = self.spots.named(e)  # the latest naming at or before offset, else the first
                 last = spots.latest_at_or_before(offset)
-                key = (0, -last) if last is not None else (1, spots.sorted_offs[0] if spots.sorted_offs else 0)
+                key = (by_first,) + ((0, -last) if last is not None else (1, spots.sorted_offs[0] if spots.sorted_offs else 0))
                 if best_key is None or key < best_key:
                     best, best_key = e, key
             if best is not None:
@@ -106,7 +109,7 @@ class EntityTable:
         if r.kind == "person":
             g = r.gender or ("m" if len(r.words) > 1 and r.words[0] in self.people.male_names else
                              "f" if len(r.words) > 1 and r.words[0] in self.people.female_names else None)
-            e = self._person_match(r.words, r.start, gender=g)
+            e = self._person_match(r.words, r.start, gender=g, titled=bool(r.title))
             if e is None and r.tentative:
                 e = self._org_match(r.words) or self._org_first_word(r.words[0])
             if e is None:
