@@ -200,6 +200,8 @@ class ClauseContext:
         if cue is None or pre is cue or cue.start < pre.start:
             return None
         adp = pre.upos == "ADP" and _norm(pre.text) not in ("to", "by", "of", "with", "for", "from")
+        if adp and _norm(pre.text) == "as" and a.source.end <= cue.start and not (a0 >= 2 and _norm(toks[a0 - 2].text) == "such"):
+            adp = False  # "grew louder as | Patti Davis, Reagan's daughter, attacked": a clause's subject
         verb = pre.upos == "VERB" and pre.xpos in ("VBD", "VBZ", "VBP", "VBG")
         span_end = a.source.end
         span = [t for t in toks if a.source.start <= t.start < a.source.end]
