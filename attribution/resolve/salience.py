@@ -58,6 +58,8 @@ class Salience:
             if cls in ("male", "female", "person") and (c.sent < sent_index or offset >= lead_end) \
                     and self._in_participle_lead(c.sent, c.start):
                 continue  # "Asked about Clinton's plans, she said": not the one asked about
+            if self._label_line(c.sent):
+                continue  # "FULL TEXT.", "ABSTRACT.": a label in capitals, no one's mention
             e = c.entity
             if id(e) in listeners:
                 continue  # '"...," he told Hannity': the one spoken to is not who speaks
@@ -89,6 +91,19 @@ class Salience:
                     and self._compat(c.entity, cls) is None
                     for c in self._timeline_window(bc.sent, sent_index))
         return best, best is not None
+
+    def _label_line(self, sent_index: int) -> bool:
+        """The sentence is a label or slug in capitals ("FULL TEXT.", "ABSTRACT.", "UPDATE 2"):
+        a few words, every one written in capitals."""
+        labels = getattr(self, "_labels", None)
+        if labels is None:
+            labels = self._labels = {}
+        if sent_index not in labels:
+            if not 0 <= sent_index < len(self.sents):
+                return False
+            words = [t.text for t in self.sents[sent_index].tokens if t.text[:1].isalpha()]
+            labels[sent_index] = 0 < len(words) <= 4 and all(w.isupper() for w in words)
+        return labels[sent_index]
 
     def _in_participle_lead(self, sent_index: int, offset: int) -> bool:
         end = self._lead_end(sent_index)
@@ -219,6 +234,10 @@ class Salience:
         if cls == "person":  # an epithet: any named person, gender unknown
             if e.kind != "person":
                 return None
+            if not e.title and all(len(name_seq) < 2 for name_seq in e.names) and not self._known_person(e) \
+                    and not self._acts(e):
+                return None  # "FENWICK — ... the public works director says": a lone capitalised word
+                # never known to be someone, that never spoke nor acted (a town, a company), is no epithet's holder
             return 0.0 if e.title or any(len(name_seq) > 1 for name_seq in e.names) else 1.0
         if cls in ("male", "female"):
             want = "m" if cls == "male" else "f"
@@ -275,6 +294,12 @@ class Salience:
             # Crestline Securities", "sales in the Southeast") is not what "the company" takes up
             return 0.0 if self._acts(e) else None
         if cls == "group":
+            if e.kind == "organization" and (tuple(_norm(w) for w in e.name.split()) in self.people.places
+                                             or any(n in self.people.places for n in e.names)):
+                # "Hillary Clinton and Senator Elizabeth Warren of Massachusetts held their first
+                # joint event ... as they sought": a country, state or city speaks as "it"; "they"
+                # is never the place named beside people
+                return None
             if e.kind == "organization" or (e.kind == "anonymous" and e.plural):
                 return 0.0
             if e.kind == "person" and not self._known_person(e) and all(len(n) < 2 for n in e.names):
