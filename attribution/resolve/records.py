@@ -28,7 +28,9 @@ class _Entity:
     named_next: bool = False          # an unnamed individual the next sentences name (anonymity_context)
 
     def holds(self, people: "People", role: str | None) -> bool:
-        return people.same_role(self.role, role) or people.same_role(self.office, role)
+        # (a title that is itself the role: "Public Works Director Irene Stavros" holds "director")
+        return people.same_role(self.role, role) or people.same_role(self.office, role) \
+            or people.same_role(self.title, role)
 
     @property
     def surname(self) -> str:
