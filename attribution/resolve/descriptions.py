@@ -183,6 +183,13 @@ class Descriptions:
             r = self.runs[n]
             if r.entity is not None and r.kind == "organization":
                 return r.entity
+        for r in reversed(self.runs if word in self.people.org_generic else ()):  # "Family Circle magazine ... The magazine said"
+            if r.start >= offset or r.entity is None or r.kind != "organization" or not r.modifier:
+                continue
+            toks = self.sents[r.sent].tokens
+            if r.j < len(toks) and _norm(toks[r.j].text) == word and not (
+                    r.i > 0 and _norm(toks[r.i - 1].text) in ("the", "a", "an")):
+                return r.entity  # (not "the Baton Rouge newspaper, The Advocate": a place before the noun)
         return None
 
     def _org_by_last_word(self, word: str, offset: int) -> _Entity | None:

@@ -199,6 +199,9 @@ class NameRuns:
             kind = ner
         elif definite:
             kind = "organization"
+        elif modifier and _norm(next_token.text) in self.people.org_generic and next_token.upos == "NOUN" \
+                and prev_w not in ("a", "an") and name_words[0] not in self.people.male_names and name_words[0] not in self.people.female_names:
+            kind = "organization"  # "Family Circle magazine", "the Acme company": the name of that body
         elif prev_w in _PLACE_PREPS:
             kind = "place"
         elif prev_w in ("of", "at", "for") and i >= 2 and self._role_noun(toks[i - 2]) \
