@@ -19,6 +19,8 @@ from .pronoun_links import PronounLinks
 from .salience import FAR
 
 # a personal pronoun as a whole source (not a relative: "an official who ... said")
+# quantifiers that pick an unnamed share of a named body's members ("Some House Republicans")
+_SOME = frozenset(("some", "many", "several", "few", "most", "other", "a few"))
 _PERSONAL = re.compile(r"(?i)(?:he|she|they|him|her|them)\b")
 
 
@@ -253,6 +255,10 @@ class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
             if named is not None and named.kind != "place" and not named.modifier and named.words not in self.people.places:
                 return self._attach(named), None
             return None, None
+        if run is not None and run.kind == "organization" and run.i > a0 and head_token.text.endswith("s") \
+                and any(_norm(t.text) in _SOME for t in toks[a0:run.i]) \
+                and _norm(head_token.text) in self.people.anonymous_nouns:
+            run = None  # "Some House Republicans have complained": some of a body's members, unnamed
         if run is not None:
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
