@@ -8,7 +8,7 @@ from ..model import Token
 from ._tree import Tree, is_punct, trim
 from .cue import FRAMES, QUOTE_END
 from .occasion import ADJUNCT_NOUNS, _occasion_head, _occasion_phrase
-from .relative_clauses import _modifies_noun, _relative_subject  # noqa: F401  (re-exported)
+from .relative_clauses import _modifies_noun, _relative_subject, _subject_with_relative  # noqa: F401 (re-exported)
 
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 NP_GLUE = FRAMES["np_glue"]
@@ -252,13 +252,6 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
         # the subject may end at the comma that closes its apposition: "Maria Gomez, 34, of
         # Dayton, Ohio, said" (the surface walk alone stops at "Dayton, Ohio")
         ends = ids and (ids[-1] == j or (ids[-1] == j - 1 and toks[j - 1].text == ","))
-        if ids and not ends and ids[-1] + 1 < j and toks[ids[-1]].text == "," \
-                and toks[ids[-1] + 1].text.lower() in ("which", "who", "whose") and toks[v.id - 2].text == "," \
-                and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 12 \
-                and (not surface or surface[0] > ids[-1]) and v.id - 2 - ids[0] <= 40:
-            return list(range(ids[0], v.id - 1))  # "Executives for Mondelez, which generated more
-            # than $30 billion in revenue last year, say": the subject and the relative clause set
-            # off by commas (which the parse may hang on the cue), not the last noun of that clause
         # a name with a long apposition may run past 25 words ("Scott Morris, a former Treasury
         # official who is now a senior fellow at ..., which works to ..., said"): the name speaks,
         # not the last noun phrase of its apposition that the surface walk finds
@@ -266,7 +259,7 @@ def _subject_ids(tree: Tree, v: Token) -> list[int]:
         if ends and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= (40 if named else 25):
             if not set(ids) <= set(surface):
                 return ids
-    return surface
+    return (dep and ids and not ends and _subject_with_relative(toks, ids, j, v, surface)) or surface
 
 
 def _relative_object(toks, surface: list[int]) -> list[int]:

@@ -58,3 +58,15 @@ def _relative_subject(tree: Tree, v: Token) -> list[int]:
         return []
     ids = list(range(first, v.id))
     return ids if len(ids) <= 25 else []
+
+
+def _subject_with_relative(toks, ids: list[int], j: int, v: Token, surface: list[int]) -> list[int] | None:
+    """"Executives for Mondelez, which generated more than $30 billion in revenue last year,
+    say": the parse's subject (``ids``) and the relative clause set off by commas after it, which
+    the parse may hang on the cue, not the last noun of that clause (``surface``); the walk back
+    from the cue (``j``) stopped short of the subject at a time phrase."""
+    if not (ids[-1] + 1 < j and toks[ids[-1]].text == "," and toks[ids[-1] + 1].text.lower() in ("which", "who", "whose")
+            and toks[v.id - 2].text == "," and ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= 12
+            and (not surface or surface[0] > ids[-1]) and v.id - 2 - ids[0] <= 40):
+        return None
+    return list(range(ids[0], v.id - 1))
