@@ -262,3 +262,16 @@ def test_an_accuser_resolve_is_unsure_of_is_not_named(parser):
     f, = _one_sided(parser, text)
     assert "Frank Hale" in f.message
     assert "Reyes" not in f.message and '"He"' in f.message
+
+
+def test_an_editors_note_charging_a_named_person_needs_his_answer(parser):
+    # the publication's own allegation, after the story's last quote (unsourced-claim finds it)
+    text = ("The council will vote on the contract next month.\n\n"
+            '"We will keep asking questions until we get answers," Councilwoman Dana Ortiz said.\n\n'
+            "Editor’s note: Mayor Carl Jessup embezzled city funds in 2014 and lied to investigators "
+            "about it.\n")
+    f, = _one_sided(parser, text)
+    assert "Carl Jessup" in f.message and "stated as fact" in f.message
+    # his answer on the matter, anywhere in the article, spares it
+    answered = text + "\nJessup has denied taking any money from the city.\n"
+    assert _one_sided(parser, answered) == []

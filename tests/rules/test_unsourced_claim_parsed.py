@@ -498,3 +498,22 @@ def test_purpose_cues_first_person_known_sums_and_long_runs_are_no_claims(parser
 def test_a_counted_subject_and_a_broken_run_still_fire(parser, text, words):
     found = _unsourced(parser, text)
     assert len(found) == 1 and words in found[0].message
+
+
+# the story's last paragraph quotes a source; the editor's note after it is the publication's own
+_STORY_END = ("The council will vote on the contract next month.\n\n"
+              '"We will keep asking questions until we get answers," Councilwoman Dana Ortiz said.\n\n')
+
+
+def test_an_editors_note_after_the_last_quote_is_the_publications_own(parser):
+    text = _STORY_END + ("Editor’s note: Mayor Carl Jessup embezzled city funds in 2014 and lied "
+                         "to investigators about it.\n")
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and found[0].message.startswith("allegation stated as fact")
+    assert "embezzled" in found[0].message
+
+
+def test_a_plain_paragraph_after_the_quote_is_still_covered_by_it(parser):
+    # the same words with no editor's label: the source in the sentence before covers them
+    text = _STORY_END + "Mayor Carl Jessup embezzled city funds in 2014 and lied to investigators about it.\n"
+    assert _unsourced(parser, text) == []

@@ -10,7 +10,7 @@ from ..context import Context
 from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
 from ._levels import background, market_quote, parameter
-from ._voice import _first_person, _hedged, _imperative, _named_speaker, _not_prose, _quoted_on, _speaker_own
+from ._voice import _first_person, _hedged, _imperative, _named_speaker, _not_prose, _quoted_on, _speaker_own, own_note
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
 _SOURCE_CLASSES = frozenset(("speech", "writing", "loaded", "accuse", "deny", "warn"))
@@ -328,13 +328,13 @@ def claims(ctx: Context):
     covered = covered_sentences(ctx)
     documents = vocab.phrase_re("unsourced", "documents")
     for si, s in enumerate(sents):
-        if si in covered or si - 1 in covered:
-            continue
+        if si in covered or si - 1 in covered and not own_note(ctx, si):
+            continue   # (an editor's note after the story's last quote is the publication's own)
         text = ctx.sentence_text(si).strip()
         if not re.search(r"[.!][\"'’”)]*$", text) or len(re.findall(r"\w+", text)) < 4 \
                 or _not_prose(ctx, s):
             continue  # a headline, a caption, a list item, a question, a fragment (`$50 million.`)
-        if cue_in(ctx, si) or (si > 0 and cue_in(ctx, si - 1)):
+        if cue_in(ctx, si) or (si > 0 and cue_in(ctx, si - 1) and not own_note(ctx, si)):
             continue  # a source the extractor did not link is still a source
         if ctx.transcript(s.start) or _quoted_on(ctx, s):
             continue

@@ -59,6 +59,24 @@ def _note_re() -> re.Pattern:
     return re.compile(r"\s*" + vocab.phrase_re("unsourced", "notes").pattern, re.I)
 
 
+def own_note(ctx: Context, si: int) -> bool:
+    """Sentence ``si`` opens a line with the label of a note in the publication's own voice
+    ([unsourced] own_notes: "Editor's note: ..."): what follows is the publication's, and the
+    story's last source, in the sentence before it, is not its source."""
+    sent = ctx.sentences[si]
+    if ctx.text[ctx.text.rfind("\n", 0, sent.start) + 1:sent.start].strip():
+        return False    # inside a line: the story's paragraph goes on
+    text = ctx.text[sent.start:sent.end].replace("’", "'")
+    note = _own_note_re().match(text)
+    return note is not None and re.match(r"\s*:", text[note.end():]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _own_note_re() -> re.Pattern:
+    """The labels of a note in the publication's own voice ([unsourced] own_notes)."""
+    return re.compile(r"\s*" + vocab.phrase_re("unsourced", "own_notes").pattern, re.I)
+
+
 def _hedged(ctx: Context, si: int) -> bool:
     """A hedge outside quotation marks (`reportedly`, `is said to`, `allegedly`: the list of
     vague-attribution, which decides them) tells the reader the claim is someone's: its hidden
