@@ -275,3 +275,11 @@ def test_an_editors_note_charging_a_named_person_needs_his_answer(parser):
     # his answer on the matter, anywhere in the article, spares it
     answered = text + "\nJessup has denied taking any money from the city.\n"
     assert _one_sided(parser, answered) == []
+
+
+def test_an_editors_note_calling_a_named_person_a_liar(parser):
+    text = ("The council will vote on the contract next month.\n\n"
+            '"We will keep asking questions until we get answers," Councilwoman Dana Ortiz said.\n\n'
+            "Editor’s note: Mayor Carl Jessup is a serial liar who has repeatedly misled the council.\n")
+    f, = _one_sided(parser, text)
+    assert "Carl Jessup" in f.message and "stated as fact" in f.message

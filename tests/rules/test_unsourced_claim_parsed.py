@@ -517,3 +517,19 @@ def test_a_plain_paragraph_after_the_quote_is_still_covered_by_it(parser):
     # the same words with no editor's label: the source in the sentence before covers them
     text = _STORY_END + "Mayor Carl Jessup embezzled city funds in 2014 and lied to investigators about it.\n"
     assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, fires", [
+    # a wrongdoer said of a named man by the reporter: an allegation
+    ("The council will vote on the contract next month.\n\nMayor Carl Jessup is a liar and a crook.\n", True),
+    # a record, not an allegation
+    ("The council will vote on the contract next month.\n\nHis brother, Dale Jessup, is a convicted "
+     "felon who served four years for burglary.\n", False),
+    # negated, or under a modal
+    ("The council will vote on the contract next month.\n\nMayor Carl Jessup is not a liar.\n", False),
+    ("The council will vote on the contract next month.\n\nMayor Carl Jessup may be a crook.\n", False),
+])
+def test_a_wrongdoer_said_of_someone_as_fact(parser, text, fires):
+    found = _unsourced(parser, text)
+    assert (len(found) == 1 and found[0].message.startswith("allegation stated as fact")) == fires
+    assert not found or fires

@@ -106,10 +106,13 @@ def allegation(ctx: Context, si: int) -> str | None:
     """A verb of specific wrongdoing stated as fact by the reporter: finite (`tortured`), or a
     perfect (`has embezzled`), with a subject, or a passive with its agent (`were tortured
     by police`); not negated, not under a modal (`could have rigged`), not in a question, not in
-    quotation marks, not in an `if`/`whether` clause."""
+    quotation marks, not in an `if`/`whether` clause.  Or a wrongdoer said of a subject
+    (`Mayor Jessup is a liar and a crook`: [contest] wrongdoers), not one a court or the party
+    has made so (`is a convicted felon`: [unsourced] proven)."""
     wrong = vocab.words("unsourced", "wrongdoing")
     toks = ctx.sentences[si].tokens
     quoted = _quoted(ctx, si)
+    noun = _wrongdoer(toks, quoted)
     for t in toks:
         if t.upos != "VERB" or t.lemma.lower() not in wrong:
             continue
@@ -133,6 +136,25 @@ def allegation(ctx: Context, si: int) -> str | None:
             head = next((h for h in toks if h.id == t.head), None)
             if head is not None and any(k.head == head.id and k.deprel == "nsubj" for k in toks):
                 return t.text
+    return noun
+
+
+def _wrongdoer(toks, quoted) -> str | None:
+    """A wrongdoer noun ([contest] wrongdoers) as the predicate of a subject outside quotation
+    marks (`X is a serial liar`), not negated, hedged or under a modal, not a record
+    (`a convicted felon`, `a self-confessed thief`)."""
+    nouns, proven = vocab.words("contest", "wrongdoers"), vocab.words("unsourced", "proven")
+    for t in toks:
+        if t.upos != "NOUN" or t.lemma.lower() not in nouns or any(s <= t.start < e for s, e in quoted):
+            continue
+        kids = [k for k in toks if k.head == t.id]
+        words = {k.text.lower() for k in kids}
+        if not any(k.deprel == "cop" for k in kids) or not any(k.deprel == "nsubj" for k in kids) \
+                or words & _MODALS or words & {"not", "never", "n't", "no"} or words & proven \
+                or words & set(vocab.words("contest", "deed_hedges")) \
+                or any(k.deprel == "mark" and k.lemma.lower() in ("if", "whether") for k in kids):
+            continue
+        return t.text
     return None
 
 
