@@ -147,6 +147,12 @@ def _names_wrong_deed(ctx: Context, t, kids) -> bool:
     mods = [k for k in kids if k.deprel in ("compound", "amod") and k.id < t.id]
     if not mods:
         return False
+    # a modifier's own modifiers ("chemical" of "chemical weapons attacks", which the parser hangs
+    # on "weapons")
+    ids = {k.id for k in mods}
+    for k in ctx.sentences[ctx.sentence_index_at(t.start)].tokens:
+        if k.head in ids and k.deprel in ("compound", "amod") and k.id < t.id:
+            mods.append(k)
     text = re.sub(r"\s*-\s*", "-", " ".join(ctx.text[min(k.start for k in mods):t.end].lower().split()))
     return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in nouns if " " in w or "-" in w)
 

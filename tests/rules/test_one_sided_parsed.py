@@ -283,3 +283,18 @@ def test_an_editors_note_calling_a_named_person_a_liar(parser):
             "Editor’s note: Mayor Carl Jessup is a serial liar who has repeatedly misled the council.\n")
     f, = _one_sided(parser, text)
     assert "Carl Jessup" in f.message and "stated as fact" in f.message
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    # a war crime named by a noun and its modifiers (the parser hangs "chemical" on "weapons")
+    ("A United Nations panel said the Syrian army carried out two chemical weapons attacks on "
+     "villages near Idlib last year.", True),
+    # attacks alone are war, not a wrong charged
+    ("A United Nations panel said the Syrian army carried out two attacks on rebel positions "
+     "near Idlib last year.", False),
+])
+def test_a_wrong_named_by_a_noun_with_its_modifiers(parser, sentence, fires):
+    text = "Fighting resumed in northern Syria on Tuesday.\n\n" + sentence + "\n"
+    found = _one_sided(parser, text)
+    assert len(found) == int(fires)
+    assert not found or "Syrian army" in found[0].message
