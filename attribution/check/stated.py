@@ -135,7 +135,13 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
         return _pronoun_person(ctx, None, subj.text.lower(), own, end=subj.start, back=1)
     if subj.upos not in ("PROPN", "NOUN"):
         return None
-    return _subject_party(ctx, sent, subj, own)
+    party = _subject_party(ctx, sent, subj, own)
+    if party is not None and t.upos == "NOUN" and t.lemma.lower() in vocab.words("contest", "thing_wrongdoers"):
+        from .rules._one_sided import _a_person
+
+        if _a_person(ctx, party[0]):
+            return None   # "Trump is a fraud": a phony, an insult; "Trump University is a fraud" charges fraud
+    return party
 
 
 def _names_wrong_deed(ctx: Context, t, kids) -> bool:

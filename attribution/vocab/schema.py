@@ -129,7 +129,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                "lie_of_place", "wrong_verbs", "rebuttal", "charge_nouns",
                                                "accusation_nouns", "verdict_cues", "naming_verbs",
                                                "figurative_objects", "rule_breaking", "rule_nouns", "wrong_nouns",
-                                               "deed_verbs", "deed_hedges", "omissions"),
+                                               "deed_verbs", "deed_hedges", "omissions", "thing_wrongdoers"),
                                               TEXT)),
         "terms": Section(FrozenDict(max_words=COUNT)),
         "beats": Section(FrozenDict.of_keys(("verbs", "manner", "answers", "statements", "slogans", "back_reference"), TEXT)),

@@ -298,3 +298,14 @@ def test_a_wrong_named_by_a_noun_with_its_modifiers(parser, sentence, fires):
     found = _one_sided(parser, text)
     assert len(found) == int(fires)
     assert not found or "Syrian army" in found[0].message
+
+
+@pytest.mark.parametrize("quote,flagged", [
+    ('"Hale is a fraud, and everyone in Dayton knows it," Lopez said.', False),   # a phony: an insult
+    ('"Hale is a crook, and everyone in Dayton knows it," Lopez said.', True),
+    ('"Hale University is a scam, and everyone in Dayton knows it," Lopez said.', True),
+])
+def test_a_person_called_a_fraud_is_insulted_not_charged(parser, quote, flagged):
+    lead = ("Senator Maria Lopez spoke at a rally in Dayton on Friday, two days after Governor Frank "
+            "Hale signed the budget of Hale University.\n\n")
+    assert len(_one_sided(parser, lead + quote + "\n")) == int(flagged)
