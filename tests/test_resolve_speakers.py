@@ -429,6 +429,16 @@ def test_a_he_in_a_clause_opening_the_sentence_is_the_main_clause_subject(parser
     assert sp is not None and sp.name == "Dan Ruiz"
 
 
+def test_a_he_after_an_adverb_and_a_fronting_word_is_the_main_clause_subject(parser):
+    # "Even as he accused ...": not the man who spoke in the sentence before
+    report = _audit(parser,
+                    "\"No one has shown that anyone was harmed,\" said Paul Ostrow, a records expert. Even as "
+                    "he accused the county of hiding the audit, Mayor Dan Ruiz would not say who had "
+                    "ordered it.\n")
+    a, sp = by_content(report, "hiding the audit")
+    assert sp is None or sp.name == "Dan Ruiz"
+
+
 def test_a_document_is_never_he(parser):
     report = _audit(parser,
                     "Governor Tom Bradley has been busy campaigning in Iowa, but his favorite pastime is "

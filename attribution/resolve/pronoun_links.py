@@ -176,7 +176,10 @@ class PronounLinks:
         k = next((n for n, t in enumerate(toks) if t.start <= offset < t.end), None)
         if k is None or k == 0 or self._inside(self.quotes, offset):
             return None
-        if _norm(toks[0].text) not in _FRONTING and self._lead_end(sent_index) is None:
+        fronted = _norm(toks[0].text) in _FRONTING or (
+            # an adverb before the conjunction: "Even as he accused ...", "Just after she ..."
+            len(toks) > 1 and toks[0].upos == "ADV" and _norm(toks[1].text) in _FRONTING)
+        if not fronted and self._lead_end(sent_index) is None:
             return None  # ("Asked by Starnes if he believed ..., Carson said": a participle clause too)
         if any(t.text in (",", ";", ":", "\u2014", "\u2013") for t in toks[:k]):
             return None  # the pronoun is past the opening clause
