@@ -151,6 +151,13 @@ class NameRuns:
                 title_span = (start, k)
                 continue
             k += 1
+        if title_span is None:
+            # "County Administrator Bettina Sorel", "Assistant District Attorney Karen Oduya": a
+            # capitalised role noun before a first name and a surname ends the title
+            title_span = next(((i, k + 1) for k in range(i, j - 2) if j - k - 1 in (2, 3) and toks[k].text[:1].isupper()
+                               and (_norm(toks[k].text),) in self.people.roles
+                               and all(t.upos == "PROPN" and _norm(t.text) not in self.people.org_heads
+                                       and _norm(t.text) not in self.people.place_heads for t in toks[k + 1:j])), None)
         name_i = title_span[1] if title_span else i
         name_words = self._name_words(toks, name_i, j)
         words_all = self._name_words(toks, i, j)

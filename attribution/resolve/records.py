@@ -30,7 +30,7 @@ class _Entity:
     def holds(self, people: "People", role: str | None) -> bool:
         # (a title that is itself the role: "Public Works Director Irene Stavros" holds "director")
         return people.same_role(self.role, role) or people.same_role(self.office, role) \
-            or people.same_role(self.title, role)
+            or people.same_role(self.title.split()[-1] if self.title else None, role)
 
     @property
     def surname(self) -> str:
