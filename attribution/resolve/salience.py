@@ -66,6 +66,8 @@ class Salience:
             pen = self._compat(e, cls)
             if pen is None:
                 continue
+            if pen and cls in ("male", "female") and c.sent < 3 and self._headline_at(c.start) and not self._known_person(e):
+                continue  # "Estavia and Norland fail to agree": a lone unknown word in a headline is no he/she
             # a person named inside a quotation is rarely who speaks after it
             depth = 0.0 if in_quote else 6.0 if c.quoted else 1.5 if c.reported else 0.0
             score = (sent_index - c.sent) + c.tier + pen + depth
@@ -158,11 +160,12 @@ class Salience:
 
     def _cataphor(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
         """Cataphora: "She was twelve when the fire started. Maria Lopez still ..." — the first
-        person named in this or the next sentence (reported as uncertain)."""
+        person named in this or the next sentence (reported as uncertain), not a possessor
+        ("He had come to sign a deal, he said. Estavia's fisheries minister, Aldo Brun, ...")."""
         listeners = getattr(self, "_listeners", frozenset())
         for r in self.runs:
             if r.start > offset and sent_index <= r.sent <= sent_index + 1 and r.entity is not None \
-                    and r.entity.kind == "person" and not r.modifier and id(r.entity) not in listeners \
+                    and r.entity.kind == "person" and not r.modifier and not r.possessor and id(r.entity) not in listeners \
                     and self._compat(r.entity, cls) is not None:
                 return r.entity
             if r.sent > sent_index + 1:
@@ -182,6 +185,10 @@ class Salience:
                 and not self._inside(self.quotes, r.start) and not self._in_dateline(self.sents[r.sent], r.i)
                 and self._run_head(self.sents[r.sent], r.i, r.j).deprel.startswith("nsubj")}
         return id(e) in acting
+
+    def _in_a_dateline(self, e: _Entity) -> bool:
+        """The entity is named as the place of a dateline ("BREKKVIK, Norland, Oct 9 (Wire) —")."""
+        return any(r.entity is e and self._in_dateline(self.sents[r.sent], r.i) for r in self.runs)
 
     @staticmethod
     def _in_dateline(s, k: int) -> bool:
@@ -259,7 +266,7 @@ class Salience:
                     # entity); source linking leaves such a link out (_link_pronoun)
                     given = {first_name_gender(self.people, n[0]) for n in e.names if len(n) > 1} - {None}
                     known = given == {want}
-                if lone and not known and not self._acts(e):
+                if lone and not known and (not self._acts(e) or self._in_a_dateline(e)):
                     # "Drelland", "Parking", "Lakeshore": a capitalised word never given a first
                     # name, a title, a role or a gender, that never spoke nor did anything
                     # outside a headline ("Drelland certifies election result"), may be a
