@@ -284,7 +284,10 @@ class Descriptions:
             if before and (role_phrase.definite or (aff and e.affiliation)) and not (anonymous_noun and role_phrase.indefinite):
                 dist = sent_index - before[1]
                 key = (dist, named, 0, -before[0])
-            elif after and not (anonymous_noun and role_phrase.indefinite) and e.kind == "person":
+            elif after and not (anonymous_noun and role_phrase.indefinite) and e.kind == "person" \
+                    and not (before and role_phrase.indefinite):
+                # (an indefinite "A lawyer for the acquaintance" after the prosecutor was named is
+                # someone new, not the holder named before and again after it)
                 dist = after[1] - sent_index
                 key = (dist, named, 1, after[0])
             else:

@@ -221,7 +221,8 @@ class Roles:
                     and toks[a - 1].upos not in ("VERB", "AUX", "SCONJ"):
                 a -= 1
             role_phrase = self._role_phrase(s, a, b, head_last=True)
-            if role_phrase:
+            if role_phrase and not role_phrase.plural:
+                # (not "several district GOP leaders, State Treasurer Kelly Mitchell, ...": a list)
                 found.append((role_phrase, 3))
         for role_phrase, prio in found:
             if role_phrase.role and r.role is None:
