@@ -208,8 +208,16 @@ class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
         if run is not None and (not run.modifier or head == run.j - 1) and head >= run.name_i - (1 if run.title else 0):
             if run.modifier and head == run.j - 1 and b > run.j:
                 run = None  # "SDF commander": the head is the common noun after the run
-        if run is not None and run.kind == "person" and not run.title and len(run.words) > 1 \
-                and (run.words[-1],) in self.people.roles:
+        if run is not None and run.kind == "person" and not run.title and (run.words[-1],) in self.people.roles:
+            if len(run.words) == 1:
+                # a lone "Pastor" opening a headline ("Pastor Wants Girl Scout Leaders ..."): the one
+                # person whose title it is ("Pastor Kevin Swanson"), else no name
+                titled = {id(e): e for e in self.entities if e.kind == "person" and e.title
+                          and _norm(e.title.split()[-1]) == run.words[0]}
+                if len(titled) == 1:
+                    return next(iter(titled.values())), None
+                if run.i == a0:  # "Spokesmen at the FBI and Justice Department said": unnamed people
+                    return self._anonymous(self._description(s, a0, b), None, head_token, head, a0, s), None
             run = None  # "UMWA Director of Government Affairs Phil Smith": an office, not a name
         if run is None:
             # "Former Reagan chief of staff Don Regan": a name closing the phrase is its head

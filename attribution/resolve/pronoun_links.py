@@ -54,6 +54,9 @@ class PronounLinks:
         if cls in ("male", "female") and (fronted := self._fronted_subject(offset, sent_index, cls)) is not None:
             self._evidence(offset, fronted, "fronted")
             return fronted
+        if cls in ("male", "female") and (asked := self._asked_person(offset, sent_index, cls)) is not None:
+            self._evidence(offset, asked, "asked")
+            return asked
         best, found = self._antecedent(offset, sent_index, cls)
         own_cand = getattr(self, "_best_cand", None)
         skipped = getattr(self, "_skipped_closer", False)
@@ -98,6 +101,23 @@ class PronounLinks:
             self.weak_pronoun_at[offset] = best
         self._evidence(offset, best, via)
         return best
+
+    def _asked_person(self, offset: int, sent_index: int, cls: str) -> _Entity | None:
+        """"asking Rubio why he decided to attack Trump": a he/she opening the question put to the
+        person asked is that person, not the one who asks."""
+        if not 0 <= sent_index < len(self.sents) or self._inside(self.quotes, offset):
+            return None
+        s = self.sents[sent_index]
+        toks = s.tokens
+        k = next((n for n, t in enumerate(toks) if t.start <= offset < t.end), None)
+        if k is None or k < 3 or _norm(toks[k - 1].text) not in ("why", "whether", "if", "how", "when", "what"):
+            return None
+        run = self._in_run(s, k - 2)
+        if run is None or run.j != k - 1 or run.kind != "person" or run.entity is None or run.possessor:
+            return None
+        if run.i < 1 or _norm(toks[run.i - 1].lemma) != "ask" or self._compat(run.entity, cls) is None:
+            return None
+        return run.entity
 
     def _evidence(self, offset: int, e: _Entity | None, via: str) -> None:
         """What the pronoun link at ``offset`` rests on: how it was made (salience, the subject
