@@ -86,6 +86,8 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
             for t in sent.tokens:
                 if c.start <= t.start and t.end <= c.end:
                     found = charged_party(ctx, sent, t, own)
+                    if found and _reported_within(ctx, sent, t, a):
+                        found = None   # someone else's charge that the source reports
                     if found:
                         break
             if found:
@@ -93,6 +95,28 @@ def _stated_charges(ctx: Context) -> list[tuple[Attribution, str, Span]]:
         if found:
             out.append((a, *found))
     return out
+
+
+def _reported_within(ctx: Context, sent, t, a: Attribution) -> bool:
+    """The wrong at ``t`` is charged under a cue verb of its own inside the attribution's
+    content ("court filings revealed that he has sought damages from Nunberg, alleging that the
+    consultant violated ..., according to a document"): that cue's subject charges it, not the
+    attribution's source."""
+    from ..vocab import load_lexicon
+
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon()
+    by_id = {k.id: k for k in sent.tokens}
+    cue = a.cue
+    h = by_id.get(t.head)
+    seen = 0
+    while h is not None and seen < 20:
+        if cue is not None and cue.start <= h.start < cue.end:
+            return False
+        if h.upos == "VERB" and lexicon.cue_classes(h.lemma.lower()) & {"speech", "writing", "accuse"}:
+            return True
+        h = by_id.get(h.head)
+        seen += 1
+    return False
 
 
 def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[str, Span] | None:

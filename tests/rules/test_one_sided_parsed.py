@@ -309,3 +309,11 @@ def test_a_person_called_a_fraud_is_insulted_not_charged(parser, quote, flagged)
     lead = ("Senator Maria Lopez spoke at a rally in Dayton on Friday, two days after Governor Frank "
             "Hale signed the budget of Hale University.\n\n")
     assert len(_one_sided(parser, lead + quote + "\n")) == int(flagged)
+
+
+def test_a_charge_reported_under_its_own_cue_is_not_the_outer_sources(parser):
+    # the county's lawsuit alleges the embezzlement; the records the reporter cites do not
+    text = ("The county sued its former treasurer, Dale Marsh, in March, alleging that Marsh "
+            "embezzled $40,000 from the road fund, according to court records.\n")
+    for f in _one_sided(parser, text):
+        assert "court records" not in f.message
