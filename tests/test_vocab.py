@@ -225,15 +225,28 @@ def test_duplicate_entry_names_both_lines():
 def test_a_list_that_holds_another_is_read_whole():
     """A list written once inside another (rules.toml gives only its own words; the load unites
     the lists :data:`INCLUDES` names): readers see the whole list, each word in order, once."""
-    from attribution.vocab import rule_words
-    from attribution.vocab.rules import INCLUDES
+    import tomllib
 
-    words = load_rule_words()
-    for (table, key), parts in INCLUDES.items():
-        whole = words[table][key]
-        assert len(whole) == len(set(whole))
-        for part in parts:
-            assert set(words[part[0]][part[1]]) <= set(whole)
+    from attribution.vocab import CUES_FILE, cues, data_lists, rule_words, rules
+
+    loaded = {"rules.toml": load_rule_words(), "cues.toml": data_lists("cues.toml")}
+    written = {"rules.toml": tomllib.loads(_rules_text()),
+               "cues.toml": tomllib.loads(CUES_FILE.read_text(encoding="utf-8"))}
+    for file, includes in (("rules.toml", rules.INCLUDES), ("cues.toml", cues.INCLUDES)):
+        for (table, key), parts in includes.items():
+            whole = loaded[file][table][key]
+            assert len(whole) == len(set(whole))
+            for part in parts:
+                held = loaded[part[0] if len(part) == 3 else file][part[-2]][part[-1]]
+                assert set(held) <= set(whole)
+                # each word written once: the list's own words repeat none it holds
+                assert not set(written[file][table][key]) & set(held), (file, table, key, part)
+    # the nouns for a statement are written once, in cues.toml, and read by extract's relative
+    # clause frame and by the rules' claim nouns alike; "number" only by the frame ("a number of")
+    statement = set(loaded["cues.toml"]["frames"]["statement_nouns"])
+    assert {"account", "estimate", "point"} <= statement
+    assert statement | {"number"} == load_lexicon().frames["disputed_nouns"]
+    assert statement <= rule_words("contest", "claim_nouns") and "number" not in rule_words("contest", "claim_nouns")
     assert {"accusation", "claim", "statement"} <= rule_words("contest", "claim_nouns")
     assert "statement" not in rule_words("contest", "charge_nouns")
     assert {"embezzle", "lie"} <= rule_words("contest", "wrong_verbs")
@@ -245,3 +258,24 @@ def test_a_list_that_holds_another_is_read_whole():
     raw = raw[:first] + '""' + raw[raw.index('"', first + 1) + 1:]
     with pytest.raises(DataFileError, match=r"\[contest\] accusation_nouns"):
         build_rule_words(raw, "rules.toml")
+
+
+def test_lists_are_united_in_order_each_word_once_across_files():
+    """attribution.vocab.includes.unite: a list holds the lists it names in order (one that
+    itself includes others, united before it), each word once, a part of three read from the
+    file it names; rules.toml's load reads another file's lists through ``files``."""
+    from attribution.vocab.includes import unite
+
+    data = {"t": {"a": ["x", "y"], "b": ("y", "z"), "c": ["w"]}}
+    other = {"o": {"k": ("z", "v", "x")}}
+    out = unite(data, {("t", "b"): (("t", "a"),), ("t", "c"): (("t", "b"), ("other.toml", "o", "k"))},
+                {"other.toml": other}.__getitem__)
+    assert out["t"]["b"] == ("y", "z", "x")           # a tuple stays a tuple, own words first
+    assert out["t"]["c"] == ["w", "y", "z", "x", "v"]  # b whole (a inside it), then the other file's
+    # a large list is united in linear time (a set of the words seen, not a scan of the list)
+    big = {"t": {"a": [f"w{i}" for i in range(50000)], "b": [f"w{i}" for i in range(25000, 75000)]}}
+    assert len(unite(big, {("t", "b"): (("t", "a"),)})["t"]["b"]) == 75000
+    # rules.toml with another cues.toml's lists: claim_nouns holds that file's statement nouns
+    lists = {"frames": {"statement_nouns": ("allegory",)}}
+    words = build_rule_words(_rules_text(), "rules.toml", {"cues.toml": lists}.__getitem__)
+    assert "allegory" in words["contest"]["claim_nouns"] and "estimate" not in words["contest"]["claim_nouns"]

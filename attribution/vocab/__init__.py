@@ -13,7 +13,9 @@ The words are data in ``attribution/data/``; each concept has one owner file:
 
 :func:`load_vocabulary` returns them all in one :class:`Vocabulary`; :func:`load_lexicon`,
 :func:`load_people`, :func:`load_rule_words` and :func:`load_boilerplate` return one part each.  Every load is cached
-and every value deeply frozen (tuples, frozensets, read-only dicts).  A malformed file raises
+and every value deeply frozen (tuples, frozensets, read-only dicts).  A list that holds another
+whole, in its file or in another (``rules.toml``'s claim nouns hold ``cues.toml``'s statement
+nouns), is written once and united at load (:mod:`attribution.vocab.includes`).  A malformed file raises
 :class:`DataFileError` with the file, the line (looked up in the right section) and what is
 wrong.  The schema is :data:`attribution.vocab.schema.SCHEMA`; inflection helpers (verb forms,
 de-inflection, demonyms) are in :mod:`attribution.vocab.inflect`.
@@ -23,10 +25,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from .boilerplate import BoilerplatePattern, load_boilerplate
-from .cues import CLASSES, Lexicon, build_lexicon
+from .cues import CLASSES, Lexicon, build_lexicon, cue_lists, lexicon_of
+from .frozen import deep_freeze
 from .people import People, build_people
 from .rules import RuleWords, build_rule_words
 from .schema import DataFileError, norm, norm_seq, read_file
@@ -37,7 +40,7 @@ PEOPLE_FILE = DATA / "people.toml"
 RULES_FILE = DATA / "rules.toml"
 
 __all__ = ["Vocabulary", "load_vocabulary", "load_lexicon", "load_people", "load_rule_words", "load_boilerplate",
-           "rule_words", "person_nouns", "derived_person_nouns", "first_name_gender",
+           "rule_words", "data_lists", "person_nouns", "derived_person_nouns", "first_name_gender",
            "build_lexicon", "build_people", "build_rule_words", "Lexicon", "People", "RuleWords",
            "BoilerplatePattern", "DataFileError", "CLASSES", "norm", "norm_seq"]
 
@@ -52,8 +55,22 @@ class Vocabulary:
     boilerplate: tuple[BoilerplatePattern, ...]
 
 
+@functools.lru_cache(maxsize=4)
+def data_lists(name: str) -> Mapping[str, Mapping[str, Any]]:
+    """The lists of a shipped data file (``"cues.toml"``) as its loader reads them, includes
+    united (:mod:`attribution.vocab.includes`): what another file's includes name."""
+    lists, what = _INCLUDABLE[name]
+    return deep_freeze(lists(read_file(DATA / name, what), DATA / name))
+
+
+# the data files another file's lists may include from: name -> (its lists, what it is)
+_INCLUDABLE = {"cues.toml": (cue_lists, "cue lexicon")}
+
+
 @functools.lru_cache(maxsize=16)
 def _lexicon(path: str, extra: tuple[str, ...]) -> Lexicon:
+    if Path(path) == CUES_FILE:
+        return lexicon_of(data_lists("cues.toml"), extra)  # read once, for rules.toml's includes too
     return build_lexicon(read_file(path, "cue lexicon"), path, extra)
 
 

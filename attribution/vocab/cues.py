@@ -15,10 +15,25 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .frozen import FrozenDict
+from .includes import Includes, unite
 from .inflect import verb_forms
 from .schema import CUE_ENTRY, SCHEMA, VERB_CLASSES, DataFileError, validate
 
 CLASSES = VERB_CLASSES + ("noun",)
+
+
+# (table, key) -> the lists it holds besides its own words, united at load
+# (:mod:`attribution.vocab.includes`)
+INCLUDES: Includes = {
+    # the nouns a denial's relative clause may reject: the nouns for a statement, and "number"
+    ("frames", "disputed_nouns"): (("frames", "statement_nouns"),),
+}
+
+
+def cue_lists(raw: str, path: str | Path = "cues.toml") -> dict:
+    """``cues.toml`` text validated against the schema, ``{table: {key: words}}``, each list of
+    :data:`INCLUDES` holding the lists it names."""
+    return unite(validate(raw, path, SCHEMA["cues.toml"]), INCLUDES)
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,11 @@ class Lexicon:
 def build_lexicon(raw: str, path: str | Path = "cues.toml", extra_cues: Iterable[str] = ()) -> Lexicon:
     """Build a :class:`Lexicon` from TOML text (strictly validated), plus ``extra_cues`` (from the
     configuration) as speech verbs."""
-    data = validate(raw, path, SCHEMA["cues.toml"])
+    return lexicon_of(cue_lists(raw, path), extra_cues)
+
+
+def lexicon_of(data: Mapping[str, Mapping], extra_cues: Iterable[str] = ()) -> Lexicon:
+    """The :class:`Lexicon` of ``cues.toml``'s lists as :func:`cue_lists` reads them."""
     verbs: dict[str, set[str]] = {}
     for cls, lemmas in data["verbs"].items():
         for lemma in lemmas:

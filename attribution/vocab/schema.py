@@ -91,7 +91,7 @@ VERB_CLASSES = ("speech", "writing", "cognition", "loaded", "accuse", "deny", "w
 FRAMES = ("obj_verbs", "xcomp_verbs", "weak", "object_takers", "person_object_verbs", "coordinated_cues",
           "inverting", "said_of", "participles", "mistagged_forms", "evidence", "evidence_verbs", "time_words",
           "adjunct_nouns", "np_glue", "passive_speakers", "judgement_nouns", "denied_nouns",
-          "disputed_nouns", "unconfirmed_verbs")
+          "statement_nouns", "disputed_nouns", "unconfirmed_verbs")
 
 SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "cues.toml": FrozenDict({
