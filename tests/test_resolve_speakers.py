@@ -772,3 +772,11 @@ def test_he_in_the_question_put_to_someone_is_the_one_asked(parser):
                     "he would not go that route.\n")
     a, sp = by_content(report, "front-runner personally")
     assert sp is not None and sp.name == "Marco Rubio", sp   # not the moderator who asks
+
+
+def test_who_after_a_hometown_is_the_person_not_the_town(parser):
+    report = _audit(parser,
+                    "\"I have never voted in a primary, but I'm going to vote in this one,\" said Nora "
+                    "Quillen, 24, from Dunmore, who said the governor was best suited to fix the roads.\n")
+    a, sp = by_content(report, "best suited to fix")
+    assert sp is not None and sp.name == "Nora Quillen", sp

@@ -33,8 +33,10 @@ class RelativeLinking:
             # a name after a preposition with no comma before "who" is not what the clause
             # describes (a name takes "Clinton, who ..."); the clause belongs to a noun before it
             return None
-        if run is not None and person and run.kind != "person" and (
-                run.kind == "place" or run.words in self.people.places):
+        if run is not None and person and ((run.kind != "person" and (
+                run.kind == "place" or run.words in self.people.places)) or (
+                run.tentative and run.i > 0 and _norm(toks[run.i - 1].text) in ("from", "in"))):
+            # (also a lone word after "from": "Nicky Driscoll, 24, from Manchester, who said")
             # "Alan Berger, a gynecologist from Englewood, New Jersey, who said ...": a place
             # closing the apposition is where the person is from; the person is the name the
             # apposition describes (none when a verb comes first: another clause)
