@@ -317,3 +317,15 @@ def test_a_charge_reported_under_its_own_cue_is_not_the_outer_sources(parser):
             "embezzled $40,000 from the road fund, according to court records.\n")
     for f in _one_sided(parser, text):
         assert "court records" not in f.message
+
+
+def test_the_matter_of_an_article_allegation_is_the_wrongs_own_phrase(parser):
+    # Jessup speaks about the library, which the note mentions in another clause: no answer to
+    # the embezzlement
+    text = ("Mayor Carl Jessup spoke at the budget hearing on Tuesday.\n\n"
+            '"The library will close in May," Jessup said.\n\n'
+            '"We will keep asking questions until we get answers," Councilwoman Dana Ortiz said.\n\n'
+            "Editor’s note: Mayor Carl Jessup embezzled public funds in 2014 and is the chairman of "
+            "the library board.\n")
+    f, = _one_sided(parser, text)
+    assert "Carl Jessup" in f.message

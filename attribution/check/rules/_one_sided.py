@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Confidence
+from ...model import Confidence, Span
 from .. import claims, vocab
 from ..context import Context, mentions
 from . import _unsourced
@@ -37,6 +37,27 @@ def _accuser_name(ctx: Context, acc) -> str:
 def _unsourced_claims(ctx: Context) -> list:
     """unsourced-claim's claims of the document (one-sided reads its allegations)."""
     return ctx.memo("unsourced.claims", ctx, lambda: list(_unsourced.claims(ctx)))
+
+
+# what a wrong's phrase leaves out: other clauses and what is listed beside it
+_NOT_THE_PHRASE = frozenset(("conj", "cc", "parataxis", "acl:relcl", "punct", "appos", "nsubj", "nsubj:pass",
+                             "advcl", "ccomp", "discourse", "vocative", "list", "dep"))
+
+
+def _charge_phrase(sent, t) -> Span:
+    """The wrong at token ``t`` with what it governs, its subject and other clauses aside:
+    "incites political violence" of "X regularly incites political violence and is a serial liar
+    ... who has pledged to ban all Muslims"; "serial liar" of "is a serial liar"."""
+    keep = {t.id}
+    grew = True
+    while grew:
+        grew = False
+        for k in sent.tokens:
+            if k.id not in keep and k.head in keep and k.deprel not in _NOT_THE_PHRASE:
+                keep.add(k.id)
+                grew = True
+    toks = [k for k in sent.tokens if k.id in keep]
+    return Span(min(k.start for k in toks), max(k.end for k in toks))
 
 
 def _party_words(name: str) -> set[str]:

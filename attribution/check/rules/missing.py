@@ -8,7 +8,7 @@ from .. import claims, vocab
 from ..context import Context, Hit
 from ..registry import message, rule
 from . import _figures
-from ._one_sided import _a_person, _accuser_name, _answered, _party_words, _unsourced_claims
+from ._one_sided import _a_person, _accuser_name, _answered, _charge_phrase, _party_words, _unsourced_claims
 
 
 def _snippet(text: str, n: int = 60) -> str:
@@ -200,8 +200,10 @@ def one_sided(ctx: Context) -> Iterator[Hit]:
             name, span = party
             if not _a_person(ctx, name):
                 break   # a company's or an agency's wrong told as the story's background
+            # the matter is the wrong's own phrase ("incites political violence"), not the whole
+            # sentence: an editor's note lists charges whose every word would find a statement
             acc = Attribution(id=f"_article{si}", type=AttributionType.INDIRECT,
-                              content=(Span(sent.start, sent.end),), cue=None, source=None, sentence=si)
+                              content=(_charge_phrase(sent, t),), cue=None, source=None, sentence=si)
             if not _answered(ctx, acc, None, name, _party_words(name), si, resp_sents):
                 yield Hit(span.start, span.end, message(one_sided, 1, accused=name))
             break
