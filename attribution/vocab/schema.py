@@ -139,7 +139,7 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
                                                    "result_phrases", "contests", "aims",
                                                    "wrongdoing", "poll_groups", "result_passives",
                                                    "levels", "instruments", "setters", "set_levels",
-                                                   "proposals", "proposing", "places", "notes", "own_notes", "proven", "spans", "level_setters", "allowances", "poll_documents", "poll_answers", "supposing",
+                                                   "proposals", "proposing", "places", "official_statistics", "sizes", "notes", "own_notes", "proven", "spans", "level_setters", "allowances", "poll_documents", "poll_answers", "supposing",
                                                    "market_moves"), TEXT)),
         "quotes": Section(FrozenDict.of_keys(("weak_cues",), TEXT)),
     }),

@@ -533,3 +533,42 @@ def test_a_wrongdoer_said_of_someone_as_fact(parser, text, fires):
     found = _unsourced(parser, text)
     assert (len(found) == 1 and found[0].message.startswith("allegation stated as fact")) == fires
     assert not found or fires
+
+
+@pytest.mark.parametrize("text", [
+    # an official indicator's standing level, named as its clause's subject: the published figure
+    "Harborview has changed since the mill closed.\n\nThe city's unemployment rate is 4.2 percent, "
+    "below the national average of 4.9 percent.\n",
+    "The governor's speech was upbeat.\n\nUnemployment in the state has fallen to 4 percent, less "
+    "than half its peak after the recession.\n",
+    # a worked case set for the reader, `you` the subject of the figure's clause
+    "Under the plan, students get a single line of credit.\n\nFor every $10,000 you borrow, you "
+    "repay an extra percentage point of your income each year.\n",
+    # a figure in the `that` clause of a claim noun: someone's claim, not stated as fact
+    "The mayor's claim that 90 percent of the potholes were filled by May is his office's own "
+    "estimate.\n",
+    # the writer's own account, `me` the object
+    "The trial took two years.\n\nAll told, the case has cost me more than $400,000.\n",
+    # a named place's or organisation's size
+    "The first votes are cast at midnight.\n\nMillbrook, about 20 miles north, has 1,200 "
+    "registered voters.\n",
+    "Union leaders met in Chicago on Monday.\n\nThe endorsement matters to the 40,000 members of "
+    "the Riverside Teachers Association.\n",
+])
+def test_official_levels_worked_cases_claims_and_sizes_are_no_unsourced_claims(parser, text):
+    assert _unsourced(parser, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    # a count beside an official level has a subject of its own
+    ("The governor's speech was upbeat.\n\nUnemployment in the state has fallen to 4 percent, and "
+     "40,000 jobs were added in the county last year.\n", "40,000 jobs"),
+    # some of an organisation's members doing something is no size
+    ("The strike began at dawn.\n\nAbout 300 members of the Harbor Teamsters walked off the job "
+     "on Monday.\n", "300 members"),
+    # money an organisation has is no size
+    ("Ruiz is short of money.\n\nThe Okafor campaign has $1.3 million in the bank.\n", "$1.3 million"),
+])
+def test_counts_beside_official_levels_members_at_work_and_money_fire(parser, text, words):
+    found = _unsourced(parser, text)
+    assert len(found) == 1 and words in found[0].message

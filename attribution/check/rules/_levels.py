@@ -175,11 +175,38 @@ def _level_before(fig: str) -> re.Pattern:
 
 def background(ctx: Context, si: int, fig: str) -> bool:
     """The figure describes a place by its size (`The nation of 51 million, also known as
-    Myanmar, ...`, `a city of about 300,000 people`): background, not a claim to source."""
+    Myanmar, ...`, `a city of about 300,000 people`), or a named place or organisation by its
+    count of members (see `_size`): background, not a claim to source."""
+    if _size(ctx, si, fig):
+        return True
     places = "|".join(sorted(vocab.words("unsourced", "places"), key=len, reverse=True))
     return re.search(rf"\b(?:{places})\s+of\s+(?:(?:about|some|roughly|nearly|almost|around|over|"
                      rf"more\s+than|fewer\s+than|just\s+over|just\s+under)\s+)?{re.escape(fig)}",
                      ctx.sentence_text(si), re.I) is not None
+
+
+def _size(ctx: Context, si: int, fig: str) -> bool:
+    """A count of members, voters, residents or the like ([unsourced] sizes) that a named place
+    or organisation has (`Hart, about 80 miles south, has 41 registered voters`), or the whole
+    count of its members (`the two million members of the Service Employees International
+    Union`): the party's size, background.  Not money (`Shuster has $1.3 million in the bank`),
+    not a count of a common noun's members (`the 300 workers at the plant`), and not some of
+    them (`300 members of the Teamsters walked off the job`)."""
+    sizes = "|".join(sorted(vocab.words("unsourced", "sizes"), key=len, reverse=True))
+    text = ctx.sentence_text(si)
+    at = text.find(fig)
+    noun = re.match(rf"(?:\s+[\w-]+)?\s+(?:{sizes})\b", text[at + len(fig):], re.I) if at >= 0 else None
+    if not (re.search(rf"(?:{sizes})$", fig, re.I) or noun):     # ("the two million members")
+        return False
+    if re.search(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(fig)}{re.escape(noun.group(0)) if noun else ''}"
+                 rf"\s+of\s+(?:the\s+)?[A-Z]", text, re.I):
+        return True
+    sent = ctx.sentences[si]
+    toks = {t.id: t for t in sent.tokens}
+    tok = _figure_token(ctx, si, fig)
+    subj = _clause_subject(sent.tokens, toks, tok) if tok is not None else None
+    verb = toks.get(subj.head) if subj is not None else None
+    return subj is not None and subj.upos == "PROPN" and verb is not None and verb.lemma.lower() == "have"
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,3 +237,109 @@ def market_quote(bare: str, fig: str) -> bool:
     up 46 cents to settle at $41.60`): the market's public record, no claim to source.  A move
     with no price (`shares fell 11 percent`) is not one."""
     return any(fig in m.group(0) for m in _market_re().finditer(bare))
+
+
+def _figure_token(ctx: Context, si: int, fig: str):
+    """The token where ``fig`` starts in sentence ``si`` (None when it is not found)."""
+    sent = ctx.sentences[si]
+    at = ctx.sentence_text(si).find(fig)
+    if at < 0:
+        return None
+    start = sent.start + at
+    return next((t for t in sent.tokens if t.start <= start < t.end), None)
+
+
+def _clause_subject(sent_toks, toks: dict, tok):
+    """The subject of the nearest clause above ``tok`` that has one (the figure's own clause:
+    `The city's unemployment rate is 4.6 percent` -> `rate`; `For every $10,000 you borrow,
+    you turn over ...` -> `you`), or None."""
+    seen = set()
+    while tok is not None and tok.id not in seen:
+        seen.add(tok.id)
+        subj = next((k for k in sent_toks if k.head == tok.id and k.deprel.split(":")[0] == "nsubj"), None)
+        if subj is not None:
+            return subj
+        tok = toks.get(tok.head)
+    return None
+
+
+def _words_of(sent_toks, head) -> str:
+    """The words of ``head``'s phrase, in order (`the official unemployment rate`)."""
+    ids, todo = set(), [head]
+    while todo:
+        t = todo.pop()
+        ids.add(t.id)
+        todo.extend(k for k in sent_toks if k.head == t.id and k.id not in ids)
+    return " ".join(t.text for t in sent_toks if t.id in ids)
+
+
+def official_statistic(ctx: Context, si: int, fig: str) -> bool:
+    """The figure is the value of an official indicator named as its clause's subject (`While
+    the official unemployment rate is 4.7 percent, ...`, `Unemployment has fallen to 5 percent`,
+    `the national debt has ballooned to $18 trillion`; [unsourced] official_statistics): the
+    indicator's name says whose figure it is, the agency that publishes it under that name, and
+    a reader takes it as the public record.  Not in the simple past (see `_past_simple`).  A
+    count beside it (`nearly 14 million more jobs
+    have been created`) has a subject of its own and is weighed by itself."""
+    sent = ctx.sentences[si]
+    tok = _figure_token(ctx, si, fig)
+    if tok is None:
+        return False
+    toks = {t.id: t for t in sent.tokens}
+    subj = _clause_subject(sent.tokens, toks, tok)
+    if subj is None or subj.upos not in ("NOUN", "PROPN") or _past_simple(sent.tokens, toks.get(subj.head)):
+        return False
+    return vocab.phrase_re("unsourced", "official_statistics").search(_words_of(sent.tokens, subj)) is not None
+
+
+def _past_simple(sent_toks, head) -> bool:
+    """The clause is in the simple past (`The county's jobless rate rose to 6.2 percent from 5.8
+    percent in April`, `was 5.1 percent in March`): a change or a month's release the story
+    reports as news, whose maker it should name; the present and the perfect (`is 4.7 percent`,
+    `has fallen to 5 percent`) state the standing level as background."""
+    if head is None:
+        return False
+    aux = [k for k in sent_toks if k.head == head.id and k.deprel in ("aux", "cop", "aux:pass")]
+    if any(k.lemma.lower() == "have" for k in aux):
+        return False
+    return any("Tense=Past" in t.feats or t.xpos == "VBD" for t in [head, *aux])
+
+
+def addressed(ctx: Context, si: int, fig: str) -> bool:
+    """The figure's clause has the reader, `you`, as its subject, outside quotation marks (`For
+    every $10,000 you borrow, you turn over an additional percentage point of your income`,
+    `you would pay about $1,200 a year`): a worked case the writer sets the reader, no claim of
+    fact to source."""
+    sent = ctx.sentences[si]
+    tok = _figure_token(ctx, si, fig)
+    if tok is None:
+        return False
+    subj = _clause_subject(sent.tokens, {t.id: t for t in sent.tokens}, tok)
+    return subj is not None and subj.text.lower() == "you" and \
+        not any(s <= subj.start < e for s, e in ((q.start, q.end) for q in ctx.sentence_quotes(si)))
+
+
+_PRONOUNS = frozenset(("it", "them", "they", "those", "this", "that"))
+
+
+def claimed(ctx: Context, si: int, fig: str) -> bool:
+    """The figure is in the `that` clause of a claim noun (`Clinton's claim that 90 percent of
+    her e-mails were in the system`, `the assertion that 40 percent of ...`; [contest]
+    claim_nouns, charge_nouns): the claim's content, reported as someone's claim, not stated as fact."""
+    sent = ctx.sentences[si]
+    toks = {t.id: t for t in sent.tokens}
+    tok = _figure_token(ctx, si, fig)
+    nouns = vocab.words("contest", "claim_nouns") | vocab.words("contest", "charge_nouns")
+    written = "|".join(sorted((n for n in nouns if n not in _PRONOUNS), key=len, reverse=True))
+    if re.search(rf"\b(?:{written})\s+that\s+(?:[^.;:,]*?\s)?{re.escape(fig)}", ctx.sentence_text(si), re.I):
+        return True     # read in the words too: the parse of a long subject clause can lose the noun
+    seen = set()
+    while tok is not None and tok.id not in seen:
+        seen.add(tok.id)
+        head = toks.get(tok.head)
+        if head is not None and tok.deprel.split(":")[0] in ("acl", "ccomp") and head.upos == "NOUN" \
+                and head.lemma.lower() in nouns and any(
+                    k.head == tok.id and k.deprel == "mark" and k.lemma.lower() == "that" for k in sent.tokens):
+            return True
+        tok = head
+    return False

@@ -9,7 +9,7 @@ from .. import vocab
 from ..context import Context
 from ...resolve.quote_text import lexicon_of
 from ._figures import _quoted, _statistic_re, allegation, figure, figures, hypothetical, observed, presupposed, result
-from ._levels import background, market_quote, parameter
+from ._levels import addressed, background, claimed, market_quote, official_statistic, parameter
 from ._voice import _first_person, _hedged, _imperative, _named_speaker, _not_prose, _quoted_on, _speaker_own, own_note
 
 # the cue classes (attribution/data/cues.toml) of verbs that give a figure's source
@@ -350,7 +350,8 @@ def claims(ctx: Context):
             fig = next((f for f in figs if not (observed(s, f) or result(ctx, si, bare, f)
                                                  or hypothetical(ctx, si, f) or parameter(ctx, si, f)
                                                  or background(ctx, si, f) or presupposed(ctx, si, f)
-                                                 or market_quote(bare, f))),
+                                                 or market_quote(bare, f) or official_statistic(ctx, si, f)
+                                                 or addressed(ctx, si, f) or claimed(ctx, si, f))),
                        None)
             if fig is not None:
                 if not (sourced_nearby(ctx, si, documents) or repeated_with_source(ctx, si, fig, covered, documents)):

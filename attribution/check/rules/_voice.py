@@ -149,13 +149,15 @@ def _imperative(sent) -> bool:
 
 def _first_person(sent) -> bool:
     """The main clause's subject is `I`, or is owned by `my` (`My grandmother paid $300 for the
-    passage`): the writer's own account of what happened to them and theirs.  Not `we` or `our`,
+    passage`), or its object is `me` (`the case has cost me over half a million dollars`): the
+    writer's own account of what happened to them and theirs.  Not `we` or `our`,
     often everyone's (`We know their average age (63) ...`, `our national debt`)."""
     root = next((t for t in sent.tokens if t.deprel == "root"), None)
     if root is None:
         return False
-    return any(k.head == root.id and k.deprel.split(":")[0] == "nsubj" and (k.text == "I" or any(
+    return any(k.head == root.id and (k.deprel.split(":")[0] == "nsubj" and (k.text == "I" or any(
         m.head == k.id and m.deprel == "nmod:poss" and m.text.lower() == "my" for m in sent.tokens))
+        or k.deprel in ("obj", "iobj") and k.text.lower() == "me")
         for k in sent.tokens)
 
 

@@ -250,7 +250,12 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
     finds, the poll's shares; a verb of saying in an infinitive of purpose (`held a briefing
     to brag that ...`); the writer's own family (`My grandfather paid $300 ...`); a sum that
     only describes a thing a definite subject takes as known (`The $25 billion merger was not
-    her idea`); a run of figures up to five paragraphs from its source.
+    her idea`); a run of figures up to five paragraphs from its source; an official indicator's
+    standing level (`the unemployment rate is 4.7 percent`; a month's move in the past, `rose to
+    6.2 percent in April`, still fires); a case set for `you` (`For every $10,000 you borrow,
+    ...`); a figure in a claim noun's `that` clause (`Clinton's claim that 90 percent ...`); the
+    writer's own cost (`has cost me $400,000`); a named place's or group's size (`Hart has 41
+    registered voters`, `the two million members of the union`).
 
     ## Why it matters
     A figure or a charge with no source leaves the reader unable to tell whose it is.
