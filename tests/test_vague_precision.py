@@ -254,3 +254,45 @@ def test_polls_a_pollster_or_a_determiner_owns_are_not_unnamed_polls(parser):
             "Quinnipiac surveys found the two candidates tied in the suburbs. "
             "The senator has sharpened her attacks on the governor as polls show the race tightening.\n")
     assert _flagged(audit_text(parser, text), "vague-attribution") == ["polls"]
+
+
+def test_an_agentless_passive_of_criticism_with_its_reason_hides_the_critic(parser):
+    text = ("Councilman Ray Dunn voted against the transit levy in 2019. He was lambasted as a hypocrite "
+            "when he asked for a new bus line in his ward. The housing agency was slammed for its slow "
+            "response to the flooding.\n\n"
+            "The parks director was criticized by the mayor for the closures. "
+            "The plan could be faulted for its cost. "
+            "A night guard was attacked in the parking garage on Sunday.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["was lambasted", "was slammed"]
+
+
+def test_a_view_held_in_general_and_talk_with_no_holder_hide_the_source(parser):
+    text = ("The county's flood maps were redrawn in 2021. The new maps are generally considered the most "
+            "accurate in the state. There has been a lot of talk about moving the water plant uphill.\n\n"
+            "The county engineer, Mara Voss, said the maps would be updated again next year.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["generally considered",
+                                                                        "There has been a lot of talk"]
+
+
+def test_unnamed_investigations_are_vague_and_a_named_makers_are_not(parser):
+    text = ("The city paid $2 million to Harlow Paving last year. Investigations have revealed that the "
+            "contracts were awarded without bids.\n\n"
+            "An investigation by the state auditor said the agency kept no records.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Investigations"]
+    text = ("The city paid $2 million to Harlow Paving last year. An FBI investigation found that the "
+            "payments were made through a shell company.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == []
+
+
+def test_a_vague_source_a_named_speaker_cites_is_flagged_and_his_own_hedge_is_not(parser):
+    # the adjudicated guide: an unnamed source cited by a named speaker is labelled
+    text = ("Councilwoman Dana Ruiz defended her vote on the stadium deal on Monday. "
+            "\"Some have said that I should have recused myself, but I owned no stake in it,\" Ruiz said.\n\n"
+            "Police Chief Tom Hale said the man had allegedly broken into three homes.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["Some have said"]
+
+
+def test_analyses_that_estimate_in_a_relative_clause_are_a_vague_source(parser):
+    text = ("The costliest is the plan of Senator Jo Reyes, which nonpartisan analyses have estimated to cost "
+            "about $3 trillion over 10 years.\n")
+    assert _flagged(audit_text(parser, text), "vague-attribution") == ["nonpartisan analyses"]

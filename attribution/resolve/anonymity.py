@@ -84,7 +84,8 @@ def anonymity(people: People, name: str, plural: bool) -> Anonymity | None:
             "the", "these", "those", "of")))  # "all three candidates", "all the Democrats" (on the debate stage)
     if (head in people.anonymous_evidence or (head.endswith("s") and head[:-1] in people.anonymous_evidence)) \
             and not definite and not possessed:
-        if _MAKER.search(name) or _maker_before(people, name.split()[:-1]):
+        if _MAKER.search(name) or _maker_before(people, name.split()[:-1]) or \
+                re.search(r"\S\s+[A-Z][\w.&'’-]*\s+(?:[a-z-]+\s+){0,2}" + re.escape(head) + r"\b", " ".join(name.split())):
             return None  # "a report by the state auditor", "a congressional report": the maker is
             # identified, the document speaks for it
         return Anonymity.GROUP  # "official figures suggest", "a memo to board members": unnamed evidence, no person

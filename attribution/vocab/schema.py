@@ -118,7 +118,8 @@ SCHEMA: Mapping[str, Mapping[str, Section]] = FrozenDict({
     "rules.toml": FrozenDict({
         "cue_classes": Section(FrozenDict.of_keys(("accuse", "deny", "loaded", "weak_deny"), TEXT)),
         "loaded_cue": Section(FrozenDict.of_keys(("forms", "phrases"), TEXT)),
-        "vague": Section(FrozenDict.of_keys(("hedges", "sources", "determiners", "event_cues", "group_cues"), TEXT)),
+        "vague": Section(FrozenDict.of_keys(("hedges", "sources", "determiners", "event_cues", "group_cues", "criticised",
+                                                   "criticised_not_for"), TEXT)),
         "response": Section(FrozenDict.of_keys(("phrases",), TEXT)),
         "names": Section(FrozenDict.of_keys(("honorifics", "pronouns", "first_person", "personal",
                                              "describers"), TEXT)),

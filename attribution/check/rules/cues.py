@@ -11,7 +11,7 @@ from ...resolve.anonymity_context import member_named_beside
 from ..context import Context, Hit, SpanIndex, source_anonymity
 from ..registry import message, rule
 from ._vague import (_PUBLISHED_IN, _VAGUE_HOLDER, _argument_of_cue, _asked, _crowd_act, _holder_given, _naming,
-                     _noun_phrase, _reported_nearby, unextracted_groups)
+                     _noun_phrase, _reported_nearby, agentless_criticism, unextracted_groups)
 
 
 def is_vague_source(text: str) -> bool:
@@ -148,6 +148,21 @@ def _respondents(src: str) -> bool:
         r"\b(?:voters|respondents|americans|adults|likely voters)\b", low))
 
 
+def _cited_by_named(ctx: Context, span: Span) -> bool:
+    """The span lies in what a named person says, quoted or paraphrased ('"Some have said that he
+    should not have accepted it," she said'): a vague group or an unnamed critic found there is a
+    source that speaker cites, which bench/gold/GUIDE.md (adjudication) labels, the nested source
+    being itself unnamed.  The named speaker's own hedges ("allegedly") stay theirs: the caller
+    asks this only for a source hedge ("some have said") or an agentless criticism."""
+    for a in ctx.attributions:
+        sp = ctx.speaker(a)
+        if sp is None or sp.kind != SpeakerKind.PERSON:
+            continue
+        if any(c.contains(span) for c in a.content):
+            return True
+    return False
+
+
 def _in_named_content(ctx: Context, span: Span) -> bool:
     """The hedge is in what a named speaker said ("Chief Hale said the suspect had allegedly
     stolen two cars": the chief's), unless it is in an aside of the writer's inside it, a
@@ -163,7 +178,8 @@ def _in_named_content(ctx: Context, span: Span) -> bool:
 
 
 # a non-restrictive relative clause up to the hedge: the writer's description, not the speaker's claim
-_ASIDE = re.compile(r"[,(\u2014\u2013]\s*(?:who|which|whose)\b[^,;()\u2014\u2013\"“”]*$", re.I)
+_ASIDE = re.compile(r"[,(\u2014\u2013]\s*(?:who|which|whose)\b[^,;()\u2014\u2013\"“”]*$"
+                    r"|\((?:the|a|an)\s[^()\"“”]*$", re.I)  # or a gloss in parentheses: "benchmarks (the numbers generally considered ..."
 
 
 @rule("ATR301", "vague-attribution", Severity.WARNING, needs={"attributions", "speakers"},
@@ -234,9 +250,10 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
         text = ctx.text[s.start:s.end]
         for m in hedge_re.finditer(text):
             span = Span(s.start + m.start(), s.start + m.end())
-            if found.overlaps(span) or quoted.contains(span):
+            cited = m.group(0).split()[0].lower() in vocab.words("vague", "sources") and _cited_by_named(ctx, span)
+            if found.overlaps(span) or (quoted.contains(span) and not cited):
                 continue  # inside quotation marks: the speaker's words, not the reporter's
-            if _in_named_content(ctx, span) or ctx.others_words(span.start):
+            if (_in_named_content(ctx, span) and not cited) or ctx.others_words(span.start):
                 continue  # the named speaker's own hedge, or a transcript's or a post's
             if _covered_by_source(ctx, span):
                 continue  # "critics say" with a resolved, non-vague source
@@ -266,6 +283,13 @@ def vague_attribution(ctx: Context) -> Iterator[Hit]:
             yield Hit(span.start, span.end, message(vague_attribution, 1, source=" ".join(m.group(0).split())))
         if re.search(r"\?[\"”’')\s]*$", text):
             continue  # a question states nothing
+        for span in agentless_criticism(ctx, s):
+            cited = _cited_by_named(ctx, span)  # '"I was disturbed that he was criticized for ...," she said': nobody named criticised
+            if found.overlaps(span) or (quoted.contains(span) and not cited) or (_in_named_content(ctx, span) and not cited) or \
+                    ctx.others_words(span.start) or _reported_nearby(ctx, span):
+                continue  # a hedge or passive flagged already ("was accused of"), or someone's words
+            found.add(span)
+            yield Hit(span.start, span.end, message(vague_attribution, 2, hedge=" ".join(ctx.text[span.start:span.end].split())))
         for span, cue in unextracted_groups(ctx, s):
             src = ctx.span_text(span)
             if found.overlaps(span) or quoted.contains(span) or _in_named_content(ctx, span) or \
