@@ -780,3 +780,15 @@ def test_who_after_a_hometown_is_the_person_not_the_town(parser):
                     "Quillen, 24, from Dunmore, who said the governor was best suited to fix the roads.\n")
     a, sp = by_content(report, "best suited to fix")
     assert sp is not None and sp.name == "Nora Quillen", sp
+
+
+def test_a_lone_surname_is_not_short_for_an_organisation_named_only_with_the(parser):
+    # "the Harlan Express" is an organisation only by its article: "Harlan" is the candidate
+    report = _audit(parser,
+                    "Supporters packed the fairgrounds to board the Harlan Express, as the campaign calls "
+                    "its bus tour. Harlan told the crowd that the state needed new roads. He said the "
+                    "budget could pay for them without a tax increase.\n")
+    a, sp = by_content(report, "needed new roads")
+    assert sp is not None and sp.kind == "person" and sp.name == "Harlan", sp
+    a, sp = by_content(report, "without a tax increase")
+    assert sp is not None and sp.name == "Harlan", sp

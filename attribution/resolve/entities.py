@@ -97,6 +97,9 @@ class EntityTable:
         if len(found) != 1:
             return None
         e = next(iter(found.values()))
+        if all(r.definite for r in self.runs if r.entity is e) and not any(
+                w in self.people.org_heads for n in e.names for w in n):
+            return None  # "the Trump Train": an organisation only by its article, no short name for "Trump"
         # only when the full name comes first: "Trump ... Trump University" stays a person
         lone = min((x.start for x in self.runs if x.words == (word,)), default=None)
         first = min((o for o, _ in e.named_at), default=None)
