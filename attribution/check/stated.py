@@ -161,11 +161,22 @@ def charged_party(ctx: Context, sent, t, own: set[str] = frozenset()) -> tuple[s
         return None
     party = _subject_party(ctx, sent, subj, own)
     if party is not None and t.upos == "NOUN" and t.lemma.lower() in vocab.words("contest", "thing_wrongdoers"):
-        from .rules._one_sided import _a_person
-
-        if _a_person(ctx, party[0]):
+        if a_person(ctx, party[0]):
             return None   # "Trump is a fraud": a phony, an insult; "Trump University is a fraud" charges fraud
     return party
+
+
+def a_person(ctx: Context, name: str) -> bool:
+    """``name`` is a person's, as resolve decided: a person speaking in the article goes by it
+    (the speakers' kinds), or the article gives it with a first name or an honorific ("Frank
+    Hale", "Mr. Hale": ``Resolved.person_names``)."""
+    last = name.split()[-1] if name.split() else ""
+    if not last[:1].isupper():
+        return False
+    if any(sp.kind.value == "person" and sp.name.split() and sp.name.split()[-1].lower() == last.lower()
+           for sp in ctx.resolved.speakers):
+        return True
+    return last in ctx.resolved.person_names
 
 
 def _names_wrong_deed(ctx: Context, t, kids) -> bool:

@@ -8,20 +8,8 @@ import re
 from ...model import Confidence, Span
 from .. import claims, vocab
 from ..context import Context, mentions
+from ..stated import a_person as _a_person
 from . import _unsourced
-
-
-def _a_person(ctx: Context, name: str) -> bool:
-    """``name`` is a person's, as resolve decided: a person speaking in the article goes by it
-    (the speakers' kinds), or the article gives it with a first name or an honorific ("Frank
-    Hale", "Mr. Hale": ``Resolved.person_names``)."""
-    last = name.split()[-1] if name.split() else ""
-    if not last[:1].isupper():
-        return False
-    if any(sp.kind.value == "person" and sp.name.split() and sp.name.split()[-1].lower() == last.lower()
-           for sp in ctx.resolved.speakers):
-        return True
-    return last in ctx.resolved.person_names
 
 
 def _accuser_name(ctx: Context, acc) -> str:
