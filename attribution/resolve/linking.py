@@ -19,8 +19,6 @@ from .pronoun_links import PronounLinks
 from .salience import FAR
 
 # a personal pronoun as a whole source (not a relative: "an official who ... said")
-# quantifiers that pick an unnamed share of a named body's members ("Some House Republicans")
-_SOME = frozenset(("some", "many", "several", "few", "most", "other", "a few"))
 _PERSONAL = re.compile(r"(?i)(?:he|she|they|him|her|them)\b")
 
 
@@ -264,9 +262,9 @@ class SourceLinking(PronounLinks, ClauseContext, RelativeLinking):
                 return self._attach(named), None
             return None, None
         if run is not None and run.kind == "organization" and run.i > a0 and head_token.text.endswith("s") \
-                and any(_norm(t.text) in _SOME for t in toks[a0:run.i]) \
+                and any(_norm(t.text) in self.people.anonymous_modifiers for t in toks[a0:run.i]) \
                 and _norm(head_token.text) in self.people.anonymous_nouns:
-            run = None  # "Some House Republicans have complained": some of a body's members, unnamed
+            run = None  # "Some House Republicans have complained", "two Senate Democrats": members, unnamed
         if run is not None:
             return self._attach(run), None
         # "his statement", "Russia's concerns": the possessor speaks when the head names no one
