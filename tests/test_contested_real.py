@@ -818,6 +818,9 @@ def test_a_report_the_writer_names_and_its_subject_calls_a_lie(parser):
     # the report's own publisher taking it back is a correction, not two sides
     "Headline: Correction\n\nOn Friday came a report by The Ledger that the councilman had billed "
     "the city for trips he never took. The Ledger later called that report inaccurate.\n",
+    # "Friday's report" names when, not whose
+    "Headline: Council race\n\nFriday's report that the councilman had billed the city for trips "
+    "he never took prompted an inquiry. Councilman Ray Dorsey called that report a fabrication.\n",
     # a report the writer names, and a rejection of something else
     "Headline: Council race\n\nOn Friday came a report by The Ledger that the councilman had billed "
     "the city for trips. Councilman Ray Dorsey rejected the offer of a hearing.\n",

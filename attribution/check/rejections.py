@@ -414,10 +414,12 @@ def _framed_claim(ctx: Context, rej: Attribution) -> str | None:
     lo = ctx.sentences[max(0, si - 2)].start
     before = ctx.text[lo:min(ctx.hull(rej).start, rej.source.start if rej.source is not None else len(ctx.text))]
     found = None
+    # (the last naming match: "Friday's report" names when, not whose)
     for m in re.finditer(rf"(?<![\w-]){stem}\w*\s+(?:(?:published|issued|made|released)\s+)?(?:by|from)\s+"
                          rf"(?:the\s+)?(?P<h1>{_NAME_RUN})"
                          rf"|(?P<h2>{_NAME_RUN})['’]s?\s+(?:[\w-]+\s+){{0,2}}{stem}\w*(?![\w-])", before):
-        found = m
+        if not _WHEN.fullmatch((m.group("h1") or m.group("h2")).split()[-1]):
+            found = m
     if found is None:
         return None
     words = (found.group("h1") or found.group("h2")).split()
@@ -433,5 +435,7 @@ def _framed_claim(ctx: Context, rej: Attribution) -> str | None:
     return holder
 
 
+_WHEN = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|Yester|To)day|January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December|Week|Month|Year", re.I)
 _OPENERS = {"the", "a", "an", "and", "but", "or", "so", "yet", "in", "on", "at", "after", "before",
             "when", "while", "then", "now", "last", "this", "that", "its", "his", "her", "their"}
