@@ -24,7 +24,8 @@ from .claim_words import (  # noqa: F401  (re-exported)
 )
 from .accusations import accused_parties, charges  # noqa: F401  (re-exported)
 from .stated import charged_party, stated_charges  # noqa: F401  (re-exported)
-from .rejections import _refers_back, _rejection_words, framed_claim, named_claim, rebuttal_only, rejections
+from .rejections import _refers_back, _rejection_words, named_claim, rebuttal_only, rejections
+from .framed import framed_claim
 from .contradictions import _contradictions, _normative
 
 
@@ -383,9 +384,7 @@ def disputes(ctx: Context) -> list[Dispute]:
     for r in rejs:
         if r.id in linked:
             continue
-        # ("called that report a lie" after "a report by Politico that ...": the writer's
-        # framing names the holder)
-        holder = named_claim(ctx, r) or framed_claim(ctx, r)
+        holder = named_claim(ctx, r) or framed_claim(ctx, r)   # framed: "a report by Politico that ..."
         if holder is None or not (lemma_in(cue_lemma(ctx, r), vocab.words("contest", "claim_taking") | {"reject"})
                                   or _rejection_words(ctx, r)):
             continue   # "dismissed a report in Politico": waved aside, not said to be untrue

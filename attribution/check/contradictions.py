@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution
+from . import vocab
 from .context import Context
 from .claim_words import content_words, negations, overlap, same_camp
 
@@ -61,8 +62,6 @@ _THERE = re.compile(r"(?<![\w-])there\s*(?:['’]s|is|are|was|were|has\s+been|ha
                     r"(?P<rest>(?:[\w’'-]+\s+){0,6}[\w’'-]+)", re.I)
 # a condition or question before it asserts nothing ("whether there is evidence")
 _SUPPOSED = re.compile(r"(?<![\w-])(?:if|whether|unless)\s+[^,.;:!?]{0,40}$", re.I)
-_FILLERS = frozenset({"a", "an", "the", "any", "some", "clear", "real", "much", "little", "such", "for",
-                      "of", "to", "in", "on", "that", "with", "about", "at", "all", "enough"})
 
 
 def _existentials(text: str) -> list[tuple[bool, str, set[str]]]:
@@ -73,7 +72,7 @@ def _existentials(text: str) -> list[tuple[bool, str, set[str]]]:
         if _SUPPOSED.search(text[:m.start()]):
             continue
         words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group("rest"))]
-        content = [w for w in words if w not in _FILLERS]
+        content = [w for w in words if w not in vocab.words("contest", "existence_fillers")]
         if content:
             out.append((bool(m.group("neg")), content[0], {w[:6] for w in content[1:4]}))
     return out

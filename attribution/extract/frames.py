@@ -10,6 +10,7 @@ from ..vocab import Lexicon
 from ..model import Document, Sentence, Token
 from ._tree import Cand, Tree, is_punct, span_of, trim
 from .clause_end import _content_end, _rejected_apposition
+from .relative_clauses import _SEPARATORS, _something_before
 from .before_cue import _before_cue
 from .cue import FRAMES, NEG, OBJ_VERBS, OBLIGATION, WEAK, _cue_span, _head_of, _negated, _pieces
 from .phrases import (
@@ -294,10 +295,6 @@ def _passive_voice(tree: Tree, v: Token) -> bool:
     return j >= 1 and toks[j - 1].lemma.lower() in ("be", "get") and toks[j - 1].upos == "AUX"
 
 
-# what stands before a rejection's apposition: "..., a charge that ...", "-- something he denied"
-_SEPARATORS = (",", "—", "–", "--", "-")
-
-
 def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[int], list[int]] | None:
     """"<claim noun> that|which <source> <deny-verb>": the noun (a cue noun: "a charge",
     "the claims") is what the source rejects, and its clause is the cue's object gap, so
@@ -320,11 +317,7 @@ def _relative_rejection(tree: Tree, v: Token, lexicon: Lexicon) -> tuple[list[in
             return None
     elif src[0] < 3:
         return None
-    # "..., something he has denied", "-- something that officials dispute": the pronoun right
-    # after the separator names the statement before it
-    something = next((i for i in (src[0] - 1, src[0] - 2) if i >= 2 and toks[i - 1].text.lower() == "something"
-                      and toks[i - 2].text in _SEPARATORS
-                      and (i == src[0] - 1 or toks[i].text.lower() in ("that", "which"))), None)
+    something = _something_before(toks, src[0])   # "..., something he has denied"
     if something is not None:
         zero = something if something == src[0] - 1 else None
     rel = toks[zero] if zero is not None else toks[src[0] - 2]

@@ -70,3 +70,16 @@ def _subject_with_relative(toks, ids: list[int], j: int, v: Token, surface: list
             and (not surface or surface[0] > ids[-1]) and v.id - 2 - ids[0] <= 40):
         return None
     return list(range(ids[0], v.id - 1))
+
+
+# what stands before a rejection's apposition: "..., a charge that ...", "-- something he denied"
+_SEPARATORS = (",", "—", "–", "--", "-")
+
+
+def _something_before(toks, subject: int) -> int | None:
+    """The id of "something" right after a separator and before a relative clause's subject
+    (at ``subject``), with or without "that"/"which": "..., something he has denied", "--
+    something that officials dispute": the pronoun names the statement before the separator."""
+    return next((i for i in (subject - 1, subject - 2) if i >= 2 and toks[i - 1].text.lower() == "something"
+                 and toks[i - 2].text in _SEPARATORS
+                 and (i == subject - 1 or toks[i].text.lower() in ("that", "which"))), None)
