@@ -91,7 +91,7 @@ def load_people(path: str | Path | None = None) -> People:
 
 @functools.lru_cache(maxsize=4)
 def _rule_words(path: str) -> RuleWords:
-    return build_rule_words(read_file(path, "rules vocabulary"), path)
+    return build_rule_words(read_file(path, "rules vocabulary"), path, data_lists)
 
 
 def load_rule_words(path: str | Path | None = None) -> RuleWords:

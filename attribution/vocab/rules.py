@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 
 from .frozen import deep_freeze
 from .includes import Includes, unite
-from .schema import SCHEMA, validate
+from .schema import SCHEMA, DataFileError, validate
 
 RuleWords = Mapping[str, Mapping[str, Any]]
 
@@ -38,7 +38,9 @@ def build_rule_words(raw: str, path: str | Path = "rules.toml",
                      files: Callable[[str], Mapping[str, Mapping[str, Any]]] | None = None) -> RuleWords:
     """Validate ``rules.toml`` text against the schema; every table and key is required.  The
     lists of :data:`INCLUDES` hold the lists they name as well; ``files``: another data file's
-    lists by its name (default: the shipped files, as their loaders read them)."""
+    lists by its name (``attribution.vocab`` passes the shipped files, as their loaders read
+    them; this module does not import its package, which imports it)."""
     if files is None:
-        from . import data_lists as files
+        def files(name: str) -> Mapping[str, Mapping[str, Any]]:
+            raise DataFileError(path, 0, f"a list includes {name}, and no other data file was given")
     return deep_freeze(unite(validate(raw, path, SCHEMA["rules.toml"]), INCLUDES, files))

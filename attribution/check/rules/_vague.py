@@ -323,3 +323,25 @@ def agentless_criticism(ctx: Context, sentence) -> Iterator[Span]:
                 labelled = True  # "for its slow response", "as mainstream"
         if labelled:
             yield Span(min(a.start for a in aux), v.end)
+
+
+def _passive_claim(ctx: Context, a: Attribution) -> bool:
+    """An agentless passive that reports a statement ("it was revealed that", "was described
+    as"), not a naming ("what is called a 'debate'"), a dismissal from a job ("was
+    dismissed") or an expectation ("is expected to")."""
+    classes = ctx.cue_classes(a)
+    if a.cue is not None and re.search(r"\b(?:should|must|can|could|may|might|will|would)\s+(?:not\s+)?be\s+$",
+                                       ctx.text[max(0, a.cue.start - 24):a.cue.start].lower()):
+        return False  # "It should be noted that ...": the writer's own aside
+    if a.cue is not None and re.search(r"\b(?:he|she|they|we|i|you|who)['’]s\s+(?:\w+ly\s+)?$|\b(?:it|which|that)\s+(?:\w+ly\s+)?had\s+(?:\w+ly\s+)?$",
+                                       ctx.text[max(0, a.cue.start - 30):a.cue.start].lower()):
+        return False  # "he's said he believes ...", "which it previously had said": an active perfect
+    if a.cue is not None and re.search(r"\b(?:i|we)\s+(?:was|were|am|are|have been|had been|'ve been|'m|'re)\s+(?:\w+ly\s+|being\s+|now\s+|still\s+|again\s+|also\s+|often\s+)*$",
+                                       ctx.text[max(0, a.cue.start - 30):a.cue.start].lower().replace("’", "'")):
+        return False  # "I was told there were open issues", "we are now being told that": a speaker's or
+        # columnist's own account of being told, in the first person
+    if a.cue is not None and _PUBLISHED_IN.match(ctx.text, a.cue.end):
+        return False  # "being described as a 'real woman' in a HuffPost blog": the holder is named
+    if (a.cue_lemma or "").lower() == "suppose" and re.match(r"\s+to\b", ctx.text[a.cue.end:a.cue.end + 4] if a.cue else ""):
+        return False  # "is supposed to hand over the score", "what was supposed to be a policy address": a duty or plan
+    return bool(classes & {"speech", "writing", "loaded", "warn"}) and (a.cue_lemma or "").lower() != "call"
