@@ -379,4 +379,3 @@ def _named_claim(ctx: Context, rej: Attribution) -> str | None:
     if holder.lower() in own or {w.lower() for w in holder.split()} & own:
         return None   # "rejected his own account"
     return holder
-

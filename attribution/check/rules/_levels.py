@@ -8,6 +8,7 @@ import re
 
 from .. import vocab
 from ..context import Context
+from ._figures import _subtree
 
 
 def parameter(ctx: Context, si: int, fig: str) -> bool:
@@ -201,10 +202,7 @@ def _size(ctx: Context, si: int, fig: str) -> bool:
     if re.search(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(fig)}{re.escape(noun.group(0)) if noun else ''}"
                  rf"\s+of\s+(?:the\s+)?[A-Z]", text, re.I):
         return True
-    sent = ctx.sentences[si]
-    toks = {t.id: t for t in sent.tokens}
-    tok = _figure_token(ctx, si, fig)
-    subj = _clause_subject(sent.tokens, toks, tok) if tok is not None else None
+    subj, toks = _figure_subject(ctx, si, fig)
     verb = toks.get(subj.head) if subj is not None else None
     return subj is not None and subj.upos == "PROPN" and verb is not None and verb.lemma.lower() == "have"
 
@@ -263,14 +261,16 @@ def _clause_subject(sent_toks, toks: dict, tok):
     return None
 
 
-def _words_of(sent_toks, head) -> str:
-    """The words of ``head``'s phrase, in order (`the official unemployment rate`)."""
-    ids, todo = set(), [head]
-    while todo:
-        t = todo.pop()
-        ids.add(t.id)
-        todo.extend(k for k in sent_toks if k.head == t.id and k.id not in ids)
-    return " ".join(t.text for t in sent_toks if t.id in ids)
+def _figure_subject(ctx: Context, si: int, fig: str):
+    """The subject of the figure's own clause (:func:`_clause_subject`; None when the figure or
+    the subject is not found) and sentence ``si``'s tokens by id.  Asked by several readings of
+    the same figure, so remembered per sentence and figure."""
+    by_fig = ctx.memo("unsourced.figure_subject", ctx.sentences[si], dict)
+    if fig not in by_fig:
+        toks = {t.id: t for t in ctx.sentences[si].tokens}
+        tok = _figure_token(ctx, si, fig)
+        by_fig[fig] = (_clause_subject(ctx.sentences[si].tokens, toks, tok) if tok is not None else None), toks
+    return by_fig[fig]
 
 
 def official_statistic(ctx: Context, si: int, fig: str) -> bool:
@@ -282,14 +282,11 @@ def official_statistic(ctx: Context, si: int, fig: str) -> bool:
     count beside it (`nearly 14 million more jobs
     have been created`) has a subject of its own and is weighed by itself."""
     sent = ctx.sentences[si]
-    tok = _figure_token(ctx, si, fig)
-    if tok is None:
-        return False
-    toks = {t.id: t for t in sent.tokens}
-    subj = _clause_subject(sent.tokens, toks, tok)
+    subj, toks = _figure_subject(ctx, si, fig)
     if subj is None or subj.upos not in ("NOUN", "PROPN") or _past_simple(sent.tokens, toks.get(subj.head)):
         return False
-    return vocab.phrase_re("unsourced", "official_statistics").search(_words_of(sent.tokens, subj)) is not None
+    words = " ".join(t.text for t in sorted(_subtree(sent.tokens, subj), key=lambda t: t.id))
+    return vocab.phrase_re("unsourced", "official_statistics").search(words) is not None
 
 
 def _past_simple(sent_toks, head) -> bool:
@@ -310,11 +307,7 @@ def addressed(ctx: Context, si: int, fig: str) -> bool:
     every $10,000 you borrow, you turn over an additional percentage point of your income`,
     `you would pay about $1,200 a year`): a worked case the writer sets the reader, no claim of
     fact to source."""
-    sent = ctx.sentences[si]
-    tok = _figure_token(ctx, si, fig)
-    if tok is None:
-        return False
-    subj = _clause_subject(sent.tokens, {t.id: t for t in sent.tokens}, tok)
+    subj, _ = _figure_subject(ctx, si, fig)
     return subj is not None and subj.text.lower() == "you" and \
         not any(s <= subj.start < e for s, e in ((q.start, q.end) for q in ctx.sentence_quotes(si)))
 

@@ -289,7 +289,6 @@ def _reported_nearby(ctx: Context, span: Span) -> bool:
 _CRITICISED_FOR = frozenset(["for", "as", "over"])
 
 
-
 def agentless_criticism(ctx: Context, sentence) -> Iterator[Span]:
     """Agentless passives of a verb of criticism with what is criticised for or as ("who was
     lambasted as mainstream", "the agency was slammed for its slow response", "he was branded a
